@@ -1,0 +1,1 @@
+export { guideExtensions } from './extensions.ts';

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests live beside the code (`*.test.ts`); server integration tests in `server/test/`.
+// Browser tests are Playwright's (`e2e/`), not vitest's.
+export default defineConfig({
+  test: {
+    include: ['{shared,server,client,bench}/**/*.test.{ts,tsx}'],
+    exclude: ['**/node_modules/**', '**/dist/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
