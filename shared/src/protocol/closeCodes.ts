@@ -5,6 +5,8 @@
 export const closeCodes = {
   /** Server is shutting down or restarting; reconnect. */
   goingAway: 1001,
+  /** The server failed to store an edit; nothing was lost on the client, which resends on reconnect. */
+  internalError: 1011,
   /** Message larger than `limits.maxMessageBytes` (sent by `ws` itself when `maxPayload` is exceeded). */
   messageTooLarge: 1009,
   /** The frame could not be decoded as a y-websocket message (bad varint, truncated, not binary). */

@@ -1,0 +1,192 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { closeCodes, limits } from '@draftroom/shared';
+import type { Logger } from '../lib/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import type { DocumentStore } from '../persistence/index.ts';
+import type { DocumentAccess } from '../services/documentAccess.ts';
+import { CollabConnection, type Permission } from './connection.ts';
+import { PersistQueue } from './persistQueue.ts';
+import { decodeClientMessage, ProtocolError } from './protocol.ts';
+import { RoomRegistry } from './roomRegistry.ts';
+import {
+  assertOriginAllowed,
+  documentIdFromUpgrade,
+  refuseUpgrade,
+  UpgradeRefusal,
+} from './upgrade.ts';
+
+export interface CollabServerOptions {
+  store: DocumentStore;
+  access: DocumentAccess;
+  metrics: Metrics;
+  logger: Logger;
+  allowedOrigins: readonly string[];
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+  idleUnloadMs: number;
+  keepaliveMs: number;
+}
+
+/**
+ * The y-websocket endpoint: upgrade checks, one CollabConnection per socket, keepalive, and
+ * graceful shutdown. Document logic lives in Room; this file only routes frames to it.
+ */
+export class CollabServer {
+  readonly persistQueue: PersistQueue;
+  readonly rooms: RoomRegistry;
+  private readonly wss: WebSocketServer;
+  private readonly connections = new Set<CollabConnection>();
+  private readonly keepaliveTimer: NodeJS.Timeout;
+  private readonly log: Logger;
+  private closing = false;
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.log = options.logger.child({ category: 'collab' });
+    this.persistQueue = new PersistQueue(options.store, options.metrics);
+    this.rooms = new RoomRegistry(
+      {
+        store: options.store,
+        persistQueue: this.persistQueue,
+        metrics: options.metrics,
+        logger: this.log,
+        compactAfterUpdates: options.compactAfterUpdates,
+        compactAfterBytes: options.compactAfterBytes,
+      },
+      options.idleUnloadMs,
+      options.metrics,
+      this.log,
+    );
+    // maxPayload makes `ws` close oversize frames itself with 1009 (closeCodes.messageTooLarge).
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+    this.keepaliveTimer = setInterval(() => this.checkKeepalive(), options.keepaliveMs);
+    this.keepaliveTimer.unref();
+  }
+
+  attach(server: HttpServer): void {
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      void this.handleUpgrade(request, socket, head);
+    });
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Closes every connection (clients reconnect elsewhere), stores everything, unloads. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.keepaliveTimer);
+    for (const connection of this.connections) {
+      connection.close(closeCodes.goingAway, 'server shutting down');
+    }
+    await this.persistQueue.drain();
+    await this.rooms.unloadAll();
+    this.wss.close();
+  }
+
+  private async handleUpgrade(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ): Promise<void> {
+    socket.on('error', () => socket.destroy());
+    let documentId: string;
+    let permission: Permission;
+    try {
+      if (this.closing)
+        throw new UpgradeRefusal(503, 'shutting_down', 'Server is restarting; retry.');
+      documentId = documentIdFromUpgrade(request);
+      assertOriginAllowed(request, this.options.allowedOrigins);
+      const granted = await this.options.access.permissionFor(documentId);
+      if (!granted) throw new UpgradeRefusal(404, 'not_found', 'No guide has this id.');
+      permission = granted;
+    } catch (error) {
+      if (!(error instanceof UpgradeRefusal)) {
+        this.log.error({ err: error }, 'upgrade failed');
+        refuseUpgrade(socket, new UpgradeRefusal(503, 'internal_error', 'Try again shortly.'));
+        return;
+      }
+      refuseUpgrade(socket, error);
+      return;
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      this.accept(ws, documentId, permission, request.socket.remoteAddress ?? 'unknown');
+    });
+  }
+
+  private accept(ws: WebSocket, documentId: string, permission: Permission, address: string): void {
+    const connection = new CollabConnection(ws, documentId, permission, address);
+    this.connections.add(connection);
+    this.options.metrics.connections.set(this.connections.size);
+    const room = this.rooms.join(documentId, connection);
+
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (connection.closed) return;
+      try {
+        if (!isBinary) {
+          throw new ProtocolError(
+            'malformed',
+            closeCodes.malformedMessage,
+            'Text frames are not part of the protocol.',
+          );
+        }
+        room.handleMessage(connection, decodeClientMessage(toBytes(data)));
+      } catch (error) {
+        this.reject(connection, error);
+      }
+    });
+    ws.on('error', (error: Error & { code?: string }) => {
+      // `ws` reports oversize frames here before closing with 1009.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        this.options.metrics.rejectedMessages.inc({ reason: 'too_large' });
+      }
+      this.log.debug({ err: error, documentId }, 'websocket error');
+    });
+    ws.on('close', () => {
+      connection.closed = true;
+      this.connections.delete(connection);
+      this.options.metrics.connections.set(this.connections.size);
+      this.rooms.leave(room, connection);
+    });
+  }
+
+  private reject(connection: CollabConnection, error: unknown): void {
+    if (error instanceof ProtocolError) {
+      this.options.metrics.rejectedMessages.inc({ reason: error.reason });
+      this.log.info(
+        {
+          documentId: connection.documentId,
+          reason: error.reason,
+          address: connection.remoteAddress,
+        },
+        error.message,
+      );
+      connection.close(error.closeCode, error.message);
+      return;
+    }
+    this.log.error({ err: error, documentId: connection.documentId }, 'message handling failed');
+    connection.close(closeCodes.internalError, 'internal error');
+  }
+
+  private checkKeepalive(): void {
+    for (const connection of this.connections) {
+      if (!connection.isAlive) {
+        // A peer that stopped answering pings is gone; the close frame is best effort.
+        this.options.metrics.rejectedMessages.inc({ reason: 'keepalive' });
+        connection.close(closeCodes.keepaliveTimeout, 'no answer to keepalive ping');
+        connection.terminate();
+        continue;
+      }
+      connection.isAlive = false;
+      connection.socket.ping();
+    }
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

@@ -1,0 +1,44 @@
+import type { WebSocket } from 'ws';
+
+import type { Permission } from '@draftroom/shared';
+export type { Permission };
+
+/**
+ * One websocket peer on one document. It knows what it may do (`permission`), which awareness
+ * client ids it speaks for (so they can be removed when it leaves), and whether it answered the
+ * last keepalive ping.
+ */
+export class CollabConnection {
+  readonly awarenessClientIds = new Set<number>();
+  isAlive = true;
+  closed = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly documentId: string,
+    public permission: Permission,
+    readonly remoteAddress: string,
+  ) {
+    socket.on('pong', () => {
+      this.isAlive = true;
+    });
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(frame, { binary: true });
+  }
+
+  /** Closes with a documented code; the reason is for logs and developer tools, not people. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    // Close reasons are limited to 123 bytes by the websocket protocol.
+    this.socket.close(code, reason.slice(0, 120));
+  }
+
+  terminate(): void {
+    this.closed = true;
+    this.socket.terminate();
+  }
+}

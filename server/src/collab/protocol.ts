@@ -1,0 +1,174 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { closeCodes, messageTypes, syncMessageTypes } from '@draftroom/shared';
+
+/**
+ * Decoding of client frames into a typed union, and encoding of server frames. Everything a
+ * client sends passes through `decodeClientMessage` before it can touch a document: a frame that
+ * is not exactly one well-formed message becomes a ProtocolError carrying the close code.
+ */
+export type ClientMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array }
+  | { kind: 'update'; update: Uint8Array }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'queryAwareness' }
+  | { kind: 'auth' };
+
+export type ProtocolErrorReason = 'malformed' | 'unknown_type' | 'invalid_update';
+
+export class ProtocolError extends Error {
+  constructor(
+    readonly reason: ProtocolErrorReason,
+    readonly closeCode: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+const malformed = (message: string) =>
+  new ProtocolError('malformed', closeCodes.malformedMessage, message);
+
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  const decoder = decoding.createDecoder(frame);
+  let message: ClientMessage;
+  try {
+    message = readMessage(decoder);
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw malformed(`Frame could not be decoded: ${(error as Error).message}`);
+  }
+  if (decoding.hasContent(decoder)) throw malformed('Frame has trailing bytes after the message.');
+  return message;
+}
+
+function readMessage(decoder: decoding.Decoder): ClientMessage {
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case messageTypes.sync:
+      return readSyncMessage(decoder);
+    case messageTypes.awareness: {
+      const update = decoding.readVarUint8Array(decoder);
+      assertAwarenessUpdate(update);
+      return { kind: 'awareness', update };
+    }
+    case messageTypes.queryAwareness:
+      return { kind: 'queryAwareness' };
+    case messageTypes.auth:
+      // Auth messages flow server → client only; a client's is read and ignored.
+      decoding.readVarUint(decoder);
+      if (decoding.hasContent(decoder)) decoding.readVarString(decoder);
+      return { kind: 'auth' };
+    default:
+      throw new ProtocolError(
+        'unknown_type',
+        closeCodes.unknownMessageType,
+        `Unknown message type ${type}.`,
+      );
+  }
+}
+
+function readSyncMessage(decoder: decoding.Decoder): ClientMessage {
+  const syncType = decoding.readVarUint(decoder);
+  const payload = decoding.readVarUint8Array(decoder);
+  switch (syncType) {
+    case syncMessageTypes.step1:
+      assertStateVector(payload);
+      return { kind: 'syncStep1', stateVector: payload };
+    case syncMessageTypes.step2:
+    case syncMessageTypes.update:
+      assertUpdate(payload);
+      return { kind: 'update', update: payload };
+    default:
+      throw new ProtocolError(
+        'unknown_type',
+        closeCodes.unknownMessageType,
+        `Unknown sync message type ${syncType}.`,
+      );
+  }
+}
+
+const invalidUpdate = (what: string, error: unknown) =>
+  new ProtocolError(
+    'invalid_update',
+    closeCodes.invalidUpdate,
+    `${what} does not decode: ${(error as Error).message}`,
+  );
+
+/** Decodes (without applying) a Yjs update; throws if it is not a well-formed v1 update. */
+function assertUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update);
+  } catch (error) {
+    throw invalidUpdate('Update', error);
+  }
+}
+
+function assertStateVector(stateVector: Uint8Array): void {
+  try {
+    Y.decodeStateVector(stateVector);
+  } catch (error) {
+    throw invalidUpdate('State vector', error);
+  }
+}
+
+/** Awareness updates are JSON per client; check they parse before they reach the shared state. */
+function assertAwarenessUpdate(update: Uint8Array): void {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    for (let index = 0; index < count; index++) {
+      decoding.readVarUint(decoder); // client id
+      decoding.readVarUint(decoder); // clock
+      JSON.parse(decoding.readVarString(decoder));
+    }
+    if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+  } catch (error) {
+    throw invalidUpdate('Awareness update', error);
+  }
+}
+
+/** An update that carries no structs and no deletions (what an idle client's step 2 is). */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageTypes.sync);
+  encoding.writeVarUint(encoder, syncMessageTypes.step1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageTypes.sync);
+  encoding.writeVarUint(encoder, syncMessageTypes.step2);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageTypes.sync);
+  encoding.writeVarUint(encoder, syncMessageTypes.update);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwarenessMessage(
+  awareness: awarenessProtocol.Awareness,
+  clientIds: number[],
+): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, messageTypes.awareness);
+  encoding.writeVarUint8Array(
+    encoder,
+    awarenessProtocol.encodeAwarenessUpdate(awareness, clientIds),
+  );
+  return encoding.toUint8Array(encoder);
+}

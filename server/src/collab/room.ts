@@ -1,0 +1,303 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { closeCodes } from '@draftroom/shared';
+import type { DocumentStore } from '../persistence/index.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import { CollabConnection } from './connection.ts';
+import type { PersistQueue } from './persistQueue.ts';
+import {
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdateMessage,
+  isEmptyUpdate,
+  type ClientMessage,
+} from './protocol.ts';
+
+export interface RoomOptions {
+  store: DocumentStore;
+  persistQueue: PersistQueue;
+  metrics: Metrics;
+  logger: Logger;
+  compactAfterUpdates: number;
+  compactAfterBytes: number;
+}
+
+type RoomStatus = 'loading' | 'ready' | 'failed' | 'closed';
+
+/** Origin of transactions that replay stored history: they are nobody's news, so not broadcast. */
+const loadOrigin = Symbol('load');
+
+/**
+ * One loaded document: its Y.Doc, the awareness of everyone in it, and their connections.
+ *
+ * Invariants:
+ * - nothing is sent to anyone until the stored history is fully loaded (messages that arrive
+ *   earlier wait in `waiting`), so a client never syncs against an empty stand-in;
+ * - an update is persisted (PersistQueue) before it is applied, and it is broadcast by applying
+ *   it, so every peer only ever sees durable edits;
+ * - stored state is only ever rewritten from this loaded doc (compaction), never from a blank one.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<CollabConnection>();
+  /** Settles when loading has finished, successfully or not. */
+  readonly loaded: Promise<void>;
+
+  private status: RoomStatus = 'loading';
+  private waiting: Array<{ connection: CollabConnection; message: ClientMessage }> = [];
+  private appliedSeq = 0;
+  private uncompactedUpdates = 0;
+  private uncompactedBytes = 0;
+  private updatesInFlight = 0;
+  private compacting: Promise<void> | null = null;
+  private awarenessChanged = new Set<number>();
+  private awarenessFlushScheduled = false;
+  private readonly log: Logger;
+
+  constructor(
+    readonly documentId: string,
+    private readonly options: RoomOptions,
+    /** A previous instance of this document that is still unloading must finish first. */
+    previousUnload: Promise<void> = Promise.resolve(),
+  ) {
+    this.log = options.logger.child({ documentId });
+    // The server speaks for nobody: it relays others' presence and publishes none of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.broadcastUpdate);
+    this.awareness.on('update', this.collectAwarenessChange);
+    this.loaded = previousUnload.then(() => this.load());
+  }
+
+  get isReady(): boolean {
+    return this.status === 'ready';
+  }
+
+  get pendingUpdates(): number {
+    return this.updatesInFlight;
+  }
+
+  addConnection(connection: CollabConnection): void {
+    this.connections.add(connection);
+    if (this.status === 'ready') this.greet(connection);
+    if (this.status === 'failed') this.refuse(connection);
+  }
+
+  removeConnection(connection: CollabConnection): void {
+    if (!this.connections.delete(connection)) return;
+    this.waiting = this.waiting.filter((entry) => entry.connection !== connection);
+    if (connection.awarenessClientIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(
+        this.awareness,
+        [...connection.awarenessClientIds],
+        'disconnect',
+      );
+    }
+  }
+
+  handleMessage(connection: CollabConnection, message: ClientMessage): void {
+    if (this.status === 'loading') {
+      this.waiting.push({ connection, message });
+      return;
+    }
+    if (this.status !== 'ready') return;
+    switch (message.kind) {
+      case 'syncStep1':
+        connection.send(encodeSyncStep2(this.doc, message.stateVector));
+        return;
+      case 'update':
+        this.receiveUpdate(connection, message.update);
+        return;
+      case 'awareness':
+        this.receiveAwareness(connection, message.update);
+        return;
+      case 'queryAwareness':
+        connection.send(
+          encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]),
+        );
+        return;
+      case 'auth':
+        return;
+    }
+  }
+
+  /** Writes pending appended updates into one state row. Safe to call at any time. */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    if (this.status !== 'ready' || this.uncompactedUpdates === 0) return Promise.resolve();
+    const throughSeq = this.appliedSeq;
+    const updates = this.uncompactedUpdates;
+    const bytes = this.uncompactedBytes;
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.compacting = this.options.store
+      .compact(this.documentId, state, throughSeq)
+      .then(() => {
+        this.uncompactedUpdates -= updates;
+        this.uncompactedBytes -= bytes;
+        this.options.metrics.compactions.inc();
+        this.log.debug(
+          { category: 'persistence', throughSeq, updates, bytes: state.length },
+          'compacted',
+        );
+      })
+      .catch((error: unknown) => {
+        // The appended updates are still there; compaction is retried next time.
+        this.log.error({ category: 'persistence', err: error }, 'compaction failed');
+      })
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  /** Flushes and compacts, then frees memory. The registry calls it once nobody is left. */
+  async unload(): Promise<void> {
+    await this.loaded;
+    if (this.updatesInFlight > 0) await this.options.persistQueue.drain();
+    await this.compact();
+    this.status = 'closed';
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private async load(): Promise<void> {
+    const stopTimer = this.options.metrics.documentLoadDuration.startTimer();
+    try {
+      const stored = await this.options.store.load(this.documentId);
+      Y.transact(
+        this.doc,
+        () => {
+          if (stored.state) Y.applyUpdate(this.doc, stored.state, loadOrigin);
+          for (const { seq, data } of stored.updates) {
+            this.applyStoredUpdate(seq, data);
+            this.uncompactedBytes += data.length;
+          }
+        },
+        loadOrigin,
+      );
+      this.uncompactedUpdates = stored.updates.length;
+      this.appliedSeq = stored.updates.at(-1)?.seq ?? 0;
+      this.status = 'ready';
+      stopTimer();
+    } catch (error) {
+      this.status = 'failed';
+      this.log.error({ category: 'persistence', err: error }, 'document failed to load');
+      for (const connection of this.connections) this.refuse(connection);
+      return;
+    }
+    for (const connection of this.connections) this.greet(connection);
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const { connection, message } of waiting) this.handleMessage(connection, message);
+  }
+
+  private applyStoredUpdate(seq: number, data: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, data, loadOrigin);
+    } catch (error) {
+      // One bad row must not make the whole document unreadable; it is logged and skipped.
+      this.log.error({ category: 'persistence', seq, err: error }, 'stored update failed to apply');
+    }
+  }
+
+  private greet(connection: CollabConnection): void {
+    connection.send(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) connection.send(encodeAwarenessMessage(this.awareness, states));
+  }
+
+  private refuse(connection: CollabConnection): void {
+    connection.close(closeCodes.documentLoadFailed, 'document could not be loaded');
+  }
+
+  private receiveUpdate(connection: CollabConnection, update: Uint8Array): void {
+    if (connection.permission !== 'write') {
+      this.options.metrics.rejectedMessages.inc({ reason: 'read_only' });
+      return;
+    }
+    if (isEmptyUpdate(update)) return;
+    this.updatesInFlight++;
+    this.options.persistQueue.enqueue(this.documentId, update, (error, seq) => {
+      this.updatesInFlight--;
+      if (error) {
+        this.log.error({ category: 'persistence', err: error }, 'update could not be stored');
+        connection.close(closeCodes.internalError, 'update could not be stored; resend');
+        return;
+      }
+      this.applyPersistedUpdate(connection, update, seq);
+    });
+  }
+
+  private applyPersistedUpdate(
+    connection: CollabConnection,
+    update: Uint8Array,
+    seq: number,
+  ): void {
+    if (this.status === 'closed') return;
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      this.options.metrics.rejectedMessages.inc({ reason: 'invalid_update' });
+      this.log.warn({ category: 'collab', err: error }, 'update decoded but failed to apply');
+      connection.close(closeCodes.invalidUpdate, 'update failed to apply');
+    }
+    this.appliedSeq = Math.max(this.appliedSeq, seq);
+    this.uncompactedUpdates++;
+    this.uncompactedBytes += update.length;
+    this.options.metrics.updates.inc();
+    if (
+      this.uncompactedUpdates >= this.options.compactAfterUpdates ||
+      this.uncompactedBytes >= this.options.compactAfterBytes
+    ) {
+      void this.compact();
+    }
+  }
+
+  private receiveAwareness(connection: CollabConnection, update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    } catch (error) {
+      this.options.metrics.rejectedMessages.inc({ reason: 'invalid_update' });
+      this.log.warn({ category: 'collab', err: error }, 'awareness update failed to apply');
+      connection.close(closeCodes.invalidUpdate, 'awareness update failed to apply');
+    }
+  }
+
+  private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === loadOrigin) return;
+    const frame = encodeUpdateMessage(update);
+    for (const connection of this.connections) {
+      if (connection !== origin) connection.send(frame);
+    }
+  };
+
+  /**
+   * Presence is coalesced: all awareness changes of one event-loop turn go out as one frame, so
+   * a room of twenty moving carets costs one broadcast per turn, not twenty.
+   */
+  private readonly collectAwarenessChange = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof CollabConnection) {
+      for (const id of change.added) origin.awarenessClientIds.add(id);
+      for (const id of change.removed) origin.awarenessClientIds.delete(id);
+    }
+    for (const id of [...change.added, ...change.updated, ...change.removed]) {
+      this.awarenessChanged.add(id);
+    }
+    if (this.awarenessFlushScheduled) return;
+    this.awarenessFlushScheduled = true;
+    setImmediate(this.flushAwareness);
+  };
+
+  private readonly flushAwareness = (): void => {
+    this.awarenessFlushScheduled = false;
+    if (this.status !== 'ready' || this.awarenessChanged.size === 0) return;
+    const frame = encodeAwarenessMessage(this.awareness, [...this.awarenessChanged]);
+    this.awarenessChanged.clear();
+    for (const connection of this.connections) connection.send(frame);
+  };
+}

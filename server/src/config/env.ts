@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment, read and validated once at start-up. Every problem
+ * is listed at once so a person fixing a deployment does not have to restart five times.
+ */
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const integer = (name: string, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be a number.` })
+    .int(`${name} must be a whole number.`)
+    .min(min, `${name} must be at least ${min}.`)
+    .max(max, `${name} must be at most ${max}.`);
+
+const envSchema = z.object({
+  PORT: integer('PORT', 0, 65535).default(3000),
+  HOST: z.string().min(1, 'HOST must not be empty.').default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .min(1, 'DATABASE_URL must not be empty.')
+    .default('./data/draftroom.sqlite')
+    .refine((url) => !/^postgres(ql)?:\/\//.test(url), {
+      message:
+        'DATABASE_URL: PostgreSQL is not supported yet. Use a SQLite file path such as ./data/draftroom.sqlite.',
+    }),
+  /** `normal` survives a killed process; `full` also survives power loss (an fsync per commit). */
+  SQLITE_SYNCHRONOUS: z
+    .enum(['normal', 'full'], { error: 'SQLITE_SYNCHRONOUS must be "normal" or "full".' })
+    .default('normal'),
+  LOG_LEVEL: z
+    .enum(logLevels, { error: `LOG_LEVEL must be one of: ${logLevels.join(', ')}.` })
+    .default('info'),
+  /** Extra origins allowed to open the websocket (comma-separated), e.g. the Vite dev server. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url('ALLOWED_ORIGINS must be a comma-separated list of URLs.'))),
+  /** Where the built SPA lives; empty to serve no client. */
+  STATIC_DIR: z.string().optional(),
+  /** Merge a document's appended updates into one state row after this many updates. */
+  COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 1, 10_000_000).default(5_000),
+  /** …or after this many bytes of appended updates. */
+  COMPACT_AFTER_BYTES: integer('COMPACT_AFTER_BYTES', 1, 1 << 30).default(8 * 1024 * 1024),
+  /** Unload a document this long after its last connection leaves (milliseconds). */
+  IDLE_UNLOAD_MS: integer('IDLE_UNLOAD_MS', 0, 86_400_000).default(30_000),
+  /** Ping every connection this often; one missed answer closes it (milliseconds). */
+  KEEPALIVE_MS: integer('KEEPALIVE_MS', 100, 3_600_000).default(30_000),
+  /** Create the demo guides on first start. */
+  SEED_DEMO: z
+    .enum(['true', 'false'], { error: 'SEED_DEMO must be "true" or "false".' })
+    .default('true')
+    .transform((value) => value === 'true'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (process.env by default); throws a ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const result = envSchema.safeParse(relevant);
+  if (result.success) return result.data;
+  throw new ConfigError(result.error.issues.map((issue) => issue.message));
+}

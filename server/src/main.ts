@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadConfig } from './config/env.ts';
+import { createLogger } from './lib/logger.ts';
+import { createDraftroomServer } from './server.ts';
+
+/** Entry point: `pnpm start`. Reads the environment once, starts, and shuts down gracefully. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`${error.message}\nFix these environment variables and start again.`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const defaultStaticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+  const staticDir =
+    config.STATIC_DIR ?? (existsSync(defaultStaticDir) ? defaultStaticDir : undefined);
+
+  const server = await createDraftroomServer({ ...config, STATIC_DIR: staticDir }, logger);
+  const url = await server.listen();
+  logger.info(
+    { category: 'startup', url, database: config.DATABASE_URL },
+    `Draftroom is running at ${url}`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ category: 'shutdown', signal }, 'shutting down: storing every document');
+    const forceExit = setTimeout(() => {
+      logger.error({ category: 'shutdown' }, 'shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    forceExit.unref();
+    server.close().then(
+      () => {
+        logger.info({ category: 'shutdown' }, 'stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ category: 'shutdown', err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+void main();

@@ -1,0 +1,62 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * Prometheus metrics for one server instance. A registry per instance (not the global one) so
+ * tests can run several servers in one process.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'draftroom_' });
+
+  return {
+    registry,
+    connections: new Gauge({
+      name: 'draftroom_ws_connections',
+      help: 'Open collaboration websocket connections',
+      registers: [registry],
+    }),
+    loadedDocuments: new Gauge({
+      name: 'draftroom_documents_loaded',
+      help: 'Documents currently loaded in memory',
+      registers: [registry],
+    }),
+    updates: new Counter({
+      name: 'draftroom_updates_total',
+      help: 'Document updates accepted (persisted, applied and broadcast)',
+      registers: [registry],
+    }),
+    persistDuration: new Histogram({
+      name: 'draftroom_persist_duration_seconds',
+      help: 'Time to durably append one group-committed batch of updates',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
+    persistBatchSize: new Histogram({
+      name: 'draftroom_persist_batch_updates',
+      help: 'Updates written per group commit',
+      buckets: [1, 2, 5, 10, 25, 50, 100, 250, 1000],
+      registers: [registry],
+    }),
+    compactions: new Counter({
+      name: 'draftroom_compactions_total',
+      help: 'Compactions of appended updates into one state row',
+      registers: [registry],
+    }),
+    rejectedMessages: new Counter({
+      name: 'draftroom_messages_rejected_total',
+      help: 'Websocket messages refused, by reason (the connection is closed for all but read_only)',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    documentLoadDuration: new Histogram({
+      name: 'draftroom_document_load_duration_seconds',
+      help: 'Time to load a document from storage',
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+export type RejectionReason =
+  'malformed' | 'unknown_type' | 'invalid_update' | 'too_large' | 'read_only' | 'keepalive';

@@ -1,0 +1,35 @@
+/**
+ * Where a document's history lives. A document is a compacted state (optional) plus the updates
+ * appended since, in order. The interface is async so a networked store (PostgreSQL) can fill it;
+ * the SQLite implementation answers synchronously underneath.
+ */
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+export interface StoredDocument {
+  /** The last compacted state, or null if the document was never compacted. */
+  state: Uint8Array | null;
+  /** Updates appended after `state`, oldest first. */
+  updates: StoredUpdate[];
+}
+
+export interface AppendEntry {
+  documentId: string;
+  update: Uint8Array;
+}
+
+export interface DocumentStore {
+  load(documentId: string): Promise<StoredDocument>;
+  /** Appends every entry in one transaction (group commit); returns their sequence numbers. */
+  appendBatch(entries: readonly AppendEntry[]): Promise<number[]>;
+  /**
+   * Replaces the stored state with `state` and deletes the appended updates up to and including
+   * `throughSeq`, in one transaction. `state` must already contain all of them.
+   */
+  compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /** Stored bytes for a document (state + appended updates), for limits and benchmarks. */
+  storedBytes(documentId: string): Promise<number>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,78 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+
+/**
+ * An honest peer: the stock y-websocket provider, exactly as browsers use it, over `ws`.
+ * `text` is a Y.Text named "t" that tests edit directly.
+ */
+export interface HonestClient {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  text: Y.Text;
+  closeEvents: number[];
+  destroy(): void;
+}
+
+export function connectClient(
+  wsUrl: string,
+  documentId: string,
+  options: { connect?: boolean } = {},
+): HonestClient {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    connect: options.connect ?? true,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  const closeEvents: number[] = [];
+  provider.on('connection-close', (event) => {
+    if (event) closeEvents.push(event.code);
+  });
+  return {
+    doc,
+    provider,
+    text: doc.getText('t'),
+    closeEvents,
+    destroy() {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export function whenSynced(client: HonestClient): Promise<void> {
+  if (client.provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      client.provider.off('sync', onSync);
+      resolve();
+    };
+    client.provider.on('sync', onSync);
+  });
+}
+
+/** A raw websocket for sending frames an honest client never would. */
+export function openRawSocket(
+  wsUrl: string,
+  documentId: string,
+  headers: Record<string, string> = {},
+): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`${wsUrl}/${documentId}`, { headers });
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_request, response) =>
+      reject(new Error(`upgrade refused with HTTP ${response.statusCode}`)),
+    );
+  });
+}
+
+export function whenClosed(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    if (socket.readyState === WebSocket.CLOSED) resolve({ code: 1006, reason: '' });
+    socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+}

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { connectClient, whenSynced, type HonestClient } from './helpers/clients.ts';
+import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+describe('live sync with the stock y-websocket client', () => {
+  let server: TestServer;
+  let documentId: string;
+  const clients: HonestClient[] = [];
+  const connect = () => {
+    const client = connectClient(server.wsUrl, documentId);
+    clients.push(client);
+    return client;
+  };
+
+  beforeEach(async () => {
+    server = await startTestServer();
+    documentId = await createGuide(server.url);
+  });
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.cleanup();
+  });
+
+  it('relays edits both ways between two peers', async () => {
+    const alice = connect();
+    const bob = connect();
+    await Promise.all([whenSynced(alice), whenSynced(bob)]);
+    alice.text.insert(0, 'Hello from Alice. ');
+    await waitFor(() => expect(bob.text.toString()).toBe('Hello from Alice. '));
+    bob.text.insert(bob.text.length, 'And Bob.');
+    await waitFor(() => expect(alice.text.toString()).toBe('Hello from Alice. And Bob.'));
+  });
+
+  it('gives a late joiner the whole document', async () => {
+    const alice = connect();
+    await whenSynced(alice);
+    for (let index = 0; index < 200; index++) alice.text.insert(alice.text.length, `${index} `);
+    await waitFor(() => expect(server.server.collab.persistQueue.size).toBe(0));
+    const late = connect();
+    await whenSynced(late);
+    await waitFor(() => expect(late.text.toString()).toBe(alice.text.toString()));
+  });
+
+  it('relays presence, answers query-awareness and removes people who leave', async () => {
+    const alice = connect();
+    const bob = connect();
+    await Promise.all([whenSynced(alice), whenSynced(bob)]);
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice', color: '#1a5fb4' });
+    await waitFor(() =>
+      expect(bob.provider.awareness.getStates().get(alice.doc.clientID)).toEqual({
+        user: { name: 'Alice', color: '#1a5fb4' },
+      }),
+    );
+    // A newcomer is told who is already here without anyone moving.
+    const carol = connect();
+    await whenSynced(carol);
+    await waitFor(() =>
+      expect(carol.provider.awareness.getStates().has(alice.doc.clientID)).toBe(true),
+    );
+
+    alice.destroy();
+    await waitFor(() =>
+      expect(bob.provider.awareness.getStates().has(alice.doc.clientID)).toBe(false),
+    );
+    const room = server.server.collab.rooms.get(documentId);
+    expect(room?.awareness.getStates().has(alice.doc.clientID)).toBe(false);
+  });
+});
