@@ -127,29 +127,34 @@ export class Room {
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
     if (this.status !== 'ready' || this.uncompactedUpdates === 0) return Promise.resolve();
+    this.compacting = this.compactNow().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  private async compactNow(): Promise<void> {
     const throughSeq = this.appliedSeq;
     const updates = this.uncompactedUpdates;
     const bytes = this.uncompactedBytes;
     const state = Y.encodeStateAsUpdate(this.doc);
-    this.compacting = this.options.store
-      .compact(this.documentId, state, throughSeq)
-      .then(() => {
-        this.uncompactedUpdates -= updates;
-        this.uncompactedBytes -= bytes;
-        this.options.metrics.compactions.inc();
-        this.log.debug(
-          { category: 'persistence', throughSeq, updates, bytes: state.length },
-          'compacted',
-        );
-      })
-      .catch((error: unknown) => {
-        // The appended updates are still there; compaction is retried next time.
-        this.log.error({ category: 'persistence', err: error }, 'compaction failed');
-      })
-      .finally(() => {
-        this.compacting = null;
-      });
-    return this.compacting;
+    try {
+      await this.options.store.compact(this.documentId, state, throughSeq);
+    } catch (error) {
+      // The appended updates are still stored; the next applied update tries again, so a broken
+      // disk cannot spin this in a loop.
+      this.log.error({ category: 'persistence', err: error }, 'compaction failed');
+      return;
+    }
+    this.uncompactedUpdates -= updates;
+    this.uncompactedBytes -= bytes;
+    this.options.metrics.compactions.inc();
+    this.log.debug(
+      { category: 'persistence', throughSeq, updates, bytes: state.length },
+      'compacted',
+    );
+    // Updates applied while this compaction ran may already be over the threshold again.
+    setImmediate(() => this.compactIfOverThreshold());
   }
 
   /** Flushes and compacts, then frees memory. The registry calls it once nobody is left. */
@@ -247,6 +252,11 @@ export class Room {
     this.uncompactedUpdates++;
     this.uncompactedBytes += update.length;
     this.options.metrics.updates.inc();
+    this.compactIfOverThreshold();
+  }
+
+  private compactIfOverThreshold(): void {
+    if (this.compacting || this.status !== 'ready') return;
     if (
       this.uncompactedUpdates >= this.options.compactAfterUpdates ||
       this.uncompactedBytes >= this.options.compactAfterBytes

@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { connectClient, whenSynced } from './helpers/clients.ts';
+import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+// Guarantee 3, bounded storage: appended updates are merged into one state row once they pass a
+// threshold, so stored size and load time follow the document, not its history.
+describe('compaction', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => server?.cleanup());
+
+  function storedRows(databasePath: string, documentId: string) {
+    const db = new Database(databasePath, { readonly: true });
+    try {
+      const updates = db
+        .prepare('SELECT count(*) AS count FROM document_updates WHERE document_id = ?')
+        .get(documentId) as { count: number };
+      const state = db
+        .prepare('SELECT length(state) AS bytes FROM document_states WHERE document_id = ?')
+        .get(documentId) as { bytes: number } | undefined;
+      return { updates: updates.count, stateBytes: state?.bytes ?? 0 };
+    } finally {
+      db.close();
+    }
+  }
+
+  it('merges appended updates into one state row past the threshold, losing nothing', async () => {
+    server = await startTestServer({ COMPACT_AFTER_UPDATES: '50', SEED_DEMO: 'false' });
+    const documentId = await createGuide(server.url);
+    const writer = connectClient(server.wsUrl, documentId);
+    await whenSynced(writer);
+    for (let index = 0; index < 175; index++) writer.text.insert(writer.text.length, `${index} `);
+    const room = () => server?.server.collab.rooms.get(documentId);
+    await waitFor(() => expect(room()?.doc.getText('t').toString()).toBe(writer.text.toString()));
+
+    const rows = storedRows(server.databasePath, documentId);
+    expect(rows.stateBytes).toBeGreaterThan(0);
+    expect(rows.updates).toBeLessThan(50);
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    expect(metrics).toMatch(/draftroom_compactions_total [1-9]/);
+
+    const expected = writer.text.toString();
+    writer.destroy();
+    const dataDir = server.dataDir;
+    await server.stop();
+    server = await startTestServer({}, dataDir);
+    const reader = connectClient(server.wsUrl, documentId);
+    await whenSynced(reader);
+    expect(reader.text.toString()).toBe(expected);
+    // After compaction the store holds about the encoded state, not the whole history.
+    const stored = storedRows(server.databasePath, documentId);
+    const encodedState = Y.encodeStateAsUpdate(reader.doc).length;
+    reader.destroy();
+    expect(stored.stateBytes).toBeLessThanOrEqual(2 * encodedState);
+  });
+});
