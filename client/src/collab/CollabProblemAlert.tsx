@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { closeCodeName, closeCodes, limits } from '@draftroom/shared';
+import type { CollabProblem } from './connectionState.ts';
+
+const maxMegabytes = limits.maxMessageBytes / (1024 * 1024);
+
+type Remedy = 'retry' | 'reload' | 'discard';
+
+/** What to tell the person, and the one action that can actually fix it. */
+function useProblem(problem: CollabProblem): { message: string; remedy: Remedy } {
+  const { t } = useTranslation();
+  if (problem.kind === 'localTooLarge' || problem.code === closeCodes.messageTooLarge) {
+    // Retrying would resend the same oversize change; only discarding it gets past the limit.
+    return { message: t('collabProblem.tooLarge', { megabytes: maxMegabytes }), remedy: 'discard' };
+  }
+  switch (closeCodeName(problem.code)) {
+    case 'unauthenticated':
+      return { message: t('collabProblem.unauthenticated'), remedy: 'reload' };
+    case 'forbidden':
+      return { message: t('collabProblem.forbidden'), remedy: 'retry' };
+    case 'unknownMessageType':
+      return { message: t('collabProblem.outdated'), remedy: 'reload' };
+    case 'malformedMessage':
+    case 'invalidUpdate':
+      // This browser's copy holds a change the server refuses; resending it would loop.
+      return { message: t('collabProblem.rejected'), remedy: 'discard' };
+    default:
+      return { message: t('collabProblem.other', { code: problem.code }), remedy: 'retry' };
+  }
+}
+
+interface CollabProblemAlertProps {
+  problem: CollabProblem;
+  onRetry: () => void;
+  onDiscard: () => Promise<void>;
+}
+
+/**
+ * Explains why changes cannot reach the server and offers the action that fixes it. An alert,
+ * because the person's work is at stake.
+ */
+export function CollabProblemAlert({ problem, onRetry, onDiscard }: CollabProblemAlertProps) {
+  const { t } = useTranslation();
+  const { message, remedy } = useProblem(problem);
+  const [discarding, setDiscarding] = useState(false);
+
+  const discard = async () => {
+    if (discarding || !window.confirm(t('collabProblem.discardConfirm'))) return;
+    setDiscarding(true);
+    await onDiscard();
+    window.location.reload();
+  };
+
+  return (
+    <div className="notice notice--error" role="alert" data-testid="collab-problem">
+      <p>{message}</p>
+      <div className="notice__actions">
+        {remedy === 'retry' && (
+          <button type="button" className="button" onClick={onRetry}>
+            {t('collabProblem.retry')}
+          </button>
+        )}
+        {remedy === 'reload' && (
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            {t('collabProblem.reload')}
+          </button>
+        )}
+        {remedy === 'discard' && (
+          <button
+            type="button"
+            className="button"
+            aria-disabled={discarding}
+            onClick={() => void discard()}
+          >
+            {t('collabProblem.discard')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
+import { EditorContent, useEditor } from '@tiptap/react';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { guideExtensions } from '@draftroom/shared/editor';
+import { guideFragmentName } from '@draftroom/shared';
+import type { CollabSession } from '../collab/session.ts';
+import type { Identity } from '../identity/identity.ts';
+import { renderCaret } from './caret.ts';
+import { isPasteTooLarge, maxPasteBytes } from './pasteLimit.ts';
+import { Toolbar } from './Toolbar.tsx';
+
+function clipboardOf(data: DataTransfer | null): { text: string; html: string } {
+  return { text: data?.getData('text/plain') ?? '', html: data?.getData('text/html') ?? '' };
+}
+
+/**
+ * The guide body: the shared schema plus Collaboration (bound to the session's Y.Doc) and named
+ * carets. Mount it with `key={session.doc.guid}`: the editor binds to one Y.Doc for its lifetime.
+ */
+export function GuideEditor({ session, identity }: { session: CollabSession; identity: Identity }) {
+  const { t } = useTranslation();
+  const hintId = useId();
+  const [refusedPaste, setRefusedPaste] = useState(false);
+
+  // Refuse here what the server would refuse later (a message over `limits.maxMessageBytes`):
+  // once sent, an oversize change closes the connection and never reaches anyone.
+  const refuseIfTooLarge = (data: DataTransfer | null): boolean => {
+    const tooLarge = isPasteTooLarge(clipboardOf(data));
+    setRefusedPaste(tooLarge);
+    return tooLarge; // true = handled, ProseMirror inserts nothing
+  };
+
+  const editor = useEditor({
+    extensions: [
+      ...guideExtensions(),
+      Collaboration.configure({ document: session.doc, field: guideFragmentName }),
+      CollaborationCaret.configure({
+        provider: session.provider,
+        user: { name: identity.name, color: identity.color },
+        render: renderCaret,
+      }),
+    ],
+    editorProps: {
+      // A function, so the accessible name follows the language at each view update.
+      attributes: () => ({
+        id: 'guide-editor-content',
+        class: 'guide-editor__content',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': i18next.t('editor.label'),
+        'aria-describedby': hintId,
+        // Each paragraph also picks its own direction in CSS (unicode-bidi: plaintext).
+        dir: 'auto',
+        spellcheck: 'true',
+      }),
+      handlePaste: (_view, event) => refuseIfTooLarge(event.clipboardData),
+      handleDrop: (_view, event) => refuseIfTooLarge(event.dataTransfer),
+    },
+  });
+
+  return (
+    <div className="guide-editor">
+      <p id={hintId} className="muted guide-editor__hint">
+        {t('editor.hint')}
+      </p>
+      {refusedPaste && (
+        <div className="notice notice--error" role="alert" data-testid="paste-refused">
+          <p>{t('editor.pasteTooLarge', { kilobytes: Math.round(maxPasteBytes / 1024) })}</p>
+          <button type="button" className="button" onClick={() => setRefusedPaste(false)}>
+            {t('editor.dismiss')}
+          </button>
+        </div>
+      )}
+      {editor && <Toolbar editor={editor} />}
+      <div className="guide-editor__frame">
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  );
+}

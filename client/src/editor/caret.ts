@@ -1,0 +1,25 @@
+/**
+ * Draws another person's caret with their name on it (CollaborationCaret's `render`). The name
+ * goes in as text, never HTML: it comes from a peer and is untrusted. The extension has already
+ * replaced an invalid colour with "transparent".
+ */
+export function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const name = typeof user.name === 'string' ? user.name : '';
+  const color = typeof user.color === 'string' ? user.color : 'transparent';
+
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  caret.style.borderColor = color;
+  // Hidden from assistive technology: the name would otherwise be read out as part of the text.
+  // The "Who is here" list carries the same information accessibly.
+  caret.setAttribute('aria-hidden', 'true');
+
+  const label = document.createElement('span');
+  label.className = 'collaboration-carets__label';
+  label.style.backgroundColor = color;
+  label.dir = 'auto';
+  label.textContent = name;
+
+  caret.append(label);
+  return caret;
+}

@@ -1,0 +1,11 @@
+import 'i18next';
+import type en from './locales/en.json';
+
+// Typed keys: `t('home.title')` is checked against the English file at compile time, so a typo or
+// a key missing from en.json fails the typecheck instead of showing a raw key to people.
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof en };
+  }
+}

@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router/dom';
+import { initI18n } from './i18n/index.ts';
+import { IdentityProvider } from './identity/IdentityContext.tsx';
+import { router } from './app/router.tsx';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/forms.css';
+import './styles/guide.css';
+import './styles/toolbar.css';
+import './styles/editor.css';
+
+initI18n();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <IdentityProvider>
+      <RouterProvider router={router} />
+    </IdentityProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useDocumentTitle } from '../app/useDocumentTitle.ts';
+import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { GuideWorkspace } from './GuideWorkspace.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { useGuide } from './useGuide.ts';
+
+/** `/g/:documentId`. Keyed by id so moving to another guide starts fresh (new doc, new socket). */
+export function GuidePage() {
+  const { documentId = '' } = useParams();
+  return <GuideLoader key={documentId} documentId={documentId} />;
+}
+
+function GuideLoader({ documentId }: { documentId: string }) {
+  const { t } = useTranslation();
+  const { state, reload } = useGuide(documentId);
+  useDocumentTitle(state.status === 'ready' ? state.guide.title : t('guide.loadingTitle'));
+
+  switch (state.status) {
+    case 'notFound':
+      return <NotFoundPage kind="guide" />;
+    case 'loading':
+      return (
+        <div className="page">
+          <p className="muted">{t('guide.loading')}</p>
+        </div>
+      );
+    case 'error':
+      return (
+        <div className="page">
+          <h1>{t('guide.errorTitle')}</h1>
+          <ErrorNotice error={state.error} onRetry={reload} />
+        </div>
+      );
+    case 'ready':
+      return <GuideWorkspace guide={state.guide} />;
+  }
+}

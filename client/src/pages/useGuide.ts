@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Guide } from '@draftroom/shared';
+import { documentIdSchema } from '@draftroom/shared';
+import { getGuide } from '../api/guides.ts';
+import { ApiRequestError, isAbortError } from '../api/client.ts';
+
+export type GuideState =
+  | { status: 'loading' }
+  | { status: 'ready'; guide: Guide }
+  | { status: 'notFound' }
+  | { status: 'error'; error: unknown };
+
+/** Loads one guide's metadata. Mount with `key={id}` so a new id starts from "loading". */
+export function useGuide(id: string): { state: GuideState; reload: () => void } {
+  // An id that could never exist is "not found" without asking the server.
+  const validId = documentIdSchema.safeParse(id).success;
+  const [state, setState] = useState<GuideState>(
+    validId ? { status: 'loading' } : { status: 'notFound' },
+  );
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!validId) return;
+    const controller = new AbortController();
+    getGuide(id, controller.signal).then(
+      (guide) => setState({ status: 'ready', guide }),
+      (error: unknown) => {
+        if (isAbortError(error)) return;
+        const notFound = error instanceof ApiRequestError && error.status === 404;
+        setState(notFound ? { status: 'notFound' } : { status: 'error', error });
+      },
+    );
+    return () => controller.abort();
+  }, [id, attempt, validId]);
+
+  const reload = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
+
+  return { state, reload };
+}
