@@ -73,22 +73,21 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
 
 function readSyncMessage(decoder: decoding.Decoder): ClientMessage {
   const syncType = decoding.readVarUint(decoder);
-  const payload = decoding.readVarUint8Array(decoder);
-  switch (syncType) {
-    case syncMessageTypes.step1:
-      assertStateVector(payload);
-      return { kind: 'syncStep1', stateVector: payload };
-    case syncMessageTypes.step2:
-    case syncMessageTypes.update:
-      assertUpdate(payload);
-      return { kind: 'update', update: payload };
-    default:
-      throw new ProtocolError(
-        'unknown_type',
-        closeCodes.unknownMessageType,
-        `Unknown sync message type ${syncType}.`,
-      );
+  if (syncType === syncMessageTypes.step1) {
+    const stateVector = decoding.readVarUint8Array(decoder);
+    assertStateVector(stateVector);
+    return { kind: 'syncStep1', stateVector };
   }
+  if (syncType === syncMessageTypes.step2 || syncType === syncMessageTypes.update) {
+    const update = decoding.readVarUint8Array(decoder);
+    assertUpdate(update);
+    return { kind: 'update', update };
+  }
+  throw new ProtocolError(
+    'unknown_type',
+    closeCodes.unknownMessageType,
+    `Unknown sync message type ${syncType}.`,
+  );
 }
 
 const invalidUpdate = (what: string, error: unknown) =>

@@ -55,6 +55,7 @@ export class Room {
   private compacting: Promise<void> | null = null;
   private awarenessChanged = new Set<number>();
   private awarenessFlushScheduled = false;
+  private echoToSender = false;
   private readonly log: Logger;
 
   constructor(
@@ -218,11 +219,12 @@ export class Room {
   }
 
   private receiveUpdate(connection: CollabConnection, update: Uint8Array): void {
+    // Every client answers our sync step 1 with a step 2, empty when it has nothing new: not an edit.
+    if (isEmptyUpdate(update)) return;
     if (connection.permission !== 'write') {
       this.options.metrics.rejectedMessages.inc({ reason: 'read_only' });
       return;
     }
-    if (isEmptyUpdate(update)) return;
     this.updatesInFlight++;
     this.options.persistQueue.enqueue(this.documentId, update, (error, seq) => {
       this.updatesInFlight--;
@@ -241,12 +243,19 @@ export class Room {
     seq: number,
   ): void {
     if (this.status === 'closed') return;
+    // Normally the sender is skipped when broadcasting (it has the edit). But if earlier updates
+    // were waiting for missing dependencies, this update may release them, and the broadcast then
+    // carries others' edits the sender has never seen: it must go to the sender too.
+    const store = this.doc.store;
+    this.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
     try {
       Y.applyUpdate(this.doc, update, connection);
     } catch (error) {
       this.options.metrics.rejectedMessages.inc({ reason: 'invalid_update' });
       this.log.warn({ category: 'collab', err: error }, 'update decoded but failed to apply');
       connection.close(closeCodes.invalidUpdate, 'update failed to apply');
+    } finally {
+      this.echoToSender = false;
     }
     this.appliedSeq = Math.max(this.appliedSeq, seq);
     this.uncompactedUpdates++;
@@ -279,7 +288,7 @@ export class Room {
     if (origin === loadOrigin) return;
     const frame = encodeUpdateMessage(update);
     for (const connection of this.connections) {
-      if (connection !== origin) connection.send(frame);
+      if (connection !== origin || this.echoToSender) connection.send(frame);
     }
   };
 

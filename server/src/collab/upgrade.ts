@@ -31,7 +31,8 @@ export function documentIdFromUpgrade(request: IncomingMessage): string {
       `This server speaks protocol version ${protocolVersion}; reload the page to get the current app.`,
     );
   }
-  const parsed = documentIdSchema.safeParse(decodeURIComponent(url.pathname.slice(prefix.length)));
+  // Valid ids need no percent-decoding, so the raw path segment is checked as it is.
+  const parsed = documentIdSchema.safeParse(url.pathname.slice(prefix.length));
   if (!parsed.success) {
     throw new UpgradeRefusal(
       400,
@@ -59,6 +60,7 @@ export function assertOriginAllowed(
   } catch {
     throw new UpgradeRefusal(403, 'origin_not_allowed', 'The Origin header is not a valid URL.');
   }
+  // Host, not scheme: behind a TLS-terminating proxy the page is https while we see http.
   if (originHost === request.headers.host) return;
   if (allowedOrigins.some((allowed) => new URL(allowed).origin === origin)) return;
   throw new UpgradeRefusal(

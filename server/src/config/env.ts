@@ -7,11 +7,17 @@ import { z } from 'zod';
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const integer = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${name} must be a number.` })
-    .int(`${name} must be a whole number.`)
-    .min(min, `${name} must be at least ${min}.`)
-    .max(max, `${name} must be at most ${max}.`);
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `${name} must be a whole number.`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, `${name} must be at least ${min}.`)
+        .max(max, `${name} must be at most ${max}.`),
+    );
 
 const envSchema = z.object({
   PORT: integer('PORT', 0, 65535).default(3000),
@@ -41,8 +47,16 @@ const envSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.url('ALLOWED_ORIGINS must be a comma-separated list of URLs.'))),
-  /** Where the built SPA lives; empty to serve no client. */
+    .pipe(
+      z.array(
+        z.url({
+          protocol: /^https?$/,
+          error:
+            'ALLOWED_ORIGINS must be a comma-separated list of http(s) origins, e.g. http://localhost:5173.',
+        }),
+      ),
+    ),
+  /** Where the built SPA lives (default: client/dist when it exists). */
   STATIC_DIR: z.string().optional(),
   /** Merge a document's appended updates into one state row after this many updates. */
   COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 1, 10_000_000).default(5_000),

@@ -12,7 +12,9 @@ export function guideExtensions(): AnyExtension[] {
     StarterKit.configure({
       undoRedo: false,
       heading: { levels: [1, 2, 3] },
-      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
+      link: { openOnClick: false, autolink: true },
+      // Each client would append its own trailing paragraph to the shared doc: duplicates.
+      trailingNode: false,
     }),
     TableKit.configure({ table: { resizable: false } }),
   ];

@@ -32,6 +32,9 @@ export type CloseCode = (typeof closeCodes)[CloseCodeName];
 
 /** Codes after which reconnecting with the same request cannot succeed. */
 const fatalCloseCodes: ReadonlySet<number> = new Set([
+  // The same document state would be resent on reconnect and refused again, in a loop.
+  closeCodes.malformedMessage,
+  closeCodes.invalidUpdate,
   closeCodes.unauthenticated,
   closeCodes.forbidden,
   closeCodes.unknownMessageType,
