@@ -1,0 +1,145 @@
+import * as Y from 'yjs';
+import { ProtocolClient } from '../lib/protocolClient.ts';
+import type { ServerUnderTest } from '../lib/processes.ts';
+import { percentile } from '../lib/stats.ts';
+import { concurrentUpdates, loadTrace, sequentialUpdates, type Trace } from '../lib/traces.ts';
+
+export interface ReplayResult {
+  updates: number;
+  updatesPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  correct: boolean;
+}
+
+/** How many updates the writer keeps in flight: enough to fill the pipe, few enough that
+ * latency still means "time to reach a peer", not "time spent in a queue we built". */
+const window = 64;
+
+/**
+ * Scenario 1: one writer replays a sequential trace, one Yjs update per edit, through the server;
+ * an observer must end with exactly the trace's final text. Latency pairs the i-th update sent
+ * with the i-th update received (one writer, so the server relays them in order).
+ */
+export async function replaySequential(
+  server: ServerUnderTest,
+  trace: Trace,
+  updates: Uint8Array[],
+): Promise<ReplayResult> {
+  const documentId = await server.createDocument('Trace replay');
+  const writer = new ProtocolClient(server.documentUrl(documentId), { applyUpdates: false });
+  const observer = new ProtocolClient(server.documentUrl(documentId), { applyUpdates: false });
+  await Promise.all([writer.connect(), observer.connect()]);
+
+  const count = updates.length;
+  const sentAt = new Float64Array(count);
+  const latencies = new Float64Array(count);
+  const receivedUpdates: Uint8Array[] = [];
+  let sent = 0;
+  const started = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const timeout = setTimeout(
+      () => reject(new Error(`replay stalled at ${receivedUpdates.length}/${count}`)),
+      300_000,
+    );
+    const pump = () => {
+      while (sent < count && sent - receivedUpdates.length < window) {
+        sentAt[sent] = performance.now();
+        writer.sendUpdate(updates[sent] as Uint8Array, false);
+        sent++;
+      }
+    };
+    observer.onRemoteUpdate = (update) => {
+      const index = receivedUpdates.length;
+      latencies[index] = performance.now() - (sentAt[index] as number);
+      receivedUpdates.push(update);
+      if (receivedUpdates.length === count) {
+        clearTimeout(timeout);
+        resolve();
+      } else pump();
+    };
+    pump();
+  });
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  await Promise.all([writer.close(), observer.close()]);
+
+  // Verification is not timed: the observer's copy must be exactly the trace's final text.
+  const check = new Y.Doc();
+  for (const update of receivedUpdates) Y.applyUpdate(check, update);
+  const lat = Array.from(latencies);
+  return {
+    updates: count,
+    updatesPerSecond: count / elapsedSeconds,
+    latencyP50Ms: percentile(lat, 50),
+    latencyP99Ms: percentile(lat, 99),
+    correct: check.getText('t').toString() === trace.endContent,
+  };
+}
+
+/** The in-process floor: the same updates applied to a Y.Doc with no network or storage. */
+export function inProcessFloor(
+  trace: Trace,
+  updates: Uint8Array[],
+): { updatesPerSecond: number; correct: boolean } {
+  const doc = new Y.Doc();
+  const started = performance.now();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    updatesPerSecond: updates.length / seconds,
+    correct: doc.getText('t').toString() === trace.endContent,
+  };
+}
+
+export interface ConcurrentResult {
+  agents: number;
+  updates: number;
+  seconds: number;
+  allClientsCorrect: boolean;
+}
+
+/** Concurrent traces: one client per agent sends its own updates; every client must converge. */
+export async function replayConcurrent(
+  server: ServerUnderTest,
+  traceName: string,
+): Promise<ConcurrentResult> {
+  const trace = loadTrace(traceName);
+  const tagged = concurrentUpdates(trace);
+  const agents = 1 + Math.max(...tagged.map((entry) => entry.agent));
+  const documentId = await server.createDocument(traceName);
+  const clients = Array.from(
+    { length: agents },
+    () => new ProtocolClient(server.documentUrl(documentId)),
+  );
+  await Promise.all(clients.map((client) => client.connect()));
+
+  const started = performance.now();
+  for (const [index, { agent, update }] of tagged.entries()) {
+    (clients[agent] as ProtocolClient).sendUpdate(update);
+    // Yield now and then so the clients also read what the server relays.
+    if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
+  }
+  const deadline = Date.now() + 120_000;
+  const converged = () =>
+    clients.every((client) => client.doc.getText('t').toString() === trace.endContent);
+  while (!converged() && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  const seconds = (performance.now() - started) / 1000;
+  const allClientsCorrect = converged();
+  await Promise.all(clients.map((client) => client.close()));
+  return { agents, updates: tagged.length, seconds, allClientsCorrect };
+}
+
+export function prepareSequential(traceName: string, limit?: number) {
+  const trace = loadTrace(traceName);
+  const updates = sequentialUpdates(trace, limit);
+  // A shortened trace ends where its prefix ends.
+  const endContent = limit === undefined ? trace.endContent : replayText(updates);
+  return { trace: { ...trace, endContent }, updates };
+}
+
+function replayText(updates: Uint8Array[]): string {
+  const doc = new Y.Doc();
+  for (const update of updates) Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+}
