@@ -39,12 +39,18 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbidImports(['**/server/**', '@draftroom/server'], 'The client never imports server code.'),
+      ...forbidImports(
+        ['**/server/**', '@draftroom/server'],
+        'The client never imports server code.',
+      ),
     },
   },
   {
     files: ['server/**/*.ts'],
-    rules: forbidImports(['**/client/**', '@draftroom/client'], 'The server never imports client code.'),
+    rules: forbidImports(
+      ['**/client/**', '@draftroom/client'],
+      'The server never imports client code.',
+    ),
   },
   {
     files: ['shared/**/*.ts'],

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs everything Draftroom needs on a fresh machine of this kind (Debian, Node 20, root):
+# pnpm 10, the workspace's packages (better-sqlite3 compiles from source against the Node
+# headers in /usr/include/node) and, with --with-browser, Debian's Chromium for browser tests.
+# Safe to run again: each step is skipped when already done.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_browser=false
+for argument in "$@"; do
+  case "$argument" in
+    --with-browser) with_browser=true ;;
+    *) echo "bootstrap.sh: unknown option '$argument' (the only option is --with-browser)" >&2; exit 2 ;;
+  esac
+done
+
+if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version)" != 10.* ]]; then
+  echo "==> installing pnpm 10"
+  npm install -g pnpm@10 >/dev/null
+fi
+
+if $with_browser && [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then
+  echo "==> installing Chromium from Debian"
+  if [[ "$(id -u)" -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "==> installing packages"
+# No prebuilt better-sqlite3 can be downloaded here; node-gyp builds it with the system headers.
+export npm_config_nodedir="${npm_config_nodedir:-/usr}"
+pnpm install --frozen-lockfile
