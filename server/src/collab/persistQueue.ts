@@ -1,18 +1,30 @@
 import type { AppendEntry, DocumentStore } from '../persistence/index.ts';
 import type { Metrics } from '../observability/metrics.ts';
 
-type Done = (error: Error | null, seq: number) => void;
+/** An update that is stored, with the sequence number the store gave it. */
+export interface PersistedUpdate<Sender> {
+  update: Uint8Array;
+  seq: number;
+  sender: Sender;
+}
+
+/** Whoever enqueued updates (a Room) hears about them once per batch, in arrival order. */
+export interface PersistListener<Sender> {
+  onPersisted(updates: PersistedUpdate<Sender>[]): void;
+  onPersistFailed(senders: Sender[], error: Error): void;
+}
 
 interface QueuedEntry extends AppendEntry {
-  done: Done;
+  listener: PersistListener<unknown>;
+  sender: unknown;
 }
 
 /**
  * Group commit. Every update that arrives during one event-loop turn is appended in a single
  * transaction at the end of that turn (setImmediate runs after the poll phase that delivered the
- * websocket frames). Only when the transaction has committed are the callbacks told, in arrival
- * order, so an update is durable before anyone can see it. Batches never overlap, which keeps
- * each document's updates in the order they arrived.
+ * websocket frames). Only when the transaction has committed is each listener told, once, with
+ * all of its updates of that batch in arrival order, so an update is durable before anyone can
+ * see it. Batches never overlap, which keeps each document's updates in the order they arrived.
  */
 export class PersistQueue {
   private queue: QueuedEntry[] = [];
@@ -24,8 +36,13 @@ export class PersistQueue {
     private readonly metrics: Metrics,
   ) {}
 
-  enqueue(documentId: string, update: Uint8Array, done: Done): void {
-    this.queue.push({ documentId, update, done });
+  enqueue<Sender>(
+    documentId: string,
+    update: Uint8Array,
+    sender: Sender,
+    listener: PersistListener<Sender>,
+  ): void {
+    this.queue.push({ documentId, update, sender, listener: listener as PersistListener<unknown> });
     this.schedule();
   }
 
@@ -68,11 +85,34 @@ export class PersistQueue {
     try {
       seqs = await this.store.appendBatch(batch);
     } catch (error) {
-      for (const entry of batch) entry.done(error as Error, -1);
+      for (const [listener, entries] of byListener(batch)) {
+        listener.onPersistFailed(
+          entries.map(({ entry }) => entry.sender),
+          error as Error,
+        );
+      }
       return;
     }
     stopTimer();
     this.metrics.persistBatchSize.observe(batch.length);
-    batch.forEach((entry, index) => entry.done(null, seqs[index] as number));
+    for (const [listener, entries] of byListener(batch)) {
+      listener.onPersisted(
+        entries.map(({ entry, index }) => ({
+          update: entry.update,
+          seq: seqs[index] as number,
+          sender: entry.sender,
+        })),
+      );
+    }
   }
+}
+
+function byListener(batch: QueuedEntry[]) {
+  const groups = new Map<PersistListener<unknown>, Array<{ entry: QueuedEntry; index: number }>>();
+  batch.forEach((entry, index) => {
+    const group = groups.get(entry.listener);
+    if (group) group.push({ entry, index });
+    else groups.set(entry.listener, [{ entry, index }]);
+  });
+  return groups;
 }

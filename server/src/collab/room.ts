@@ -5,7 +5,7 @@ import type { DocumentStore } from '../persistence/index.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { CollabConnection } from './connection.ts';
-import type { PersistQueue } from './persistQueue.ts';
+import type { PersistedUpdate, PersistListener, PersistQueue } from './persistQueue.ts';
 import {
   encodeAwarenessMessage,
   encodeSyncStep1,
@@ -28,6 +28,8 @@ type RoomStatus = 'loading' | 'ready' | 'failed' | 'closed';
 
 /** Origin of transactions that replay stored history: they are nobody's news, so not broadcast. */
 const loadOrigin = Symbol('load');
+/** Origin of a batch that holds edits from more than one connection: it goes to everyone. */
+const severalSenders = Symbol('several senders');
 
 /**
  * One loaded document: its Y.Doc, the awareness of everyone in it, and their connections.
@@ -39,7 +41,7 @@ const loadOrigin = Symbol('load');
  *   it, so every peer only ever sees durable edits;
  * - stored state is only ever rewritten from this loaded doc (compaction), never from a blank one.
  */
-export class Room {
+export class Room implements PersistListener<CollabConnection> {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<CollabConnection>();
@@ -226,42 +228,58 @@ export class Room {
       return;
     }
     this.updatesInFlight++;
-    this.options.persistQueue.enqueue(this.documentId, update, (error, seq) => {
-      this.updatesInFlight--;
-      if (error) {
-        this.log.error({ category: 'persistence', err: error }, 'update could not be stored');
-        connection.close(closeCodes.internalError, 'update could not be stored; resend');
-        return;
-      }
-      this.applyPersistedUpdate(connection, update, seq);
-    });
+    this.options.persistQueue.enqueue(this.documentId, update, connection, this);
   }
 
-  private applyPersistedUpdate(
-    connection: CollabConnection,
-    update: Uint8Array,
-    seq: number,
-  ): void {
+  /** Called by the PersistQueue once per batch with this document's stored updates. */
+  onPersisted(persisted: PersistedUpdate<CollabConnection>[]): void {
+    this.updatesInFlight -= persisted.length;
     if (this.status === 'closed') return;
+    const senders = new Set(persisted.map((entry) => entry.sender));
+    const origin = senders.size === 1 ? persisted[0]?.sender : severalSenders;
     // Normally the sender is skipped when broadcasting (it has the edit). But if earlier updates
-    // were waiting for missing dependencies, this update may release them, and the broadcast then
+    // were waiting for missing dependencies, this batch may release them, and the broadcast then
     // carries others' edits the sender has never seen: it must go to the sender too.
     const store = this.doc.store;
     this.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
     try {
-      Y.applyUpdate(this.doc, update, connection);
-    } catch (error) {
-      this.options.metrics.rejectedMessages.inc({ reason: 'invalid_update' });
-      this.log.warn({ category: 'collab', err: error }, 'update decoded but failed to apply');
-      connection.close(closeCodes.invalidUpdate, 'update failed to apply');
+      // One transaction for the whole batch: one update event, so one broadcast frame per peer.
+      Y.transact(
+        this.doc,
+        () => {
+          for (const { update, sender } of persisted) this.applyOne(update, sender);
+        },
+        origin,
+      );
     } finally {
       this.echoToSender = false;
     }
-    this.appliedSeq = Math.max(this.appliedSeq, seq);
-    this.uncompactedUpdates++;
-    this.uncompactedBytes += update.length;
-    this.options.metrics.updates.inc();
+    for (const { update, seq } of persisted) {
+      this.appliedSeq = Math.max(this.appliedSeq, seq);
+      this.uncompactedBytes += update.length;
+    }
+    this.uncompactedUpdates += persisted.length;
+    this.options.metrics.updates.inc(persisted.length);
     this.compactIfOverThreshold();
+  }
+
+  onPersistFailed(senders: CollabConnection[], error: Error): void {
+    this.updatesInFlight -= senders.length;
+    this.log.error({ category: 'persistence', err: error }, 'updates could not be stored');
+    // Nobody saw these edits; their senders still have them and resend after reconnecting.
+    for (const sender of new Set(senders)) {
+      sender.close(closeCodes.internalError, 'update could not be stored; resend');
+    }
+  }
+
+  private applyOne(update: Uint8Array, sender: CollabConnection): void {
+    try {
+      Y.applyUpdate(this.doc, update, sender);
+    } catch (error) {
+      this.options.metrics.rejectedMessages.inc({ reason: 'invalid_update' });
+      this.log.warn({ category: 'collab', err: error }, 'update decoded but failed to apply');
+      sender.close(closeCodes.invalidUpdate, 'update failed to apply');
+    }
   }
 
   private compactIfOverThreshold(): void {
