@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config/env.ts';
 import { createLogger } from './lib/logger.ts';
@@ -17,14 +18,22 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
-  const defaultStaticDir = fileURLToPath(new URL('../../client/dist', import.meta.url));
+  // pnpm runs this from server/; relative paths mean the repository root, where people look.
+  const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const databaseUrl = isAbsolute(config.DATABASE_URL)
+    ? config.DATABASE_URL
+    : resolve(repoRoot, config.DATABASE_URL);
+  const defaultStaticDir = join(repoRoot, 'client/dist');
   const staticDir =
     config.STATIC_DIR ?? (existsSync(defaultStaticDir) ? defaultStaticDir : undefined);
 
-  const server = await createDraftroomServer({ ...config, STATIC_DIR: staticDir }, logger);
+  const server = await createDraftroomServer(
+    { ...config, DATABASE_URL: databaseUrl, STATIC_DIR: staticDir },
+    logger,
+  );
   const url = await server.listen();
   logger.info(
-    { category: 'startup', url, database: config.DATABASE_URL },
+    { category: 'startup', url, database: databaseUrl },
     `Draftroom is running at ${url}`,
   );
 
