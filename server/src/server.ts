@@ -54,6 +54,12 @@ export async function createDraftroomServer(
     compactAfterBytes: config.COMPACT_AFTER_BYTES,
     idleUnloadMs: config.IDLE_UNLOAD_MS,
     keepaliveMs: config.KEEPALIVE_MS,
+    limits: {
+      messagesPerSecond: config.RATE_LIMIT_MESSAGES_PER_SECOND,
+      messageBurst: config.RATE_LIMIT_BURST,
+      connectionsPerIp: config.MAX_CONNECTIONS_PER_IP,
+      documentBytes: config.MAX_DOCUMENT_BYTES,
+    },
   });
   collab.attach(http);
 

@@ -68,6 +68,12 @@ describe('safe loading', () => {
       compactAfterBytes: 1 << 24,
       idleUnloadMs: 60_000,
       keepaliveMs: 60_000,
+      limits: {
+        messagesPerSecond: 1000,
+        messageBurst: 1000,
+        connectionsPerIp: 100,
+        documentBytes: 1 << 24,
+      },
     });
     http = createServer();
     collab.attach(http);

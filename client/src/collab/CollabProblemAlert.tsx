@@ -21,6 +21,8 @@ function useProblem(problem: CollabProblem): { message: string; remedy: Remedy }
       return { message: t('collabProblem.forbidden'), remedy: 'retry' };
     case 'unknownMessageType':
       return { message: t('collabProblem.outdated'), remedy: 'reload' };
+    case 'documentTooLarge':
+      return { message: t('collabProblem.documentTooLarge'), remedy: 'discard' };
     case 'malformedMessage':
     case 'invalidUpdate':
       // This browser's copy holds a change the server refuses; resending it would loop.

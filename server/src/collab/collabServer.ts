@@ -9,6 +9,7 @@ import type { DocumentAccess } from '../services/documentAccess.ts';
 import { CollabConnection, type Permission } from './connection.ts';
 import { PersistQueue } from './persistQueue.ts';
 import { decodeClientMessage, ProtocolError } from './protocol.ts';
+import { ConnectionsPerAddress, MessageRateLimiter } from './limits.ts';
 import { RoomRegistry } from './roomRegistry.ts';
 import {
   assertOriginAllowed,
@@ -27,6 +28,14 @@ export interface CollabServerOptions {
   compactAfterBytes: number;
   idleUnloadMs: number;
   keepaliveMs: number;
+  limits: CollabLimits;
+}
+
+export interface CollabLimits {
+  messagesPerSecond: number;
+  messageBurst: number;
+  connectionsPerIp: number;
+  documentBytes: number;
 }
 
 /**
@@ -38,12 +47,14 @@ export class CollabServer {
   readonly rooms: RoomRegistry;
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<CollabConnection>();
+  private readonly perAddress: ConnectionsPerAddress;
   private readonly keepaliveTimer: NodeJS.Timeout;
   private readonly log: Logger;
   private closing = false;
 
   constructor(private readonly options: CollabServerOptions) {
     this.log = options.logger.child({ category: 'collab' });
+    this.perAddress = new ConnectionsPerAddress(options.limits.connectionsPerIp);
     this.persistQueue = new PersistQueue(options.store, options.metrics);
     this.rooms = new RoomRegistry(
       {
@@ -53,6 +64,7 @@ export class CollabServer {
         logger: this.log,
         compactAfterUpdates: options.compactAfterUpdates,
         compactAfterBytes: options.compactAfterBytes,
+        maxDocumentBytes: options.limits.documentBytes,
       },
       options.idleUnloadMs,
       options.metrics,
@@ -92,6 +104,7 @@ export class CollabServer {
     head: Buffer,
   ): Promise<void> {
     socket.on('error', () => socket.destroy());
+    const address = request.socket.remoteAddress ?? 'unknown';
     let documentId: string;
     let permission: Permission;
     try {
@@ -102,6 +115,14 @@ export class CollabServer {
       const granted = await this.options.access.permissionFor(documentId);
       if (!granted) throw new UpgradeRefusal(404, 'not_found', 'No guide has this id.');
       permission = granted;
+      if (!this.perAddress.acquire(address)) {
+        this.options.metrics.rejectedMessages.inc({ reason: 'too_many_connections' });
+        throw new UpgradeRefusal(
+          429,
+          'too_many_connections',
+          'Too many open connections from your network; close some tabs and try again.',
+        );
+      }
     } catch (error) {
       if (!(error instanceof UpgradeRefusal)) {
         this.log.error({ err: error }, 'upgrade failed');
@@ -111,13 +132,23 @@ export class CollabServer {
       refuseUpgrade(socket, error);
       return;
     }
+    let upgraded = false;
+    // If the socket dies during the handshake, `accept` never runs: give the slot back here.
+    socket.once('close', () => {
+      if (!upgraded) this.perAddress.release(address);
+    });
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      this.accept(ws, documentId, permission, request.socket.remoteAddress ?? 'unknown');
+      upgraded = true;
+      this.accept(ws, documentId, permission, address);
     });
   }
 
   private accept(ws: WebSocket, documentId: string, permission: Permission, address: string): void {
     const connection = new CollabConnection(ws, documentId, permission, address);
+    const rate = new MessageRateLimiter(
+      this.options.limits.messagesPerSecond,
+      this.options.limits.messageBurst,
+    );
     this.connections.add(connection);
     this.options.metrics.connections.set(this.connections.size);
     const room = this.rooms.join(documentId, connection);
@@ -125,6 +156,13 @@ export class CollabServer {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (connection.closed) return;
       try {
+        if (!rate.take()) {
+          throw new ProtocolError(
+            'rate_limited',
+            closeCodes.rateLimited,
+            'Too many messages per second on this connection.',
+          );
+        }
         if (!isBinary) {
           throw new ProtocolError(
             'malformed',
@@ -146,6 +184,7 @@ export class CollabServer {
     });
     ws.on('close', () => {
       connection.closed = true;
+      this.perAddress.release(address);
       this.connections.delete(connection);
       this.options.metrics.connections.set(this.connections.size);
       this.rooms.leave(room, connection);

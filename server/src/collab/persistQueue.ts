@@ -11,7 +11,8 @@ export interface PersistedUpdate<Sender> {
 /** Whoever enqueued updates (a Room) hears about them once per batch, in arrival order. */
 export interface PersistListener<Sender> {
   onPersisted(updates: PersistedUpdate<Sender>[]): void;
-  onPersistFailed(senders: Sender[], error: Error): void;
+  /** The batch's updates were not stored (`seq` is -1); nobody has seen them. */
+  onPersistFailed(updates: PersistedUpdate<Sender>[], error: Error): void;
 }
 
 interface QueuedEntry extends AppendEntry {
@@ -87,7 +88,7 @@ export class PersistQueue {
     } catch (error) {
       for (const [listener, entries] of byListener(batch)) {
         listener.onPersistFailed(
-          entries.map(({ entry }) => entry.sender),
+          entries.map(({ entry }) => ({ update: entry.update, seq: -1, sender: entry.sender })),
           error as Error,
         );
       }

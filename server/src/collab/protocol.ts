@@ -16,7 +16,8 @@ export type ClientMessage =
   | { kind: 'queryAwareness' }
   | { kind: 'auth' };
 
-export type ProtocolErrorReason = 'malformed' | 'unknown_type' | 'invalid_update';
+export type ProtocolErrorReason =
+  'malformed' | 'unknown_type' | 'invalid_update' | 'rate_limited' | 'document_too_large';
 
 export class ProtocolError extends Error {
   constructor(

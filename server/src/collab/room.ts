@@ -22,6 +22,7 @@ export interface RoomOptions {
   logger: Logger;
   compactAfterUpdates: number;
   compactAfterBytes: number;
+  maxDocumentBytes: number;
 }
 
 type RoomStatus = 'loading' | 'ready' | 'failed' | 'closed';
@@ -54,6 +55,9 @@ export class Room implements PersistListener<CollabConnection> {
   private uncompactedUpdates = 0;
   private uncompactedBytes = 0;
   private updatesInFlight = 0;
+  private bytesInFlight = 0;
+  /** Bytes in storage: the compacted state plus the updates appended since. */
+  private stateBytes = 0;
   private compacting: Promise<void> | null = null;
   private awarenessChanged = new Set<number>();
   private awarenessFlushScheduled = false;
@@ -76,6 +80,10 @@ export class Room implements PersistListener<CollabConnection> {
 
   get isReady(): boolean {
     return this.status === 'ready';
+  }
+
+  private get storedBytes(): number {
+    return this.stateBytes + this.uncompactedBytes;
   }
 
   get pendingUpdates(): number {
@@ -151,6 +159,7 @@ export class Room implements PersistListener<CollabConnection> {
     }
     this.uncompactedUpdates -= updates;
     this.uncompactedBytes -= bytes;
+    this.stateBytes = state.length;
     this.options.metrics.compactions.inc();
     this.log.debug(
       { category: 'persistence', throughSeq, updates, bytes: state.length },
@@ -186,6 +195,7 @@ export class Room implements PersistListener<CollabConnection> {
         loadOrigin,
       );
       this.uncompactedUpdates = stored.updates.length;
+      this.stateBytes = stored.state?.length ?? 0;
       this.appliedSeq = stored.updates.at(-1)?.seq ?? 0;
       this.status = 'ready';
       stopTimer();
@@ -227,13 +237,20 @@ export class Room implements PersistListener<CollabConnection> {
       this.options.metrics.rejectedMessages.inc({ reason: 'read_only' });
       return;
     }
+    if (this.storedBytes + this.bytesInFlight + update.length > this.options.maxDocumentBytes) {
+      this.options.metrics.rejectedMessages.inc({ reason: 'document_too_large' });
+      connection.close(closeCodes.documentTooLarge, 'document size limit reached');
+      return;
+    }
     this.updatesInFlight++;
+    this.bytesInFlight += update.length;
     this.options.persistQueue.enqueue(this.documentId, update, connection, this);
   }
 
   /** Called by the PersistQueue once per batch with this document's stored updates. */
   onPersisted(persisted: PersistedUpdate<CollabConnection>[]): void {
     this.updatesInFlight -= persisted.length;
+    for (const { update } of persisted) this.bytesInFlight -= update.length;
     if (this.status === 'closed') return;
     const senders = new Set(persisted.map((entry) => entry.sender));
     const origin = senders.size === 1 ? persisted[0]?.sender : severalSenders;
@@ -263,8 +280,10 @@ export class Room implements PersistListener<CollabConnection> {
     this.compactIfOverThreshold();
   }
 
-  onPersistFailed(senders: CollabConnection[], error: Error): void {
-    this.updatesInFlight -= senders.length;
+  onPersistFailed(updates: PersistedUpdate<CollabConnection>[], error: Error): void {
+    this.updatesInFlight -= updates.length;
+    for (const { update } of updates) this.bytesInFlight -= update.length;
+    const senders = updates.map((entry) => entry.sender);
     this.log.error({ category: 'persistence', err: error }, 'updates could not be stored');
     // Nobody saw these edits; their senders still have them and resend after reconnecting.
     for (const sender of new Set(senders)) {

@@ -85,6 +85,7 @@ function statusText(status: number): string {
     403: 'Forbidden',
     404: 'Not Found',
     426: 'Upgrade Required',
+    429: 'Too Many Requests',
     503: 'Service Unavailable',
   };
   return texts[status] ?? 'Error';

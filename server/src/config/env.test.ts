@@ -24,6 +24,10 @@ const defaults = {
   COMPACT_AFTER_BYTES: 8 * 1024 * 1024,
   IDLE_UNLOAD_MS: 30_000,
   KEEPALIVE_MS: 30_000,
+  RATE_LIMIT_MESSAGES_PER_SECOND: 200,
+  RATE_LIMIT_BURST: 2000,
+  MAX_CONNECTIONS_PER_IP: 200,
+  MAX_DOCUMENT_BYTES: 32 * 1024 * 1024,
   SEED_DEMO: true,
 };
 
@@ -50,6 +54,10 @@ describe('loadConfig', () => {
         COMPACT_AFTER_BYTES: '2048',
         IDLE_UNLOAD_MS: '0',
         KEEPALIVE_MS: '100',
+        RATE_LIMIT_MESSAGES_PER_SECOND: '50',
+        RATE_LIMIT_BURST: '60',
+        MAX_CONNECTIONS_PER_IP: '7',
+        MAX_DOCUMENT_BYTES: '4096',
         SEED_DEMO: 'false',
       }),
     ).toEqual({
@@ -64,6 +72,10 @@ describe('loadConfig', () => {
       COMPACT_AFTER_BYTES: 2048,
       IDLE_UNLOAD_MS: 0,
       KEEPALIVE_MS: 100,
+      RATE_LIMIT_MESSAGES_PER_SECOND: 50,
+      RATE_LIMIT_BURST: 60,
+      MAX_CONNECTIONS_PER_IP: 7,
+      MAX_DOCUMENT_BYTES: 4096,
       SEED_DEMO: false,
     });
   });

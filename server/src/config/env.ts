@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { limits } from '@draftroom/shared';
 
 /**
  * Configuration comes from the environment, read and validated once at start-up. Every problem
@@ -66,6 +67,18 @@ const envSchema = z.object({
   IDLE_UNLOAD_MS: integer('IDLE_UNLOAD_MS', 0, 86_400_000).default(30_000),
   /** Ping every connection this often; one missed answer closes it (milliseconds). */
   KEEPALIVE_MS: integer('KEEPALIVE_MS', 100, 3_600_000).default(30_000),
+  /** Sustained messages per second one connection may send (a token bucket)… */
+  RATE_LIMIT_MESSAGES_PER_SECOND: integer('RATE_LIMIT_MESSAGES_PER_SECOND', 1, 10_000_000).default(
+    limits.maxMessagesPerSecond,
+  ),
+  /** …and how many it may send at once above that rate. */
+  RATE_LIMIT_BURST: integer('RATE_LIMIT_BURST', 1, 100_000_000).default(limits.messageBurst),
+  /** Open collaboration connections allowed from one IP address. */
+  MAX_CONNECTIONS_PER_IP: integer('MAX_CONNECTIONS_PER_IP', 1, 1_000_000).default(
+    limits.maxConnectionsPerIp,
+  ),
+  /** Largest stored size of one document (bytes); edits past it are refused. */
+  MAX_DOCUMENT_BYTES: integer('MAX_DOCUMENT_BYTES', 1024, 1 << 30).default(limits.maxDocumentBytes),
   /** Create the demo guides on first start. */
   SEED_DEMO: z
     .enum(['true', 'false'], { error: 'SEED_DEMO must be "true" or "false".' })

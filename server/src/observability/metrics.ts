@@ -59,4 +59,12 @@ export function createMetrics() {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 export type RejectionReason =
-  'malformed' | 'unknown_type' | 'invalid_update' | 'too_large' | 'read_only' | 'keepalive';
+  | 'malformed'
+  | 'unknown_type'
+  | 'invalid_update'
+  | 'too_large'
+  | 'read_only'
+  | 'keepalive'
+  | 'rate_limited'
+  | 'document_too_large'
+  | 'too_many_connections';

@@ -15,6 +15,8 @@ export const closeCodes = {
   unauthenticated: 4401,
   /** The person may not open this document, or lost access while connected. */
   forbidden: 4403,
+  /** The document has reached `limits.maxDocumentBytes`; the edit was not stored. */
+  documentTooLarge: 4413,
   /** The message type is not one the protocol defines. */
   unknownMessageType: 4415,
   /** A Yjs update or awareness update failed to decode or apply. */
@@ -38,6 +40,7 @@ const fatalCloseCodes: ReadonlySet<number> = new Set([
   closeCodes.unauthenticated,
   closeCodes.forbidden,
   closeCodes.unknownMessageType,
+  closeCodes.documentTooLarge,
 ]);
 
 export function isFatalCloseCode(code: number): boolean {

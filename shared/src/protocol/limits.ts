@@ -7,6 +7,14 @@ export const limits = {
   maxMessageBytes: 2 * 1024 * 1024,
   /** Largest encoded state a single document may reach (bytes). */
   maxDocumentBytes: 32 * 1024 * 1024,
+  /**
+   * Sustained messages per second per connection, and the burst allowed above it. Fast typing
+   * sends ~20 updates and ~20 caret moves a second; a paste is one message.
+   */
+  maxMessagesPerSecond: 200,
+  messageBurst: 2000,
+  /** Open collaboration connections from one IP address (a delegation's office shares one). */
+  maxConnectionsPerIp: 200,
   /** Longest guide title (characters). */
   maxTitleLength: 200,
 } as const;

@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import * as encoding from 'lib0/encoding';
+import { closeCodes, messageTypes } from '@draftroom/shared';
+import { connectClient, openRawSocket, whenClosed, whenSynced } from './helpers/clients.ts';
+import { metric } from './helpers/fixtures.ts';
+import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+// Each limit is enforced with a documented close code or HTTP status, and hurts only the
+// connection (or address) that went over it.
+describe('limits', () => {
+  let server: TestServer | undefined;
+  afterEach(async () => server?.cleanup());
+
+  const queryAwarenessFrame = () => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, messageTypes.queryAwareness);
+    return encoding.toUint8Array(encoder);
+  };
+
+  it('closes a connection that sends more messages per second than allowed (4429)', async () => {
+    server = await startTestServer({
+      RATE_LIMIT_MESSAGES_PER_SECOND: '20',
+      RATE_LIMIT_BURST: '40',
+    });
+    const documentId = await createGuide(server.url);
+    const honest = connectClient(server.wsUrl, documentId);
+    await whenSynced(honest);
+
+    const flooder = await openRawSocket(server.wsUrl, documentId);
+    const closed = whenClosed(flooder);
+    for (let index = 0; index < 200; index++) flooder.send(queryAwarenessFrame());
+    expect((await closed).code).toBe(closeCodes.rateLimited);
+    expect(
+      await metric(server.url, 'draftroom_messages_rejected_total', { reason: 'rate_limited' }),
+    ).toBe(1);
+
+    // A connection within its rate is untouched.
+    honest.text.insert(0, 'still here');
+    const reader = connectClient(server.wsUrl, documentId);
+    await whenSynced(reader);
+    await waitFor(() => expect(reader.text.toString()).toBe('still here'));
+    expect(honest.closeEvents).toEqual([]);
+    honest.destroy();
+    reader.destroy();
+  });
+
+  it('refuses more connections from one address than allowed with HTTP 429', async () => {
+    server = await startTestServer({ MAX_CONNECTIONS_PER_IP: '3' });
+    const documentId = await createGuide(server.url);
+    const open = await Promise.all(
+      [0, 1, 2].map(() => openRawSocket(server?.wsUrl ?? '', documentId)),
+    );
+    await expect(openRawSocket(server.wsUrl, documentId)).rejects.toThrow('HTTP 429');
+
+    // Closing one frees its slot.
+    const first = open[0] as WebSocket;
+    first.close();
+    await whenClosed(first);
+    const again = await waitFor(() => openRawSocket(server?.wsUrl ?? '', documentId));
+    for (const socket of [...open, again]) socket.close();
+  });
+
+  it('refuses edits that would grow a document past its size limit (4413), keeping what it has', async () => {
+    server = await startTestServer({ MAX_DOCUMENT_BYTES: '4096' });
+    const documentId = await createGuide(server.url);
+    const writer = connectClient(server.wsUrl, documentId);
+    await whenSynced(writer);
+    writer.text.insert(0, 'a short first paragraph');
+    const reader = connectClient(server.wsUrl, documentId);
+    await whenSynced(reader);
+    await waitFor(() => expect(reader.text.toString()).toBe('a short first paragraph'));
+
+    writer.text.insert(writer.text.length, 'x'.repeat(8000));
+    await waitFor(() => expect(writer.closeEvents).toContain(closeCodes.documentTooLarge));
+    writer.destroy();
+    expect(reader.text.toString()).toBe('a short first paragraph');
+    expect(reader.closeEvents).toEqual([]);
+    expect(
+      await metric(server.url, 'draftroom_messages_rejected_total', {
+        reason: 'document_too_large',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    reader.destroy();
+  });
+});
