@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqlite, type SqliteDatabase } from './database.ts';
+import { createSqliteDocumentStore } from './sqliteDocumentStore.ts';
+import type { DocumentStore } from '../documentStore.ts';
+
+// The document store on a real SQLite file: batches keep their order and get increasing
+// sequence numbers across multi-row statements; compaction replaces exactly what it covers.
+describe('SQLite document store', () => {
+  let dir: string;
+  let db: SqliteDatabase;
+  let store: DocumentStore;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'draftroom-store-'));
+    db = openSqlite(join(dir, 'store.sqlite'));
+    store = createSqliteDocumentStore(db);
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('appends a large interleaved batch in order with the sequence numbers it reports', async () => {
+    const entries = Array.from({ length: 150 }, (_, index) => ({
+      documentId: index % 3 === 0 ? 'a' : 'b',
+      update: Uint8Array.of(index % 256, 7),
+    }));
+    const seqs = await store.appendBatch(entries);
+    expect(seqs).toHaveLength(150);
+    expect(seqs.every((seq, index) => index === 0 || seq > (seqs[index - 1] as number))).toBe(true);
+
+    const a = await store.load('a');
+    expect(a.state).toBeNull();
+    expect(a.updates.map((row) => row.data[0])).toEqual(
+      entries.filter((entry) => entry.documentId === 'a').map((entry) => entry.update[0]),
+    );
+    expect(a.updates.map((row) => row.seq)).toEqual(seqs.filter((_, index) => index % 3 === 0));
+  });
+
+  it('compacts through a sequence number, keeping later updates and other documents', async () => {
+    const seqs = await store.appendBatch([
+      { documentId: 'a', update: Uint8Array.of(1) },
+      { documentId: 'a', update: Uint8Array.of(2) },
+      { documentId: 'b', update: Uint8Array.of(3) },
+      { documentId: 'a', update: Uint8Array.of(4) },
+    ]);
+    await store.compact('a', Uint8Array.of(9, 9), seqs[1] as number);
+    const a = await store.load('a');
+    expect(Array.from(a.state ?? [])).toEqual([9, 9]);
+    expect(a.updates.map((row) => Array.from(row.data))).toEqual([[4]]);
+    expect((await store.load('b')).updates).toHaveLength(1);
+    expect(await store.storedBytes('a')).toBe(3);
+  });
+});
