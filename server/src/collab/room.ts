@@ -29,6 +29,8 @@ type RoomStatus = 'loading' | 'ready' | 'failed' | 'closed';
 
 /** Origin of transactions that replay stored history: they are nobody's news, so not broadcast. */
 const loadOrigin = Symbol('load');
+/** Presence broadcasts per room are at least this far apart (caret moves are not edits). */
+const awarenessIntervalMs = 50;
 /** Origin of a batch that holds edits from more than one connection: it goes to everyone. */
 const severalSenders = Symbol('several senders');
 
@@ -61,6 +63,7 @@ export class Room implements PersistListener<CollabConnection> {
   private compacting: Promise<void> | null = null;
   private awarenessChanged = new Set<number>();
   private awarenessFlushScheduled = false;
+  private lastAwarenessFlush = 0;
   private echoToSender = false;
   private readonly log: Logger;
 
@@ -330,8 +333,9 @@ export class Room implements PersistListener<CollabConnection> {
   };
 
   /**
-   * Presence is coalesced: all awareness changes of one event-loop turn go out as one frame, so
-   * a room of twenty moving carets costs one broadcast per turn, not twenty.
+   * Presence is coalesced and rate-limited: awareness changes go out as one frame per room at
+   * most every `awarenessIntervalMs` (at once when the room has been quiet), so a room of twenty
+   * moving carets costs at most 1000/interval broadcasts a second, however fast they move.
    */
   private readonly collectAwarenessChange = (
     change: { added: number[]; updated: number[]; removed: number[] },
@@ -346,12 +350,15 @@ export class Room implements PersistListener<CollabConnection> {
     }
     if (this.awarenessFlushScheduled) return;
     this.awarenessFlushScheduled = true;
-    setImmediate(this.flushAwareness);
+    const wait = this.lastAwarenessFlush + awarenessIntervalMs - performance.now();
+    if (wait <= 0) setImmediate(this.flushAwareness);
+    else setTimeout(this.flushAwareness, wait).unref();
   };
 
   private readonly flushAwareness = (): void => {
     this.awarenessFlushScheduled = false;
     if (this.status !== 'ready' || this.awarenessChanged.size === 0) return;
+    this.lastAwarenessFlush = performance.now();
     const frame = encodeAwarenessMessage(this.awareness, [...this.awarenessChanged]);
     this.awarenessChanged.clear();
     for (const connection of this.connections) connection.send(frame);
