@@ -4,13 +4,12 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
-import { messageTypes, syncMessageTypes } from '@draftroom/shared';
 import { connectClient, openRawSocket, whenSynced, type HonestClient } from './helpers/clients.ts';
 import { freePort, spawnServer, type ChildServer } from './helpers/childServer.ts';
 import { createGuide } from './helpers/testServer.ts';
 import { traceUpdates } from './helpers/trace.ts';
 import { waitFor } from './helpers/waitFor.ts';
+import { updateFrame } from './helpers/frames.ts';
 
 // Guarantee 1, durable before visible: once any peer has seen an edit, killing the server
 // process with SIGKILL cannot lose it.
@@ -166,14 +165,6 @@ function measure(update: Uint8Array): { clock: number; deletions: number } {
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
-}
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageTypes.sync);
-  encoding.writeVarUint(encoder, syncMessageTypes.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 const item = (index: number) => `${index};`;

@@ -2,11 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { messageTypes, syncMessageTypes } from '@draftroom/shared';
 import { openRawSocket } from './helpers/clients.ts';
 import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
+import { updateFrame } from './helpers/frames.ts';
 
 // Peers on different sockets can deliver causally related edits out of order. The server holds
 // the early one until its dependency arrives, and then everyone, including the peer whose edit
@@ -58,14 +58,6 @@ function captureUpdate(doc: Y.Doc, edit: () => void): Uint8Array {
   doc.off('update', capture);
   if (!captured) throw new Error('the edit produced no update');
   return captured;
-}
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageTypes.sync);
-  encoding.writeVarUint(encoder, syncMessageTypes.update);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
 }
 
 /** Every update the server sends this socket (step 2 answers and broadcasts). */

@@ -7,7 +7,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { closeCodes, guideFragmentName, messageTypes, syncMessageTypes } from '@draftroom/shared';
 import { CollabServer } from '../src/collab/collabServer.ts';
 import { createLogger } from '../src/lib/logger.ts';
@@ -17,6 +16,7 @@ import { createDocumentAccess } from '../src/services/documentAccess.ts';
 import { createGuideService } from '../src/services/guides.ts';
 import { connectClient, whenSynced } from './helpers/clients.ts';
 import { waitFor } from './helpers/waitFor.ts';
+import { syncFrame } from './helpers/frames.ts';
 
 // Guarantee 2, safe loading: nothing is served for a document until its stored history is fully
 // loaded, and what clients send meanwhile waits instead of racing the load.
@@ -150,14 +150,6 @@ describe('safe loading', () => {
     expect(stored.getXmlFragment(guideFragmentName).toString()).toContain('Before the sitting');
   });
 });
-
-function syncFrame(type: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, messageTypes.sync);
-  encoding.writeVarUint(encoder, type);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
-}
 
 /** Applies the update carried by a server sync frame (step 2 or update); ignores the rest. */
 function applySyncFrame(doc: Y.Doc, frame: Uint8Array): void {
