@@ -139,12 +139,18 @@ export class CollabServer {
     });
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       upgraded = true;
-      this.accept(ws, documentId, permission, address);
+      this.accept(ws, socket, documentId, permission, address);
     });
   }
 
-  private accept(ws: WebSocket, documentId: string, permission: Permission, address: string): void {
-    const connection = new CollabConnection(ws, documentId, permission, address);
+  private accept(
+    ws: WebSocket,
+    transport: Duplex,
+    documentId: string,
+    permission: Permission,
+    address: string,
+  ): void {
+    const connection = new CollabConnection(ws, documentId, permission, address, transport);
     const rate = new MessageRateLimiter(
       this.options.limits.messagesPerSecond,
       this.options.limits.messageBurst,

@@ -1,4 +1,6 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
+import { corkUntilTickEnds } from './corking.ts';
 
 import type { Permission } from '@draftroom/shared';
 export type { Permission };
@@ -18,6 +20,8 @@ export class CollabConnection {
     readonly documentId: string,
     public permission: Permission,
     readonly remoteAddress: string,
+    /** The TCP socket under the websocket, corked while a broadcast is written. */
+    private readonly transport: Duplex,
   ) {
     socket.on('pong', () => {
       this.isAlive = true;
@@ -26,6 +30,7 @@ export class CollabConnection {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    corkUntilTickEnds(this.transport);
     this.socket.send(frame, { binary: true });
   }
 
