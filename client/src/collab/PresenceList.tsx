@@ -7,12 +7,15 @@ import type { Person } from './presence.ts';
  * text, and "(you)" marks yourself, so nothing depends on telling colours apart.
  */
 export function PresenceList({ people }: { people: readonly Person[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const headingId = useId();
   return (
     <section className="presence" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel-heading">
-        {t('presence.heading')} <span className="presence__count">({people.length})</span>
+        {t('presence.heading')}{' '}
+        <span className="presence__count">
+          ({new Intl.NumberFormat(i18n.language).format(people.length)})
+        </span>
       </h2>
       {people.length === 0 ? (
         <p className="muted">{t('presence.empty')}</p>

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
@@ -21,7 +21,7 @@ function clipboardOf(data: DataTransfer | null): { text: string; html: string } 
  * carets. Mount it with `key={session.doc.guid}`: the editor binds to one Y.Doc for its lifetime.
  */
 export function GuideEditor({ session, identity }: { session: CollabSession; identity: Identity }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const hintId = useId();
   const [refusedPaste, setRefusedPaste] = useState(false);
 
@@ -60,6 +60,12 @@ export function GuideEditor({ session, identity }: { session: CollabSession; ide
       handleDrop: (_view, event) => refuseIfTooLarge(event.dataTransfer),
     },
   });
+
+  // The editable's attributes (its accessible name) are computed by ProseMirror, outside React:
+  // ask it to recompute them when the language changes.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.setOptions({});
+  }, [editor, i18n.language]);
 
   return (
     <div className="guide-editor">

@@ -14,11 +14,14 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   // The "Who is here" list carries the same information accessibly.
   caret.setAttribute('aria-hidden', 'true');
 
+  // The label takes the caret's direction, so it sits (and is squared off) on the caret's
+  // start side in Arabic as in English; the name inside is isolated and finds its own direction.
   const label = document.createElement('span');
   label.className = 'collaboration-carets__label';
   label.style.backgroundColor = color;
-  label.dir = 'auto';
-  label.textContent = name;
+  const nameText = document.createElement('bdi');
+  nameText.textContent = name;
+  label.append(nameText);
 
   caret.append(label);
   return caret;

@@ -1,17 +1,25 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import fr from './locales/fr.json';
+import es from './locales/es.json';
+import ar from './locales/ar.json';
 import {
   fallbackLanguage,
+  isSupportedLanguage,
   languageStorageKey,
   pickLanguage,
   supportedLanguages,
+  type SupportedLanguage,
 } from './languages.ts';
 
 /** Every locale file, keyed by language. A new language is one more import and entry here. */
 export const resources = {
   en: { translation: en },
-} as const;
+  fr: { translation: fr },
+  es: { translation: es },
+  ar: { translation: ar },
+} as const satisfies Record<SupportedLanguage, { translation: object }>;
 
 function storedLanguage(): string | null {
   try {
@@ -21,10 +29,29 @@ function storedLanguage(): string | null {
   }
 }
 
+function rememberLanguage(language: SupportedLanguage): void {
+  try {
+    localStorage.setItem(languageStorageKey, language);
+  } catch {
+    // Storage blocked: the choice still holds until the page is closed.
+  }
+}
+
 /** `<html lang dir>` follow the active language so screen readers and RTL layout are right. */
 function applyToDocument(language: string): void {
   document.documentElement.lang = language;
   document.documentElement.dir = i18n.dir(language);
+}
+
+/** The language the interface is shown in now (always one of `supportedLanguages`). */
+export function currentLanguage(): SupportedLanguage {
+  return pickLanguage([i18n.resolvedLanguage, i18n.language]);
+}
+
+/** A person's explicit choice: shown at once and remembered in this browser for next time. */
+export async function chooseLanguage(language: SupportedLanguage): Promise<void> {
+  rememberLanguage(language);
+  await i18n.changeLanguage(language);
 }
 
 /** Initialises i18next synchronously (the resources are bundled) before the first render. */
@@ -41,5 +68,13 @@ export function initI18n(): typeof i18n {
     returnNull: false,
   });
   applyToDocument(i18n.language);
+
+  // A language chosen in another tab applies here too, like the display name does.
+  window.addEventListener('storage', (event) => {
+    if (event.key !== languageStorageKey || !event.newValue) return;
+    if (isSupportedLanguage(event.newValue) && event.newValue !== currentLanguage()) {
+      void i18n.changeLanguage(event.newValue);
+    }
+  });
   return i18n;
 }

@@ -1,15 +1,26 @@
 /**
- * Languages the interface can be shown in. Adding French, Spanish or Arabic means adding a JSON
- * file under `locales/` and a line here; direction (RTL for Arabic) comes from i18next itself.
+ * Languages the interface can be shown in. Adding one means adding a JSON file under `locales/`,
+ * a line here and one in `index.ts`; direction (RTL for Arabic) comes from i18next itself.
  */
-export const supportedLanguages = ['en'] as const;
+export const supportedLanguages = ['en', 'fr', 'es', 'ar'] as const;
 export type SupportedLanguage = (typeof supportedLanguages)[number];
 export const fallbackLanguage: SupportedLanguage = 'en';
+
+/**
+ * Each language named in itself, so a person finds theirs whatever language the page is in
+ * (the switcher marks each name with its own `lang`). Never translated.
+ */
+export const languageNames: Record<SupportedLanguage, string> = {
+  en: 'English',
+  fr: 'Français',
+  es: 'Español',
+  ar: 'العربية',
+};
 
 /** Where a person's explicit choice of language is remembered. */
 export const languageStorageKey = 'draftroom:language';
 
-function isSupported(tag: string): tag is SupportedLanguage {
+export function isSupportedLanguage(tag: string): tag is SupportedLanguage {
   return (supportedLanguages as readonly string[]).includes(tag);
 }
 
@@ -21,9 +32,9 @@ export function pickLanguage(preferred: readonly (string | null | undefined)[]):
   for (const tag of preferred) {
     if (!tag) continue;
     const lower = tag.toLowerCase();
-    if (isSupported(lower)) return lower;
+    if (isSupportedLanguage(lower)) return lower;
     const base = lower.split('-')[0] ?? '';
-    if (isSupported(base)) return base;
+    if (isSupportedLanguage(base)) return base;
   }
   return fallbackLanguage;
 }

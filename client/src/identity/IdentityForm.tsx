@@ -58,7 +58,7 @@ export function IdentityForm({ initial, submitLabel, onSubmit, onCancel }: Ident
         />
         {invalid && (
           <p className="field__error" id={errorId} role="alert">
-            {t('identity.nameRequired')}
+            {t('identity.nameRequired', { max: maxDisplayNameLength })}
           </p>
         )}
       </div>
