@@ -13,30 +13,51 @@ const messageAwareness = 1;
  * provider does, minus reconnection), instrumented for benchmarks: it can send prepared updates
  * without re-encoding them and calls back on every update and awareness frame it receives.
  */
+export interface ProtocolClientOptions {
+  /** Apply received updates to `doc` (default true). A load generator that only counts skips it. */
+  applyUpdates?: boolean;
+  headers?: Record<string, string>;
+  /** The Yjs clientID of `doc` (and of its awareness); random when absent. */
+  clientId?: number;
+}
+
 export class ProtocolClient {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
   synced = false;
   received = 0;
+  /** Socket errors seen (a refused upgrade, a reset connection). */
+  errors = 0;
   closeCode: number | null = null;
+  /** True once close() was called, so a close we asked for is not counted as a failure. */
+  closing = false;
+  /** The payload of the server's sync step 2 (what a new client downloads when it joins). */
+  syncPayload: Uint8Array | null = null;
   onRemoteUpdate: ((update: Uint8Array) => void) | null = null;
   onAwareness: ((update: Uint8Array) => void) | null = null;
   private readonly socket: WebSocket;
   private readonly opened: Promise<void>;
   private syncedResolvers: Array<() => void> = [];
 
-  constructor(
-    url: string,
-    options: { applyUpdates?: boolean; headers?: Record<string, string> } = {},
-  ) {
+  constructor(url: string, options: ProtocolClientOptions = {}) {
     const applyUpdates = options.applyUpdates ?? true;
+    this.doc = new Y.Doc();
+    if (options.clientId !== undefined) this.doc.clientID = options.clientId;
+    // Awareness takes its clientID from the doc when it is created, so this comes second.
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.socket = new WebSocket(url, { headers: options.headers, perMessageDeflate: false });
     this.socket.binaryType = 'nodebuffer';
     this.opened = new Promise((resolve, reject) => {
       this.socket.once('open', () => resolve());
-      this.socket.once('error', reject);
+      this.socket.once('close', (code) => reject(new Error(`closed before open (${code})`)));
     });
-    this.socket.on('close', (code) => (this.closeCode = code));
+    // A persistent listener: an 'error' event without one would crash the whole bench.
+    this.socket.on('error', () => this.errors++);
+    this.socket.on('close', (code) => {
+      this.closeCode = code;
+      // Anyone still waiting for the handshake learns it will not come.
+      for (const resolve of this.syncedResolvers.splice(0)) resolve();
+    });
     this.socket.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
@@ -51,7 +72,8 @@ export class ProtocolClient {
         }
         const update = decoding.readVarUint8Array(decoder);
         if (applyUpdates) Y.applyUpdate(this.doc, update, this);
-        if (syncType === syncProtocol.messageYjsSyncStep2) {
+        if (syncType === syncProtocol.messageYjsSyncStep2 && !this.synced) {
+          this.syncPayload = update;
           this.synced = true;
           for (const resolve of this.syncedResolvers.splice(0)) resolve();
         } else {
@@ -65,14 +87,39 @@ export class ProtocolClient {
     });
   }
 
-  /** Opens the socket and completes the sync handshake. */
-  async connect(): Promise<void> {
+  /**
+   * Opens the socket and completes the sync handshake; rejects if that takes longer than
+   * `timeoutMs` or the socket closes first.
+   */
+  async connect(timeoutMs = 60_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`not synced after ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.handshake(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async handshake(): Promise<void> {
     await this.opened;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, messageSync);
     syncProtocol.writeSyncStep1(encoder, this.doc);
     this.socket.send(encoding.toUint8Array(encoder));
     if (!this.synced) await new Promise<void>((resolve) => this.syncedResolvers.push(resolve));
+    if (!this.synced) throw new Error(`closed before sync (${this.closeCode})`);
+  }
+
+  get isOpen(): boolean {
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  /** Closed, and not by us: the server dropped or refused this peer. */
+  get failed(): boolean {
+    return this.closeCode !== null && !this.closing;
   }
 
   /** Sends an already-encoded Yjs update (and applies it locally, as an editor would have). */
@@ -91,7 +138,7 @@ export class ProtocolClient {
     encoding.writeVarUint(encoder, messageAwareness);
     encoding.writeVarUint8Array(
       encoder,
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.awareness.clientID]),
     );
     this.socket.send(encoding.toUint8Array(encoder));
   }
@@ -101,10 +148,16 @@ export class ProtocolClient {
   }
 
   close(): Promise<void> {
+    this.closing = true;
     this.awareness.destroy();
     if (this.socket.readyState === WebSocket.CLOSED) return Promise.resolve();
     return new Promise((resolve) => {
-      this.socket.once('close', () => resolve());
+      // A server that never answers the close handshake must not hold the bench up.
+      const timer = setTimeout(() => this.socket.terminate(), 5_000);
+      this.socket.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       this.socket.close();
     });
   }

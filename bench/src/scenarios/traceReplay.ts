@@ -5,28 +5,33 @@ import { percentile } from '../lib/stats.ts';
 import { concurrentUpdates, loadTrace, sequentialUpdates, type Trace } from '../lib/traces.ts';
 
 export interface ReplayResult {
+  documentId: string;
   updates: number;
   updatesPerSecond: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
+  /** Server CPU over the timed replay, in percent of one core. */
+  serverCpuPercent: number;
   correct: boolean;
 }
 
 /** How many updates the writer keeps in flight: enough to fill the pipe, few enough that
  * latency still means "time to reach a peer", not "time spent in a queue we built". */
-const window = 64;
+const window = Number(process.env.REPLAY_WINDOW ?? 64);
 
 /**
  * Scenario 1: one writer replays a sequential trace, one Yjs update per edit, through the server;
- * an observer must end with exactly the trace's final text. Latency pairs the i-th update sent
- * with the i-th update received (one writer, so the server relays them in order).
+ * an observer must end with exactly the trace's final text. A server may relay several updates
+ * in one frame (Draftroom sends one frame per group commit), so an update counts as received
+ * once the observer holds the writer's clock and deletions it produced (see ReceiptTracker).
  */
 export async function replaySequential(
   server: ServerUnderTest,
   trace: Trace,
   updates: Uint8Array[],
+  documentId?: string,
 ): Promise<ReplayResult> {
-  const documentId = await server.createDocument('Trace replay');
+  documentId ??= await server.createDocument('Trace replay');
   const writer = new ProtocolClient(server.documentUrl(documentId), { applyUpdates: false });
   const observer = new ProtocolClient(server.documentUrl(documentId), { applyUpdates: false });
   await Promise.all([writer.connect(), observer.connect()]);
@@ -35,25 +40,31 @@ export async function replaySequential(
   const sentAt = new Float64Array(count);
   const latencies = new Float64Array(count);
   const receivedUpdates: Uint8Array[] = [];
+  const receipts = new ReceiptTracker(updates);
   let sent = 0;
+  const cpuBefore = server.cpuSeconds();
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
     const timeout = setTimeout(
-      () => reject(new Error(`replay stalled at ${receivedUpdates.length}/${count}`)),
+      () => reject(new Error(`replay stalled at ${receipts.received}/${count}`)),
       300_000,
     );
     const pump = () => {
-      while (sent < count && sent - receivedUpdates.length < window) {
+      while (sent < count && sent - receipts.received < window) {
         sentAt[sent] = performance.now();
         writer.sendUpdate(updates[sent] as Uint8Array, false);
         sent++;
       }
     };
     observer.onRemoteUpdate = (update) => {
-      const index = receivedUpdates.length;
-      latencies[index] = performance.now() - (sentAt[index] as number);
+      const now = performance.now();
       receivedUpdates.push(update);
-      if (receivedUpdates.length === count) {
+      const before = receipts.received;
+      receipts.observe(update);
+      for (let index = before; index < receipts.received; index++) {
+        latencies[index] = now - (sentAt[index] as number);
+      }
+      if (receipts.received === count) {
         clearTimeout(timeout);
         resolve();
       } else pump();
@@ -61,6 +72,7 @@ export async function replaySequential(
     pump();
   });
   const elapsedSeconds = (performance.now() - started) / 1000;
+  const serverCpuPercent = (100 * (server.cpuSeconds() - cpuBefore)) / elapsedSeconds;
   await Promise.all([writer.close(), observer.close()]);
 
   // Verification is not timed: the observer's copy must be exactly the trace's final text.
@@ -68,8 +80,10 @@ export async function replaySequential(
   for (const update of receivedUpdates) Y.applyUpdate(check, update);
   const lat = Array.from(latencies);
   return {
+    documentId,
     updates: count,
     updatesPerSecond: count / elapsedSeconds,
+    serverCpuPercent,
     latencyP50Ms: percentile(lat, 50),
     latencyP99Ms: percentile(lat, 99),
     correct: check.getText('t').toString() === trace.endContent,
@@ -142,4 +156,57 @@ function replayText(updates: Uint8Array[]): string {
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
   return doc.getText('t').toString();
+}
+
+/**
+ * Knows, for a single writer's updates, how far the observer has got: update i has arrived once
+ * the observer has seen the writer's clock reach the end of update i and as many deleted items
+ * as updates 0..i deleted. Both only grow, so one pointer walks forward. Works whether the server
+ * relays updates one by one or merges several into one frame.
+ */
+export class ReceiptTracker {
+  received = 0;
+  private clockSeen = 0;
+  private deletionsSeen = 0;
+  private readonly endClock: Uint32Array;
+  private readonly deletionsThrough: Uint32Array;
+
+  constructor(updates: readonly Uint8Array[]) {
+    this.endClock = new Uint32Array(updates.length);
+    this.deletionsThrough = new Uint32Array(updates.length);
+    let clock = 0;
+    let deletions = 0;
+    updates.forEach((update, index) => {
+      const { clock: end, deletions: deleted } = measure(update);
+      clock = Math.max(clock, end);
+      deletions += deleted;
+      this.endClock[index] = clock;
+      this.deletionsThrough[index] = deletions;
+    });
+  }
+
+  observe(update: Uint8Array): void {
+    const { clock, deletions } = measure(update);
+    this.clockSeen = Math.max(this.clockSeen, clock);
+    this.deletionsSeen += deletions;
+    while (
+      this.received < this.endClock.length &&
+      (this.endClock[this.received] as number) <= this.clockSeen &&
+      (this.deletionsThrough[this.received] as number) <= this.deletionsSeen
+    ) {
+      this.received++;
+    }
+  }
+}
+
+/** The highest clock an update reaches (over all clients) and how many items it deletes. */
+function measure(update: Uint8Array): { clock: number; deletions: number } {
+  const decoded = Y.decodeUpdate(update);
+  let clock = 0;
+  for (const struct of decoded.structs) clock = Math.max(clock, struct.id.clock + struct.length);
+  let deletions = 0;
+  for (const ranges of decoded.ds.clients.values()) {
+    for (const range of ranges) deletions += range.len;
+  }
+  return { clock, deletions };
 }

@@ -1,0 +1,91 @@
+import { median } from '../lib/stats.ts';
+
+/** One target from the issue, judged on Draftroom's median. `pass` is null when not measured. */
+export interface Target {
+  label: string;
+  pass: boolean | null;
+}
+
+/** One line of a scenario's table: medians over the runs. */
+export interface Row {
+  metric: string;
+  unit: string;
+  draftroom: number | null;
+  baseline: number | null;
+  /** Draftroom / baseline. */
+  ratio: number | null;
+  /** Replay only: the in-process floor and Draftroom / floor. */
+  floor?: number | null;
+  floorRatio?: number | null;
+  targets: Target[];
+}
+
+/** A correctness check: these (not performance targets) decide the exit code. */
+export interface Check {
+  name: string;
+  ok: boolean;
+  detail?: string;
+}
+
+export type ScenarioName = 'replay' | 'conference' | 'cold-load' | 'join-storm' | 'soak';
+
+export interface ScenarioReport {
+  scenario: ScenarioName;
+  title: string;
+  smoke: boolean;
+  runs: number;
+  parameters: Record<string, unknown>;
+  rows: Row[];
+  checks: Check[];
+  /** Extra tables (the soak's samples), printed after the main one. */
+  notes: string[];
+  /** Every run's raw result, for whoever wants more than medians. */
+  raw: unknown;
+  startedAt: string;
+  seconds: number;
+  /** The machine's 1-minute load average before and after. */
+  loadAverage: { start: number; end: number };
+}
+
+/** Median of the finite values; null when there are none. */
+export function medianOf(values: ReadonlyArray<number | null | undefined>): number | null {
+  const finite = values.filter((value): value is number => Number.isFinite(value));
+  return finite.length === 0 ? null : median(finite);
+}
+
+export function ratioOf(numerator: number | null, denominator: number | null): number | null {
+  if (numerator === null || denominator === null || denominator === 0) return null;
+  return numerator / denominator;
+}
+
+/** A row from per-run values of both servers. */
+export function row(
+  metric: string,
+  unit: string,
+  draftroomValues: ReadonlyArray<number | null | undefined>,
+  baselineValues: ReadonlyArray<number | null | undefined> | null,
+  targets: (draftroom: number | null, baseline: number | null) => Target[] = () => [],
+): Row {
+  const draftroom = medianOf(draftroomValues);
+  const baseline = baselineValues === null ? null : medianOf(baselineValues);
+  return {
+    metric,
+    unit,
+    draftroom,
+    baseline,
+    ratio: ratioOf(draftroom, baseline),
+    targets: targets(draftroom, baseline),
+  };
+}
+
+/** A target that compares Draftroom's median with a bound; not measured counts as unknown. */
+export function target(label: string, holds: boolean | null): Target {
+  return { label, pass: holds };
+}
+
+export const below = (value: number | null, bound: number | null) =>
+  value === null || bound === null ? null : value < bound;
+export const atMost = (value: number | null, bound: number | null) =>
+  value === null || bound === null ? null : value <= bound;
+export const atLeast = (value: number | null, bound: number | null) =>
+  value === null || bound === null ? null : value >= bound;
