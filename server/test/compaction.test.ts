@@ -39,7 +39,8 @@ describe('compaction', () => {
     await waitFor(() => {
       const rows = storedRows(server?.databasePath ?? '', documentId);
       expect(rows.stateBytes).toBeGreaterThan(0);
-      expect(rows.updates).toBeLessThan(50);
+      // Each room's threshold is the configured one ±25 % (staggered compactions).
+      expect(rows.updates).toBeLessThan(50 * 1.25);
     });
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/draftroom_compactions_total [1-9]/);

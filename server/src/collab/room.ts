@@ -44,6 +44,11 @@ const severalSenders = Symbol('several senders');
  *   it, so every peer only ever sees durable edits;
  * - stored state is only ever rewritten from this loaded doc (compaction), never from a blank one.
  */
+/** A state vector with no clients: the sender has nothing yet (encoded as the single byte 0). */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 export class Room implements PersistListener<CollabConnection> {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
@@ -65,6 +70,12 @@ export class Room implements PersistListener<CollabConnection> {
   private awarenessFlushScheduled = false;
   private lastAwarenessFlush = 0;
   private echoToSender = false;
+  private fullStateFrame: Uint8Array | null = null;
+  /**
+   * This room's compaction threshold: the configured one ±25 %, so the guides of a conference,
+   * which start together and fill at the same pace, do not all compact in the same moment.
+   */
+  private readonly compactAfterUpdates: number;
   private readonly log: Logger;
 
   constructor(
@@ -74,6 +85,9 @@ export class Room implements PersistListener<CollabConnection> {
     previousUnload: Promise<void> = Promise.resolve(),
   ) {
     this.log = options.logger.child({ documentId });
+    this.compactAfterUpdates = Math.round(
+      options.compactAfterUpdates * (0.75 + Math.random() * 0.5),
+    );
     // The server speaks for nobody: it relays others' presence and publishes none of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.broadcastUpdate);
@@ -119,7 +133,7 @@ export class Room implements PersistListener<CollabConnection> {
     if (this.status !== 'ready') return;
     switch (message.kind) {
       case 'syncStep1':
-        connection.send(encodeSyncStep2(this.doc, message.stateVector));
+        connection.send(this.syncStep2For(message.stateVector));
         return;
       case 'update':
         this.receiveUpdate(connection, message.update);
@@ -307,7 +321,7 @@ export class Room implements PersistListener<CollabConnection> {
   private compactIfOverThreshold(): void {
     if (this.compacting || this.status !== 'ready') return;
     if (
-      this.uncompactedUpdates >= this.options.compactAfterUpdates ||
+      this.uncompactedUpdates >= this.compactAfterUpdates ||
       this.uncompactedBytes >= this.options.compactAfterBytes
     ) {
       void this.compact();
@@ -324,7 +338,18 @@ export class Room implements PersistListener<CollabConnection> {
     }
   }
 
+  /**
+   * A newcomer sends an empty state vector and needs the whole document. When a class of 200
+   * joins at once, they share one encoding, kept until the document next changes.
+   */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return encodeSyncStep2(this.doc, stateVector);
+    this.fullStateFrame ??= encodeSyncStep2(this.doc, stateVector);
+    return this.fullStateFrame;
+  }
+
   private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullStateFrame = null;
     if (origin === loadOrigin) return;
     const frame = encodeUpdateMessage(update);
     for (const connection of this.connections) {
