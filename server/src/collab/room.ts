@@ -103,10 +103,6 @@ export class Room implements PersistListener<CollabConnection> {
     return this.stateBytes + this.uncompactedBytes;
   }
 
-  get pendingUpdates(): number {
-    return this.updatesInFlight;
-  }
-
   addConnection(connection: CollabConnection): void {
     this.connections.add(connection);
     if (this.status === 'ready') this.greet(connection);
