@@ -5,3 +5,5 @@ export * from './protocol/documentId.ts';
 export * from './api/guides.ts';
 export * from './api/errors.ts';
 export * from './protocol/permissions.ts';
+export * from './conference/index.ts';
+export * from './api/routes.ts';

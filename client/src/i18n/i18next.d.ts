@@ -1,11 +1,12 @@
 import 'i18next';
 import type en from './locales/en.json';
+import type enOrganiser from './locales/organiser/en.json';
 
 // Typed keys: `t('home.title')` is checked against the English file at compile time, so a typo or
 // a key missing from en.json fails the typecheck instead of showing a raw key to people.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en };
+    resources: { translation: typeof en & { organiser: typeof enOrganiser } };
   }
 }

@@ -4,6 +4,10 @@ import en from './locales/en.json';
 import fr from './locales/fr.json';
 import es from './locales/es.json';
 import ar from './locales/ar.json';
+import enOrganiser from './locales/organiser/en.json';
+import frOrganiser from './locales/organiser/fr.json';
+import esOrganiser from './locales/organiser/es.json';
+import arOrganiser from './locales/organiser/ar.json';
 import {
   fallbackLanguage,
   isSupportedLanguage,
@@ -13,12 +17,15 @@ import {
   type SupportedLanguage,
 } from './languages.ts';
 
-/** Every locale file, keyed by language. A new language is one more import and entry here. */
+/**
+ * Every locale file, keyed by language. A new language is one more import and entry here. The
+ * organiser screens' strings live in their own files (`locales/organiser/`), under `organiser.*`.
+ */
 export const resources = {
-  en: { translation: en },
-  fr: { translation: fr },
-  es: { translation: es },
-  ar: { translation: ar },
+  en: { translation: { ...en, organiser: enOrganiser } },
+  fr: { translation: { ...fr, organiser: frOrganiser } },
+  es: { translation: { ...es, organiser: esOrganiser } },
+  ar: { translation: { ...ar, organiser: arOrganiser } },
 } as const satisfies Record<SupportedLanguage, { translation: object }>;
 
 function storedLanguage(): string | null {

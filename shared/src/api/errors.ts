@@ -4,6 +4,18 @@ import { z } from 'zod';
 export const apiErrorCodes = [
   'validation_failed',
   'not_found',
+  /** No valid sign-in: join with an invite link first. */
+  'unauthenticated',
+  /** Signed in, but this person's role does not allow it. */
+  'forbidden',
+  /** The request clashes with the current state (a full group, a session that still has groups). */
+  'conflict',
+  'rate_limited',
+  /** The invite link is unknown, expired, revoked or used up. */
+  'invite_invalid',
+  'invite_expired',
+  'invite_revoked',
+  'invite_used_up',
   'invalid_json',
   'payload_too_large',
   'internal_error',

@@ -1,22 +1,19 @@
 import { z } from 'zod';
 import { documentIdSchema } from '../protocol/documentId.ts';
-import { limits } from '../protocol/limits.ts';
 
+export const permissionSchema = z.enum(['write', 'read']);
+
+/** A guide as the signed-in person sees it: where it belongs and what they may do with it. */
 export const guideSchema = z.object({
   id: documentIdSchema,
   title: z.string(),
   createdAt: z.string(),
+  groupId: documentIdSchema.nullable(),
+  sessionId: documentIdSchema.nullable(),
+  /** What the signed-in person may do with the guide's text. */
+  permission: permissionSchema,
 });
 export type Guide = z.infer<typeof guideSchema>;
 
 export const guideListSchema = z.object({ guides: z.array(guideSchema) });
 export type GuideList = z.infer<typeof guideListSchema>;
-
-export const createGuideRequestSchema = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, 'Give the guide a title.')
-    .max(limits.maxTitleLength, `Keep the title under ${limits.maxTitleLength} characters.`),
-});
-export type CreateGuideRequest = z.infer<typeof createGuideRequestSchema>;

@@ -1,0 +1,303 @@
+import { z } from 'zod';
+import {
+  assignMembersRequestSchema,
+  autoAssignResultSchema,
+  createdInviteSchema,
+  createInviteRequestSchema,
+  eventSchema,
+  groupInputSchema,
+  groupSchema,
+  importReportSchema,
+  importRequestSchema,
+  inviteListSchema,
+  invitePreviewSchema,
+  joinRequestSchema,
+  meSchema,
+  personListSchema,
+  personSchema,
+  programmeSchema,
+  sessionDetailSchema,
+  sessionInputSchema,
+  sessionSchema,
+  updateEventRequestSchema,
+  updatePersonRequestSchema,
+  updateProfileRequestSchema,
+} from '../conference/index.ts';
+import { guideListSchema, guideSchema } from './guides.ts';
+
+/**
+ * Who may call a route. The server enforces finer rules (a facilitator only for their own
+ * sessions and groups, everything only within the caller's event); this is the coarse gate
+ * documented in the OpenAPI document.
+ */
+export type RouteAccess = 'public' | 'signedIn' | 'facilitator' | 'organiser';
+
+export interface ApiRoute {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express-style path under `/api`, parameters as `:name`. */
+  path: string;
+  summary: string;
+  access: RouteAccess;
+  request?: z.ZodType;
+  /** Success status and body (`null` for 204 No Content). */
+  status: 200 | 201 | 204;
+  response: z.ZodType | null;
+}
+
+/**
+ * Every REST route, in one table: the server mounts handlers by these paths, the OpenAPI document
+ * is generated from it, and the authorization test matrix walks it so no route goes untested.
+ */
+export const apiRoutes = {
+  invitePreview: {
+    method: 'get',
+    path: '/invites/:token/preview',
+    summary: 'What an invite link leads to, shown on the join page before joining.',
+    access: 'public',
+    status: 200,
+    response: invitePreviewSchema,
+  },
+  join: {
+    method: 'post',
+    path: '/invites/:token/join',
+    summary: 'Join with an invite link; sets the httpOnly session cookie.',
+    access: 'public',
+    request: joinRequestSchema,
+    status: 201,
+    response: meSchema,
+  },
+  me: {
+    method: 'get',
+    path: '/me',
+    summary: 'The signed-in person and what they may do.',
+    access: 'signedIn',
+    status: 200,
+    response: meSchema,
+  },
+  updateMe: {
+    method: 'patch',
+    path: '/me',
+    summary: 'Change your own name, parliament, country, language or email.',
+    access: 'signedIn',
+    request: updateProfileRequestSchema,
+    status: 200,
+    response: meSchema,
+  },
+  signOut: {
+    method: 'post',
+    path: '/me/sign-out',
+    summary: 'End this sign-in (the cookie stops working everywhere at once).',
+    access: 'signedIn',
+    status: 204,
+    response: null,
+  },
+  programme: {
+    method: 'get',
+    path: '/programme',
+    summary: "The caller's event and all its sessions.",
+    access: 'signedIn',
+    status: 200,
+    response: programmeSchema,
+  },
+  updateEvent: {
+    method: 'put',
+    path: '/event',
+    summary: "Edit the caller's event.",
+    access: 'organiser',
+    request: updateEventRequestSchema,
+    status: 200,
+    response: eventSchema,
+  },
+  createSession: {
+    method: 'post',
+    path: '/sessions',
+    summary: 'Add a session to the programme.',
+    access: 'organiser',
+    request: sessionInputSchema,
+    status: 201,
+    response: sessionSchema,
+  },
+  getSession: {
+    method: 'get',
+    path: '/sessions/:sessionId',
+    summary: 'A session with its groups and who is in each.',
+    access: 'signedIn',
+    status: 200,
+    response: sessionDetailSchema,
+  },
+  updateSession: {
+    method: 'put',
+    path: '/sessions/:sessionId',
+    summary: 'Edit a session.',
+    access: 'organiser',
+    request: sessionInputSchema,
+    status: 200,
+    response: sessionSchema,
+  },
+  deleteSession: {
+    method: 'delete',
+    path: '/sessions/:sessionId',
+    summary: 'Remove a session that has no groups left.',
+    access: 'organiser',
+    status: 204,
+    response: null,
+  },
+  createGroup: {
+    method: 'post',
+    path: '/sessions/:sessionId/groups',
+    summary: 'Add a breakout group (and its guide) to a co-creation session.',
+    access: 'facilitator',
+    request: groupInputSchema,
+    status: 201,
+    response: groupSchema,
+  },
+  autoAssign: {
+    method: 'post',
+    path: '/sessions/:sessionId/auto-assign',
+    summary:
+      "Place the session's unassigned participants in its groups: balanced, parliaments mixed, working language and capacity respected.",
+    access: 'facilitator',
+    status: 200,
+    response: autoAssignResultSchema,
+  },
+  getGroup: {
+    method: 'get',
+    path: '/groups/:groupId',
+    summary: 'A group and its members.',
+    access: 'signedIn',
+    status: 200,
+    response: groupSchema,
+  },
+  updateGroup: {
+    method: 'put',
+    path: '/groups/:groupId',
+    summary: 'Edit a group.',
+    access: 'facilitator',
+    request: groupInputSchema,
+    status: 200,
+    response: groupSchema,
+  },
+  deleteGroup: {
+    method: 'delete',
+    path: '/groups/:groupId',
+    summary: 'Remove a group that has no members.',
+    access: 'organiser',
+    status: 204,
+    response: null,
+  },
+  assignMembers: {
+    method: 'post',
+    path: '/groups/:groupId/members',
+    summary: 'Put people in this group (moving them from other groups of the same session).',
+    access: 'facilitator',
+    request: assignMembersRequestSchema,
+    status: 200,
+    response: groupSchema,
+  },
+  removeMember: {
+    method: 'delete',
+    path: '/groups/:groupId/members/:personId',
+    summary: 'Take someone out of a group; their open editors lose access at once.',
+    access: 'facilitator',
+    status: 204,
+    response: null,
+  },
+  selfSelect: {
+    method: 'post',
+    path: '/groups/:groupId/self-select',
+    summary: 'Join this group yourself, when the session lets participants choose.',
+    access: 'signedIn',
+    status: 200,
+    response: groupSchema,
+  },
+  listGuides: {
+    method: 'get',
+    path: '/guides',
+    summary: 'The guides the caller may open.',
+    access: 'signedIn',
+    status: 200,
+    response: guideListSchema,
+  },
+  getGuide: {
+    method: 'get',
+    path: '/guides/:guideId',
+    summary: 'One guide and what the caller may do with it.',
+    access: 'signedIn',
+    status: 200,
+    response: guideSchema,
+  },
+  listPeople: {
+    method: 'get',
+    path: '/people',
+    summary: "Everyone in the caller's event.",
+    access: 'facilitator',
+    status: 200,
+    response: personListSchema,
+  },
+  updatePerson: {
+    method: 'patch',
+    path: '/people/:personId',
+    summary: "Change someone's role.",
+    access: 'organiser',
+    request: updatePersonRequestSchema,
+    status: 200,
+    response: personSchema,
+  },
+  revokePerson: {
+    method: 'post',
+    path: '/people/:personId/revoke',
+    summary: "End all of someone's sign-ins; their open editors are disconnected.",
+    access: 'organiser',
+    status: 204,
+    response: null,
+  },
+  importPeople: {
+    method: 'post',
+    path: '/people/import',
+    summary: 'Import a registration CSV: a row-by-row report, and nothing written unless every row is valid.',
+    access: 'organiser',
+    request: importRequestSchema,
+    status: 200,
+    response: importReportSchema,
+  },
+  listInvites: {
+    method: 'get',
+    path: '/invites',
+    summary: "The event's invite links (without their tokens).",
+    access: 'organiser',
+    status: 200,
+    response: inviteListSchema,
+  },
+  createInvite: {
+    method: 'post',
+    path: '/invites',
+    summary: 'Make an invite link; its token is returned once.',
+    access: 'organiser',
+    request: createInviteRequestSchema,
+    status: 201,
+    response: createdInviteSchema,
+  },
+  revokeInvite: {
+    method: 'delete',
+    path: '/invites/:inviteId',
+    summary: 'Revoke an invite link; people who already joined keep their access.',
+    access: 'organiser',
+    status: 204,
+    response: null,
+  },
+} as const satisfies Record<string, ApiRoute>;
+
+export type ApiRouteName = keyof typeof apiRoutes;
+
+/** Fills `:name` parameters: `apiPath('getGroup', { groupId })` → `/api/groups/abc`. */
+export function apiPath(name: ApiRouteName, params: Record<string, string> = {}): string {
+  const path = apiRoutes[name].path.replace(/:(\w+)/g, (_match, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`apiPath(${name}): missing parameter ${key}`);
+    return encodeURIComponent(value);
+  });
+  return `/api${path}`;
+}
+
+/** Name of the httpOnly session cookie. */
+export const sessionCookieName = 'draftroom_session';

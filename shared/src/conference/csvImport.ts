@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { entityIdSchema } from './common.ts';
+import { personSchema } from './person.ts';
+
+/** Columns of a registration CSV, in the header row, in any order (email, group optional). */
+export const registrationColumns = [
+  'name',
+  'parliament',
+  'country',
+  'email',
+  'language',
+  'group',
+] as const;
+
+export const importRequestSchema = z.object({
+  csv: z
+    .string({ error: 'Paste or upload the CSV file.' })
+    .min(1, 'The CSV file is empty.')
+    .max(1_000_000, 'The CSV file is too large (at most 1 MB); split it and import each part.'),
+  /** true: validate only and report; false: write every row, only if every row is valid. */
+  dryRun: z.boolean(),
+  /** Role given to everyone imported. */
+  role: z.enum(['participant', 'observer', 'facilitator']).default('participant'),
+});
+export type ImportRequest = z.input<typeof importRequestSchema>;
+
+export const importRowReportSchema = z.object({
+  /** 1-based line number in the file (the header is line 1). */
+  line: z.number().int(),
+  name: z.string(),
+  /** Problems with this row; empty when it is valid. */
+  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+  /** The group this row will join, when it names one. */
+  groupId: entityIdSchema.nullable(),
+});
+export type ImportRowReport = z.infer<typeof importRowReportSchema>;
+
+export const importReportSchema = z.object({
+  dryRun: z.boolean(),
+  valid: z.boolean(),
+  /** Problems with the file as a whole (missing columns, bad header). */
+  fileErrors: z.array(z.string()),
+  rows: z.array(importRowReportSchema),
+  /** People created (empty for a dry run or when any row is invalid). */
+  created: z.array(personSchema),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
