@@ -6,15 +6,28 @@ import { createApp } from './http/app.ts';
 import type { Logger } from './lib/logger.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { openPersistence, type Persistence } from './persistence/index.ts';
-import { createDocumentAccess } from './services/documentAccess.ts';
-import { createGuideService, type GuideService } from './services/guides.ts';
+import { AccessEvents } from './services/access/accessEvents.ts';
+import { createDocumentAccess } from './services/access/documentAccess.ts';
+import { createAuthService, type AuthService } from './services/auth/authService.ts';
+import { createGroupService } from './services/conference/groupService.ts';
+import { createGuideService } from './services/conference/guideService.ts';
+import { createMeService } from './services/conference/meService.ts';
+import { createPeopleService } from './services/conference/peopleService.ts';
+import { createProgrammeService } from './services/conference/programmeService.ts';
+import type { StartupLink } from './services/demo/demoConference.ts';
+import { prepareFirstStart } from './services/setup/firstStart.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
   collab: CollabServer;
   persistence: Persistence;
-  guides: GuideService;
+  auth: AuthService;
   metrics: Metrics;
+  /**
+   * Join links made on first start (the demo's, one per role, or a single organiser link);
+   * empty on later starts. `main.ts` prints them; tests join through them like a person would.
+   */
+  startupLinks: StartupLink[];
   /** Starts listening; resolves with the base URL (useful with PORT=0). */
   listen(): Promise<string>;
   /** Graceful shutdown: refuse new work, close sockets, store everything, close the database. */
@@ -26,27 +39,40 @@ export async function createDraftroomServer(
   config: Config,
   logger: Logger,
 ): Promise<DraftroomServer> {
-  const persistence = openPersistence(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
+  const persistence = await openPersistence(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
   const metrics = createMetrics();
-  const guides = createGuideService(persistence.guides, persistence.documents);
+  const accessEvents = new AccessEvents();
+  const auth = createAuthService(persistence, accessEvents, {
+    sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+  });
   let ready = false;
 
-  if (config.SEED_DEMO) {
-    const seeded = await guides.seedDemo();
-    if (seeded > 0) logger.info({ category: 'startup', seeded }, 'demo guides created');
-  }
+  const startupLinks = await prepareFirstStart(persistence, auth, { demo: config.SEED_DEMO });
 
   const app = createApp({
-    guides,
+    services: {
+      auth,
+      me: createMeService(persistence),
+      programme: createProgrammeService(persistence),
+      groups: createGroupService(persistence, accessEvents),
+      guides: createGuideService(persistence),
+      people: createPeopleService(persistence, auth, accessEvents),
+      repositories: persistence.repositories,
+      cookieSecurity: config.COOKIE_SECURE,
+    },
     metrics,
     logger,
     health: { isReady: () => ready },
     staticDir: config.STATIC_DIR,
+    joinRateLimitPerMinute: config.JOIN_RATE_LIMIT_PER_MINUTE,
+    trustProxy: config.TRUST_PROXY,
+    allowedOrigins: config.ALLOWED_ORIGINS,
   });
   const http = createServer(app);
   const collab = new CollabServer({
     store: persistence.documents,
-    access: createDocumentAccess(persistence.guides),
+    access: createDocumentAccess(persistence, auth),
+    accessEvents,
     metrics,
     logger,
     allowedOrigins: config.ALLOWED_ORIGINS,
@@ -68,8 +94,9 @@ export async function createDraftroomServer(
     http,
     collab,
     persistence,
-    guides,
+    auth,
     metrics,
+    startupLinks,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);

@@ -5,7 +5,14 @@ import { closeCodes, limits } from '@draftroom/shared';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { DocumentStore } from '../persistence/index.ts';
-import type { DocumentAccess } from '../services/documentAccess.ts';
+import { sessionTokenFrom } from '../lib/sessionToken.ts';
+import type { AccessChange, AccessEvents } from '../services/access/accessEvents.ts';
+import type {
+  AccessDecision,
+  AccessRefusal,
+  DocumentAccess,
+} from '../services/access/documentAccess.ts';
+import type { SignIn } from '../services/auth/authService.ts';
 import { CollabConnection, type Permission } from './connection.ts';
 import { PersistQueue } from './persistQueue.ts';
 import { decodeClientMessage, ProtocolError } from './protocol.ts';
@@ -21,6 +28,8 @@ import {
 export interface CollabServerOptions {
   store: DocumentStore;
   access: DocumentAccess;
+  /** Announcements that someone's access changed; their open sockets are checked again. */
+  accessEvents: AccessEvents;
   metrics: Metrics;
   logger: Logger;
   allowedOrigins: readonly string[];
@@ -51,6 +60,7 @@ export class CollabServer {
   private readonly keepaliveTimer: NodeJS.Timeout;
   private readonly log: Logger;
   private closing = false;
+  private readonly unsubscribe: () => void;
 
   constructor(private readonly options: CollabServerOptions) {
     this.log = options.logger.child({ category: 'collab' });
@@ -74,6 +84,9 @@ export class CollabServer {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
     this.keepaliveTimer = setInterval(() => this.checkKeepalive(), options.keepaliveMs);
     this.keepaliveTimer.unref();
+    this.unsubscribe = options.accessEvents.subscribe((change) => {
+      void this.applyAccessChange(change);
+    });
   }
 
   attach(server: HttpServer): void {
@@ -89,6 +102,7 @@ export class CollabServer {
   /** Closes every connection (clients reconnect elsewhere), stores everything, unloads. */
   async close(): Promise<void> {
     this.closing = true;
+    this.unsubscribe();
     clearInterval(this.keepaliveTimer);
     for (const connection of this.connections) {
       connection.close(closeCodes.goingAway, 'server shutting down');
@@ -106,15 +120,16 @@ export class CollabServer {
     socket.on('error', () => socket.destroy());
     const address = request.socket.remoteAddress ?? 'unknown';
     let documentId: string;
-    let permission: Permission;
+    let decision: AccessDecision;
     try {
       if (this.closing)
         throw new UpgradeRefusal(503, 'shutting_down', 'Server is restarting; retry.');
       documentId = documentIdFromUpgrade(request);
       assertOriginAllowed(request, this.options.allowedOrigins);
-      const granted = await this.options.access.permissionFor(documentId);
-      if (!granted) throw new UpgradeRefusal(404, 'not_found', 'No guide has this id.');
-      permission = granted;
+      decision = await this.options.access.authorize(sessionTokenFrom(request), documentId);
+      if (!decision.granted && decision.refusal === 'not_found') {
+        throw new UpgradeRefusal(404, 'not_found', 'No guide has this id.');
+      }
       if (!this.perAddress.acquire(address)) {
         this.options.metrics.rejectedMessages.inc({ reason: 'too_many_connections' });
         throw new UpgradeRefusal(
@@ -139,7 +154,15 @@ export class CollabServer {
     });
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       upgraded = true;
-      this.accept(ws, socket, documentId, permission, address);
+      if (!decision.granted) {
+        // Refused after the handshake, with a close code, because a browser cannot read the
+        // status of a refused upgrade: this way the page can say why and stop retrying.
+        this.options.metrics.rejectedMessages.inc({ reason: decision.refusal });
+        ws.once('close', () => this.perAddress.release(address));
+        ws.close(refusalCloseCode(decision.refusal), refusalReason(decision.refusal));
+        return;
+      }
+      this.accept(ws, socket, documentId, decision.permission, decision.signIn, address);
     });
   }
 
@@ -148,9 +171,10 @@ export class CollabServer {
     transport: Duplex,
     documentId: string,
     permission: Permission,
+    signIn: SignIn,
     address: string,
   ): void {
-    const connection = new CollabConnection(ws, documentId, permission, address, transport);
+    const connection = new CollabConnection(ws, documentId, permission, signIn, address, transport);
     const rate = new MessageRateLimiter(
       this.options.limits.messagesPerSecond,
       this.options.limits.messageBurst,
@@ -215,6 +239,46 @@ export class CollabServer {
     connection.close(closeCodes.internalError, 'internal error');
   }
 
+  /**
+   * Someone's access changed (removed from a group, new role, sign-in revoked): decide again for
+   * each of their open sockets. Lost access closes with 4401 or 4403; a drop to read-only takes
+   * effect on the next message (the room checks `permission` on every update).
+   */
+  private async applyAccessChange(change: AccessChange): Promise<void> {
+    const affected = [...this.connections].filter((connection) => {
+      switch (change.kind) {
+        case 'people':
+          return change.personIds.includes(connection.signIn.personId);
+        case 'signIns':
+          return change.authSessionIds.includes(connection.signIn.authSessionId);
+        case 'personRevoked':
+          return connection.signIn.personId === change.personId;
+      }
+    });
+    for (const connection of affected) {
+      try {
+        const decision = await this.options.access.recheck(connection.signIn, connection.documentId);
+        if (connection.closed) continue;
+        if (decision.granted) {
+          if (decision.permission !== connection.permission) {
+            this.log.info(
+              { documentId: connection.documentId, permission: decision.permission },
+              'permission changed on an open connection',
+            );
+          }
+          connection.permission = decision.permission;
+          continue;
+        }
+        this.options.metrics.rejectedMessages.inc({ reason: 'access_revoked' });
+        connection.close(refusalCloseCode(decision.refusal), refusalReason(decision.refusal));
+      } catch (error) {
+        // Fail closed: if we cannot tell whether they still have access, they do not.
+        this.log.error({ err: error, documentId: connection.documentId }, 'access re-check failed');
+        connection.close(closeCodes.forbidden, 'access could not be checked');
+      }
+    }
+  }
+
   private checkKeepalive(): void {
     for (const connection of this.connections) {
       if (!connection.isAlive) {
@@ -228,6 +292,16 @@ export class CollabServer {
       connection.socket.ping();
     }
   }
+}
+
+function refusalCloseCode(refusal: AccessRefusal): number {
+  return refusal === 'unauthenticated' ? closeCodes.unauthenticated : closeCodes.forbidden;
+}
+
+function refusalReason(refusal: AccessRefusal): string {
+  return refusal === 'unauthenticated'
+    ? 'not signed in, or the sign-in was revoked'
+    : 'no access to this document';
 }
 
 function toBytes(data: RawData): Uint8Array {

@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { corkUntilTickEnds } from './corking.ts';
 
 import type { Permission } from '@draftroom/shared';
+import type { SignIn } from '../services/auth/authService.ts';
 export type { Permission };
 
 /**
@@ -18,7 +19,10 @@ export class CollabConnection {
   constructor(
     readonly socket: WebSocket,
     readonly documentId: string,
+    /** Can change while connected: a person moved out of the group drops to read or is closed. */
     public permission: Permission,
+    /** Who is connected, so revoking their sign-in or changing their groups reaches this socket. */
+    readonly signIn: SignIn,
     readonly remoteAddress: string,
     /** The TCP socket under the websocket, corked while a broadcast is written. */
     private readonly transport: Duplex,

@@ -79,7 +79,27 @@ const envSchema = z.object({
   ),
   /** Largest stored size of one document (bytes); edits past it are refused. */
   MAX_DOCUMENT_BYTES: integer('MAX_DOCUMENT_BYTES', 1024, 1 << 30).default(limits.maxDocumentBytes),
-  /** Create the demo guides on first start. */
+  /** Joins (and invite look-ups) allowed per minute from one IP address. */
+  JOIN_RATE_LIMIT_PER_MINUTE: integer('JOIN_RATE_LIMIT_PER_MINUTE', 1, 10_000_000).default(30),
+  /** How long a sign-in (the session cookie) lasts, in days. */
+  SESSION_TTL_DAYS: integer('SESSION_TTL_DAYS', 1, 365).default(30),
+  /**
+   * Mark the session cookie Secure: `auto` when the request came over https (directly, or
+   * through a proxy that says so in X-Forwarded-Proto and TRUST_PROXY is set).
+   */
+  COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'], { error: 'COOKIE_SECURE must be "auto", "true" or "false".' })
+    .default('auto'),
+  /** Trust X-Forwarded-* from a reverse proxy in front (client IP for rate limits, https). */
+  TRUST_PROXY: z
+    .enum(['true', 'false'], { error: 'TRUST_PROXY must be "true" or "false".' })
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** The address people use to reach the app, for the join links printed at start-up. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL such as https://draftroom.example.org.' })
+    .optional(),
+  /** Create the demo conference on first start. */
   SEED_DEMO: z
     .enum(['true', 'false'], { error: 'SEED_DEMO must be "true" or "false".' })
     .default('true')

@@ -1,32 +1,68 @@
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import type { GuideService } from '../services/guides.ts';
-import { apiNotFound, errorHandler } from './errors.ts';
-import { guidesRouter } from './routes/guides.ts';
+import { apiNotFound, errorHandler, HttpError } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { apiRouter, type ApiRouterOptions } from './routes/api.ts';
+import { conferenceHandlers, type ConferenceServices } from './routes/handlers.ts';
 import { healthRouter, type HealthState } from './routes/health.ts';
 import { spaRouter } from './spa.ts';
 
 export interface AppDependencies {
-  guides: GuideService;
+  services: ConferenceServices;
   metrics: Metrics;
   health: HealthState;
   logger: Logger;
   staticDir: string | undefined;
+  joinRateLimitPerMinute: number;
+  trustProxy: boolean;
+  allowedOrigins: readonly string[];
 }
 
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (deps.trustProxy) app.set('trust proxy', true);
   app.use(healthRouter(deps.health, deps.metrics));
 
   const api = express.Router();
-  api.use(express.json({ limit: '64kb' }));
-  api.use('/guides', guidesRouter(deps.guides));
+  api.use(sameOriginWrites(deps.allowedOrigins));
+  api.use(express.json({ limit: '2mb' }));
+  const document = openApiDocument();
+  api.get('/openapi.json', (_request, response) => {
+    response.json(document);
+  });
+  const options: ApiRouterOptions = {
+    auth: deps.services.auth,
+    repositories: deps.services.repositories,
+    joinRateLimitPerMinute: deps.joinRateLimitPerMinute,
+  };
+  api.use(apiRouter(conferenceHandlers(deps.services), options));
   api.use(apiNotFound);
   app.use('/api', api);
 
   if (deps.staticDir) app.use(spaRouter(deps.staticDir));
   app.use(errorHandler(deps.logger.child({ category: 'http' })));
   return app;
+}
+
+/**
+ * Requests that change something must come from our own pages: a browser always sends Origin
+ * on them, and another site's Origin is refused (defence in depth on top of SameSite cookies).
+ */
+function sameOriginWrites(allowedOrigins: readonly string[]): RequestHandler {
+  return (request, _response, next) => {
+    const origin = request.headers.origin;
+    if (request.method === 'GET' || request.method === 'HEAD' || !origin) return next();
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = '';
+    }
+    if (host === request.headers.host || allowedOrigins.some((allowed) => new URL(allowed).origin === origin)) {
+      return next();
+    }
+    next(new HttpError(403, 'forbidden', 'This request came from another site and was refused.'));
+  };
 }

@@ -1,22 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { z } from 'zod';
-import type { ApiError, ApiErrorCode } from '@draftroom/shared';
+import { ZodError, type z } from 'zod';
+import type { ApiError } from '@draftroom/shared';
 import type { Logger } from '../lib/logger.ts';
 
-/** An error a client can act on: a stable code, an HTTP status and a sentence for people. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly details?: Array<{ path: string; message: string }>,
-  ) {
-    super(message);
-  }
-}
-
-export const notFound = (what: string) =>
-  new HttpError(404, 'not_found', `${what} was not found. Check the link, or go back to the list.`);
+export { AppError as HttpError, notFound, forbidden, conflict } from '../lib/appError.ts';
+import { AppError as HttpError, notFound } from '../lib/appError.ts';
 
 export const validationFailed = (error: z.ZodError) =>
   new HttpError(
@@ -55,6 +43,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 
 function toHttpError(error: unknown): HttpError {
   if (error instanceof HttpError) return error;
+  // Services validate their own input too (they are also called from the CLI).
+  if (error instanceof ZodError) return validationFailed(error);
   const bodyParserType = (error as { type?: string } | null)?.type;
   if (bodyParserType === 'entity.parse.failed') {
     return new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');

@@ -1,25 +1,50 @@
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import type { DocumentStore } from './documentStore.ts';
-import type { GuideRepository } from './guideRepository.ts';
+import { migrateToLatest } from './migrations/index.ts';
+import { createRepositories, type Repositories } from './repositories/index.ts';
+import type { DatabaseSchema } from './schema.ts';
 import { openSqlite, type SqliteSynchronous } from './sqlite/database.ts';
 import { createSqliteDocumentStore } from './sqlite/sqliteDocumentStore.ts';
-import { createSqliteGuideRepository } from './sqlite/sqliteGuideRepository.ts';
 
 export type { DocumentStore, StoredDocument, AppendEntry } from './documentStore.ts';
-export type { GuideRepository, GuideRecord } from './guideRepository.ts';
+export type * from './repositories/index.ts';
 
 export interface Persistence {
+  /** The collaboration hot path: synchronous, prepared statements, group commit. */
   documents: DocumentStore;
-  guides: GuideRepository;
+  /** Everything else, through Kysely (the same code will run on PostgreSQL). */
+  repositories: Repositories;
+  /** Runs `work` in one transaction; its repositories see and write only inside it. */
+  transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-/** Opens the storage named by DATABASE_URL. Only SQLite for now; PostgreSQL plugs in here. */
-export function openPersistence(databaseUrl: string, synchronous?: SqliteSynchronous): Persistence {
-  const db = openSqlite(databaseUrl, synchronous);
-  const documents = createSqliteDocumentStore(db);
+/**
+ * Opens the storage named by DATABASE_URL and brings its schema up to date. Only SQLite for now;
+ * PostgreSQL plugs in here (a Kysely dialect and a document store on the same pool).
+ *
+ * Kysely and the document store share one better-sqlite3 connection: the document store's group
+ * commit stays synchronous (no await between decoding an update and storing it), and Kysely's
+ * async API costs nothing measurable on the low-rate conference tables.
+ */
+export async function openPersistence(
+  databaseUrl: string,
+  synchronous?: SqliteSynchronous,
+): Promise<Persistence> {
+  const sqlite = openSqlite(databaseUrl, synchronous);
+  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    await migrateToLatest(db as Kysely<unknown>);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const documents = createSqliteDocumentStore(sqlite);
   return {
     documents,
-    guides: createSqliteGuideRepository(db),
+    repositories: createRepositories(db),
+    transaction: (work) =>
+      db.transaction().execute((trx: Transaction<DatabaseSchema>) => work(createRepositories(trx))),
     close: () => documents.close(),
   };
 }

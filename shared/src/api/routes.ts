@@ -251,6 +251,15 @@ export const apiRoutes = {
     status: 204,
     response: null,
   },
+  personLink: {
+    method: 'post',
+    path: '/people/:personId/link',
+    summary:
+      'Make a personal, single-use sign-in link for someone (imported people, or someone who lost their link).',
+    access: 'organiser',
+    status: 201,
+    response: createdInviteSchema,
+  },
   importPeople: {
     method: 'post',
     path: '/people/import',

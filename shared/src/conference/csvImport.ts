@@ -41,7 +41,10 @@ export const importReportSchema = z.object({
   /** Problems with the file as a whole (missing columns, bad header). */
   fileErrors: z.array(z.string()),
   rows: z.array(importRowReportSchema),
-  /** People created (empty for a dry run or when any row is invalid). */
-  created: z.array(personSchema),
+  /**
+   * People created (empty for a dry run or when any row is invalid), each with a personal,
+   * single-use join link to send them; the links are shown this once.
+   */
+  created: z.array(z.object({ person: personSchema, joinPath: z.string() })),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;

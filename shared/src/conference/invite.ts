@@ -10,6 +10,8 @@ export const inviteSchema = z.object({
   /** What the scope is called (event name, session title or group name), for lists. */
   scopeName: z.string(),
   label: z.string(),
+  /** Set for a personal link: joining signs in as this person instead of creating one. */
+  personId: entityIdSchema.nullable(),
   expiresAt: z.string(),
   maxUses: z.number().int(),
   uses: z.number().int(),
@@ -57,6 +59,8 @@ export const invitePreviewSchema = z.object({
   scopeName: z.string(),
   eventLanguages: z.array(languageSchema),
   expiresAt: z.string(),
+  /** For a personal link: the profile already on file, to prefill the join form. */
+  profile: profileSchema.partial().nullable(),
 });
 export type InvitePreview = z.infer<typeof invitePreviewSchema>;
 

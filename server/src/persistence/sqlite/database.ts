@@ -1,14 +1,14 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { runMigrations } from './migrations.ts';
 
 export type SqliteDatabase = Database.Database;
 
 export type SqliteSynchronous = 'normal' | 'full';
 
 /**
- * Opens (creating if needed) the SQLite file in WAL mode and brings its schema up to date.
+ * Opens (creating if needed) the SQLite file in WAL mode with the settings every connection needs.
+ * The schema itself is Kysely's (`../migrations`), applied by `openPersistence`.
  * WAL + synchronous=NORMAL survives a killed process (every committed transaction is in the
  * WAL, in the OS page cache); `full` also survives power loss at the cost of an fsync per commit.
  */
@@ -23,6 +23,5 @@ export function openSqlite(
   db.pragma(`synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  runMigrations(db);
   return db;
 }

@@ -4,7 +4,7 @@ import type { JSONContent } from '@tiptap/core';
  * The demo guides a newcomer finds on first start: what breakout groups of the 9th World
  * e-Parliament Conference (online, 16–18 June 2021) might have begun writing.
  */
-interface DemoGuide {
+export interface DemoGuide {
   id: string;
   title: string;
   body: JSONContent;
@@ -75,6 +75,19 @@ export const demoGuides: DemoGuide[] = [
         paragraph(
           'Start with a machine-readable format for bills and amendments, then open an API.',
         ),
+      ],
+    },
+  },
+  {
+    id: 'parliamentary-research-services',
+    title: 'خدمات البحث البرلماني',
+    body: {
+      type: 'doc',
+      content: [
+        heading(1, 'خدمات البحث البرلماني'),
+        paragraph('دليل عملي لتقديم البحوث والمعلومات إلى أعضاء البرلمان بسرعة وحياد.'),
+        heading(2, 'المبادئ'),
+        bullets(['الحياد السياسي.', 'الرد على الطلبات خلال يومي عمل.', 'نشر الملخصات للجمهور.']),
       ],
     },
   },

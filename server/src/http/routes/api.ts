@@ -1,0 +1,91 @@
+import { Router, type Request, type Response } from 'express';
+import type { z } from 'zod';
+import { apiRoutes, entityIdSchema, type ApiRouteName } from '@draftroom/shared';
+import { AppError } from '../../lib/appError.ts';
+import { KeyedRateLimiter } from '../../lib/keyedRateLimiter.ts';
+import type { Viewer } from '../../services/access/policy.ts';
+import type { AuthService, SignIn } from '../../services/auth/authService.ts';
+import { loadViewer } from '../../services/conference/viewer.ts';
+import type { Repositories } from '../../persistence/index.ts';
+import { notFound, parseBody } from '../errors.ts';
+import { sessionTokenFrom } from '../../lib/sessionToken.ts';
+
+export interface HandlerContext {
+  request: Request;
+  response: Response;
+  params: Record<string, string>;
+  body: unknown;
+  /** The signed-in person; only routes that are not `public` may call it. */
+  signedIn(): { viewer: Viewer; signIn: SignIn };
+}
+
+export type Handler = (context: HandlerContext) => Promise<unknown>;
+
+/** Every route of the shared table must have a handler: the compiler checks the list. */
+export type Handlers = Record<ApiRouteName, Handler>;
+
+export interface ApiRouterOptions {
+  auth: AuthService;
+  repositories: Repositories;
+  joinRateLimitPerMinute: number;
+}
+
+const unauthenticated = () =>
+  new AppError(
+    401,
+    'unauthenticated',
+    'You are not signed in, or your sign-in has ended. Open your invite link again to continue.',
+  );
+
+/**
+ * Mounts the shared route table: each route gets authentication (unless public), a rate limit
+ * (public routes: they are the ones a guesser would hammer), parameter and body validation with
+ * the shared schemas, then its handler. A route missing from `handlers` fails the typecheck.
+ */
+export function apiRouter(handlers: Handlers, options: ApiRouterOptions): Router {
+  const router = Router();
+  const publicLimit = new KeyedRateLimiter(options.joinRateLimitPerMinute);
+
+  for (const [name, route] of Object.entries(apiRoutes) as [ApiRouteName, (typeof apiRoutes)[ApiRouteName]][]) {
+    router[route.method](route.path, async (request: Request, response: Response) => {
+      if (route.access === 'public' && !publicLimit.take(request.ip ?? 'unknown')) {
+        response.setHeader('Retry-After', '60');
+        throw new AppError(429, 'rate_limited', 'Too many attempts from your network; wait a minute and try again.');
+      }
+      let signedIn: { viewer: Viewer; signIn: SignIn } | undefined;
+      if (route.access !== 'public') {
+        const signIn = await options.auth.authenticate(sessionTokenFrom(request));
+        if (!signIn) throw unauthenticated();
+        const viewer = await loadViewer(options.repositories, signIn.personId).catch(() => {
+          throw unauthenticated();
+        });
+        signedIn = { viewer, signIn };
+      }
+      const params = validParams(request.params as Record<string, string>);
+      const body =
+        'request' in route ? parseBody(route.request as z.ZodType, request.body ?? {}) : undefined;
+      const result = await handlers[name]({
+        request,
+        response,
+        params,
+        body,
+        signedIn: () => {
+          if (!signedIn) throw unauthenticated();
+          return signedIn;
+        },
+      });
+      if (route.status === 204) response.status(204).end();
+      else response.status(route.status).json(result);
+    });
+  }
+  return router;
+}
+
+/** Ids in paths have one format; anything else cannot name a thing, so it is "not found". */
+function validParams(params: Record<string, string>): Record<string, string> {
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'token') continue; // invite tokens are checked by the auth service
+    if (!entityIdSchema.safeParse(value).success) throw notFound('This item');
+  }
+  return params;
+}

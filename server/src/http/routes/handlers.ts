@@ -1,0 +1,81 @@
+import type {
+  AssignMembersRequest,
+  CreateInviteRequest,
+  GroupInput,
+  ImportRequest,
+  JoinRequest,
+  SessionInput,
+  UpdateEventRequest,
+  UpdatePersonRequest,
+  UpdateProfileRequest,
+} from '@draftroom/shared';
+import type { AuthService } from '../../services/auth/authService.ts';
+import type { GroupService } from '../../services/conference/groupService.ts';
+import type { GuideService } from '../../services/conference/guideService.ts';
+import type { MeService } from '../../services/conference/meService.ts';
+import type { PeopleService } from '../../services/conference/peopleService.ts';
+import type { ProgrammeService } from '../../services/conference/programmeService.ts';
+import { loadViewer } from '../../services/conference/viewer.ts';
+import type { Repositories } from '../../persistence/index.ts';
+import { clearSessionCookie, setSessionCookie, type CookieSecurity } from '../sessionCookie.ts';
+import type { Handlers } from './api.ts';
+
+export interface ConferenceServices {
+  auth: AuthService;
+  me: MeService;
+  programme: ProgrammeService;
+  groups: GroupService;
+  guides: GuideService;
+  people: PeopleService;
+  repositories: Repositories;
+  cookieSecurity: CookieSecurity;
+}
+
+/** One line per route: HTTP in, service call, result out. Rules live in the services. */
+export function conferenceHandlers(services: ConferenceServices): Handlers {
+  const { auth, me, programme, groups, guides, people } = services;
+  return {
+    invitePreview: ({ params }) => auth.preview(params.token ?? ''),
+    join: async ({ params, body, request, response }) => {
+      const signIn = await auth.join(params.token ?? '', body as JoinRequest);
+      setSessionCookie(request, response, signIn.token, signIn.expiresAt, services.cookieSecurity);
+      return me.me(await loadViewer(services.repositories, signIn.personId));
+    },
+    me: async ({ signedIn }) => me.me(signedIn().viewer),
+    updateMe: ({ signedIn, body }) => me.updateProfile(signedIn().viewer, body as UpdateProfileRequest),
+    signOut: async ({ signedIn, response }) => {
+      await auth.signOut(signedIn().signIn);
+      clearSessionCookie(response);
+    },
+    programme: ({ signedIn }) => programme.programme(signedIn().viewer),
+    updateEvent: ({ signedIn, body }) => programme.updateEvent(signedIn().viewer, body as UpdateEventRequest),
+    createSession: ({ signedIn, body }) => programme.createSession(signedIn().viewer, body as SessionInput),
+    getSession: ({ signedIn, params }) => programme.sessionDetail(signedIn().viewer, params.sessionId ?? ''),
+    updateSession: ({ signedIn, params, body }) =>
+      programme.updateSession(signedIn().viewer, params.sessionId ?? '', body as SessionInput),
+    deleteSession: ({ signedIn, params }) => programme.deleteSession(signedIn().viewer, params.sessionId ?? ''),
+    createGroup: ({ signedIn, params, body }) =>
+      groups.create(signedIn().viewer, params.sessionId ?? '', body as GroupInput),
+    autoAssign: ({ signedIn, params }) => groups.autoAssign(signedIn().viewer, params.sessionId ?? ''),
+    getGroup: ({ signedIn, params }) => groups.get(signedIn().viewer, params.groupId ?? ''),
+    updateGroup: ({ signedIn, params, body }) =>
+      groups.update(signedIn().viewer, params.groupId ?? '', body as GroupInput),
+    deleteGroup: ({ signedIn, params }) => groups.delete(signedIn().viewer, params.groupId ?? ''),
+    assignMembers: ({ signedIn, params, body }) =>
+      groups.assign(signedIn().viewer, params.groupId ?? '', body as AssignMembersRequest),
+    removeMember: ({ signedIn, params }) =>
+      groups.removeMember(signedIn().viewer, params.groupId ?? '', params.personId ?? ''),
+    selfSelect: ({ signedIn, params }) => groups.selfSelect(signedIn().viewer, params.groupId ?? ''),
+    listGuides: async ({ signedIn }) => ({ guides: await guides.list(signedIn().viewer) }),
+    getGuide: ({ signedIn, params }) => guides.get(signedIn().viewer, params.guideId ?? ''),
+    listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
+    updatePerson: ({ signedIn, params, body }) =>
+      people.update(signedIn().viewer, params.personId ?? '', body as UpdatePersonRequest),
+    revokePerson: ({ signedIn, params }) => auth.revokePerson(signedIn().viewer, params.personId ?? ''),
+    personLink: ({ signedIn, params }) => auth.personLink(signedIn().viewer, params.personId ?? ''),
+    importPeople: ({ signedIn, body }) => people.importRegistrations(signedIn().viewer, body as ImportRequest),
+    listInvites: async ({ signedIn }) => ({ invites: await auth.listInvites(signedIn().viewer) }),
+    createInvite: ({ signedIn, body }) => auth.createInvite(signedIn().viewer, body as CreateInviteRequest),
+    revokeInvite: ({ signedIn, params }) => auth.revokeInvite(signedIn().viewer, params.inviteId ?? ''),
+  };
+}

@@ -1,0 +1,58 @@
+import type { ConferenceEvent, LanguageCode } from '@draftroom/shared';
+import type { DatabaseSchema } from '../schema.ts';
+import { parseJsonArray, type Db } from './database.ts';
+
+type EventRow = DatabaseSchema['events'];
+
+const toEvent = (row: EventRow): ConferenceEvent => ({
+  id: row.id,
+  name: row.name,
+  startsOn: row.starts_on,
+  endsOn: row.ends_on,
+  timeZone: row.time_zone,
+  languages: parseJsonArray<LanguageCode>(row.languages),
+});
+
+export function eventsRepository(db: Db) {
+  return {
+    async get(id: string): Promise<ConferenceEvent | undefined> {
+      const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toEvent(row);
+    },
+    async count(): Promise<number> {
+      const row = await db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    },
+    async create(event: ConferenceEvent): Promise<ConferenceEvent> {
+      await db
+        .insertInto('events')
+        .values({
+          id: event.id,
+          name: event.name,
+          starts_on: event.startsOn,
+          ends_on: event.endsOn,
+          time_zone: event.timeZone,
+          languages: JSON.stringify(event.languages),
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      return event;
+    },
+    async update(event: ConferenceEvent): Promise<void> {
+      await db
+        .updateTable('events')
+        .set({
+          name: event.name,
+          starts_on: event.startsOn,
+          ends_on: event.endsOn,
+          time_zone: event.timeZone,
+          languages: JSON.stringify(event.languages),
+        })
+        .where('id', '=', event.id)
+        .execute();
+    },
+  };
+}

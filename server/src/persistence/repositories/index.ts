@@ -1,0 +1,29 @@
+import { authSessionsRepository } from './authSessions.ts';
+import type { Db } from './database.ts';
+import { eventsRepository } from './events.ts';
+import { groupsRepository } from './groups.ts';
+import { guidesRepository } from './guides.ts';
+import { invitesRepository } from './invites.ts';
+import { peopleRepository } from './people.ts';
+import { sessionsRepository } from './sessions.ts';
+
+export type { GroupRecord } from './groups.ts';
+export type { PersonRecord } from './people.ts';
+export type { InviteRecord } from './invites.ts';
+export type { AuthSessionRecord } from './authSessions.ts';
+export type { GuideRecord } from './guides.ts';
+
+/** Every repository over one connection or transaction. */
+export function createRepositories(db: Db) {
+  return {
+    events: eventsRepository(db),
+    sessions: sessionsRepository(db),
+    groups: groupsRepository(db),
+    people: peopleRepository(db),
+    invites: invitesRepository(db),
+    authSessions: authSessionsRepository(db),
+    guides: guidesRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,100 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Types are the portable subset both SQLite and PostgreSQL
+ * store the same way: text (ids, ISO timestamps, JSON arrays), integers, and 0/1 for booleans.
+ */
+export interface DatabaseSchema {
+  document_updates: {
+    seq: Generated<number>;
+    document_id: string;
+    data: Uint8Array;
+  };
+  document_states: {
+    document_id: string;
+    state: Uint8Array;
+    compacted_seq: number;
+    updated_at: string;
+  };
+  guides: {
+    id: string;
+    title: string;
+    created_at: string;
+  };
+  events: {
+    id: string;
+    name: string;
+    starts_on: string;
+    ends_on: string;
+    time_zone: string;
+    /** JSON array of language codes. */
+    languages: string;
+    created_at: string;
+  };
+  sessions: {
+    id: string;
+    event_id: string;
+    title: string;
+    description: string;
+    kind: string;
+    /** JSON array of audience tags. */
+    audience: string;
+    starts_at: string;
+    ends_at: string;
+    languages: string;
+    self_select: number;
+    created_at: string;
+  };
+  groups: {
+    id: string;
+    session_id: string;
+    name: string;
+    working_language: string;
+    capacity: number;
+    guide_id: string;
+    created_at: string;
+  };
+  people: {
+    id: string;
+    event_id: string;
+    display_name: string;
+    parliament: string;
+    country: string;
+    preferred_language: string;
+    email: string | null;
+    role: string;
+    scope_type: string;
+    scope_id: string;
+    created_at: string;
+  };
+  group_members: {
+    group_id: string;
+    person_id: string;
+    added_at: string;
+  };
+  invites: {
+    id: string;
+    event_id: string;
+    /** SHA-256 of the token, hex; the token itself is never stored. */
+    token_hash: string;
+    role: string;
+    scope_type: string;
+    scope_id: string;
+    label: string;
+    /** A personal link signs in as this person. */
+    person_id: string | null;
+    expires_at: string;
+    max_uses: number;
+    uses: number;
+    revoked_at: string | null;
+    created_at: string;
+  };
+  auth_sessions: {
+    id: string;
+    token_hash: string;
+    person_id: string;
+    created_at: string;
+    expires_at: string;
+    revoked_at: string | null;
+  };
+}

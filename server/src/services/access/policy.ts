@@ -1,0 +1,80 @@
+import type { Permission } from '@draftroom/shared';
+import type { PersonRecord } from '../../persistence/index.ts';
+
+/**
+ * Who may do what, as pure functions of the person and the place. Every route and the
+ * websocket ask these, so the rules are written once:
+ * - organisers may do everything in their event;
+ * - facilitators manage, and write in, the groups they reach: their invite's scope (the event,
+ *   a session, or a group) plus any group they are a member of;
+ * - participants write in the guides of their own groups;
+ * - observers read the guides their scope reaches (and those of groups they are in);
+ * - nobody reaches anything in another event.
+ */
+export interface Viewer {
+  person: PersonRecord;
+  /** The groups this person is a member of. */
+  groupIds: readonly string[];
+}
+
+/** Where a group sits in the programme. */
+export interface GroupPlace {
+  eventId: string;
+  sessionId: string;
+  groupId: string;
+}
+
+function scopeReaches(viewer: Viewer, place: GroupPlace): boolean {
+  const { scope } = viewer.person;
+  switch (scope.type) {
+    case 'event':
+      return scope.id === place.eventId;
+    case 'session':
+      return scope.id === place.sessionId;
+    case 'group':
+      return scope.id === place.groupId;
+  }
+}
+
+export function isOrganiserOf(viewer: Viewer, eventId: string): boolean {
+  return viewer.person.role === 'organiser' && viewer.person.eventId === eventId;
+}
+
+/** May this person manage the group: edit it, assign and remove its members? */
+export function canManageGroup(viewer: Viewer, place: GroupPlace): boolean {
+  if (viewer.person.eventId !== place.eventId) return false;
+  if (viewer.person.role === 'organiser') return true;
+  if (viewer.person.role !== 'facilitator') return false;
+  return scopeReaches(viewer, place) || viewer.groupIds.includes(place.groupId);
+}
+
+/** May this person add groups to the session and balance its members? */
+export function canManageSession(
+  viewer: Viewer,
+  session: { eventId: string; sessionId: string },
+): boolean {
+  if (viewer.person.eventId !== session.eventId) return false;
+  if (viewer.person.role === 'organiser') return true;
+  if (viewer.person.role !== 'facilitator') return false;
+  const { scope } = viewer.person;
+  return (
+    (scope.type === 'event' && scope.id === session.eventId) ||
+    (scope.type === 'session' && scope.id === session.sessionId)
+  );
+}
+
+/** What this person may do with the guide of a group: write, read, or nothing. */
+export function guidePermission(viewer: Viewer, place: GroupPlace): Permission | null {
+  if (viewer.person.eventId !== place.eventId) return null;
+  const member = viewer.groupIds.includes(place.groupId);
+  switch (viewer.person.role) {
+    case 'organiser':
+      return 'write';
+    case 'facilitator':
+      return scopeReaches(viewer, place) || member ? 'write' : null;
+    case 'participant':
+      return member ? 'write' : null;
+    case 'observer':
+      return scopeReaches(viewer, place) || member ? 'read' : null;
+  }
+}

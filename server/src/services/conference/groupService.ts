@@ -1,0 +1,163 @@
+import {
+  assignMembersRequestSchema,
+  groupInputSchema,
+  type AssignMembersRequest,
+  type AutoAssignResult,
+  type BreakoutGroup,
+  type GroupInput,
+} from '@draftroom/shared';
+import { AppError, conflict, forbidden } from '../../lib/appError.ts';
+import { randomId } from '../../lib/ids.ts';
+import type { Persistence, Repositories } from '../../persistence/index.ts';
+import type { AccessEvents } from '../access/accessEvents.ts';
+import { canManageGroup, canManageSession, type Viewer } from '../access/policy.ts';
+import { balanceGroups } from './balance.ts';
+import { toGroup, toGroups } from './groupView.ts';
+import { groupInEvent, sessionInEvent } from './viewer.ts';
+
+/** Breakout groups, each with exactly one guide, and who is in them. */
+export function createGroupService(persistence: Persistence, events: AccessEvents) {
+  const { repositories } = persistence;
+
+  async function manageable(viewer: Viewer, groupId: string, repos: Repositories = repositories) {
+    const found = await groupInEvent(repos, viewer, groupId);
+    if (!canManageGroup(viewer, found.place)) {
+      throw forbidden('Only organisers and this group’s facilitators can change it.');
+    }
+    return found;
+  }
+
+  /** Puts a person in a group, out of the session's other groups; checks event and capacity. */
+  async function place(repos: Repositories, groupId: string, personId: string, eventId: string) {
+    const group = await repos.groups.get(groupId);
+    const person = await repos.people.get(personId);
+    if (!group || !person || person.eventId !== eventId) {
+      throw new AppError(404, 'not_found', 'One of these people is not in your event; reload the list.');
+    }
+    if (await repos.groups.isMember(groupId, personId)) return;
+    if (person.role === 'participant' && (await repos.groups.participantCount(groupId)) >= group.capacity) {
+      throw conflict(`The group “${group.name}” is full (${group.capacity}). Raise its capacity or choose another group.`);
+    }
+    await repos.groups.removeFromSession(group.sessionId, personId);
+    await repos.groups.addMember(groupId, personId);
+  }
+
+  return {
+    async get(viewer: Viewer, groupId: string): Promise<BreakoutGroup> {
+      const { group } = await groupInEvent(repositories, viewer, groupId);
+      return toGroup(repositories, group);
+    },
+
+    async create(viewer: Viewer, sessionId: string, request: GroupInput): Promise<BreakoutGroup> {
+      const session = await sessionInEvent(repositories, viewer, sessionId);
+      if (!canManageSession(viewer, { eventId: session.eventId, sessionId })) {
+        throw forbidden('Only organisers and this session’s facilitators can add groups.');
+      }
+      if (session.kind !== 'co-creation') {
+        throw conflict('Only co-creation sessions have breakout groups; change the session’s kind first.');
+      }
+      const input = groupInputSchema.parse(request);
+      return persistence.transaction(async (repos) => {
+        const guideId = randomId();
+        await repos.guides.create({ id: guideId, title: input.name, createdAt: new Date().toISOString() });
+        const group = await repos.groups.create({ id: randomId(), sessionId, guideId, ...input });
+        return toGroup(repos, group);
+      });
+    },
+
+    async update(viewer: Viewer, groupId: string, request: GroupInput): Promise<BreakoutGroup> {
+      const { group } = await manageable(viewer, groupId);
+      const input = groupInputSchema.parse(request);
+      const updated = { ...group, ...input };
+      await persistence.transaction(async (repos) => {
+        await repos.groups.update(updated);
+        await repos.guides.rename(group.guideId, input.name);
+      });
+      return toGroup(repositories, updated);
+    },
+
+    async delete(viewer: Viewer, groupId: string): Promise<void> {
+      if (viewer.person.role !== 'organiser') throw forbidden('Only organisers can remove groups.');
+      const { group } = await groupInEvent(repositories, viewer, groupId);
+      const members = (await repositories.groups.membersOf([groupId])).get(groupId) ?? [];
+      if (members.length > 0) {
+        throw conflict('This group still has members; move or remove them first.');
+      }
+      // The guide row stays (its text is kept in storage); only organisers can reach it.
+      await repositories.groups.delete(group.id);
+    },
+
+    async assign(viewer: Viewer, groupId: string, request: AssignMembersRequest): Promise<BreakoutGroup> {
+      const { personIds } = assignMembersRequestSchema.parse(request);
+      const { group } = await manageable(viewer, groupId);
+      await persistence.transaction(async (repos) => {
+        for (const personId of new Set(personIds)) {
+          await place(repos, groupId, personId, viewer.person.eventId);
+        }
+      });
+      events.publish({ kind: 'people', personIds });
+      return toGroup(repositories, group);
+    },
+
+    async removeMember(viewer: Viewer, groupId: string, personId: string): Promise<void> {
+      await manageable(viewer, groupId);
+      if (!(await repositories.groups.removeMember(groupId, personId))) {
+        throw new AppError(404, 'not_found', 'This person is not in the group; reload the page.');
+      }
+      events.publish({ kind: 'people', personIds: [personId] });
+    },
+
+    async selfSelect(viewer: Viewer, groupId: string): Promise<BreakoutGroup> {
+      const { group, session, place: where } = await groupInEvent(repositories, viewer, groupId);
+      const { scope, role } = viewer.person;
+      const inScope =
+        (scope.type === 'event' && scope.id === where.eventId) ||
+        (scope.type === 'session' && scope.id === session.id);
+      if (role !== 'participant' || !session.selfSelect || !inScope) {
+        throw forbidden('You cannot choose a group in this session yourself.');
+      }
+      const current = await repositories.groups.listBySessions([session.id]);
+      if (current.some((other) => viewer.groupIds.includes(other.id))) {
+        throw conflict('You are already in a group of this session; ask a facilitator to move you.');
+      }
+      await persistence.transaction((repos) => place(repos, groupId, viewer.person.id, where.eventId));
+      events.publish({ kind: 'people', personIds: [viewer.person.id] });
+      return toGroup(repositories, group);
+    },
+
+    /** Places the session's participants who have no group yet; see `balanceGroups`. */
+    async autoAssign(viewer: Viewer, sessionId: string): Promise<AutoAssignResult> {
+      const session = await sessionInEvent(repositories, viewer, sessionId);
+      if (!canManageSession(viewer, { eventId: session.eventId, sessionId })) {
+        throw forbidden('Only organisers and this session’s facilitators can assign its groups.');
+      }
+      const result = await persistence.transaction(async (repos) => {
+        const groups = await toGroups(repos, await repos.groups.listBySessions([sessionId]));
+        if (groups.length === 0) throw conflict('This session has no groups yet; add some first.');
+        const assigned = new Set(groups.flatMap((group) => group.members.map((member) => member.id)));
+        const candidates = (await repos.people.listByEvent(session.eventId)).filter(
+          (person) =>
+            person.role === 'participant' &&
+            !assigned.has(person.id) &&
+            ((person.scope.type === 'event' && person.scope.id === session.eventId) ||
+              (person.scope.type === 'session' && person.scope.id === sessionId)),
+        );
+        const balanced = balanceGroups(
+          groups.map((group) => ({
+            id: group.id,
+            workingLanguage: group.workingLanguage,
+            capacity: group.capacity,
+            parliaments: group.members.filter((m) => m.role === 'participant').map((m) => m.parliament),
+          })),
+          candidates.map((person) => ({ id: person.id, parliament: person.parliament, language: person.preferredLanguage })),
+        );
+        for (const { personId, groupId } of balanced.assigned) await repos.groups.addMember(groupId, personId);
+        return balanced;
+      });
+      events.publish({ kind: 'people', personIds: result.assigned.map(({ personId }) => personId) });
+      return result;
+    },
+  };
+}
+
+export type GroupService = ReturnType<typeof createGroupService>;

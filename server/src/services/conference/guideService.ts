@@ -1,0 +1,60 @@
+import type { Guide, Permission } from '@draftroom/shared';
+import { notFound } from '../../lib/appError.ts';
+import type { Persistence, Repositories } from '../../persistence/index.ts';
+import { guidePermission, type Viewer } from '../access/policy.ts';
+import { placeOf } from './viewer.ts';
+
+/**
+ * What a person may do with a document. A guide belongs to a group; the policy decides from the
+ * group's place. A guide with no group (its group was removed) is for organisers only.
+ */
+export async function permissionOnGuide(
+  repositories: Repositories,
+  viewer: Viewer,
+  guideId: string,
+): Promise<{ permission: Permission | null; groupId: string | null; sessionId: string | null }> {
+  const group = await repositories.groups.getByGuide(guideId);
+  const session = group && (await repositories.sessions.get(group.sessionId));
+  if (!group || !session) {
+    const guide = await repositories.guides.get(guideId);
+    const organiser = viewer.person.role === 'organiser';
+    // Guides without a group predate the conference model, or outlived their group.
+    return { permission: guide && organiser ? 'write' : null, groupId: null, sessionId: null };
+  }
+  return {
+    permission: guidePermission(viewer, placeOf(group, session)),
+    groupId: group.id,
+    sessionId: session.id,
+  };
+}
+
+export function createGuideService(persistence: Persistence) {
+  const { repositories } = persistence;
+  return {
+    /** The guides of the viewer's event that they may open, in programme order. */
+    async list(viewer: Viewer): Promise<Guide[]> {
+      const sessions = await repositories.sessions.listByEvent(viewer.person.eventId);
+      const groups = await repositories.groups.listBySessions(sessions.map((s) => s.id));
+      const guides: Guide[] = [];
+      for (const group of groups) {
+        const session = sessions.find((s) => s.id === group.sessionId);
+        if (!session) continue;
+        const permission = (await permissionOnGuide(repositories, viewer, group.guideId)).permission;
+        const guide = permission && (await repositories.guides.get(group.guideId));
+        if (!guide) continue;
+        guides.push({ ...guide, groupId: group.id, sessionId: session.id, permission });
+      }
+      return guides;
+    },
+
+    async get(viewer: Viewer, guideId: string): Promise<Guide> {
+      const access = await permissionOnGuide(repositories, viewer, guideId);
+      const guide = access.permission && (await repositories.guides.get(guideId));
+      // No access and no guide look the same: ids of other groups' guides are not confirmed.
+      if (!guide || !access.permission) throw notFound('This guide');
+      return { ...guide, groupId: access.groupId, sessionId: access.sessionId, permission: access.permission };
+    },
+  };
+}
+
+export type GuideService = ReturnType<typeof createGuideService>;

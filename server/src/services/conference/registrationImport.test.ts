@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupRecord } from '../../persistence/index.ts';
+import { checkRegistrations, type RegistrationContext } from './registrationImport.ts';
+
+const group: GroupRecord = {
+  id: 'g1',
+  sessionId: 's1',
+  name: 'Open data',
+  workingLanguage: 'en',
+  capacity: 2,
+  guideId: 'd1',
+};
+
+const context: RegistrationContext = {
+  groups: [group],
+  groupSizes: new Map([['g1', 1]]),
+  knownEmails: new Set(['taken@example.org']),
+  takesSeat: true,
+};
+
+describe('checkRegistrations', () => {
+  it('accepts valid rows in any column order', () => {
+    const check = checkRegistrations(
+      'language,name,country,parliament,group,email\nFrench,Awa Diop,Sénégal,Assemblée nationale,open data,awa@example.org\n',
+      context,
+    );
+    expect(check.fileErrors).toEqual([]);
+    expect(check.valid).toEqual([
+      {
+        line: 2,
+        displayName: 'Awa Diop',
+        parliament: 'Assemblée nationale',
+        country: 'SN',
+        email: 'awa@example.org',
+        preferredLanguage: 'fr',
+        groupId: 'g1',
+      },
+    ]);
+  });
+
+  it('reports every problem of every row with its line and column', () => {
+    const check = checkRegistrations(
+      [
+        'name,parliament,country,email,language,group',
+        ',Senate,Narnia,not-an-email,German,Nowhere',
+        'A,B,KE,taken@example.org,en,',
+        'C,D,KE,c@example.org,en,Open data',
+        'E,F,KE,c@example.org,en,Open data',
+      ].join('\n'),
+      context,
+    );
+    expect(check.valid.map((row) => row.line)).toEqual([4]);
+    const byLine = new Map(check.rows.map((row) => [row.line, row.errors.map((e) => e.column)]));
+    expect(byLine.get(2)).toEqual(['name', 'country', 'language', 'email', 'group']);
+    expect(byLine.get(3)).toEqual(['email']);
+    expect(byLine.get(5)).toEqual(['email', 'group']); // same email as line 4, and the group is full
+  });
+
+  it('rejects a file without the required columns', () => {
+    const check = checkRegistrations('name,email\nA,a@example.org', context);
+    expect(check.fileErrors[0]).toMatch(/Missing columns: parliament, country, language/);
+    expect(check.rows).toEqual([]);
+  });
+});

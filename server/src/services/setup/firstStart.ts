@@ -1,0 +1,31 @@
+import { randomId } from '../../lib/ids.ts';
+import type { Persistence } from '../../persistence/index.ts';
+import type { AuthService } from '../auth/authService.ts';
+import { seedDemoConference, type StartupLink } from '../demo/demoConference.ts';
+
+/**
+ * What a fresh database needs before anyone can sign in: an event and a way in. With the demo,
+ * the demo conference and a link per role; without it, an empty event and one single-use
+ * organiser link. Returns the links to print; [] when the database was set up before (links
+ * are shown once; `pnpm cli organiser-link` makes more).
+ */
+export async function prepareFirstStart(
+  persistence: Persistence,
+  auth: AuthService,
+  options: { demo: boolean },
+): Promise<StartupLink[]> {
+  if (options.demo) return seedDemoConference(persistence, auth);
+  if ((await persistence.repositories.events.count()) > 0) return [];
+  const today = new Date().toISOString().slice(0, 10);
+  const eventId = randomId();
+  await persistence.repositories.events.create({
+    id: eventId,
+    name: 'New conference',
+    startsOn: today,
+    endsOn: today,
+    timeZone: 'UTC',
+    languages: ['en', 'fr', 'es', 'ar'],
+  });
+  const { joinPath } = await auth.mintOrganiserLink(eventId, 'First start');
+  return [{ role: 'organiser', scopeName: 'New conference', joinPath }];
+}
