@@ -32,18 +32,24 @@ async function main(): Promise<void> {
     logger,
   );
   const url = await server.listen();
-  logger.info(
-    { category: 'startup', url, database: databaseUrl },
-    `Draftroom is running at ${url}`,
-  );
   // Shown once, on first start: the way in. Anyone with a link can join, so only the console sees them.
   const base = config.PUBLIC_URL?.replace(/\/$/, '') ?? url;
   for (const link of server.startupLinks) {
     logger.info(
-      { category: 'startup', role: link.role, scope: link.scopeName, joinUrl: `${base}${link.joinPath}` },
+      {
+        category: 'startup',
+        role: link.role,
+        scope: link.scopeName,
+        joinUrl: `${base}${link.joinPath}`,
+      },
       `join link for ${link.role} (${link.scopeName}): ${base}${link.joinPath}`,
     );
   }
+  // Last: test harnesses wait for this line, and by then every link above is printed.
+  logger.info(
+    { category: 'startup', url, database: databaseUrl },
+    `Draftroom is running at ${url}`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

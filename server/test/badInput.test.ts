@@ -94,15 +94,15 @@ describe('bad input never hurts others', () => {
   });
 
   it('closes each hostile socket with its code and leaves the document and peers alone', async () => {
-    const alice = connectClient(server.wsUrl, documentId);
-    const bob = connectClient(server.wsUrl, documentId);
+    const alice = connectClient(server, documentId);
+    const bob = connectClient(server, documentId);
     clients.push(alice, bob);
     await Promise.all([whenSynced(alice), whenSynced(bob)]);
     alice.text.insert(0, 'Honest text.');
     await waitFor(() => expect(bob.text.toString()).toBe('Honest text.'));
 
     for (const attack of attacks) {
-      const hostile = await openRawSocket(server.wsUrl, documentId);
+      const hostile = await openRawSocket(server, documentId);
       hostile.on('error', () => {}); // the server may reset a socket that is still sending
       const closed = whenClosed(hostile);
       hostile.send(attack.data);
@@ -132,8 +132,8 @@ describe('bad input never hurts others', () => {
     // Old peers must not reconnect to the restarted server (it may get the same port).
     for (const client of clients.splice(0)) client.destroy();
     await server.stop();
-    restarted = await startTestServer({}, server.dataDir);
-    const fresh = connectClient(restarted.wsUrl, documentId);
+    restarted = await startTestServer({}, server.dataDir, server.organiser);
+    const fresh = connectClient(restarted, documentId);
     clients.push(fresh);
     await whenSynced(fresh);
     expect(fresh.text.toString()).toBe(honest);

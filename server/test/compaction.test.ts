@@ -28,8 +28,8 @@ describe('compaction', () => {
 
   it('merges appended updates into one state row past the threshold, losing nothing', async () => {
     server = await startTestServer({ COMPACT_AFTER_UPDATES: '50', SEED_DEMO: 'false' });
-    const documentId = await createGuide(server.url);
-    const writer = connectClient(server.wsUrl, documentId);
+    const documentId = await createGuide(server);
+    const writer = connectClient(server, documentId);
     await whenSynced(writer);
     for (let index = 0; index < 175; index++) writer.text.insert(writer.text.length, `${index} `);
     const room = () => server?.server.collab.rooms.get(documentId);
@@ -49,8 +49,8 @@ describe('compaction', () => {
     writer.destroy();
     const dataDir = server.dataDir;
     await server.stop();
-    server = await startTestServer({}, dataDir);
-    const reader = connectClient(server.wsUrl, documentId);
+    server = await startTestServer({}, dataDir, server.organiser);
+    const reader = connectClient(server, documentId);
     await whenSynced(reader);
     expect(reader.text.toString()).toBe(expected);
     // After compaction the store holds about the encoded state, not the whole history.

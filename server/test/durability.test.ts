@@ -26,13 +26,13 @@ describe('durable before visible', () => {
   it('keeps every edit a peer had received across repeated SIGKILLs', async () => {
     const port = await freePort();
     server = await spawnServer({ port, databasePath, env: { SEED_DEMO: 'false' } });
-    const documentId = await createGuide(server.url, 'Crash test');
+    const documentId = await createGuide(server, 'Crash test');
     const crashes = 5;
     let written = 0;
 
     for (let crash = 0; crash < crashes; crash++) {
-      const writer = connectClient(server.wsUrl, documentId);
-      const observer = connectClient(server.wsUrl, documentId);
+      const writer = connectClient(server, documentId);
+      const observer = connectClient(server, documentId);
       await Promise.all([whenSynced(writer), whenSynced(observer)]);
       expect(observer.text.toString()).toBe(expectedText(written));
 
@@ -49,8 +49,8 @@ describe('durable before visible', () => {
       const seen = observer.text.toString();
       destroyAll(writer, observer);
 
-      server = await spawnServer({ port, databasePath });
-      const reader = connectClient(server.wsUrl, documentId);
+      server = await spawnServer({ port, databasePath, organiser: server.organiser });
+      const reader = connectClient(server, documentId);
       await whenSynced(reader);
       const recovered = reader.text.toString();
       reader.destroy();
@@ -73,7 +73,7 @@ describe('durable before visible', () => {
       databasePath: replayDatabase,
       env: { SEED_DEMO: 'false' },
     });
-    const documentId = await createGuide(replayServer.url, 'Trace under fire');
+    const documentId = await createGuide(replayServer, 'Trace under fire');
     const crashes = 20;
     let recheckedUpdates = 0;
     let lost = 0;
@@ -81,9 +81,9 @@ describe('durable before visible', () => {
 
     try {
       for (let crash = 0; crash <= crashes && next < updates.length; crash++) {
-        const observer = connectClient(replayServer.wsUrl, documentId);
+        const observer = connectClient(replayServer, documentId);
         await whenSynced(observer);
-        const writer = await openRawSocket(replayServer.wsUrl, documentId);
+        const writer = await openRawSocket(replayServer, documentId);
         // Resume after what the last observer saw; resending what may already be stored is harmless.
         const sending = streamUpdates(writer, updates, next);
         if (crash === crashes) {
@@ -100,8 +100,12 @@ describe('durable before visible', () => {
         observer.destroy();
         await sending;
 
-        replayServer = await spawnServer({ port, databasePath: replayDatabase });
-        const reader = connectClient(replayServer.wsUrl, documentId);
+        replayServer = await spawnServer({
+          port,
+          databasePath: replayDatabase,
+          organiser: replayServer.organiser,
+        });
+        const reader = connectClient(replayServer, documentId);
         await whenSynced(reader);
         // Everything the observer held must already be in what the restarted server serves.
         const before = Y.encodeStateAsUpdate(reader.doc);

@@ -29,9 +29,9 @@ describe(`fuzzing the collaboration endpoint (seed ${seed})`, () => {
   it('survives hostile frames while honest clients keep editing', async () => {
     const server = await startTestServer({ SEED_DEMO: 'false' });
     cleanups.push(() => server.cleanup());
-    const documentId = await createGuide(server.url, 'Fuzz target');
-    const alice = connectClient(server.wsUrl, documentId);
-    const bob = connectClient(server.wsUrl, documentId);
+    const documentId = await createGuide(server, 'Fuzz target');
+    const alice = connectClient(server, documentId);
+    const bob = connectClient(server, documentId);
     await Promise.all([whenSynced(alice), whenSynced(bob)]);
 
     let honestEdits = 0;
@@ -47,7 +47,7 @@ describe(`fuzzing the collaboration endpoint (seed ${seed})`, () => {
     const attacker = async () => {
       while (tally.frames < targetFrames && Date.now() < deadline) {
         const kind = generator.pickKind();
-        const socket = await openRawSocket(server.wsUrl, documentId);
+        const socket = await openRawSocket(server, documentId);
         tally.connections++;
         const count = acceptedKinds.has(kind) ? 50 : 1;
         for (let index = 0; index < count; index++) socket.send(generator.make(kind));
@@ -83,7 +83,7 @@ describe(`fuzzing the collaboration endpoint (seed ${seed})`, () => {
     alice.destroy();
     bob.destroy();
     await server.stop();
-    const persistence = openPersistence(server.databasePath);
+    const persistence = await openPersistence(server.databasePath);
     const stored = await persistence.documents.load(documentId);
     await persistence.close();
     const reloaded = new Y.Doc();

@@ -17,13 +17,13 @@ const documentId = 'lifecycle-guide';
 const servers: TestServer[] = [];
 const clients: HonestClient[] = [];
 
-async function start(env: Record<string, string>, dataDir?: string): Promise<TestServer> {
-  const server = await startTestServer(env, dataDir);
+async function start(env: Record<string, string>, after?: TestServer): Promise<TestServer> {
+  const server = await startTestServer(env, after?.dataDir, after?.organiser);
   servers.push(server);
   return server;
 }
 function connect(server: TestServer): HonestClient {
-  const client = connectClient(server.wsUrl, documentId);
+  const client = connectClient(server, documentId);
   clients.push(client);
   return client;
 }
@@ -54,13 +54,13 @@ function storedRows(databasePath: string): { updates: number; states: number } {
 }
 
 /** A peer that completes the websocket handshake by hand and then never answers anything. */
-function openSilentPeer(baseUrl: string, path: string): Promise<Socket> {
+function openSilentPeer(baseUrl: string, path: string, cookie: string): Promise<Socket> {
   const { hostname, port } = new URL(baseUrl);
   return new Promise((resolve, reject) => {
     const socket = connectTcp(Number(port), hostname, () => {
       socket.write(
         `GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nUpgrade: websocket\r\n` +
-          'Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
+          `Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nCookie: ${cookie}\r\n` +
           `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`,
       );
     });
@@ -107,7 +107,7 @@ describe('keepalive', () => {
   it('terminates a peer that never answers pings', async () => {
     const server = await start({ KEEPALIVE_MS: '100' });
     await addGuide(server, documentId);
-    const silent = await openSilentPeer(server.url, `/collab/${documentId}`);
+    const silent = await openSilentPeer(server.url, `/collab/${documentId}`, server.cookie);
     silent.on('error', () => {});
     let closed = false;
     silent.on('close', () => (closed = true));
@@ -124,7 +124,7 @@ describe('keepalive', () => {
   it('keeps a peer that answers pings connected across many intervals', async () => {
     const server = await start({ KEEPALIVE_MS: '100' });
     await addGuide(server, documentId);
-    const live = await openRawSocket(server.wsUrl, documentId); // `ws` answers pings itself
+    const live = await openRawSocket(server, documentId); // `ws` answers pings itself
     let pings = 0;
     live.on('ping', () => pings++);
     await waitFor(() => expect(pings).toBeGreaterThanOrEqual(5));
@@ -179,7 +179,7 @@ describe('graceful shutdown', () => {
     await waitFor(() => expect(bob.closeEvents[0]).toBe(closeCodes.goingAway));
     destroyClients();
 
-    const restarted = await start({}, server.dataDir);
+    const restarted = await start({}, server);
     const fresh = connect(restarted);
     await whenSynced(fresh);
     const text = expected.getText('t').toString();

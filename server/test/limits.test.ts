@@ -24,11 +24,11 @@ describe('limits', () => {
       RATE_LIMIT_MESSAGES_PER_SECOND: '20',
       RATE_LIMIT_BURST: '40',
     });
-    const documentId = await createGuide(server.url);
-    const honest = connectClient(server.wsUrl, documentId);
+    const documentId = await createGuide(server);
+    const honest = connectClient(server, documentId);
     await whenSynced(honest);
 
-    const flooder = await openRawSocket(server.wsUrl, documentId);
+    const flooder = await openRawSocket(server, documentId);
     const closed = whenClosed(flooder);
     for (let index = 0; index < 200; index++) flooder.send(queryAwarenessFrame());
     expect((await closed).code).toBe(closeCodes.rateLimited);
@@ -38,7 +38,7 @@ describe('limits', () => {
 
     // A connection within its rate is untouched.
     honest.text.insert(0, 'still here');
-    const reader = connectClient(server.wsUrl, documentId);
+    const reader = connectClient(server, documentId);
     await whenSynced(reader);
     await waitFor(() => expect(reader.text.toString()).toBe('still here'));
     expect(honest.closeEvents).toEqual([]);
@@ -48,27 +48,27 @@ describe('limits', () => {
 
   it('refuses more connections from one address than allowed with HTTP 429', async () => {
     server = await startTestServer({ MAX_CONNECTIONS_PER_IP: '3' });
-    const documentId = await createGuide(server.url);
+    const documentId = await createGuide(server);
     const open = await Promise.all(
-      [0, 1, 2].map(() => openRawSocket(server?.wsUrl ?? '', documentId)),
+      [0, 1, 2].map(() => openRawSocket(server as TestServer, documentId)),
     );
-    await expect(openRawSocket(server.wsUrl, documentId)).rejects.toThrow('HTTP 429');
+    await expect(openRawSocket(server, documentId)).rejects.toThrow('HTTP 429');
 
     // Closing one frees its slot.
     const first = open[0] as WebSocket;
     first.close();
     await whenClosed(first);
-    const again = await waitFor(() => openRawSocket(server?.wsUrl ?? '', documentId));
+    const again = await waitFor(() => openRawSocket(server as TestServer, documentId));
     for (const socket of [...open, again]) socket.close();
   });
 
   it('refuses edits that would grow a document past its size limit (4413), keeping what it has', async () => {
     server = await startTestServer({ MAX_DOCUMENT_BYTES: '4096' });
-    const documentId = await createGuide(server.url);
-    const writer = connectClient(server.wsUrl, documentId);
+    const documentId = await createGuide(server);
+    const writer = connectClient(server, documentId);
     await whenSynced(writer);
     writer.text.insert(0, 'a short first paragraph');
-    const reader = connectClient(server.wsUrl, documentId);
+    const reader = connectClient(server, documentId);
     await whenSynced(reader);
     await waitFor(() => expect(reader.text.toString()).toBe('a short first paragraph'));
 

@@ -19,15 +19,15 @@ describe('edits that arrive before their dependencies', () => {
   afterEach(() => server.cleanup());
 
   it('delivers released edits to every peer, the one that sent the dependent edit too', async () => {
-    const documentId = await createGuide(server.url);
+    const documentId = await createGuide(server);
     const alice = new Y.Doc();
     const bob = new Y.Doc();
     const aliceEdit = captureUpdate(alice, () => alice.getText('t').insert(0, 'Hello'));
     Y.applyUpdate(bob, aliceEdit); // Bob saw Alice's edit out of band (e.g. another server)
     const bobEdit = captureUpdate(bob, () => bob.getText('t').insert(5, ', world'));
 
-    const aliceSocket = await openRawSocket(server.wsUrl, documentId);
-    const bobSocket = await openRawSocket(server.wsUrl, documentId);
+    const aliceSocket = await openRawSocket(server, documentId);
+    const bobSocket = await openRawSocket(server, documentId);
     const bobReceived = collectUpdates(bobSocket);
     const aliceReceived = collectUpdates(aliceSocket);
 

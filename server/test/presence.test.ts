@@ -18,9 +18,9 @@ describe('presence coalescing', () => {
   afterEach(() => server.cleanup());
 
   it('turns 100 rapid caret moves into a few frames that end at the last position', async () => {
-    const documentId = await createGuide(server.url);
-    const mover = await openRawSocket(server.wsUrl, documentId);
-    const watcher = await openRawSocket(server.wsUrl, documentId);
+    const documentId = await createGuide(server);
+    const mover = await openRawSocket(server, documentId);
+    const watcher = await openRawSocket(server, documentId);
     const watcherView = new awarenessProtocol.Awareness(new Y.Doc());
     let awarenessFrames = 0;
     watcher.on('message', (data: Buffer) => {

@@ -12,7 +12,7 @@ describe('read-only connections', () => {
   const clients: HonestClient[] = [];
   const documentId = 'read-only-guide';
   const connect = (target: TestServer) => {
-    const client = connectClient(target.wsUrl, documentId);
+    const client = connectClient(target, documentId);
     clients.push(client);
     return client;
   };
@@ -70,7 +70,7 @@ describe('read-only connections', () => {
     // Old peers must not reconnect to the restarted server (it may get the same port).
     for (const client of clients.splice(0)) client.destroy();
     await server.stop();
-    restarted = await startTestServer({}, server.dataDir);
+    restarted = await startTestServer({}, server.dataDir, server.organiser);
     const fresh = connect(restarted);
     await whenSynced(fresh);
     expect(fresh.text.toString()).toBe(honest);

@@ -12,9 +12,12 @@ import { CollabServer } from '../src/collab/collabServer.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { createMetrics } from '../src/observability/metrics.ts';
 import { openPersistence, type DocumentStore, type Persistence } from '../src/persistence/index.ts';
-import { createDocumentAccess } from '../src/services/documentAccess.ts';
-import { createGuideService } from '../src/services/guides.ts';
-import { connectClient, whenSynced } from './helpers/clients.ts';
+import { AccessEvents } from '../src/services/access/accessEvents.ts';
+import { createDocumentAccess } from '../src/services/access/documentAccess.ts';
+import { createAuthService } from '../src/services/auth/authService.ts';
+import { prepareFirstStart } from '../src/services/setup/firstStart.ts';
+import { sampleProfile } from '../testing/index.ts';
+import { connectClient, whenSynced, type CollabTarget } from './helpers/clients.ts';
 import { waitFor } from './helpers/waitFor.ts';
 import { syncFrame } from './helpers/frames.ts';
 
@@ -28,6 +31,7 @@ describe('safe loading', () => {
   let http: Server;
   let collab: CollabServer;
   let wsUrl: string;
+  let target: CollabTarget;
   let gate: { open(): void; fail(error: Error): void; loadCalled: Promise<void> };
 
   /** The real SQLite store, whose load waits until the test opens the gate. */
@@ -46,8 +50,16 @@ describe('safe loading', () => {
 
   beforeEach(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'draftroom-load-'));
-    persistence = openPersistence(join(dataDir, 'draftroom.sqlite'));
-    await createGuideService(persistence.guides, persistence.documents).seedDemo();
+    persistence = await openPersistence(join(dataDir, 'draftroom.sqlite'));
+    const accessEvents = new AccessEvents();
+    const auth = createAuthService(persistence, accessEvents, { sessionTtlMs: 60_000 });
+    const [organiserLink] = await prepareFirstStart(persistence, auth, { demo: true });
+    // Signed in through the auth service (this test has no REST layer, only the collab server).
+    const signIn = await auth.join(
+      (organiserLink?.joinPath ?? '').replace('/join/', ''),
+      sampleProfile(),
+    );
+    const cookie = `draftroom_session=${signIn.token}`;
     let open!: () => void;
     let fail!: (error: Error) => void;
     opened = new Promise<void>((resolve, reject) => {
@@ -60,7 +72,8 @@ describe('safe loading', () => {
     const logger = createLogger('silent');
     collab = new CollabServer({
       store: gatedStore(persistence.documents),
-      access: createDocumentAccess(persistence.guides),
+      access: createDocumentAccess(persistence, auth),
+      accessEvents,
       metrics: createMetrics(),
       logger,
       allowedOrigins: [],
@@ -79,6 +92,7 @@ describe('safe loading', () => {
     collab.attach(http);
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     wsUrl = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab`;
+    target = { wsUrl, cookie };
   });
 
   afterEach(async () => {
@@ -90,7 +104,7 @@ describe('safe loading', () => {
   });
 
   it('serves nothing until loaded, then merges what arrived meanwhile with the stored text', async () => {
-    const socket = new WebSocket(`${wsUrl}/${demoId}`);
+    const socket = new WebSocket(`${wsUrl}/${demoId}`, { headers: { cookie: target.cookie } });
     const frames: Uint8Array[] = [];
     socket.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
     await new Promise((resolve) => socket.once('open', resolve));
@@ -128,7 +142,7 @@ describe('safe loading', () => {
 
   it('refuses with documentLoadFailed when storage fails, and never writes over the stored text', async () => {
     const before = await persistence.documents.load(demoId);
-    const client = connectClient(wsUrl, demoId, { connect: false });
+    const client = connectClient(target, demoId, { connect: false });
     client.provider.connect();
     await gate.loadCalled;
     gate.fail(new Error('disk unavailable'));
@@ -139,7 +153,7 @@ describe('safe loading', () => {
 
   it('lets a fresh client with an empty document receive, not erase, the stored text', async () => {
     gate.open();
-    const client = connectClient(wsUrl, demoId);
+    const client = connectClient(target, demoId);
     await whenSynced(client);
     expect(client.doc.getXmlFragment(guideFragmentName).toString()).toContain('Before the sitting');
     client.destroy();

@@ -8,14 +8,14 @@ describe('live sync with the stock y-websocket client', () => {
   let documentId: string;
   const clients: HonestClient[] = [];
   const connect = () => {
-    const client = connectClient(server.wsUrl, documentId);
+    const client = connectClient(server, documentId);
     clients.push(client);
     return client;
   };
 
   beforeEach(async () => {
     server = await startTestServer();
-    documentId = await createGuide(server.url);
+    documentId = await createGuide(server);
   });
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();

@@ -78,8 +78,8 @@ describe('websocket upgrade checks', () => {
     });
   });
 
-  it('refuses a guide that does not exist with 404', async () => {
-    expect(await tryUpgrade(`${server.wsUrl}/no-such-guide`)).toEqual({
+  it('refuses a guide that does not exist with 404, to a signed-in person', async () => {
+    expect(await tryUpgrade(`${server.wsUrl}/no-such-guide`, { cookie: server.cookie })).toEqual({
       status: 404,
       code: 'not_found',
     });

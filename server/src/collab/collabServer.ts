@@ -257,7 +257,10 @@ export class CollabServer {
     });
     for (const connection of affected) {
       try {
-        const decision = await this.options.access.recheck(connection.signIn, connection.documentId);
+        const decision = await this.options.access.recheck(
+          connection.signIn,
+          connection.documentId,
+        );
         if (connection.closed) continue;
         if (decision.granted) {
           if (decision.permission !== connection.permission) {

@@ -28,6 +28,11 @@ const defaults = {
   RATE_LIMIT_BURST: 2000,
   MAX_CONNECTIONS_PER_IP: 200,
   MAX_DOCUMENT_BYTES: 32 * 1024 * 1024,
+  JOIN_RATE_LIMIT_PER_MINUTE: 30,
+  SESSION_TTL_DAYS: 30,
+  COOKIE_SECURE: 'auto',
+  TRUST_PROXY: false,
+  PUBLIC_URL: undefined,
   SEED_DEMO: true,
 };
 
@@ -58,6 +63,11 @@ describe('loadConfig', () => {
         RATE_LIMIT_BURST: '60',
         MAX_CONNECTIONS_PER_IP: '7',
         MAX_DOCUMENT_BYTES: '4096',
+        JOIN_RATE_LIMIT_PER_MINUTE: '5',
+        SESSION_TTL_DAYS: '3',
+        COOKIE_SECURE: 'true',
+        TRUST_PROXY: 'true',
+        PUBLIC_URL: 'https://draftroom.example.org',
         SEED_DEMO: 'false',
       }),
     ).toEqual({
@@ -76,6 +86,11 @@ describe('loadConfig', () => {
       RATE_LIMIT_BURST: 60,
       MAX_CONNECTIONS_PER_IP: 7,
       MAX_DOCUMENT_BYTES: 4096,
+      JOIN_RATE_LIMIT_PER_MINUTE: 5,
+      SESSION_TTL_DAYS: 3,
+      COOKIE_SECURE: 'true',
+      TRUST_PROXY: true,
+      PUBLIC_URL: 'https://draftroom.example.org',
       SEED_DEMO: false,
     });
   });

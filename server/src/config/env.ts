@@ -97,7 +97,10 @@ const envSchema = z.object({
     .transform((value) => value === 'true'),
   /** The address people use to reach the app, for the join links printed at start-up. */
   PUBLIC_URL: z
-    .url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL such as https://draftroom.example.org.' })
+    .url({
+      protocol: /^https?$/,
+      error: 'PUBLIC_URL must be an http(s) URL such as https://draftroom.example.org.',
+    })
     .optional(),
   /** Create the demo conference on first start. */
   SEED_DEMO: z

@@ -60,7 +60,10 @@ function sameOriginWrites(allowedOrigins: readonly string[]): RequestHandler {
     } catch {
       host = '';
     }
-    if (host === request.headers.host || allowedOrigins.some((allowed) => new URL(allowed).origin === origin)) {
+    if (
+      host === request.headers.host ||
+      allowedOrigins.some((allowed) => new URL(allowed).origin === origin)
+    ) {
       return next();
     }
     next(new HttpError(403, 'forbidden', 'This request came from another site and was refused.'));

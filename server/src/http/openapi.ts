@@ -30,7 +30,10 @@ export function openApiDocument(): object {
     }));
     const responses: Record<string, object> = {
       [route.status]: route.response
-        ? { description: 'Success', content: { 'application/json': { schema: schema(route.response, 'output') } } }
+        ? {
+            description: 'Success',
+            content: { 'application/json': { schema: schema(route.response, 'output') } },
+          }
         : { description: 'Success, no content' },
     };
     for (const [status, description] of Object.entries(errorStatuses)) {
@@ -47,7 +50,12 @@ export function openApiDocument(): object {
       ...(route.access === 'public' ? { security: [] } : {}),
       parameters,
       ...(route.request
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(route.request, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: schema(route.request, 'input') } },
+            },
+          }
         : {}),
       responses,
     };

@@ -26,7 +26,8 @@ export class KeyedRateLimiter {
 
   private sweep(now: number): void {
     for (const [key, bucket] of this.buckets) {
-      if (bucket.tokens + (now - bucket.at) * this.perMs >= this.perMinute) this.buckets.delete(key);
+      if (bucket.tokens + (now - bucket.at) * this.perMs >= this.perMinute)
+        this.buckets.delete(key);
     }
   }
 }

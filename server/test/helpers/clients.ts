@@ -1,6 +1,13 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { cookieWebSocket } from '../../testing/index.ts';
+
+/** Where to connect, and whose session cookie to send (a TestServer or ChildServer has both). */
+export interface CollabTarget {
+  wsUrl: string;
+  cookie: string;
+}
 
 /**
  * An honest peer: the stock y-websocket provider, exactly as browsers use it, over `ws`.
@@ -15,13 +22,13 @@ export interface HonestClient {
 }
 
 export function connectClient(
-  wsUrl: string,
+  target: CollabTarget,
   documentId: string,
   options: { connect?: boolean } = {},
 ): HonestClient {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+  const provider = new WebsocketProvider(target.wsUrl, documentId, doc, {
+    WebSocketPolyfill: cookieWebSocket(target.cookie),
     connect: options.connect ?? true,
     disableBc: true,
     maxBackoffTime: 200,
@@ -56,12 +63,14 @@ export function whenSynced(client: HonestClient): Promise<void> {
 
 /** A raw websocket for sending frames an honest client never would. */
 export function openRawSocket(
-  wsUrl: string,
+  target: CollabTarget,
   documentId: string,
   headers: Record<string, string> = {},
 ): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${wsUrl}/${documentId}`, { headers });
+    const socket = new WebSocket(`${target.wsUrl}/${documentId}`, {
+      headers: { cookie: target.cookie, ...headers },
+    });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
     socket.once('unexpected-response', (_request, response) =>

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ApiClient, createGuide as createGuideThroughApi } from '../../testing/index.ts';
 import { createDraftroomServer, type DraftroomServer } from '../../src/server.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { createLogger } from '../../src/lib/logger.ts';
@@ -11,6 +12,10 @@ export interface TestServer {
   wsUrl: string;
   dataDir: string;
   databasePath: string;
+  /** The organiser, signed in through the first-start link like a person would be. */
+  organiser: ApiClient;
+  /** The organiser's session cookie, for websocket clients. */
+  cookie: string;
   /** Gracefully stops the server; the data directory stays until `cleanup`. */
   stop(): Promise<void>;
   /** Stops (if running) and deletes the data directory. */
@@ -18,12 +23,14 @@ export interface TestServer {
 }
 
 /**
- * A real server on port 0 with its own SQLite file in a temporary directory.
- * `env` overrides configuration exactly as the environment would.
+ * A real server on port 0 with its own SQLite file in a temporary directory, and its organiser
+ * signed in. `env` overrides configuration exactly as the environment would.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'draftroom-test-')),
+  /** On a restart over the same data, the organiser who joined before (their sign-in is stored). */
+  signedIn?: ApiClient,
 ): Promise<TestServer> {
   const databasePath = join(dataDir, 'draftroom.sqlite');
   const config = loadConfig({
@@ -41,12 +48,21 @@ export async function startTestServer(
     stopped = true;
     await server.close();
   };
+  const organiserLink = server.startupLinks.find((link) => link.role === 'organiser');
+  if (!organiserLink && !signedIn) {
+    throw new Error('no organiser link: this data directory was used before; pass its organiser');
+  }
+  const organiser = organiserLink
+    ? await ApiClient.join(url, organiserLink.joinPath)
+    : (signedIn as ApiClient).at(url);
   return {
     server,
     url,
     wsUrl: `${url.replace(/^http/, 'ws')}/collab`,
     dataDir,
     databasePath,
+    organiser,
+    cookie: organiser.cookie,
     stop,
     async cleanup() {
       await stop();
@@ -55,13 +71,10 @@ export async function startTestServer(
   };
 }
 
-/** Creates a guide through the API, as the client does, and returns its id. */
-export async function createGuide(baseUrl: string, title = 'Test guide'): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/guides`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title }),
-  });
-  if (response.status !== 201) throw new Error(`creating a guide failed: ${response.status}`);
-  return ((await response.json()) as { id: string }).id;
+/** Creates a session and a group through the API, as an organiser does; returns the guide id. */
+export async function createGuide(
+  server: { organiser: ApiClient },
+  title = 'Test guide',
+): Promise<string> {
+  return (await createGuideThroughApi(server.organiser, title)).guideId;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   assignMembersRequestSchema,
   autoAssignResultSchema,
@@ -263,7 +263,8 @@ export const apiRoutes = {
   importPeople: {
     method: 'post',
     path: '/people/import',
-    summary: 'Import a registration CSV: a row-by-row report, and nothing written unless every row is valid.',
+    summary:
+      'Import a registration CSV: a row-by-row report, and nothing written unless every row is valid.',
     access: 'organiser',
     request: importRequestSchema,
     status: 200,

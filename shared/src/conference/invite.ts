@@ -49,7 +49,10 @@ export type CreateInviteRequest = z.input<typeof createInviteRequestSchema>;
 /** Invite tokens: 32 random bytes, base64url (256 bits). */
 export const inviteTokenSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{43}$/, 'This invite link is incomplete; copy the whole link and try again.');
+  .regex(
+    /^[A-Za-z0-9_-]{43}$/,
+    'This invite link is incomplete; copy the whole link and try again.',
+  );
 
 /** What the join page shows before someone joins. */
 export const invitePreviewSchema = z.object({

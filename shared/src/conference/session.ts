@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { entityIdSchema, instantSchema, languageSchema, textField } from './common.ts';
 import { groupSchema } from './group.ts';
 
-export const sessionKinds = ['thought-leader-debate', 'good-practice-exchange', 'co-creation'] as const;
+export const sessionKinds = [
+  'thought-leader-debate',
+  'good-practice-exchange',
+  'co-creation',
+] as const;
 export const sessionKindSchema = z.enum(sessionKinds, {
   error: 'Choose a session kind: thought-leader-debate, good-practice-exchange or co-creation.',
 });

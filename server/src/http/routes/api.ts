@@ -46,11 +46,18 @@ export function apiRouter(handlers: Handlers, options: ApiRouterOptions): Router
   const router = Router();
   const publicLimit = new KeyedRateLimiter(options.joinRateLimitPerMinute);
 
-  for (const [name, route] of Object.entries(apiRoutes) as [ApiRouteName, (typeof apiRoutes)[ApiRouteName]][]) {
+  for (const [name, route] of Object.entries(apiRoutes) as [
+    ApiRouteName,
+    (typeof apiRoutes)[ApiRouteName],
+  ][]) {
     router[route.method](route.path, async (request: Request, response: Response) => {
       if (route.access === 'public' && !publicLimit.take(request.ip ?? 'unknown')) {
         response.setHeader('Retry-After', '60');
-        throw new AppError(429, 'rate_limited', 'Too many attempts from your network; wait a minute and try again.');
+        throw new AppError(
+          429,
+          'rate_limited',
+          'Too many attempts from your network; wait a minute and try again.',
+        );
       }
       let signedIn: { viewer: Viewer; signIn: SignIn } | undefined;
       if (route.access !== 'public') {

@@ -42,21 +42,27 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       return me.me(await loadViewer(services.repositories, signIn.personId));
     },
     me: async ({ signedIn }) => me.me(signedIn().viewer),
-    updateMe: ({ signedIn, body }) => me.updateProfile(signedIn().viewer, body as UpdateProfileRequest),
+    updateMe: ({ signedIn, body }) =>
+      me.updateProfile(signedIn().viewer, body as UpdateProfileRequest),
     signOut: async ({ signedIn, response }) => {
       await auth.signOut(signedIn().signIn);
       clearSessionCookie(response);
     },
     programme: ({ signedIn }) => programme.programme(signedIn().viewer),
-    updateEvent: ({ signedIn, body }) => programme.updateEvent(signedIn().viewer, body as UpdateEventRequest),
-    createSession: ({ signedIn, body }) => programme.createSession(signedIn().viewer, body as SessionInput),
-    getSession: ({ signedIn, params }) => programme.sessionDetail(signedIn().viewer, params.sessionId ?? ''),
+    updateEvent: ({ signedIn, body }) =>
+      programme.updateEvent(signedIn().viewer, body as UpdateEventRequest),
+    createSession: ({ signedIn, body }) =>
+      programme.createSession(signedIn().viewer, body as SessionInput),
+    getSession: ({ signedIn, params }) =>
+      programme.sessionDetail(signedIn().viewer, params.sessionId ?? ''),
     updateSession: ({ signedIn, params, body }) =>
       programme.updateSession(signedIn().viewer, params.sessionId ?? '', body as SessionInput),
-    deleteSession: ({ signedIn, params }) => programme.deleteSession(signedIn().viewer, params.sessionId ?? ''),
+    deleteSession: ({ signedIn, params }) =>
+      programme.deleteSession(signedIn().viewer, params.sessionId ?? ''),
     createGroup: ({ signedIn, params, body }) =>
       groups.create(signedIn().viewer, params.sessionId ?? '', body as GroupInput),
-    autoAssign: ({ signedIn, params }) => groups.autoAssign(signedIn().viewer, params.sessionId ?? ''),
+    autoAssign: ({ signedIn, params }) =>
+      groups.autoAssign(signedIn().viewer, params.sessionId ?? ''),
     getGroup: ({ signedIn, params }) => groups.get(signedIn().viewer, params.groupId ?? ''),
     updateGroup: ({ signedIn, params, body }) =>
       groups.update(signedIn().viewer, params.groupId ?? '', body as GroupInput),
@@ -65,17 +71,22 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       groups.assign(signedIn().viewer, params.groupId ?? '', body as AssignMembersRequest),
     removeMember: ({ signedIn, params }) =>
       groups.removeMember(signedIn().viewer, params.groupId ?? '', params.personId ?? ''),
-    selfSelect: ({ signedIn, params }) => groups.selfSelect(signedIn().viewer, params.groupId ?? ''),
+    selfSelect: ({ signedIn, params }) =>
+      groups.selfSelect(signedIn().viewer, params.groupId ?? ''),
     listGuides: async ({ signedIn }) => ({ guides: await guides.list(signedIn().viewer) }),
     getGuide: ({ signedIn, params }) => guides.get(signedIn().viewer, params.guideId ?? ''),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
       people.update(signedIn().viewer, params.personId ?? '', body as UpdatePersonRequest),
-    revokePerson: ({ signedIn, params }) => auth.revokePerson(signedIn().viewer, params.personId ?? ''),
+    revokePerson: ({ signedIn, params }) =>
+      auth.revokePerson(signedIn().viewer, params.personId ?? ''),
     personLink: ({ signedIn, params }) => auth.personLink(signedIn().viewer, params.personId ?? ''),
-    importPeople: ({ signedIn, body }) => people.importRegistrations(signedIn().viewer, body as ImportRequest),
+    importPeople: ({ signedIn, body }) =>
+      people.importRegistrations(signedIn().viewer, body as ImportRequest),
     listInvites: async ({ signedIn }) => ({ invites: await auth.listInvites(signedIn().viewer) }),
-    createInvite: ({ signedIn, body }) => auth.createInvite(signedIn().viewer, body as CreateInviteRequest),
-    revokeInvite: ({ signedIn, params }) => auth.revokeInvite(signedIn().viewer, params.inviteId ?? ''),
+    createInvite: ({ signedIn, body }) =>
+      auth.createInvite(signedIn().viewer, body as CreateInviteRequest),
+    revokeInvite: ({ signedIn, params }) =>
+      auth.revokeInvite(signedIn().viewer, params.inviteId ?? ''),
   };
 }

@@ -27,12 +27,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('self_select', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('sessions_by_event').on('sessions').columns(['event_id', 'starts_at']).execute();
+  await db.schema
+    .createIndex('sessions_by_event')
+    .on('sessions')
+    .columns(['event_id', 'starts_at'])
+    .execute();
 
   await db.schema
     .createTable('groups')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+    .addColumn('session_id', 'text', (c) =>
+      c.notNull().references('sessions.id').onDelete('cascade'),
+    )
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('working_language', 'text', (c) => c.notNull())
     .addColumn('capacity', 'integer', (c) => c.notNull())
@@ -64,7 +70,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('added_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('group_members_pk', ['group_id', 'person_id'])
     .execute();
-  await db.schema.createIndex('group_members_by_person').on('group_members').column('person_id').execute();
+  await db.schema
+    .createIndex('group_members_by_person')
+    .on('group_members')
+    .column('person_id')
+    .execute();
 
   await db.schema
     .createTable('invites')
@@ -92,5 +102,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('revoked_at', 'text')
     .execute();
-  await db.schema.createIndex('auth_sessions_by_person').on('auth_sessions').column('person_id').execute();
+  await db.schema
+    .createIndex('auth_sessions_by_person')
+    .on('auth_sessions')
+    .column('person_id')
+    .execute();
 }

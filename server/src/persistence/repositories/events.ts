@@ -19,6 +19,10 @@ export function eventsRepository(db: Db) {
       const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toEvent(row);
     },
+    async list(): Promise<ConferenceEvent[]> {
+      const rows = await db.selectFrom('events').selectAll().orderBy('starts_on').execute();
+      return rows.map(toEvent);
+    },
     async count(): Promise<number> {
       const row = await db
         .selectFrom('events')

@@ -58,7 +58,11 @@ export function invitesRepository(db: Db) {
       return invite;
     },
     async get(id: string): Promise<InviteRecord | undefined> {
-      const row = await db.selectFrom('invites').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await db
+        .selectFrom('invites')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
       return row && toInvite(row);
     },
     async getByTokenHash(tokenHash: string): Promise<InviteRecord | undefined> {

@@ -2,20 +2,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite, type SqliteDatabase } from './database.ts';
-import { createSqliteDocumentStore } from './sqliteDocumentStore.ts';
+import { openPersistence } from '../index.ts';
 import type { DocumentStore } from '../documentStore.ts';
 
 // The document store on a real SQLite file: batches keep their order and get increasing
 // sequence numbers across multi-row statements; compaction replaces exactly what it covers.
 describe('SQLite document store', () => {
   let dir: string;
-  let db: SqliteDatabase;
   let store: DocumentStore;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'draftroom-store-'));
-    db = openSqlite(join(dir, 'store.sqlite'));
-    store = createSqliteDocumentStore(db);
+    store = (await openPersistence(join(dir, 'store.sqlite'))).documents;
   });
   afterEach(async () => {
     await store.close();

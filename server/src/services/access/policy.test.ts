@@ -29,16 +29,36 @@ function viewer(
 describe('guidePermission', () => {
   it.each([
     ['organiser anywhere in the event', viewer('organiser', { type: 'event', id: 'e1' }), 'write'],
-    ['organiser of another event', viewer('organiser', { type: 'event', id: 'e2' }, [], 'e2'), null],
+    [
+      'organiser of another event',
+      viewer('organiser', { type: 'event', id: 'e2' }, [], 'e2'),
+      null,
+    ],
     ['facilitator of the session', viewer('facilitator', { type: 'session', id: 's1' }), 'write'],
     ['facilitator of another session', viewer('facilitator', { type: 'session', id: 's2' }), null],
     ['facilitator of the group', viewer('facilitator', { type: 'group', id: 'g1' }), 'write'],
-    ['participant in the group', viewer('participant', { type: 'session', id: 's1' }, ['g1']), 'write'],
-    ['participant in another group', viewer('participant', { type: 'session', id: 's1' }, ['g2']), null],
-    ['participant with group scope but removed', viewer('participant', { type: 'group', id: 'g1' }), null],
+    [
+      'participant in the group',
+      viewer('participant', { type: 'session', id: 's1' }, ['g1']),
+      'write',
+    ],
+    [
+      'participant in another group',
+      viewer('participant', { type: 'session', id: 's1' }, ['g2']),
+      null,
+    ],
+    [
+      'participant with group scope but removed',
+      viewer('participant', { type: 'group', id: 'g1' }),
+      null,
+    ],
     ['observer of the event', viewer('observer', { type: 'event', id: 'e1' }), 'read'],
     ['observer of another group', viewer('observer', { type: 'group', id: 'g2' }), null],
-    ['observer placed in the group', viewer('observer', { type: 'group', id: 'g2' }, ['g1']), 'read'],
+    [
+      'observer placed in the group',
+      viewer('observer', { type: 'group', id: 'g2' }, ['g1']),
+      'read',
+    ],
   ] as const)('%s → %s', (_name, who, expected) => {
     expect(guidePermission(who, place)).toBe(expected);
   });
@@ -49,7 +69,9 @@ describe('management', () => {
     expect(canManageGroup(viewer('facilitator', { type: 'group', id: 'g1' }), place)).toBe(true);
     expect(canManageGroup(viewer('facilitator', { type: 'group', id: 'g2' }), place)).toBe(false);
     expect(canManageSession(viewer('facilitator', { type: 'group', id: 'g1' }), place)).toBe(false);
-    expect(canManageSession(viewer('facilitator', { type: 'session', id: 's1' }), place)).toBe(true);
+    expect(canManageSession(viewer('facilitator', { type: 'session', id: 's1' }), place)).toBe(
+      true,
+    );
     expect(canManageGroup(viewer('participant', { type: 'group', id: 'g1' }, ['g1']), place)).toBe(
       false,
     );

@@ -54,7 +54,11 @@ export function createAuthService(
       );
     }
     if (Date.parse(invite.expiresAt) <= Date.now()) {
-      throw new AppError(410, 'invite_expired', 'This invite link has expired. Ask the organisers for a new one.');
+      throw new AppError(
+        410,
+        'invite_expired',
+        'This invite link has expired. Ask the organisers for a new one.',
+      );
     }
     if (invite.uses >= invite.maxUses) {
       throw new AppError(
@@ -69,9 +73,12 @@ export function createAuthService(
   /** Checks that the scope exists in the event and suits the role. */
   async function assertScope(eventId: string, role: Role, scope: Scope): Promise<void> {
     const invalid = (message: string) =>
-      new AppError(400, 'validation_failed', 'Some fields are not valid; correct them and try again.', [
-        { path: 'scope', message },
-      ]);
+      new AppError(
+        400,
+        'validation_failed',
+        'Some fields are not valid; correct them and try again.',
+        [{ path: 'scope', message }],
+      );
     if (role === 'organiser' && scope.type !== 'event') {
       throw invalid('Organisers are invited to the whole event.');
     }
@@ -120,7 +127,11 @@ export function createAuthService(
     },
 
     /** The organiser link printed at first start and by the CLI: one use, valid for a week. */
-    mintOrganiserLink(eventId: string, label: string, validForMs = 7 * day): Promise<CreatedInvite> {
+    mintOrganiserLink(
+      eventId: string,
+      label: string,
+      validForMs = 7 * day,
+    ): Promise<CreatedInvite> {
       return mint(repositories, {
         eventId,
         role: 'organiser',
@@ -157,7 +168,11 @@ export function createAuthService(
       requireOrganiser(viewer);
       const invite = await repositories.invites.get(inviteId);
       if (!invite || invite.eventId !== viewer.person.eventId) {
-        throw new AppError(404, 'not_found', 'This invite was not found; it may have been removed.');
+        throw new AppError(
+          404,
+          'not_found',
+          'This invite was not found; it may have been removed.',
+        );
       }
       await repositories.invites.revoke(inviteId, new Date().toISOString());
     },
@@ -189,7 +204,10 @@ export function createAuthService(
      * Uses one of the invite's uses and signs the person in: a new person for a shared link, the
      * person named by a personal link. Returns the cookie's token (only its hash is stored).
      */
-    async join(token: string, request: JoinRequest): Promise<SignIn & { token: string; expiresAt: string }> {
+    async join(
+      token: string,
+      request: JoinRequest,
+    ): Promise<SignIn & { token: string; expiresAt: string }> {
       const profile = profileSchema.parse(request);
       const sessionToken = newToken();
       const expiresAt = new Date(Date.now() + options.sessionTtlMs).toISOString();
@@ -212,7 +230,11 @@ export function createAuthService(
         };
         const existing = invite.personId ? await repos.people.get(invite.personId) : undefined;
         if (existing) {
-          await repos.people.update({ ...existing, ...fields, email: profile.email ?? existing.email });
+          await repos.people.update({
+            ...existing,
+            ...fields,
+            email: profile.email ?? existing.email,
+          });
         } else {
           await repos.people.create({
             id: personId,
@@ -221,10 +243,16 @@ export function createAuthService(
             scope: invite.scope,
             ...fields,
           });
-          if (invite.scope.type === 'group') await joinInvitedGroup(repos, invite.scope.id, personId, invite.role);
+          if (invite.scope.type === 'group')
+            await joinInvitedGroup(repos, invite.scope.id, personId, invite.role);
         }
         const authSessionId = randomId();
-        await repos.authSessions.create({ id: authSessionId, personId, expiresAt, tokenHash: hashToken(sessionToken) });
+        await repos.authSessions.create({
+          id: authSessionId,
+          personId,
+          expiresAt,
+          tokenHash: hashToken(sessionToken),
+        });
         return { authSessionId, personId };
       });
       return { ...signIn, token: sessionToken, expiresAt };
@@ -233,7 +261,10 @@ export function createAuthService(
     /** The sign-in a cookie token belongs to, if it is still valid. */
     async authenticate(token: string | undefined): Promise<SignIn | null> {
       if (!token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-      const session = await repositories.authSessions.findActive(hashToken(token), new Date().toISOString());
+      const session = await repositories.authSessions.findActive(
+        hashToken(token),
+        new Date().toISOString(),
+      );
       return session ? { authSessionId: session.id, personId: session.personId } : null;
     },
 
@@ -258,7 +289,11 @@ export function createAuthService(
     },
 
     /** A personal single-use link for someone already on file (imported, or lost their link). */
-    async personLink(viewer: Viewer, personId: string, repos: Repositories = repositories): Promise<CreatedInvite> {
+    async personLink(
+      viewer: Viewer,
+      personId: string,
+      repos: Repositories = repositories,
+    ): Promise<CreatedInvite> {
       requireOrganiser(viewer);
       const person = await repos.people.get(personId);
       if (!person || person.eventId !== viewer.person.eventId) {
@@ -278,11 +313,18 @@ export function createAuthService(
 }
 
 /** Someone invited to one group joins it, if there is room for one more participant. */
-async function joinInvitedGroup(repos: Repositories, groupId: string, personId: string, role: Role): Promise<void> {
+async function joinInvitedGroup(
+  repos: Repositories,
+  groupId: string,
+  personId: string,
+  role: Role,
+): Promise<void> {
   const group = await repos.groups.get(groupId);
   if (!group) return;
   if (role === 'participant' && (await repos.groups.participantCount(groupId)) >= group.capacity) {
-    throw conflict(`The group “${group.name}” is full. Ask the organisers for a link to another group.`);
+    throw conflict(
+      `The group “${group.name}” is full. Ask the organisers for a link to another group.`,
+    );
   }
   await repos.groups.addMember(groupId, personId);
 }

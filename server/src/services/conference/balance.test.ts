@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { balanceGroups, type BalanceGroup, type BalancePerson } from './balance.ts';
 
-const group = (id: string, workingLanguage: string, capacity: number, parliaments: string[] = []): BalanceGroup => ({
+const group = (
+  id: string,
+  workingLanguage: string,
+  capacity: number,
+  parliaments: string[] = [],
+): BalanceGroup => ({
   id,
   workingLanguage,
   capacity,

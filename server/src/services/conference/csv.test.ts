@@ -3,7 +3,9 @@ import { CsvError, parseCsv } from './csv.ts';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, line breaks in quotes and CRLF', () => {
-    const rows = parseCsv('\uFEFFname,parliament\r\n"Doe, Jane","Say ""hi""\nthere"\r\nAmal,Oman\r\n');
+    const rows = parseCsv(
+      '\uFEFFname,parliament\r\n"Doe, Jane","Say ""hi""\nthere"\r\nAmal,Oman\r\n',
+    );
     expect(rows).toEqual([
       { line: 1, cells: ['name', 'parliament'] },
       { line: 2, cells: ['Doe, Jane', 'Say "hi"\nthere'] },

@@ -68,7 +68,8 @@ export function parseCsv(text: string): CsvRow[] {
     }
     index += 1;
   }
-  if (quoted) throw new CsvError(rowLine, `A quoted field that starts on line ${rowLine} is never closed.`);
+  if (quoted)
+    throw new CsvError(rowLine, `A quoted field that starts on line ${rowLine} is never closed.`);
   endRow();
   return rows;
 }

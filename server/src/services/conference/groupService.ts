@@ -32,11 +32,20 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
     const group = await repos.groups.get(groupId);
     const person = await repos.people.get(personId);
     if (!group || !person || person.eventId !== eventId) {
-      throw new AppError(404, 'not_found', 'One of these people is not in your event; reload the list.');
+      throw new AppError(
+        404,
+        'not_found',
+        'One of these people is not in your event; reload the list.',
+      );
     }
     if (await repos.groups.isMember(groupId, personId)) return;
-    if (person.role === 'participant' && (await repos.groups.participantCount(groupId)) >= group.capacity) {
-      throw conflict(`The group “${group.name}” is full (${group.capacity}). Raise its capacity or choose another group.`);
+    if (
+      person.role === 'participant' &&
+      (await repos.groups.participantCount(groupId)) >= group.capacity
+    ) {
+      throw conflict(
+        `The group “${group.name}” is full (${group.capacity}). Raise its capacity or choose another group.`,
+      );
     }
     await repos.groups.removeFromSession(group.sessionId, personId);
     await repos.groups.addMember(groupId, personId);
@@ -54,12 +63,18 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
         throw forbidden('Only organisers and this session’s facilitators can add groups.');
       }
       if (session.kind !== 'co-creation') {
-        throw conflict('Only co-creation sessions have breakout groups; change the session’s kind first.');
+        throw conflict(
+          'Only co-creation sessions have breakout groups; change the session’s kind first.',
+        );
       }
       const input = groupInputSchema.parse(request);
       return persistence.transaction(async (repos) => {
         const guideId = randomId();
-        await repos.guides.create({ id: guideId, title: input.name, createdAt: new Date().toISOString() });
+        await repos.guides.create({
+          id: guideId,
+          title: input.name,
+          createdAt: new Date().toISOString(),
+        });
         const group = await repos.groups.create({ id: randomId(), sessionId, guideId, ...input });
         return toGroup(repos, group);
       });
@@ -87,7 +102,11 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
       await repositories.groups.delete(group.id);
     },
 
-    async assign(viewer: Viewer, groupId: string, request: AssignMembersRequest): Promise<BreakoutGroup> {
+    async assign(
+      viewer: Viewer,
+      groupId: string,
+      request: AssignMembersRequest,
+    ): Promise<BreakoutGroup> {
       const { personIds } = assignMembersRequestSchema.parse(request);
       const { group } = await manageable(viewer, groupId);
       await persistence.transaction(async (repos) => {
@@ -118,9 +137,13 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
       }
       const current = await repositories.groups.listBySessions([session.id]);
       if (current.some((other) => viewer.groupIds.includes(other.id))) {
-        throw conflict('You are already in a group of this session; ask a facilitator to move you.');
+        throw conflict(
+          'You are already in a group of this session; ask a facilitator to move you.',
+        );
       }
-      await persistence.transaction((repos) => place(repos, groupId, viewer.person.id, where.eventId));
+      await persistence.transaction((repos) =>
+        place(repos, groupId, viewer.person.id, where.eventId),
+      );
       events.publish({ kind: 'people', personIds: [viewer.person.id] });
       return toGroup(repositories, group);
     },
@@ -134,7 +157,9 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
       const result = await persistence.transaction(async (repos) => {
         const groups = await toGroups(repos, await repos.groups.listBySessions([sessionId]));
         if (groups.length === 0) throw conflict('This session has no groups yet; add some first.');
-        const assigned = new Set(groups.flatMap((group) => group.members.map((member) => member.id)));
+        const assigned = new Set(
+          groups.flatMap((group) => group.members.map((member) => member.id)),
+        );
         const candidates = (await repos.people.listByEvent(session.eventId)).filter(
           (person) =>
             person.role === 'participant' &&
@@ -147,14 +172,24 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
             id: group.id,
             workingLanguage: group.workingLanguage,
             capacity: group.capacity,
-            parliaments: group.members.filter((m) => m.role === 'participant').map((m) => m.parliament),
+            parliaments: group.members
+              .filter((m) => m.role === 'participant')
+              .map((m) => m.parliament),
           })),
-          candidates.map((person) => ({ id: person.id, parliament: person.parliament, language: person.preferredLanguage })),
+          candidates.map((person) => ({
+            id: person.id,
+            parliament: person.parliament,
+            language: person.preferredLanguage,
+          })),
         );
-        for (const { personId, groupId } of balanced.assigned) await repos.groups.addMember(groupId, personId);
+        for (const { personId, groupId } of balanced.assigned)
+          await repos.groups.addMember(groupId, personId);
         return balanced;
       });
-      events.publish({ kind: 'people', personIds: result.assigned.map(({ personId }) => personId) });
+      events.publish({
+        kind: 'people',
+        personIds: result.assigned.map(({ personId }) => personId),
+      });
       return result;
     },
   };

@@ -39,7 +39,8 @@ export function createGuideService(persistence: Persistence) {
       for (const group of groups) {
         const session = sessions.find((s) => s.id === group.sessionId);
         if (!session) continue;
-        const permission = (await permissionOnGuide(repositories, viewer, group.guideId)).permission;
+        const permission = (await permissionOnGuide(repositories, viewer, group.guideId))
+          .permission;
         const guide = permission && (await repositories.guides.get(group.guideId));
         if (!guide) continue;
         guides.push({ ...guide, groupId: group.id, sessionId: session.id, permission });
@@ -52,7 +53,12 @@ export function createGuideService(persistence: Persistence) {
       const guide = access.permission && (await repositories.guides.get(guideId));
       // No access and no guide look the same: ids of other groups' guides are not confirmed.
       if (!guide || !access.permission) throw notFound('This guide');
-      return { ...guide, groupId: access.groupId, sessionId: access.sessionId, permission: access.permission };
+      return {
+        ...guide,
+        groupId: access.groupId,
+        sessionId: access.sessionId,
+        permission: access.permission,
+      };
     },
   };
 }

@@ -13,7 +13,9 @@ export function createMeService(persistence: Persistence) {
     const groups = await repositories.groups.listBySessions(sessions.map((session) => session.id));
     const facilitatedSessionIds = sessions
       .filter((session) => session.kind === 'co-creation')
-      .filter((session) => canManageSession(viewer, { eventId: session.eventId, sessionId: session.id }))
+      .filter((session) =>
+        canManageSession(viewer, { eventId: session.eventId, sessionId: session.id }),
+      )
       .map((session) => session.id);
     const facilitatedGroupIds = groups
       .filter((group) => {

@@ -16,7 +16,11 @@ import { checkRegistrations } from './registrationImport.ts';
 import { requireOrganiser } from './viewer.ts';
 
 /** The event's people: the list, roles, and importing a registration spreadsheet. */
-export function createPeopleService(persistence: Persistence, auth: AuthService, events: AccessEvents) {
+export function createPeopleService(
+  persistence: Persistence,
+  auth: AuthService,
+  events: AccessEvents,
+) {
   const { repositories } = persistence;
 
   async function withGroups(records: readonly PersonRecord[], eventId: string): Promise<Person[]> {
@@ -42,7 +46,11 @@ export function createPeopleService(persistence: Persistence, auth: AuthService,
         throw new AppError(404, 'not_found', 'This person was not found in your event.');
       }
       if (person.id === viewer.person.id && input.role && input.role !== 'organiser') {
-        throw new AppError(409, 'conflict', 'You cannot take away your own organiser role; ask another organiser.');
+        throw new AppError(
+          409,
+          'conflict',
+          'You cannot take away your own organiser role; ask another organiser.',
+        );
       }
       const updated = { ...person, ...(input.role ? { role: input.role } : {}) };
       if (updated.role === 'organiser') updated.scope = { type: 'event', id: person.eventId };
@@ -57,18 +65,30 @@ export function createPeopleService(persistence: Persistence, auth: AuthService,
       const input = importRequestSchema.parse(request);
       const eventId = viewer.person.eventId;
       const sessions = await repositories.sessions.listByEvent(eventId);
-      const groups = await repositories.groups.listBySessions(sessions.map((session) => session.id));
+      const groups = await repositories.groups.listBySessions(
+        sessions.map((session) => session.id),
+      );
       const groupSizes = new Map<string, number>();
-      for (const group of groups) groupSizes.set(group.id, await repositories.groups.participantCount(group.id));
+      for (const group of groups)
+        groupSizes.set(group.id, await repositories.groups.participantCount(group.id));
       const people = await repositories.people.listByEvent(eventId);
       const check = checkRegistrations(input.csv, {
         groups,
         groupSizes,
-        knownEmails: new Set(people.flatMap((person) => (person.email ? [person.email.toLowerCase()] : []))),
+        knownEmails: new Set(
+          people.flatMap((person) => (person.email ? [person.email.toLowerCase()] : [])),
+        ),
         takesSeat: input.role === 'participant',
       });
-      const valid = check.fileErrors.length === 0 && check.rows.every((row) => row.errors.length === 0);
-      const report: ImportReport = { dryRun: input.dryRun, valid, fileErrors: check.fileErrors, rows: check.rows, created: [] };
+      const valid =
+        check.fileErrors.length === 0 && check.rows.every((row) => row.errors.length === 0);
+      const report: ImportReport = {
+        dryRun: input.dryRun,
+        valid,
+        fileErrors: check.fileErrors,
+        rows: check.rows,
+        created: [],
+      };
       if (input.dryRun || !valid) return report;
 
       // All rows or none: a half-imported spreadsheet is worse than a clear error.
@@ -84,12 +104,17 @@ export function createPeopleService(persistence: Persistence, auth: AuthService,
             preferredLanguage: row.preferredLanguage,
             email: row.email,
             role: input.role,
-            scope: row.groupId ? { type: 'group', id: row.groupId } : { type: 'event', id: eventId },
+            scope: row.groupId
+              ? { type: 'group', id: row.groupId }
+              : { type: 'event', id: eventId },
           };
           await repos.people.create(record);
           if (row.groupId) await repos.groups.addMember(row.groupId, record.id);
           const link = await auth.personLink(viewer, record.id, repos);
-          created.push({ person: { ...record, groupIds: row.groupId ? [row.groupId] : [] }, joinPath: link.joinPath });
+          created.push({
+            person: { ...record, groupIds: row.groupId ? [row.groupId] : [] },
+            joinPath: link.joinPath,
+          });
         }
         return created;
       });

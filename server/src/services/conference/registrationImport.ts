@@ -75,7 +75,9 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
   }
   if (rows.length === 0) check.fileErrors.push('The file has a header but no people.');
   if (rows.length > maxRows) {
-    check.fileErrors.push(`The file has ${rows.length} people; import at most ${maxRows} at a time.`);
+    check.fileErrors.push(
+      `The file has ${rows.length} people; import at most ${maxRows} at a time.`,
+    );
   }
   if (check.fileErrors.length > 0) return check;
 
@@ -105,12 +107,18 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
 
     const country = countryCode(cell('country'));
     if (!country) {
-      problem('country', `“${cell('country')}” is not a country we know; use its name or two-letter code (KE, FR…).`);
+      problem(
+        'country',
+        `“${cell('country')}” is not a country we know; use its name or two-letter code (KE, FR…).`,
+      );
     }
 
     const language = languageCode(cell('language'));
     if (!language) {
-      problem('language', `“${cell('language')}” is not one of the conference languages: en, fr, es or ar.`);
+      problem(
+        'language',
+        `“${cell('language')}” is not one of the conference languages: en, fr, es or ar.`,
+      );
     }
 
     let email: string | null = null;
@@ -121,7 +129,8 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
       else {
         email = parsed.data;
         const key = email.toLowerCase();
-        if (context.knownEmails.has(key)) problem('email', 'Someone with this email is already in the event.');
+        if (context.knownEmails.has(key))
+          problem('email', 'Someone with this email is already in the event.');
         const earlier = emailsInFile.get(key);
         if (earlier !== undefined) problem('email', `The same email is on line ${earlier}.`);
         else emailsInFile.set(key, row.line);
@@ -133,14 +142,23 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
     if (groupName) {
       const matches = groupsByName.get(groupName.toLocaleLowerCase()) ?? [];
       if (matches.length === 0) {
-        problem('group', `No group is called “${groupName}”; check the spelling against the session page.`);
+        problem(
+          'group',
+          `No group is called “${groupName}”; check the spelling against the session page.`,
+        );
       } else if (matches.length > 1) {
-        problem('group', `Several groups are called “${groupName}”; rename them so each name is unique.`);
+        problem(
+          'group',
+          `Several groups are called “${groupName}”; rename them so each name is unique.`,
+        );
       } else {
         const group = matches[0] as GroupRecord;
         const taken = seats.get(group.id) ?? 0;
         if (context.takesSeat && taken >= group.capacity) {
-          problem('group', `The group “${group.name}” would be over its capacity of ${group.capacity}.`);
+          problem(
+            'group',
+            `The group “${group.name}” would be over its capacity of ${group.capacity}.`,
+          );
         } else {
           seats.set(group.id, taken + (context.takesSeat ? 1 : 0));
           groupId = group.id;
@@ -150,7 +168,15 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
 
     check.rows.push({ line: row.line, name: displayName, errors, groupId });
     if (errors.length === 0 && country && language) {
-      check.valid.push({ line: row.line, displayName, parliament, country, email, preferredLanguage: language, groupId });
+      check.valid.push({
+        line: row.line,
+        displayName,
+        parliament,
+        country,
+        email,
+        preferredLanguage: language,
+        groupId,
+      });
     }
   }
   return check;

@@ -6,11 +6,7 @@ import { languageCodes, type LanguageCode } from '@draftroom/shared';
  */
 const nameLanguages = ['en', 'fr', 'es', 'ar'] as const;
 const normalise = (value: string) =>
-  value
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .trim()
-    .toLocaleLowerCase();
+  value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLocaleLowerCase();
 
 let countryNames: Map<string, string> | undefined;
 

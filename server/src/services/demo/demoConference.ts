@@ -20,7 +20,9 @@ export interface StartupLink {
 const day = 24 * 60 * 60 * 1000;
 const at = (date: string, time: string) => `${date}T${time}:00.000Z`;
 
-type DemoSession = Omit<ConferenceSession, 'id' | 'eventId' | 'selfSelect'> & { selfSelect?: boolean };
+type DemoSession = Omit<ConferenceSession, 'id' | 'eventId' | 'selfSelect'> & {
+  selfSelect?: boolean;
+};
 
 const session = (
   kind: SessionKind,
@@ -41,12 +43,59 @@ const session = (
 });
 
 const sessions: DemoSession[] = [
-  session('thought-leader-debate', 'Parliaments after the pandemic: what stays digital?', 'Speakers of parliament and secretaries general debate which emergency measures should become permanent.', '2021-06-16', '12:00', '13:30', ['digital-ict', 'communications']),
-  session('good-practice-exchange', 'Open parliamentary data in practice', 'Three parliaments show how they publish bills, votes and debates as open data.', '2021-06-16', '14:00', '15:00', ['parliamentary-websites', 'digital-ict']),
-  session('thought-leader-debate', 'Trust, disinformation and social media', 'How parliaments can stay present on social platforms without amplifying disinformation.', '2021-06-17', '12:00', '13:30', ['social-media', 'communications', 'citizen-engagement']),
-  session('good-practice-exchange', 'Research services for a virtual parliament', 'Library and research services on supporting members who work remotely.', '2021-06-17', '14:00', '15:00', ['library-research']),
+  session(
+    'thought-leader-debate',
+    'Parliaments after the pandemic: what stays digital?',
+    'Speakers of parliament and secretaries general debate which emergency measures should become permanent.',
+    '2021-06-16',
+    '12:00',
+    '13:30',
+    ['digital-ict', 'communications'],
+  ),
+  session(
+    'good-practice-exchange',
+    'Open parliamentary data in practice',
+    'Three parliaments show how they publish bills, votes and debates as open data.',
+    '2021-06-16',
+    '14:00',
+    '15:00',
+    ['parliamentary-websites', 'digital-ict'],
+  ),
+  session(
+    'thought-leader-debate',
+    'Trust, disinformation and social media',
+    'How parliaments can stay present on social platforms without amplifying disinformation.',
+    '2021-06-17',
+    '12:00',
+    '13:30',
+    ['social-media', 'communications', 'citizen-engagement'],
+  ),
+  session(
+    'good-practice-exchange',
+    'Research services for a virtual parliament',
+    'Library and research services on supporting members who work remotely.',
+    '2021-06-17',
+    '14:00',
+    '15:00',
+    ['library-research'],
+  ),
   {
-    ...session('co-creation', 'Co-creating practical guides', 'Breakout groups write a practical guide each, live, in their working language. The guides are compiled and published after the conference.', '2021-06-18', '12:00', '14:00', ['digital-ict', 'social-media', 'parliamentary-websites', 'communications', 'library-research', 'citizen-engagement']),
+    ...session(
+      'co-creation',
+      'Co-creating practical guides',
+      'Breakout groups write a practical guide each, live, in their working language. The guides are compiled and published after the conference.',
+      '2021-06-18',
+      '12:00',
+      '14:00',
+      [
+        'digital-ict',
+        'social-media',
+        'parliamentary-websites',
+        'communications',
+        'library-research',
+        'citizen-engagement',
+      ],
+    ),
     selfSelect: true,
   },
 ];
@@ -132,14 +181,39 @@ export async function seedDemoConference(
 
     // Reusable for a month: a demo is opened by several people, several times.
     const link = async (role: Role, scope: Scope, scopeName: string, label: string) => {
-      const created: CreatedInvite = await auth.mintLink(repos, { eventId, role, scope, label }, 30 * day, 100);
+      const created: CreatedInvite = await auth.mintLink(
+        repos,
+        { eventId, role, scope, label },
+        30 * day,
+        100,
+      );
       return { role, scopeName, joinPath: created.joinPath };
     };
     return [
-      await link('organiser', { type: 'event', id: eventId }, 'the whole event', 'Demo: organisers'),
-      await link('facilitator', { type: 'session', id: coCreation.id }, coCreation.title, 'Demo: facilitators'),
-      await link('participant', { type: 'group', id: groupIds[0] as string }, groups[0].name, 'Demo: participants'),
-      await link('participant', { type: 'group', id: groupIds[2] as string }, groups[2].name, 'Demo: participants'),
+      await link(
+        'organiser',
+        { type: 'event', id: eventId },
+        'the whole event',
+        'Demo: organisers',
+      ),
+      await link(
+        'facilitator',
+        { type: 'session', id: coCreation.id },
+        coCreation.title,
+        'Demo: facilitators',
+      ),
+      await link(
+        'participant',
+        { type: 'group', id: groupIds[0] as string },
+        groups[0].name,
+        'Demo: participants',
+      ),
+      await link(
+        'participant',
+        { type: 'group', id: groupIds[2] as string },
+        groups[2].name,
+        'Demo: participants',
+      ),
       await link('observer', { type: 'event', id: eventId }, 'the whole event', 'Demo: observers'),
     ];
   });

@@ -1,0 +1,9 @@
+/**
+ * The testing kit, shared by the server's tests, the browser tests and the benchmarks: start the
+ * server as a process, and act as people do (join with an invite link, keep the cookie).
+ */
+export { freePort } from './ports.ts';
+export { spawnServerProcess, type PrintedLink, type ServerProcessHandle } from './serverProcess.ts';
+export { ApiClient, sampleProfile, type ApiResponse } from './apiClient.ts';
+export { createCoCreationSession, createGroup, createGuide, createInvite } from './conference.ts';
+export { cookieWebSocket } from './cookieWebSocket.ts';
