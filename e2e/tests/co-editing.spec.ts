@@ -20,8 +20,8 @@ test.afterAll(async () => {
 
 test('two people write together and see each other', async ({ browser }, testInfo) => {
   const guideId = await server.createGuide('Digital parliaments handbook');
-  const alice = await openGuideAs(browser, server.url, guideId, 'Alice Moreau', '#1d4ed8');
-  const bob = await openGuideAs(browser, server.url, guideId, 'Bashir Haddad', '#b91c1c');
+  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
+  const bob = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
   people.push(alice, bob);
 
   await typeAtEnd(alice, 'Alice drafts the introduction.');
@@ -51,7 +51,7 @@ test('two people write together and see each other', async ({ browser }, testInf
 
 test('a person who joins late receives the whole document', async ({ browser }) => {
   const guideId = await server.createGuide('Open data for bills');
-  const alice = await openGuideAs(browser, server.url, guideId, 'Alice Moreau');
+  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
   people.push(alice);
   const paragraphs = [
     'Step one: choose a format.',
@@ -64,7 +64,7 @@ test('a person who joins late receives the whole document', async ({ browser }) 
   }
   await expect(alice.status).toHaveAttribute('data-pending', '0');
 
-  const carol = await openGuideAs(browser, server.url, guideId, 'Carla Núñez', '#047857');
+  const carol = await openGuideAs(browser, server, guideId, 'Carla Núñez');
   people.push(carol);
   for (const paragraph of paragraphs) await expectGuideText(carol, paragraph);
   await expect(carol.page.getByTestId('presence-list')).toContainText('Alice Moreau');

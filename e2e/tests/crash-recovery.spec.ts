@@ -8,8 +8,8 @@ test('pages survive a server crash and keep editing', async ({ browser }, testIn
   const server = await ServerProcess.start();
   try {
     const guideId = await server.createGuide('Remote sittings');
-    const alice = await openGuideAs(browser, server.url, guideId, 'Alice Moreau');
-    const bob = await openGuideAs(browser, server.url, guideId, 'Bashir Haddad', '#b91c1c');
+    const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
+    const bob = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
 
     await typeAtEnd(alice, 'Written before the crash.');
     await expectGuideText(bob, 'Written before the crash.');
@@ -24,7 +24,7 @@ test('pages survive a server crash and keep editing', async ({ browser }, testIn
     await expectConnected(bob);
 
     // A newcomer, with nothing in their browser, gets what was stored before the crash.
-    const carol = await openGuideAs(browser, server.url, guideId, 'Carla Núñez', '#047857');
+    const carol = await openGuideAs(browser, server, guideId, 'Carla Núñez');
     await expectGuideText(carol, 'Written before the crash.');
 
     await typeAtEnd(bob, ' And after it.');

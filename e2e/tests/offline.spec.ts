@@ -14,8 +14,8 @@ test('offline edits merge on reconnect', async ({ browser }, testInfo) => {
   const server = await ServerProcess.start();
   try {
     const guideId = await server.createGuide('Social media guidelines');
-    const alice = await openGuideAs(browser, server.url, guideId, 'Alice Moreau');
-    const bob = await openGuideAs(browser, server.url, guideId, 'Bashir Haddad', '#b91c1c');
+    const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
+    const bob = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
     await typeAtEnd(alice, 'Shared start.');
     await expectGuideText(bob, 'Shared start.');
 
@@ -43,7 +43,7 @@ test('offline edits merge on reconnect', async ({ browser }, testInfo) => {
     await expectGuideText(bob, merged);
 
     // The merge is stored: a newcomer sees it too.
-    const carol = await openGuideAs(browser, server.url, guideId, 'Carla Núñez', '#047857');
+    const carol = await openGuideAs(browser, server, guideId, 'Carla Núñez');
     await expectGuideText(carol, merged);
     for (const person of [alice, bob, carol]) await person.context.close();
   } finally {

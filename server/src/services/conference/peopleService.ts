@@ -35,7 +35,10 @@ export function createPeopleService(
         throw forbidden('Only organisers and facilitators can see everyone in the event.');
       }
       const people = await repositories.people.listByEvent(viewer.person.eventId);
-      return withGroups(people, viewer.person.eventId);
+      // Facilitators need names and groups to assign people; email addresses stay with organisers.
+      const visible =
+        role === 'organiser' ? people : people.map((person) => ({ ...person, email: null }));
+      return withGroups(visible, viewer.person.eventId);
     },
 
     async update(viewer: Viewer, personId: string, request: UpdatePersonRequest): Promise<Person> {
