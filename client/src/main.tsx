@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { initI18n } from './i18n/index.ts';
-import { IdentityProvider } from './identity/IdentityContext.tsx';
+import { MeProvider } from './me/MeContext.tsx';
 import { router } from './app/router.tsx';
 import './styles/base.css';
 import './styles/layout.css';
@@ -10,6 +10,8 @@ import './styles/forms.css';
 import './styles/guide.css';
 import './styles/toolbar.css';
 import './styles/editor.css';
+import './styles/account.css';
+import './styles/programme.css';
 
 initI18n();
 
@@ -18,8 +20,8 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <IdentityProvider>
+    <MeProvider>
       <RouterProvider router={router} />
-    </IdentityProvider>
+    </MeProvider>
   </StrictMode>,
 );

@@ -1,20 +1,32 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { useIdentity } from '../identity/IdentityContext.tsx';
-import { IdentityDialog } from '../identity/IdentityDialog.tsx';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useMe } from '../me/MeContext.tsx';
+import { ProfileDialog } from '../me/ProfileDialog.tsx';
+import type { SupportedLanguage } from '../i18n/languages.ts';
+import { ErrorNotice } from './ErrorNotice.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
+import { PersonChip } from './PersonChip.tsx';
+import { SiteNav } from './SiteNav.tsx';
+
+type Announcement = 'language.changed' | 'account.signedOut' | 'profile.saved';
 
 /**
- * Page frame: skip link, header with navigation, identity and language, the main landmark, and a
- * polite live region that confirms a change of language in the new language.
+ * Page frame: skip link, header with navigation, the signed-in person and language, the main
+ * landmark, and a polite live region for confirmations (a change of language is confirmed in
+ * the new language). Pages render only once it is known whether someone is signed in.
  */
 export function Layout() {
   const { t } = useTranslation();
-  const { identity } = useIdentity();
-  const [dialogOpen, setDialogOpen] = useState(false);
-  // Set once the person switches language; the message itself is rendered in the new language.
-  const [languageChanged, setLanguageChanged] = useState(false);
+  const { state, me, retry, signOut, saveLanguage } = useMe();
+  const navigate = useNavigate();
+  const [profileOpen, setProfileOpen] = useState(false);
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  // A failed sign-out or language save: shown at the top of the page, not only announced.
+  const [problem, setProblem] = useState<{
+    error: unknown;
+    key: 'account.signOutFailed' | 'language.notSaved';
+  } | null>(null);
   const mainRef = useRef<HTMLElement>(null);
   const location = useLocation();
   const firstPath = useRef(location.pathname);
@@ -27,6 +39,25 @@ export function Layout() {
     mainRef.current?.focus();
   }, [location.pathname]);
 
+  const onLanguageChange = (language: SupportedLanguage) => {
+    setAnnouncement('language.changed');
+    // Remembered on the person too, so their other devices open in it.
+    saveLanguage(language).catch((error: unknown) =>
+      setProblem({ error, key: 'language.notSaved' }),
+    );
+  };
+
+  const onSignOut = async () => {
+    setProblem(null);
+    try {
+      await signOut();
+      setAnnouncement('account.signedOut');
+      await navigate('/');
+    } catch (error) {
+      setProblem({ error, key: 'account.signOutFailed' });
+    }
+  };
+
   return (
     <>
       <a className="skip-link" href="#main">
@@ -37,36 +68,49 @@ export function Layout() {
           <Link to="/" className="brand">
             {t('app.name')}
           </Link>
-          <nav aria-label={t('nav.label')} className="site-nav">
-            <NavLink to="/" end className="site-nav__link">
-              {t('nav.guides')}
-            </NavLink>
-          </nav>
+          {me && <SiteNav me={me} />}
           <div className="site-header__tools">
-            {identity && (
-              <div className="identity-chip">
-                <span className="identity-chip__text">
-                  {t('identity.current')} <bdi className="identity-chip__name">{identity.name}</bdi>
-                </span>
-                <button
-                  type="button"
-                  className="button button--small"
-                  onClick={() => setDialogOpen(true)}
-                >
-                  {t('identity.change')}
-                </button>
-              </div>
+            {me && (
+              <PersonChip
+                me={me}
+                onProfile={() => setProfileOpen(true)}
+                onSignOut={() => void onSignOut()}
+              />
             )}
-            <LanguageMenu onChange={() => setLanguageChanged(true)} />
+            <LanguageMenu onChange={onLanguageChange} />
           </div>
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        <Outlet />
+        {problem && (
+          <div className="page-problem">
+            <p className="page-problem__title">{t(problem.key)}</p>
+            <ErrorNotice error={problem.error} />
+          </div>
+        )}
+        {state.status === 'loading' && (
+          <p className="muted" role="status">
+            {t('app.loading')}
+          </p>
+        )}
+        {state.status === 'error' && (
+          <div className="page">
+            <h1>{t('account.loadFailedTitle')}</h1>
+            <ErrorNotice error={state.error} onRetry={retry} />
+          </div>
+        )}
+        {(state.status === 'signedIn' || state.status === 'signedOut') && <Outlet />}
       </main>
-      <IdentityDialog open={dialogOpen} onClose={() => setDialogOpen(false)} />
+      <ProfileDialog
+        open={profileOpen}
+        onClose={() => setProfileOpen(false)}
+        onSaved={() => {
+          setProfileOpen(false);
+          setAnnouncement('profile.saved');
+        }}
+      />
       <p className="visually-hidden" role="status" data-testid="language-announcement">
-        {languageChanged ? t('language.changed') : ''}
+        {announcement ? t(announcement) : ''}
       </p>
     </>
   );

@@ -2,8 +2,12 @@ import { createBrowserRouter } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { RouteError } from './RouteError.tsx';
 import { AppLoading } from './AppLoading.tsx';
-import { HomePage } from '../pages/HomePage.tsx';
+import { HomePage } from '../home/HomePage.tsx';
+import { JoinPage } from '../join/JoinPage.tsx';
+import { ProgrammePage } from '../programme/ProgrammePage.tsx';
+import { SessionPage } from '../sessions/SessionPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { organiserRoutes } from '../organiser/routes.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -13,6 +17,9 @@ export const router = createBrowserRouter([
     HydrateFallback: AppLoading,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'join/:token', element: <JoinPage /> },
+      { path: 'programme', element: <ProgrammePage /> },
+      { path: 'sessions/:sessionId', element: <SessionPage /> },
       {
         path: 'g/:documentId',
         // The editor (Tiptap, Yjs) is most of the code: load it only when a guide is opened.
@@ -21,6 +28,8 @@ export const router = createBrowserRouter([
           return { Component: GuidePage };
         },
       },
+      // `/organise/…`: the organiser and facilitator screens, each loaded on first visit.
+      ...organiserRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

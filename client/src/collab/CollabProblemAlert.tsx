@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { closeCodeName, closeCodes, limits } from '@draftroom/shared';
 import type { CollabProblem } from './connectionState.ts';
 
 const maxMegabytes = limits.maxMessageBytes / (1024 * 1024);
 
-type Remedy = 'retry' | 'reload' | 'discard';
+type Remedy = 'retry' | 'reload' | 'discard' | 'signIn' | 'myGuides';
 
 /** What to tell the person, and the one action that can actually fix it. */
 function useProblem(problem: CollabProblem): { message: string; remedy: Remedy } {
@@ -16,9 +17,11 @@ function useProblem(problem: CollabProblem): { message: string; remedy: Remedy }
   }
   switch (closeCodeName(problem.code)) {
     case 'unauthenticated':
-      return { message: t('collabProblem.unauthenticated'), remedy: 'reload' };
+      // Signed out (or the sign-in was revoked): only a fresh invite link gets back in.
+      return { message: t('collabProblem.unauthenticated'), remedy: 'signIn' };
     case 'forbidden':
-      return { message: t('collabProblem.forbidden'), remedy: 'retry' };
+      // Access removed (e.g. taken out of the group): a facilitator has to put it back.
+      return { message: t('collabProblem.forbidden'), remedy: 'myGuides' };
     case 'unknownMessageType':
       return { message: t('collabProblem.outdated'), remedy: 'reload' };
     case 'documentTooLarge':
@@ -67,6 +70,23 @@ export function CollabProblemAlert({ problem, onRetry, onDiscard }: CollabProble
           <button type="button" className="button" onClick={() => window.location.reload()}>
             {t('collabProblem.reload')}
           </button>
+        )}
+        {remedy === 'signIn' && (
+          // A full page load, so the whole app learns that nobody is signed in any more.
+          <a href="/" className="button">
+            {t('collabProblem.toHome')}
+          </a>
+        )}
+        {remedy === 'myGuides' && (
+          <>
+            <Link to="/" className="button">
+              {t('collabProblem.toMyGuides')}
+            </Link>
+            {/* In case the facilitator has already put them back. */}
+            <button type="button" className="button" onClick={onRetry}>
+              {t('collabProblem.retry')}
+            </button>
+          </>
         )}
         {remedy === 'discard' && (
           <button

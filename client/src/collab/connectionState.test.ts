@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeCodes, limits } from '@draftroom/shared';
 import {
+  accessLost,
   connectionReducer,
   describeConnection,
   initialConnectionState,
@@ -140,5 +141,21 @@ describe('connectionReducer: server close codes', () => {
       { type: 'online', online: false },
     ]);
     expect(describeConnection(state).indicator).toBe('error');
+  });
+});
+
+describe('accessLost', () => {
+  it('is true after the server closes for sign-in (4401) or access (4403) reasons only', () => {
+    const closed = (code: number) => run([...connectedAndSynced, { type: 'closed', code }]);
+    expect(accessLost(closed(closeCodes.unauthenticated))).toBe(true);
+    expect(accessLost(closed(closeCodes.forbidden))).toBe(true);
+    expect(accessLost(closed(closeCodes.documentTooLarge))).toBe(false);
+    expect(accessLost(closed(closeCodes.goingAway))).toBe(false);
+    expect(accessLost(run(connectedAndSynced))).toBe(false);
+  });
+
+  it('stays stopped: 4401 and 4403 do not reconnect by themselves', () => {
+    expect(stopsReconnecting(closeCodes.unauthenticated)).toBe(true);
+    expect(stopsReconnecting(closeCodes.forbidden)).toBe(true);
   });
 });

@@ -53,6 +53,19 @@ export function stopsReconnecting(code: number): boolean {
   return isFatalCloseCode(code) || code === closeCodes.messageTooLarge;
 }
 
+/**
+ * The server closed the connection because this person is signed out (4401) or may no longer
+ * open this guide (4403, e.g. removed from the group while writing). Editing stops at once:
+ * anything typed after that could never reach the others.
+ */
+export function accessLost(state: ConnectionState): boolean {
+  const { problem } = state;
+  return (
+    problem?.kind === 'closed' &&
+    (problem.code === closeCodes.unauthenticated || problem.code === closeCodes.forbidden)
+  );
+}
+
 export function connectionReducer(state: ConnectionState, event: ConnectionEvent): ConnectionState {
   switch (event.type) {
     case 'status': {

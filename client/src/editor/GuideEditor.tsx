@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
 import { EditorContent, useEditor } from '@tiptap/react';
@@ -11,19 +11,35 @@ import type { Identity } from '../identity/identity.ts';
 import { renderCaret } from './caret.ts';
 import { isPasteTooLarge, maxPasteBytes } from './pasteLimit.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 
 function clipboardOf(data: DataTransfer | null): { text: string; html: string } {
   return { text: data?.getData('text/plain') ?? '', html: data?.getData('text/html') ?? '' };
 }
 
 /**
+ * What the person can do with the text: write, only read (the server drops a reader's updates,
+ * so typing is not offered), or nothing more because the server closed for lack of access.
+ */
+export type EditorMode = 'write' | 'read' | 'stopped';
+
+interface GuideEditorProps {
+  session: CollabSession;
+  identity: Identity;
+  mode: EditorMode;
+}
+
+/**
  * The guide body: the shared schema plus Collaboration (bound to the session's Y.Doc) and named
  * carets. Mount it with `key={session.doc.guid}`: the editor binds to one Y.Doc for its lifetime.
  */
-export function GuideEditor({ session, identity }: { session: CollabSession; identity: Identity }) {
+export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
   const { t, i18n } = useTranslation();
   const hintId = useId();
   const [refusedPaste, setRefusedPaste] = useState(false);
+  const editable = mode === 'write';
+  // Read by ProseMirror's attribute callback, which runs outside React's render.
+  const editableRef = useRef(editable);
 
   // Refuse here what the server would refuse later (a message over `limits.maxMessageBytes`):
   // once sent, an oversize change closes the connection and never reaches anyone.
@@ -34,6 +50,7 @@ export function GuideEditor({ session, identity }: { session: CollabSession; ide
   };
 
   const editor = useEditor({
+    editable,
     extensions: [
       ...guideExtensions(),
       Collaboration.configure({ document: session.doc, field: guideFragmentName }),
@@ -55,6 +72,9 @@ export function GuideEditor({ session, identity }: { session: CollabSession; ide
         // Each paragraph also picks its own direction in CSS (unicode-bidi: plaintext).
         dir: 'auto',
         spellcheck: 'true',
+        // A reader can still reach the text with Tab and move through it; it just cannot change.
+        'aria-readonly': editableRef.current ? 'false' : 'true',
+        ...(editableRef.current ? {} : { tabindex: '0' }),
       }),
       handlePaste: (_view, event) => refuseIfTooLarge(event.clipboardData),
       handleDrop: (_view, event) => refuseIfTooLarge(event.dataTransfer),
@@ -67,11 +87,23 @@ export function GuideEditor({ session, identity }: { session: CollabSession; ide
     if (editor && !editor.isDestroyed) editor.setOptions({});
   }, [editor, i18n.language]);
 
+  // Access can change while the guide is open (removed from the group): follow it at once.
+  useEffect(() => {
+    editableRef.current = editable;
+    if (editor && !editor.isDestroyed && editor.isEditable !== editable) {
+      editor.setEditable(editable);
+    }
+  }, [editor, editable]);
+
   return (
     <div className="guide-editor">
-      <p id={hintId} className="muted guide-editor__hint">
-        {t('editor.hint')}
-      </p>
+      {mode === 'read' ? (
+        <ReadOnlyNote id={hintId} />
+      ) : (
+        <p id={hintId} className="muted guide-editor__hint">
+          {mode === 'write' ? t('editor.hint') : t('editor.stopped')}
+        </p>
+      )}
       {refusedPaste && (
         <div className="notice notice--error" role="alert" data-testid="paste-refused">
           <p>{t('editor.pasteTooLarge', { kilobytes: Math.round(maxPasteBytes / 1024) })}</p>
@@ -80,7 +112,7 @@ export function GuideEditor({ session, identity }: { session: CollabSession; ide
           </button>
         </div>
       )}
-      {editor && <Toolbar editor={editor} />}
+      {editor && editable && <Toolbar editor={editor} />}
       <div className="guide-editor__frame">
         <EditorContent editor={editor} />
       </div>

@@ -14,10 +14,12 @@ import { supportedLanguages, type SupportedLanguage } from './languages.ts';
  */
 const sameAsEnglish: Record<Exclude<SupportedLanguage, 'en'>, readonly string[]> = {
   fr: [
-    // "Orange" is the French word too.
-    'identity.colors.orange',
+    // "Programme" is the French word too.
+    'nav.programme',
+    'programme.title',
     // The usual French glyph for italique is also "I".
     'toolbar.italic.glyph',
+    'organiser.common.actions', // "Actions" (a table column) is the French word too.
   ],
   es: [],
   ar: [],

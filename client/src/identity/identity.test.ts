@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { maxDisplayNameLength, parseStoredIdentity } from './identity.ts';
+import { identityOf, maxDisplayNameLength } from './identity.ts';
+import { palette } from './palette.ts';
 
-describe('parseStoredIdentity', () => {
-  it('reads a valid identity and trims the name', () => {
-    expect(parseStoredIdentity('{"name":"  Ada ","color":"#1d4ed8"}')).toEqual({
-      name: 'Ada',
-      color: '#1d4ed8',
-    });
+describe('identityOf', () => {
+  it('uses the display name and a palette colour fixed by the person id', () => {
+    const ada = identityOf({ id: 'p_ada', displayName: '  Ada Lovelace ' });
+    expect(ada.name).toBe('Ada Lovelace');
+    expect(palette.map((c) => c.hex)).toContain(ada.color);
+    expect(identityOf({ id: 'p_ada', displayName: 'Ada L.' }).color).toBe(ada.color);
   });
 
-  it('treats missing, corrupt or invalid data as no identity', () => {
-    expect(parseStoredIdentity(null)).toBeNull();
-    expect(parseStoredIdentity('not json')).toBeNull();
-    expect(parseStoredIdentity('{"name":"","color":"#1d4ed8"}')).toBeNull();
-    expect(parseStoredIdentity('{"name":"Ada","color":"red"}')).toBeNull();
-    const long = 'x'.repeat(maxDisplayNameLength + 1);
-    expect(parseStoredIdentity(JSON.stringify({ name: long, color: '#1d4ed8' }))).toBeNull();
+  it('cuts very long names for caret labels', () => {
+    const long = identityOf({ id: 'p_x', displayName: 'x'.repeat(80) });
+    expect(long.name).toHaveLength(maxDisplayNameLength);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, isHexColor, relativeLuminance } from './contrast.ts';
-import { isReadableWithWhiteText, palette, paletteColorByHex, pickColor } from './palette.ts';
+import {
+  colorForId,
+  isReadableWithWhiteText,
+  palette,
+  paletteColorByHex,
+  pickColor,
+} from './palette.ts';
 
 describe('contrast', () => {
   it('matches the WCAG reference values', () => {
@@ -43,5 +49,13 @@ describe('palette', () => {
   it('finds colours by hex regardless of case', () => {
     expect(paletteColorByHex('#1D4ED8')?.name).toBe('blue');
     expect(paletteColorByHex('#000000')).toBeUndefined();
+  });
+});
+
+describe('colorForId', () => {
+  it('gives the same id the same colour and spreads ids over the palette', () => {
+    expect(colorForId('p_123')).toBe(colorForId('p_123'));
+    const used = new Set(Array.from({ length: 200 }, (_, i) => colorForId(`person-${i}`).name));
+    expect(used.size).toBe(palette.length);
   });
 });

@@ -2,8 +2,8 @@ import { contrastRatio } from './contrast.ts';
 
 /**
  * Colours for people's badges and caret labels. Each carries white text, so each has at least
- * 4.5:1 contrast against white (checked by `palette.test.ts`). The name is a translation key so
- * the colour picker never relies on colour alone.
+ * 4.5:1 contrast against white (checked by `palette.test.ts`). Names are for tests and debugging;
+ * people are told apart by name and initials, never by colour alone.
  */
 export const palette = [
   { name: 'blue', hex: '#1d4ed8' },
@@ -36,4 +36,17 @@ export function isReadableWithWhiteText(hex: string): boolean {
 
 export function paletteColorByHex(hex: string): PaletteColor | undefined {
   return palette.find((color) => color.hex.toLowerCase() === hex.toLowerCase());
+}
+
+/**
+ * A person's colour, from their id (FNV-1a hash): stable across tabs and devices, and spread
+ * evenly enough that a small group rarely shares one.
+ */
+export function colorForId(id: string): PaletteColor {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return palette[hash % palette.length] ?? palette[0];
 }

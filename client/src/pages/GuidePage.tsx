@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { Me } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { GuideWorkspace } from './GuideWorkspace.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { useGuide } from './useGuide.ts';
@@ -9,10 +11,14 @@ import { useGuide } from './useGuide.ts';
 /** `/g/:documentId`. Keyed by id so moving to another guide starts fresh (new doc, new socket). */
 export function GuidePage() {
   const { documentId = '' } = useParams();
-  return <GuideLoader key={documentId} documentId={documentId} />;
+  return (
+    <RequireSignIn>
+      {(me) => <GuideLoader key={documentId} documentId={documentId} me={me} />}
+    </RequireSignIn>
+  );
 }
 
-function GuideLoader({ documentId }: { documentId: string }) {
+function GuideLoader({ documentId, me }: { documentId: string; me: Me }) {
   const { t } = useTranslation();
   const { state, reload } = useGuide(documentId);
   useDocumentTitle(state.status === 'ready' ? state.guide.title : t('guide.loadingTitle'));
@@ -23,7 +29,9 @@ function GuideLoader({ documentId }: { documentId: string }) {
     case 'loading':
       return (
         <div className="page">
-          <p className="muted">{t('guide.loading')}</p>
+          <p className="muted" role="status">
+            {t('guide.loading')}
+          </p>
         </div>
       );
     case 'error':
@@ -34,6 +42,6 @@ function GuideLoader({ documentId }: { documentId: string }) {
         </div>
       );
     case 'ready':
-      return <GuideWorkspace guide={state.guide} />;
+      return <GuideWorkspace guide={state.guide} me={me} />;
   }
 }

@@ -1,33 +1,41 @@
-import { useEffect, useId } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Guide } from '@draftroom/shared';
-import { useIdentity } from '../identity/IdentityContext.tsx';
-import { IdentityForm } from '../identity/IdentityForm.tsx';
+import type { Guide, Me } from '@draftroom/shared';
+import { identityOf } from '../identity/identity.ts';
 import { useCollabSession, useConnectionState, usePeople } from '../collab/useCollabSession.ts';
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
 import { CollabProblemAlert } from '../collab/CollabProblemAlert.tsx';
-import { GuideEditor } from '../editor/GuideEditor.tsx';
+import { accessLost } from '../collab/connectionState.ts';
+import { GuideEditor, type EditorMode } from '../editor/GuideEditor.tsx';
+import { GuideContext } from './GuideContext.tsx';
 
 /**
- * A guide open for editing: the editor column and a side panel with the connection state and who
- * is here. The session connects even before a name is chosen, so a newcomer sees who is present.
+ * A guide open for editing (or reading): the editor column and a side panel with the connection
+ * state and who is here. What the person may do comes from the server (`guide.permission`), and
+ * stops at once if the server closes the connection for lack of access.
  */
-export function GuideWorkspace({ guide }: { guide: Guide }) {
+export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
   const { t } = useTranslation();
-  const { identity, setIdentity } = useIdentity();
   const session = useCollabSession(guide.id);
   const connection = useConnectionState(session);
   const people = usePeople(session);
-  const identityHeadingId = useId();
+  const { id, displayName } = me.person;
+  const identity = useMemo(() => identityOf({ id, displayName }), [id, displayName]);
+  const mode: EditorMode = accessLost(connection)
+    ? 'stopped'
+    : guide.permission === 'write'
+      ? 'write'
+      : 'read';
 
-  // Keeps what peers see (presence list, caret label) in step with "Change name".
+  // Keeps what peers see (presence list, caret label) in step with a changed profile name.
   useEffect(() => {
-    if (session && identity) session.setUser(identity);
+    if (session) session.setUser(identity);
   }, [session, identity]);
 
   return (
     <div className="guide-page">
+      <GuideContext guide={guide} />
       <h1 className="guide-page__title" dir="auto">
         {guide.title}
       </h1>
@@ -40,20 +48,8 @@ export function GuideWorkspace({ guide }: { guide: Guide }) {
               onDiscard={() => session.discardUnsentChanges()}
             />
           )}
-          {!identity ? (
-            <section className="card identity-gate" aria-labelledby={identityHeadingId}>
-              <h2 id={identityHeadingId} className="card__title">
-                {t('identity.firstTitle')}
-              </h2>
-              <p>{t('identity.firstIntro')}</p>
-              <IdentityForm
-                initial={null}
-                submitLabel={t('identity.start')}
-                onSubmit={setIdentity}
-              />
-            </section>
-          ) : session ? (
-            <GuideEditor key={session.doc.guid} session={session} identity={identity} />
+          {session ? (
+            <GuideEditor key={session.doc.guid} session={session} identity={identity} mode={mode} />
           ) : (
             <p className="muted">{t('guide.opening')}</p>
           )}

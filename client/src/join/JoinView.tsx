@@ -1,0 +1,96 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { languageCodes, type InvitePreview, type LanguageCode } from '@draftroom/shared';
+import { joinWithInvite } from '../api/invites.ts';
+import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
+import { isolate } from '../format/text.ts';
+import { currentLanguage } from '../i18n/index.ts';
+import { useMe } from '../me/MeContext.tsx';
+import { ProfileFields } from '../me/ProfileFields.tsx';
+import { useProfileForm } from '../me/useProfileForm.ts';
+import { pathAfterJoin } from './afterJoin.ts';
+
+/** The invitation (event, role, scope, expiry) and the form to join with it. */
+export function JoinView({ token, preview }: { token: string; preview: InvitePreview }) {
+  const { t, i18n } = useTranslation();
+  const { me } = useMe();
+  const formHeadingId = useId();
+  const scopeName = isolate(preview.scopeName);
+
+  return (
+    <>
+      <p className="kicker">{t('join.kicker')}</p>
+      <h1>
+        <bdi>{preview.eventName}</bdi>
+      </h1>
+      <div className="invite-summary" data-testid="invite-summary">
+        <p className="lead">{t(`join.role.${preview.role}`)}</p>
+        <p>
+          {preview.scope.type === 'event'
+            ? t('join.scope.event')
+            : t(`join.scope.${preview.scope.type}`, { name: scopeName })}
+        </p>
+        <p className="muted">
+          {t('join.expires', {
+            date: formatDateTime(preview.expiresAt, i18n.language, viewerTimeZone()),
+          })}
+        </p>
+      </div>
+      {me && (
+        <div className="notice" data-testid="already-signed-in">
+          <p>
+            {t('join.alreadySignedIn', {
+              name: isolate(me.person.displayName),
+              role: t(`roles.${me.person.role}`),
+            })}
+          </p>
+        </div>
+      )}
+      <section className="card join-card" aria-labelledby={formHeadingId}>
+        <h2 id={formHeadingId} className="card__title">
+          {t('join.formTitle')}
+        </h2>
+        <p className="muted">{t('join.formIntro')}</p>
+        <JoinForm token={token} />
+      </section>
+    </>
+  );
+}
+
+function JoinForm({ token }: { token: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { setMe } = useMe();
+  const idPrefix = useId();
+  const language: LanguageCode = currentLanguage();
+  const form = useProfileForm(
+    { displayName: '', parliament: '', country: '', preferredLanguage: language, email: '' },
+    idPrefix,
+    async (profile) => {
+      const me = await joinWithInvite(token, profile);
+      const path = await pathAfterJoin(me);
+      setMe(me);
+      await navigate(path, { replace: true });
+    },
+  );
+
+  return (
+    <form className="join-form" onSubmit={(event) => void form.submit(event)} noValidate>
+      <ProfileFields
+        idPrefix={idPrefix}
+        values={form.values}
+        errors={form.errors}
+        languages={languageCodes}
+        onChange={form.setField}
+      />
+      {form.apiError !== null && <ErrorNotice error={form.apiError} />}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" aria-disabled={form.busy}>
+          {form.busy ? t('join.joining') : t('join.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}

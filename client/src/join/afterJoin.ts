@@ -1,0 +1,24 @@
+import type { Me } from '@draftroom/shared';
+import { getGroup } from '../api/groups.ts';
+
+/** The one group a newcomer belongs to, if exactly one: their guide is where they start. */
+export function onlyGroupId(me: Me): string | null {
+  const [first, ...rest] = me.person.groupIds;
+  return first !== undefined && rest.length === 0 ? first : null;
+}
+
+/**
+ * Where to go once joined: straight into the group's guide for someone placed in exactly one
+ * group, else the programme (several groups to choose from, or none yet).
+ */
+export async function pathAfterJoin(me: Me, signal?: AbortSignal): Promise<string> {
+  const groupId = onlyGroupId(me);
+  if (groupId === null) return '/programme';
+  try {
+    const group = await getGroup(groupId, signal);
+    return `/g/${encodeURIComponent(group.guideId)}`;
+  } catch {
+    // Joined all the same: the programme leads to the group, so do not stop on this page.
+    return '/programme';
+  }
+}

@@ -1,0 +1,58 @@
+import { profileSchema, type LanguageCode } from '@draftroom/shared';
+
+/** What the join form and the profile dialog edit, as the inputs hold it (strings). */
+export interface ProfileValues {
+  displayName: string;
+  parliament: string;
+  country: string;
+  preferredLanguage: LanguageCode;
+  email: string;
+}
+
+export type ProfileField = keyof ProfileValues;
+export const profileFields = [
+  'displayName',
+  'parliament',
+  'country',
+  'preferredLanguage',
+  'email',
+] as const satisfies readonly ProfileField[];
+
+/** Fields with a problem. The message shown is ours, translated, never the server's English. */
+export type ProfileErrors = Partial<Record<ProfileField, true>>;
+
+export const maxNameLength = profileSchema.shape.displayName.maxLength ?? 80;
+export const maxParliamentLength = profileSchema.shape.parliament.maxLength ?? 120;
+
+function isProfileField(name: string): name is ProfileField {
+  return (profileFields as readonly string[]).includes(name);
+}
+
+/**
+ * Which fields the server's validation details point at. Their paths name the field, possibly
+ * with a prefix ("body.country", "/email"), so the last segment is what counts.
+ */
+export function errorsFromDetails(details: readonly { path: string }[]): ProfileErrors {
+  const errors: ProfileErrors = {};
+  for (const { path } of details) {
+    const field = path.split(/[./]/).filter(Boolean).pop() ?? '';
+    if (isProfileField(field)) errors[field] = true;
+  }
+  return errors;
+}
+
+export type ProfileCheck =
+  | { ok: true; profile: ReturnType<typeof profileSchema.parse> }
+  | { ok: false; errors: ProfileErrors };
+
+/** The same rules as the server (the shared schema), checked before sending. */
+export function checkProfile(values: ProfileValues): ProfileCheck {
+  const result = profileSchema.safeParse(values);
+  if (result.success) return { ok: true, profile: result.data };
+  const paths = result.error.issues.map((issue) => ({ path: issue.path.join('.') }));
+  return { ok: false, errors: errorsFromDetails(paths) };
+}
+
+export function firstFieldWithError(errors: ProfileErrors): ProfileField | undefined {
+  return profileFields.find((field) => errors[field]);
+}

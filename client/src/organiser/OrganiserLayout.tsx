@@ -1,0 +1,43 @@
+import { useMemo } from 'react';
+import { Outlet } from 'react-router';
+import { ApiRequestError } from '../api/client.ts';
+import { mayOrganise } from './access.ts';
+import { getMe, getProgramme } from './api.ts';
+import type { OrganiserContext } from './OrganiserContext.ts';
+import { OrganiserNav } from './OrganiserNav.tsx';
+import { AccessNotice } from './ui/AccessNotice.tsx';
+import { ResourceState } from './ui/ResourceState.tsx';
+import { useResource } from './useResource.ts';
+// The organiser styles load with this chunk: participants never download them.
+import '../styles/organiser.css';
+
+/**
+ * Frame of every organiser page: finds out who is signed in (GET /api/me) and loads the programme
+ * once, keeps out anyone who organises nothing, and hands both to the pages below.
+ */
+export function OrganiserLayout() {
+  const { resource: me, reload: reloadMe } = useResource(getMe);
+  const { resource: programme, reload: reloadProgramme } = useResource(getProgramme);
+
+  const context = useMemo<OrganiserContext | null>(
+    () =>
+      me.status === 'ready' && programme.status === 'ready'
+        ? { me: me.data, programme: programme.data, reloadProgramme }
+        : null,
+    [me, programme, reloadProgramme],
+  );
+
+  if (me.status === 'error' && me.error instanceof ApiRequestError && me.error.status === 401) {
+    return <AccessNotice reason="signIn" />;
+  }
+  if (me.status !== 'ready') return <ResourceState resource={me} onRetry={reloadMe} />;
+  if (!mayOrganise(me.data)) return <AccessNotice reason="noAccess" />;
+  if (!context) return <ResourceState resource={programme} onRetry={reloadProgramme} />;
+
+  return (
+    <div className="organiser">
+      <OrganiserNav me={me.data} />
+      <Outlet context={context} />
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { zonedToInstant } from './zonedTime.ts';
+
+/**
+ * Forms are checked in the browser first, with translated messages (the shared schemas' messages
+ * are English, for the API). Each key is `organiser.validation.<key>` in the locale files.
+ */
+export type ValidationKey =
+  | 'required'
+  | 'tooLong'
+  | 'invalidDate'
+  | 'invalidDateTime'
+  | 'skippedTime'
+  | 'endBeforeStart'
+  | 'lastDayBeforeFirst'
+  | 'unknownTimeZone'
+  | 'noLanguage'
+  | 'wholeNumber'
+  | 'outOfRange'
+  | 'notInFuture'
+  | 'chooseSession'
+  | 'chooseGroup'
+  | 'invalidFile';
+
+export interface Problem {
+  key: ValidationKey;
+  /** Placeholders of the message ({{max}}, {{min}}, {{zone}}). */
+  values?: Record<string, string | number>;
+}
+
+export type Problems<Field extends string> = Partial<Record<Field, Problem>>;
+
+/** A form's values become either the request the API expects, or a problem per field. */
+export type Mapped<Request, Field extends string> =
+  { ok: true; request: Request } | { ok: false; problems: Problems<Field> };
+
+export function checkText(value: string, max: number, optional = false): Problem | undefined {
+  const trimmed = value.trim();
+  if (!optional && trimmed === '') return { key: 'required' };
+  if (trimmed.length > max) return { key: 'tooLong', values: { max } };
+  return undefined;
+}
+
+/** A whole number typed into a number input (which hands us a string). */
+export function checkWholeNumber(
+  value: string,
+  min: number,
+  max: number,
+): { ok: true; value: number } | { ok: false; problem: Problem } {
+  const trimmed = value.trim();
+  if (trimmed === '') return { ok: false, problem: { key: 'required' } };
+  if (!/^\d+$/.test(trimmed)) return { ok: false, problem: { key: 'wholeNumber' } };
+  const number = Number(trimmed);
+  if (number < min || number > max) {
+    return { ok: false, problem: { key: 'outOfRange', values: { min, max } } };
+  }
+  return { ok: true, value: number };
+}
+
+/** A wall-clock time typed in the event's zone, as the UTC instant the API stores. */
+export function checkZonedTime(
+  value: string,
+  timeZone: string,
+): { ok: true; instant: string } | { ok: false; problem: Problem } {
+  if (value.trim() === '') return { ok: false, problem: { key: 'required' } };
+  const result = zonedToInstant(value, timeZone);
+  if (result.ok) return result;
+  return result.reason === 'skipped'
+    ? { ok: false, problem: { key: 'skippedTime', values: { zone: timeZone } } }
+    : { ok: false, problem: { key: 'invalidDateTime' } };
+}
+
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+export function isKnownTimeZone(zone: string): boolean {
+  if (zone === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,99 @@
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { BreakoutGroup, LanguageCode } from '@draftroom/shared';
+import { languageNames } from '../../i18n/languages.ts';
+import { formatNumber } from '../formatting.ts';
+import { seatsTaken } from '../membership.ts';
+import { DeleteGroupButton } from './DeleteGroupButton.tsx';
+import { GroupForm } from './GroupForm.tsx';
+import { MemberTable } from './MemberTable.tsx';
+
+interface GroupCardProps {
+  group: BreakoutGroup;
+  /** Every group of the session: where a member can be moved to. */
+  groups: readonly BreakoutGroup[];
+  canManage: boolean;
+  canDelete: boolean;
+  sessionLanguages: readonly LanguageCode[];
+  onChanged: (message: string) => void;
+  onDeleted: (message: string) => void;
+}
+
+/** One breakout group: its language and size, its members, and (for its managers) its tools. */
+export function GroupCard({
+  group,
+  groups,
+  canManage,
+  canDelete,
+  sessionLanguages,
+  onChanged,
+  onDeleted,
+}: GroupCardProps) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const [editing, setEditing] = useState(false);
+  const editButtonRef = useRef<HTMLButtonElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    // The form held focus and is gone: back to the button that opened it.
+    requestAnimationFrame(() => editButtonRef.current?.focus());
+  };
+  const taken = seatsTaken(group);
+  const full = taken >= group.capacity;
+  return (
+    <section className="org-group-card" aria-labelledby={headingId}>
+      <h3 id={headingId} className="org-group-card__title">
+        <bdi>{group.name}</bdi>
+      </h3>
+      <p className="org-group-card__meta">
+        <span>
+          {t('organiser.groups.workingLanguage')}{' '}
+          <span lang={group.workingLanguage}>{languageNames[group.workingLanguage]}</span>
+        </span>
+        <span className={full ? 'org-tag org-tag--warning' : 'org-tag org-tag--quiet'}>
+          {t('organiser.groups.places', {
+            taken: formatNumber(taken, i18n.language),
+            capacity: formatNumber(group.capacity, i18n.language),
+          })}
+        </span>
+      </p>
+      {editing ? (
+        <GroupForm
+          group={group}
+          languages={sessionLanguages}
+          onSaved={(saved) => {
+            stopEditing();
+            onChanged(t('organiser.groups.saved', { name: saved.name }));
+          }}
+          onCancel={stopEditing}
+        />
+      ) : (
+        <div className="org-group-card__actions">
+          <Link
+            to={`/g/${encodeURIComponent(group.guideId)}`}
+            className="button button--small"
+            aria-describedby={headingId}
+          >
+            {t('organiser.groups.openGuide')}
+          </Link>
+          {canManage && (
+            <button
+              ref={editButtonRef}
+              type="button"
+              className="button button--small"
+              aria-describedby={headingId}
+              onClick={() => setEditing(true)}
+            >
+              {t('organiser.groups.edit')}
+            </button>
+          )}
+          {canDelete && group.members.length === 0 && (
+            <DeleteGroupButton group={group} headingId={headingId} onDeleted={onDeleted} />
+          )}
+        </div>
+      )}
+      <MemberTable group={group} groups={groups} canManage={canManage} onChanged={onChanged} />
+    </section>
+  );
+}

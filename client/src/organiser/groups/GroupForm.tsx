@@ -1,0 +1,134 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BreakoutGroup, LanguageCode } from '@draftroom/shared';
+import { languageNames } from '../../i18n/languages.ts';
+import { createGroup, updateGroup } from '../api.ts';
+import { serverFieldMessages } from '../apiErrors.ts';
+import type { Problems } from '../formProblems.ts';
+import {
+  groupFormValues,
+  maxGroupCapacity,
+  newGroupValues,
+  toGroupInput,
+  type GroupField,
+  type GroupFormValues,
+} from '../groupForm.ts';
+import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import { TextField } from '../ui/TextField.tsx';
+import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid.ts';
+
+const fields: readonly GroupField[] = ['name', 'workingLanguage', 'capacity'];
+
+type GroupFormProps = {
+  languages: readonly LanguageCode[];
+  onSaved: (group: BreakoutGroup) => void;
+  onCancel: () => void;
+} & ({ group: BreakoutGroup; sessionId?: never } | { group?: never; sessionId: string });
+
+/** Name, working language and capacity of a group: a new one in a session, or an existing one. */
+export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: GroupFormProps) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<GroupFormValues>(() =>
+    group ? groupFormValues(group) : newGroupValues(languages),
+  );
+  const [problems, setProblems] = useState<Problems<GroupField>>({});
+  const [apiError, setApiError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState(0);
+  const formRef = useFocusFirstInvalid(refused);
+  const serverMessages = serverFieldMessages(apiError, fields);
+
+  // The form appears when someone asks for it ("Add a group", "Edit"): start them in it.
+  useEffect(() => {
+    formRef.current?.querySelector('input')?.focus();
+  }, [formRef]);
+
+  const change = <Field extends GroupField>(field: Field, value: GroupFormValues[Field]) => {
+    setValues((previous) => ({ ...previous, [field]: value }));
+    setProblems((previous) => ({ ...previous, [field]: undefined }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const mapped = toGroupInput(values);
+    setApiError(null);
+    if (!mapped.ok) {
+      setProblems(mapped.problems);
+      setRefused((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = group
+        ? await updateGroup(group.id, mapped.request)
+        : await createGroup(sessionId, mapped.request);
+      setBusy(false);
+      onSaved(saved);
+    } catch (error) {
+      setBusy(false);
+      setApiError(error);
+    }
+  };
+
+  // The group's language stays choosable even if the session has since dropped it.
+  const languageChoices = [...new Set([...languages, ...(group ? [group.workingLanguage] : [])])];
+
+  return (
+    <form
+      ref={formRef}
+      className="org-form org-form--inline"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+    >
+      <TextField
+        label={t('organiser.groupForm.name')}
+        value={values.name}
+        onChange={(value) => change('name', value)}
+        problem={problems.name}
+        serverMessage={serverMessages.name}
+        maxLength={120}
+        required
+      />
+      <div className="org-form-row">
+        <SelectField
+          label={t('organiser.groupForm.workingLanguage')}
+          value={values.workingLanguage}
+          options={languageChoices.map((code) => ({
+            value: code,
+            label: languageNames[code],
+            lang: code,
+          }))}
+          onChange={(value) => change('workingLanguage', value as LanguageCode)}
+          serverMessage={serverMessages.workingLanguage}
+        />
+        <TextField
+          type="number"
+          label={t('organiser.groupForm.capacity')}
+          hint={t('organiser.groupForm.capacityHint', { max: maxGroupCapacity })}
+          value={values.capacity}
+          min={1}
+          max={maxGroupCapacity}
+          onChange={(value) => change('capacity', value)}
+          problem={problems.capacity}
+          serverMessage={serverMessages.capacity}
+          required
+        />
+      </div>
+      {apiError !== null && <ApiErrorAlert error={apiError} />}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" aria-disabled={busy}>
+          {busy
+            ? t('organiser.common.saving')
+            : group
+              ? t('organiser.groupForm.save')
+              : t('organiser.groupForm.create')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('organiser.common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

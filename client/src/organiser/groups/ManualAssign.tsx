@@ -1,0 +1,130 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BreakoutGroup, Person } from '@draftroom/shared';
+import { languageNames } from '../../i18n/languages.ts';
+import { assignMembers } from '../api.ts';
+import { formatNumber } from '../formatting.ts';
+import { matchesQuery, seatsLeft } from '../membership.ts';
+import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { SelectField } from '../ui/SelectField.tsx';
+import { UnassignedTable } from './UnassignedTable.tsx';
+
+interface ManualAssignProps {
+  /** The session's eligible people who are in none of its groups. */
+  people: readonly Person[];
+  /** Groups this person may put people into. */
+  groups: readonly BreakoutGroup[];
+  onAssigned: (message: string) => void;
+}
+
+/** Assignment by hand: tick people (searching by name, parliament or country), pick a group. */
+export function ManualAssign({ people, groups, onAssigned }: ManualAssignProps) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const searchId = useId();
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [groupId, setGroupId] = useState('');
+  const [problem, setProblem] = useState<'people' | 'group' | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const locale = i18n.language;
+
+  const shown = people.filter((person) => matchesQuery(person, query));
+  // Ticked people who have since been placed elsewhere drop out of the selection.
+  const chosen = people.filter((person) => selected.has(person.id));
+
+  const toggle = (id: string, checked: boolean) => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (checked) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+    setProblem(null);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const group = groups.find((candidate) => candidate.id === groupId);
+    if (chosen.length === 0) return setProblem('people');
+    if (!group) return setProblem('group');
+    setBusy(true);
+    setError(null);
+    try {
+      await assignMembers(
+        group.id,
+        chosen.map((person) => person.id),
+      );
+      setSelected(new Set());
+      onAssigned(t('organiser.assign.done', { count: chosen.length, group: group.name }));
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby={headingId} className="org-assign">
+      <h2 id={headingId}>{t('organiser.assign.heading', { count: people.length })}</h2>
+      {people.length === 0 ? (
+        <p className="muted">{t('organiser.assign.nobody')}</p>
+      ) : groups.length === 0 ? (
+        <p className="muted">{t('organiser.assign.noGroups')}</p>
+      ) : (
+        <form onSubmit={(e) => void submit(e)} noValidate className="org-form">
+          <div className="field org-field--search">
+            <label htmlFor={searchId}>{t('organiser.assign.search')}</label>
+            <input
+              id={searchId}
+              type="search"
+              dir="auto"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+          </div>
+          <UnassignedTable
+            shown={shown}
+            total={people.length}
+            selected={selected}
+            onToggle={toggle}
+          />
+          {problem === 'people' && (
+            <p className="field__error" role="alert">
+              {t('organiser.assign.choosePeople')}
+            </p>
+          )}
+          <SelectField
+            label={t('organiser.assign.target')}
+            value={groupId}
+            placeholder={t('organiser.assign.targetPlaceholder')}
+            options={groups.map((group) => ({
+              value: group.id,
+              label: t('organiser.assign.targetOption', {
+                name: group.name,
+                language: languageNames[group.workingLanguage],
+                left: formatNumber(seatsLeft(group), locale),
+              }),
+            }))}
+            onChange={(value) => {
+              setGroupId(value);
+              setProblem(null);
+            }}
+            problem={problem === 'group' ? { key: 'chooseGroup' } : undefined}
+          />
+          {error !== null && <ApiErrorAlert error={error} />}
+          <div className="form-actions">
+            <button type="submit" className="button button--primary" aria-disabled={busy}>
+              {busy ? t('organiser.common.working') : t('organiser.assign.submit')}
+            </button>
+            <span className="muted" aria-live="polite">
+              {t('organiser.assign.selected', { count: chosen.length })}
+            </span>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

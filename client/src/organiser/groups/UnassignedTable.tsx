@@ -1,0 +1,66 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Person } from '@draftroom/shared';
+import { languageNames } from '../../i18n/languages.ts';
+import { countryName, formatNumber } from '../formatting.ts';
+
+interface UnassignedTableProps {
+  shown: readonly Person[];
+  total: number;
+  selected: ReadonlySet<string>;
+  onToggle: (personId: string, checked: boolean) => void;
+}
+
+/** People not yet in a group, each with a checkbox labelled by their name. */
+export function UnassignedTable({ shown, total, selected, onToggle }: UnassignedTableProps) {
+  const { t, i18n } = useTranslation();
+  const idPrefix = useId();
+  const locale = i18n.language;
+  return (
+    <div className="org-table-scroll">
+      <table className="org-data-table">
+        <caption>
+          {t('organiser.assign.caption', {
+            shown: formatNumber(shown.length, locale),
+            total: formatNumber(total, locale),
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t('organiser.assign.select')}</span>
+            </th>
+            <th scope="col">{t('organiser.people.name')}</th>
+            <th scope="col">{t('organiser.people.parliament')}</th>
+            <th scope="col">{t('organiser.people.country')}</th>
+            <th scope="col">{t('organiser.people.language')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((person) => (
+            <tr key={person.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  id={`${idPrefix}-${person.id}`}
+                  checked={selected.has(person.id)}
+                  onChange={(event) => onToggle(person.id, event.target.checked)}
+                />
+              </td>
+              <th scope="row">
+                <label htmlFor={`${idPrefix}-${person.id}`}>
+                  <bdi>{person.displayName}</bdi>
+                </label>
+              </th>
+              <td>
+                <bdi>{person.parliament}</bdi>
+              </td>
+              <td>{countryName(person.country, locale)}</td>
+              <td lang={person.preferredLanguage}>{languageNames[person.preferredLanguage]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

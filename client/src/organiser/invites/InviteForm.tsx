@@ -1,0 +1,147 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  roles,
+  scopeTypes,
+  type ConferenceEvent,
+  type ConferenceSession,
+  type CreatedInvite,
+  type Role,
+} from '@draftroom/shared';
+import { createInvite } from '../api.ts';
+import { serverFieldMessages } from '../apiErrors.ts';
+import type { Problems } from '../formProblems.ts';
+import {
+  defaultMaxUses,
+  maxInviteUses,
+  newInviteValues,
+  toCreateInviteRequest,
+  type InviteField,
+  type InviteFormValues,
+} from '../inviteForm.ts';
+import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { RadioGroup } from '../ui/RadioGroup.tsx';
+import { TextField } from '../ui/TextField.tsx';
+import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid.ts';
+import type { SessionGroups } from '../useAllGroups.ts';
+import { InviteExpiry } from './InviteExpiry.tsx';
+import { InviteScopeChoice } from './InviteScopeChoice.tsx';
+
+const fields: readonly InviteField[] = ['role', 'scope', 'label', 'expiresAt', 'maxUses'];
+
+interface InviteFormProps {
+  event: ConferenceEvent;
+  sessions: readonly ConferenceSession[];
+  allGroups: readonly SessionGroups[];
+  onCreated: (created: CreatedInvite) => void;
+}
+
+export function InviteForm({ event, sessions, allGroups, onCreated }: InviteFormProps) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<InviteFormValues>(() => newInviteValues(event, Date.now()));
+  // Until the organiser types a use limit, it follows the role (1 for a personal link).
+  const [maxUsesTouched, setMaxUsesTouched] = useState(false);
+  const [problems, setProblems] = useState<Problems<InviteField>>({});
+  const [apiError, setApiError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState(0);
+  const formRef = useFocusFirstInvalid(refused);
+  const serverMessages = serverFieldMessages(apiError, fields);
+
+  const change = (patch: Partial<InviteFormValues>, field: InviteField) => {
+    setValues((previous) => ({ ...previous, ...patch }));
+    setProblems((previous) => ({ ...previous, [field]: undefined }));
+  };
+
+  const changeRole = (role: Role) =>
+    change(maxUsesTouched ? { role } : { role, maxUses: String(defaultMaxUses(role)) }, 'role');
+
+  const submit = async (formEvent: FormEvent) => {
+    formEvent.preventDefault();
+    if (busy) return;
+    const mapped = toCreateInviteRequest(values, event, Date.now());
+    setApiError(null);
+    if (!mapped.ok) {
+      setProblems(mapped.problems);
+      setRefused((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const created = await createInvite(mapped.request);
+      setBusy(false);
+      onCreated(created);
+    } catch (error) {
+      setBusy(false);
+      setApiError(error);
+    }
+  };
+
+  return (
+    <form ref={formRef} className="org-form" onSubmit={(e) => void submit(e)} noValidate>
+      <RadioGroup
+        legend={t('organiser.inviteForm.role')}
+        name="role"
+        value={values.role}
+        onChange={changeRole}
+        options={roles.map((role) => ({
+          value: role,
+          label: t(`organiser.roles.${role}`),
+          description: t(`organiser.roleDescriptions.${role}`),
+        }))}
+      />
+      {values.role === 'organiser' ? (
+        <p className="field__hint">{t('organiser.inviteForm.organiserScope')}</p>
+      ) : (
+        <InviteScopeChoice
+          scopeTypes={scopeTypes}
+          values={values}
+          sessions={sessions}
+          allGroups={allGroups}
+          onChange={(patch) => change(patch, 'scope')}
+          problem={problems.scope}
+          serverMessage={serverMessages.scope}
+        />
+      )}
+      <TextField
+        label={t('organiser.inviteForm.label')}
+        hint={t('organiser.inviteForm.labelHint')}
+        value={values.label}
+        onChange={(label) => change({ label }, 'label')}
+        problem={problems.label}
+        serverMessage={serverMessages.label}
+        maxLength={120}
+      />
+      <div className="org-form-row">
+        <InviteExpiry
+          event={event}
+          value={values.expiresAt}
+          onChange={(expiresAt) => change({ expiresAt }, 'expiresAt')}
+          problem={problems.expiresAt}
+          serverMessage={serverMessages.expiresAt}
+        />
+        <TextField
+          type="number"
+          label={t('organiser.inviteForm.maxUses')}
+          hint={t('organiser.inviteForm.maxUsesHint')}
+          value={values.maxUses}
+          min={1}
+          max={maxInviteUses}
+          onChange={(maxUses) => {
+            setMaxUsesTouched(true);
+            change({ maxUses }, 'maxUses');
+          }}
+          problem={problems.maxUses}
+          serverMessage={serverMessages.maxUses}
+          required
+        />
+      </div>
+      {apiError !== null && <ApiErrorAlert error={apiError} />}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" aria-disabled={busy}>
+          {busy ? t('organiser.common.working') : t('organiser.inviteForm.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

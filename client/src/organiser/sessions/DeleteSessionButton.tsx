@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConferenceSession } from '@draftroom/shared';
+import { deleteSession } from '../api.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+
+interface DeleteSessionButtonProps {
+  session: ConferenceSession;
+  /** The session's heading, so the button reads "Delete, <title>" to a screen reader. */
+  titleId: string;
+  onDeleted: (title: string) => void;
+}
+
+/**
+ * Deleting asks first. The server refuses (409) while the session still has groups; the dialog
+ * then shows its explanation, and nothing is lost.
+ */
+export function DeleteSessionButton({ session, titleId, onDeleted }: DeleteSessionButtonProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--small org-button--danger-quiet"
+        aria-describedby={titleId}
+        onClick={() => setOpen(true)}
+      >
+        {t('organiser.sessions.delete')}
+      </button>
+      <ConfirmDialog
+        open={open}
+        title={t('organiser.sessions.deleteTitle')}
+        confirmLabel={t('organiser.sessions.deleteConfirm')}
+        onClose={() => setOpen(false)}
+        onConfirm={() => deleteSession(session.id)}
+        onDone={() => onDeleted(session.title)}
+      >
+        <p>
+          {t('organiser.sessions.deleteText')}{' '}
+          <strong>
+            <bdi>{session.title}</bdi>
+          </strong>
+        </p>
+        {session.kind === 'co-creation' && <p>{t('organiser.sessions.deleteGroupsFirst')}</p>}
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,189 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  audienceTags,
+  sessionKinds,
+  type ConferenceEvent,
+  type ConferenceSession,
+} from '@draftroom/shared';
+import { createSession, updateSession } from '../api.ts';
+import { serverFieldMessages } from '../apiErrors.ts';
+import type { Problems } from '../formProblems.ts';
+import { orderLanguages } from '../languages.ts';
+import {
+  newSessionValues,
+  outsideEventDays,
+  sessionFormValues,
+  toSessionInput,
+  type SessionField,
+  type SessionFormValues,
+} from '../sessionForm.ts';
+import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { CheckboxGroup } from '../ui/CheckboxGroup.tsx';
+import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
+import { RadioGroup } from '../ui/RadioGroup.tsx';
+import { TextField } from '../ui/TextField.tsx';
+import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid.ts';
+import { SessionTimes } from './SessionTimes.tsx';
+
+const fields: readonly SessionField[] = [
+  'title',
+  'description',
+  'kind',
+  'audience',
+  'startsAt',
+  'endsAt',
+  'languages',
+  'selfSelect',
+];
+
+interface SessionFormProps {
+  event: ConferenceEvent;
+  /** The session to edit; a new one when absent. */
+  session?: ConferenceSession;
+  onSaved: (session: ConferenceSession) => void;
+  onCancel: () => void;
+}
+
+export function SessionForm({ event, session, onSaved, onCancel }: SessionFormProps) {
+  const { t } = useTranslation();
+  const selfSelectHintId = useId();
+  const [values, setValues] = useState<SessionFormValues>(() =>
+    session ? sessionFormValues(session, event.timeZone) : newSessionValues(event),
+  );
+  const [problems, setProblems] = useState<Problems<SessionField>>({});
+  const [apiError, setApiError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState(0);
+  const formRef = useFocusFirstInvalid(refused);
+  const serverMessages = serverFieldMessages(apiError, fields);
+
+  const change = <Field extends SessionField>(field: Field, value: SessionFormValues[Field]) => {
+    setValues((previous) => ({ ...previous, [field]: value }));
+    setProblems((previous) => ({ ...previous, [field]: undefined }));
+  };
+
+  // Worth a warning, not a refusal: a pre-conference briefing may well come before day one.
+  const mapped = toSessionInput(values, event.timeZone);
+  const outside = mapped.ok && outsideEventDays(mapped.request, event);
+
+  const submit = async (formEvent: FormEvent) => {
+    formEvent.preventDefault();
+    if (busy) return;
+    setApiError(null);
+    if (!mapped.ok) {
+      setProblems(mapped.problems);
+      setRefused((n) => n + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = session
+        ? await updateSession(session.id, mapped.request)
+        : await createSession(mapped.request);
+      onSaved(saved);
+    } catch (error) {
+      setBusy(false);
+      setApiError(error);
+    }
+  };
+
+  // A session keeps a language its event has since dropped, so it can still be unticked.
+  const availableLanguages = orderLanguages([
+    ...new Set([...event.languages, ...(session?.languages ?? [])]),
+  ]);
+
+  return (
+    <form ref={formRef} className="card org-form" onSubmit={(e) => void submit(e)} noValidate>
+      <TextField
+        label={t('organiser.sessionForm.title')}
+        value={values.title}
+        onChange={(value) => change('title', value)}
+        problem={problems.title}
+        serverMessage={serverMessages.title}
+        maxLength={200}
+        required
+      />
+      <TextField
+        multiline
+        label={t('organiser.sessionForm.description')}
+        hint={t('organiser.sessionForm.descriptionHint')}
+        value={values.description}
+        onChange={(value) => change('description', value)}
+        problem={problems.description}
+        serverMessage={serverMessages.description}
+        maxLength={4000}
+      />
+      <RadioGroup
+        legend={t('organiser.sessionForm.kind')}
+        name="kind"
+        value={values.kind}
+        onChange={(kind) => change('kind', kind)}
+        options={sessionKinds.map((kind) => ({
+          value: kind,
+          label: t(`organiser.kinds.${kind}`),
+          description: t(`organiser.kindDescriptions.${kind}`),
+        }))}
+      />
+      <CheckboxGroup
+        legend={t('organiser.sessionForm.audience')}
+        hint={t('organiser.sessionForm.audienceHint')}
+        options={audienceTags.map((tag) => ({ value: tag, label: t(`organiser.audience.${tag}`) }))}
+        checked={values.audience}
+        onToggle={(tag, checked) =>
+          change(
+            'audience',
+            checked ? [...values.audience, tag] : values.audience.filter((other) => other !== tag),
+          )
+        }
+      />
+      <SessionTimes
+        timeZone={event.timeZone}
+        startsAt={values.startsAt}
+        endsAt={values.endsAt}
+        onChange={change}
+        problems={problems}
+        serverMessages={serverMessages}
+        outsideEventDays={outside}
+      />
+      <LanguageCheckboxes
+        legend={t('organiser.sessionForm.languages')}
+        hint={t('organiser.sessionForm.languagesHint')}
+        available={availableLanguages}
+        value={values.languages}
+        onChange={(languages) => change('languages', languages)}
+        problem={problems.languages}
+        serverMessage={serverMessages.languages}
+      />
+      {values.kind === 'co-creation' && (
+        <div className="field org-field--checkbox">
+          <label className="org-choice">
+            <input
+              type="checkbox"
+              checked={values.selfSelect}
+              onChange={(e) => change('selfSelect', e.target.checked)}
+              aria-describedby={selfSelectHintId}
+            />
+            <span>{t('organiser.sessionForm.selfSelect')}</span>
+          </label>
+          <p className="field__hint" id={selfSelectHintId}>
+            {t('organiser.sessionForm.selfSelectHint')}
+          </p>
+        </div>
+      )}
+      {apiError !== null && <ApiErrorAlert error={apiError} />}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" aria-disabled={busy}>
+          {busy
+            ? t('organiser.common.saving')
+            : session
+              ? t('organiser.sessionForm.save')
+              : t('organiser.sessionForm.create')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('organiser.common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ConferenceSession } from '@draftroom/shared';
+import { languageNames } from '../../i18n/languages.ts';
+import { formatTimeRange } from '../formatting.ts';
+import { InlineList } from '../ui/InlineList.tsx';
+import { DeleteSessionButton } from './DeleteSessionButton.tsx';
+
+interface SessionItemProps {
+  session: ConferenceSession;
+  timeZone: string;
+  canEdit: boolean;
+  onDeleted: (title: string) => void;
+}
+
+/** One session: when, what kind, in which languages, and what can be done with it. */
+export function SessionItem({ session, timeZone, canEdit, onDeleted }: SessionItemProps) {
+  const { t, i18n } = useTranslation();
+  const titleId = useId();
+  const coCreation = session.kind === 'co-creation';
+  return (
+    <li className="org-session-item">
+      <h3 id={titleId} className="org-session-item__title">
+        <bdi>{session.title}</bdi>
+      </h3>
+      <p className="org-session-item__meta">
+        <span>{formatTimeRange(session.startsAt, session.endsAt, i18n.language, timeZone)}</span>
+        <span className="org-tag">{t(`organiser.kinds.${session.kind}`)}</span>
+        <span>
+          <InlineList
+            items={session.languages.map((code) => ({
+              key: code,
+              text: languageNames[code],
+              node: <span lang={code}>{languageNames[code]}</span>,
+            }))}
+          />
+        </span>
+      </p>
+      {session.audience.length > 0 && (
+        <p className="org-session-item__audience">
+          <span className="visually-hidden">{t('organiser.sessions.audience')} </span>
+          {session.audience.map((tag) => (
+            <span key={tag} className="org-tag org-tag--quiet">
+              {t(`organiser.audience.${tag}`)}
+            </span>
+          ))}
+        </p>
+      )}
+      <div className="org-session-item__actions">
+        {coCreation && (
+          <Link to={session.id} className="button button--small" aria-describedby={titleId}>
+            {t('organiser.sessions.groups')}
+          </Link>
+        )}
+        {canEdit && (
+          <>
+            <Link
+              to={`${session.id}/edit`}
+              className="button button--small"
+              aria-describedby={titleId}
+            >
+              {t('organiser.sessions.edit')}
+            </Link>
+            <DeleteSessionButton session={session} titleId={titleId} onDeleted={onDeleted} />
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

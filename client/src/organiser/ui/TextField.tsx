@@ -1,0 +1,82 @@
+import { useId, type ReactNode } from 'react';
+import type { Problem } from '../formProblems.ts';
+import { fieldIds } from './fieldIds.ts';
+import { FieldMessages } from './FieldMessages.tsx';
+
+interface TextFieldProps {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'number' | 'date' | 'datetime-local' | 'email';
+  hint?: ReactNode;
+  problem?: Problem;
+  serverMessage?: string;
+  required?: boolean;
+  maxLength?: number;
+  min?: number | string;
+  max?: number | string;
+  autoComplete?: string;
+  /** A multi-line text area instead of an input. */
+  multiline?: boolean;
+}
+
+/**
+ * A labelled input with its hint and error. Free text gets `dir="auto"`, so a title typed in
+ * Arabic on the English interface (or the reverse) is laid out in its own direction.
+ */
+export function TextField({
+  label,
+  value,
+  onChange,
+  type = 'text',
+  hint,
+  problem,
+  serverMessage,
+  required,
+  maxLength,
+  min,
+  max,
+  autoComplete = 'off',
+  multiline,
+}: TextFieldProps) {
+  const ids = fieldIds(useId(), { hint, problem, serverMessage });
+  const common = {
+    id: ids.inputId,
+    value,
+    required,
+    maxLength,
+    autoComplete,
+    'aria-invalid': ids.invalid,
+    'aria-describedby': ids.describedBy,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={ids.inputId}>{label}</label>
+      {multiline ? (
+        <textarea
+          {...common}
+          dir="auto"
+          rows={4}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      ) : (
+        <input
+          {...common}
+          type={type}
+          dir={type === 'text' ? 'auto' : undefined}
+          min={min}
+          max={max}
+          inputMode={type === 'number' ? 'numeric' : undefined}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+      <FieldMessages
+        hintId={ids.hintId}
+        errorId={ids.errorId}
+        hint={hint}
+        problem={problem}
+        serverMessage={serverMessage}
+      />
+    </div>
+  );
+}
