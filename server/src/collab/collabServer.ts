@@ -253,6 +253,8 @@ export class CollabServer {
           return change.authSessionIds.includes(connection.signIn.authSessionId);
         case 'personRevoked':
           return connection.signIn.personId === change.personId;
+        case 'documents':
+          return change.documentIds.includes(connection.documentId);
       }
     });
     for (const connection of affected) {

@@ -20,6 +20,8 @@ export interface DatabaseSchema {
     id: string;
     title: string;
     created_at: string;
+    /** The event whose organisers keep the guide once its group is removed (null: not yet known). */
+    event_id: string | null;
   };
   events: {
     id: string;

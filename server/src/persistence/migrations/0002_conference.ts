@@ -1,7 +1,14 @@
 import type { Kysely } from 'kysely';
 
-/** Events, sessions, breakout groups, people, group membership, invites and sign-ins. */
+/**
+ * Events, sessions, breakout groups, people, group membership, invites and sign-ins; and which
+ * event each guide belongs to (a guide outlives its group, and then only its own event's
+ * organisers may open it). Guides from before events existed get their event at first start
+ * (`guides.adoptUnowned`).
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('guides').addColumn('event_id', 'text').execute();
+
   await db.schema
     .createTable('events')
     .addColumn('id', 'text', (c) => c.primaryKey())

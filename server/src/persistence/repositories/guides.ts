@@ -4,23 +4,49 @@ export interface GuideRecord {
   id: string;
   title: string;
   createdAt: string;
+  /** The event the guide belongs to; null only for a guide no event has adopted yet. */
+  eventId: string | null;
 }
+
+type GuideRow = { id: string; title: string; created_at: string; event_id: string | null };
+const toGuide = (row: GuideRow): GuideRecord => ({
+  id: row.id,
+  title: row.title,
+  createdAt: row.created_at,
+  eventId: row.event_id,
+});
 
 export function guidesRepository(db: Db) {
   return {
     async get(id: string): Promise<GuideRecord | undefined> {
       const row = await db.selectFrom('guides').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && { id: row.id, title: row.title, createdAt: row.created_at };
+      return row && toGuide(row);
     },
-    async create(guide: GuideRecord): Promise<GuideRecord> {
+    async create(
+      guide: Omit<GuideRecord, 'eventId'> & { eventId?: string | null },
+    ): Promise<GuideRecord> {
+      const record = { ...guide, eventId: guide.eventId ?? null };
       await db
         .insertInto('guides')
-        .values({ id: guide.id, title: guide.title, created_at: guide.createdAt })
+        .values({
+          id: record.id,
+          title: record.title,
+          created_at: record.createdAt,
+          event_id: record.eventId,
+        })
         .execute();
-      return guide;
+      return record;
     },
     async rename(id: string, title: string): Promise<void> {
       await db.updateTable('guides').set({ title }).where('id', '=', id).execute();
+    },
+    /** Gives the guides that belong to no event (made before events existed) to this one. */
+    async adoptUnowned(eventId: string): Promise<void> {
+      await db
+        .updateTable('guides')
+        .set({ event_id: eventId })
+        .where('event_id', 'is', null)
+        .execute();
     },
   };
 }

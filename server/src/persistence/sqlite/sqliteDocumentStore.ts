@@ -55,6 +55,16 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
     },
   );
 
+  /**
+   * Kysely shares this connection. Its transactions finish within one event-loop turn today (no
+   * awaits on real I/O), but should one ever span turns, a group commit started meanwhile would
+   * become a savepoint inside it, and its rollback would undo edits peers had already seen. So
+   * document writes wait for any open transaction to end.
+   */
+  async function outsideOtherTransactions(): Promise<void> {
+    while (db.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+  }
+
   return {
     async load(documentId): Promise<StoredDocument> {
       // Read state and updates in one read transaction so a concurrent compaction can't split them.
@@ -64,9 +74,11 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
       }))();
     },
     async appendBatch(entries) {
+      await outsideOtherTransactions();
       return appendAll(entries);
     },
     async compact(documentId, state, throughSeq) {
+      await outsideOtherTransactions();
       compactInOneTransaction(documentId, state, throughSeq);
     },
     async storedBytes(documentId) {

@@ -1,7 +1,7 @@
 /**
  * Tells open connections that someone's access may have changed: removed from a group, a new
- * role, a sign-in revoked. Services announce; the collaboration server listens and re-checks
- * that person's sockets. (Services cannot import `collab`, so the wire runs this way.)
+ * role, a sign-in revoked, a group removed. Services announce; the collaboration server listens
+ * and re-checks the sockets concerned. (Services cannot import `collab`, so the wire runs this way.)
  */
 export type AccessChangeListener = (change: AccessChange) => void;
 
@@ -11,7 +11,9 @@ export type AccessChange =
   /** These sign-ins were revoked: close their connections. */
   | { kind: 'signIns'; authSessionIds: readonly string[] }
   /** Everything a person signed in with was revoked. */
-  | { kind: 'personRevoked'; personId: string };
+  | { kind: 'personRevoked'; personId: string }
+  /** Re-check every connection to these documents (their group was removed). */
+  | { kind: 'documents'; documentIds: readonly string[] };
 
 export class AccessEvents {
   private readonly listeners = new Set<AccessChangeListener>();

@@ -74,6 +74,7 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
           id: guideId,
           title: input.name,
           createdAt: new Date().toISOString(),
+          eventId: session.eventId,
         });
         const group = await repos.groups.create({ id: randomId(), sessionId, guideId, ...input });
         return toGroup(repos, group);
@@ -98,8 +99,10 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
       if (members.length > 0) {
         throw conflict('This group still has members; move or remove them first.');
       }
-      // The guide row stays (its text is kept in storage); only organisers can reach it.
+      // The guide row stays (its text is kept in storage); only the event's organisers can reach
+      // it, so everyone else who has it open (facilitators, observers by scope) loses it now.
       await repositories.groups.delete(group.id);
+      events.publish({ kind: 'documents', documentIds: [group.guideId] });
     },
 
     async assign(

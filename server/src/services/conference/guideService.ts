@@ -1,12 +1,12 @@
 import type { Guide, Permission } from '@draftroom/shared';
 import { notFound } from '../../lib/appError.ts';
 import type { Persistence, Repositories } from '../../persistence/index.ts';
-import { guidePermission, type Viewer } from '../access/policy.ts';
+import { guidePermission, isOrganiserOf, type Viewer } from '../access/policy.ts';
 import { placeOf } from './viewer.ts';
 
 /**
  * What a person may do with a document. A guide belongs to a group; the policy decides from the
- * group's place. A guide with no group (its group was removed) is for organisers only.
+ * group's place. A guide with no group (its group was removed) is for its event's organisers only.
  */
 export async function permissionOnGuide(
   repositories: Repositories,
@@ -17,9 +17,10 @@ export async function permissionOnGuide(
   const session = group && (await repositories.sessions.get(group.sessionId));
   if (!group || !session) {
     const guide = await repositories.guides.get(guideId);
-    const organiser = viewer.person.role === 'organiser';
-    // Guides without a group predate the conference model, or outlived their group.
-    return { permission: guide && organiser ? 'write' : null, groupId: null, sessionId: null };
+    // Guides without a group predate the conference model, or outlived their group. Either way
+    // they still belong to one event, and no other event's organisers may open them.
+    const organiser = guide !== undefined && isOrganiserOf(viewer, guide.eventId ?? '');
+    return { permission: organiser ? 'write' : null, groupId: null, sessionId: null };
   }
   return {
     permission: guidePermission(viewer, placeOf(group, session)),
@@ -43,7 +44,8 @@ export function createGuideService(persistence: Persistence) {
           .permission;
         const guide = permission && (await repositories.guides.get(group.guideId));
         if (!guide) continue;
-        guides.push({ ...guide, groupId: group.id, sessionId: session.id, permission });
+        const { id, title, createdAt } = guide;
+        guides.push({ id, title, createdAt, groupId: group.id, sessionId: session.id, permission });
       }
       return guides;
     },
@@ -54,7 +56,9 @@ export function createGuideService(persistence: Persistence) {
       // No access and no guide look the same: ids of other groups' guides are not confirmed.
       if (!guide || !access.permission) throw notFound('This guide');
       return {
-        ...guide,
+        id: guide.id,
+        title: guide.title,
+        createdAt: guide.createdAt,
         groupId: access.groupId,
         sessionId: access.sessionId,
         permission: access.permission,

@@ -126,6 +126,7 @@ export async function seedDemoConference(
 ): Promise<StartupLink[]> {
   if ((await persistence.repositories.events.count()) > 0) return [];
   const eventId = randomId();
+  const newGuideIds = new Set<string>();
   const links = await persistence.transaction(async (repos) => {
     await repos.events.create({
       id: eventId,
@@ -146,12 +147,20 @@ export async function seedDemoConference(
       if (created.kind === 'co-creation') coCreation = created;
     }
     if (!coCreation) throw new Error('the demo has a co-creation session');
+    // A database from before events existed may hold the demo guides already (and others): they
+    // become this event's, and keep their text.
+    await repos.guides.adoptUnowned(eventId);
     const groupIds: string[] = [];
     for (const [index, group] of groups.entries()) {
       const guide = demoGuides[group.guide];
       if (!guide) throw new Error(`demo guide ${group.guide} is missing`);
       const createdAt = new Date(Date.UTC(2021, 5, 18, 12, index)).toISOString();
-      await repos.guides.create({ id: guide.id, title: group.name, createdAt });
+      if (await repos.guides.get(guide.id)) {
+        await repos.guides.rename(guide.id, group.name);
+      } else {
+        await repos.guides.create({ id: guide.id, title: group.name, createdAt, eventId });
+        newGuideIds.add(guide.id);
+      }
       const id = randomId();
       await repos.groups.create({
         id,
@@ -218,7 +227,9 @@ export async function seedDemoConference(
     ];
   });
   await persistence.documents.appendBatch(
-    demoGuides.map((guide) => ({ documentId: guide.id, update: encodeGuideBody(guide.body) })),
+    demoGuides
+      .filter((guide) => newGuideIds.has(guide.id))
+      .map((guide) => ({ documentId: guide.id, update: encodeGuideBody(guide.body) })),
   );
   return links;
 }

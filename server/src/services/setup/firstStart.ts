@@ -26,6 +26,8 @@ export async function prepareFirstStart(
     timeZone: 'UTC',
     languages: ['en', 'fr', 'es', 'ar'],
   });
+  // Guides from before events existed belong to the first one.
+  await persistence.repositories.guides.adoptUnowned(eventId);
   const { joinPath } = await auth.mintOrganiserLink(eventId, 'First start');
   return [{ role: 'organiser', scopeName: 'New conference', joinPath }];
 }

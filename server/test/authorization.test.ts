@@ -1,0 +1,267 @@
+// Guarantee 4: every REST route and the websocket answer each kind of person with exactly the
+// status the rules give. The matrix walks the shared route table: a route without a row fails.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPath, apiRoutes, type ApiRouteName, type Guide } from '@draftroom/shared';
+import { createGroup, sampleProfile } from '../testing/index.ts';
+import {
+  actorNames,
+  buildWorld,
+  send,
+  type Actor,
+  type ActorName,
+  type World,
+} from './helpers/actors.ts';
+import type { HonestClient } from './helpers/clients.ts';
+import {
+  connectSynced,
+  expectDropped,
+  openingOutcome,
+  probeAccess,
+  restartOn,
+  storedText,
+  type CollabOutcome,
+} from './helpers/collabAccess.ts';
+import { startTestServer, type TestServer } from './helpers/testServer.ts';
+
+/** One status per actor, in the order of `actorNames`. */
+type Statuses = readonly [
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+interface Call {
+  params?: Record<string, string>;
+  body?: unknown;
+  /** Send this cookie instead of the actor's own (a fresh sign-in of the same person). */
+  cookie?: string;
+}
+interface Row {
+  statuses: Statuses;
+  /** The request to send for one actor; fresh targets for calls that change what they touch. */
+  call?: (world: World, actor: Actor) => Call | Promise<Call>;
+}
+const row = (statuses: Statuses, call?: Row['call']): Row => ({ statuses, call });
+
+const sessionInput = (title: string) => ({
+  title,
+  description: '',
+  kind: 'co-creation',
+  audience: [],
+  startsAt: '2021-06-18T12:00:00Z',
+  endsAt: '2021-06-18T14:00:00Z',
+  languages: ['en'],
+});
+const groupInput = (name: string) => ({ name, workingLanguage: 'en', capacity: 50 });
+const eventInput = {
+  name: 'Matrix conference',
+  startsOn: '2021-06-16',
+  endsOn: '2021-06-18',
+  timeZone: 'Europe/Zurich',
+  languages: ['en', 'fr', 'es', 'ar'],
+};
+let groupsMade = 0;
+const S = (w: World) => ({ params: { sessionId: w.sessionS.id } });
+const A = (w: World) => ({ params: { groupId: w.groupA.id } });
+
+// prettier-ignore
+const matrix = {
+  //              anon rev  out  org  facS facT pA   pB   obs  other
+  invitePreview: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], (w) => ({ params: { token: w.joinToken } })),
+  join:          row([201, 201, 201, 201, 201, 201, 201, 201, 201, 201], (w) => ({ params: { token: w.joinToken }, body: sampleProfile() })),
+  me:            row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
+  updateMe:      row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ body: { preferredLanguage: 'en' } })),
+  signOut:       row([401, 401, 401, 204, 204, 204, 204, 204, 204, 204], async (_w, actor) => ({ cookie: await actor.signInAgain?.() })),
+  programme:     row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
+  updateEvent:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ body: eventInput })),
+  createSession: row([401, 401, 401, 201, 403, 403, 403, 403, 403, 201], () => ({ body: sessionInput('Matrix session') })),
+  getSession:    row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),
+  updateSession: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { sessionId: await w.fresh.session() }, body: sessionInput('Renamed') })),
+  deleteSession: row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { sessionId: await w.fresh.session() } })),
+  createGroup:   row([401, 401, 401, 201, 201, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: groupInput(`Matrix group ${++groupsMade}`) })),
+  autoAssign:    row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], S),
+  getGroup:      row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], A),
+  updateGroup:   row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...A(w), body: groupInput('Group A') })),
+  deleteGroup:   row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { groupId: await w.fresh.emptyGroup() } })),
+  assignMembers: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ ...A(w), body: { personIds: [await w.fresh.person()] } })),
+  removeMember:  row([401, 401, 401, 204, 204, 403, 403, 403, 403, 404], async (w) => ({ params: { groupId: w.groupA.id, personId: await w.fresh.person('Group A') } })),
+  selfSelect:    row([401, 401, 401, 403, 403, 403, 403, 409, 403, 404], A),
+  listGuides:    row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
+  getGuide:      row([401, 401, 401, 200, 200, 404, 200, 404, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
+  updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),
+  revokePerson:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() } })),
+  personLink:    row([401, 401, 401, 201, 403, 403, 403, 403, 403, 404], (w) => ({ params: { personId: w.people.participantA?.personId ?? '' } })),
+  importPeople:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ body: { csv: 'name,parliament,country,language\nDry Run,Parliament of Testland,KE,en', dryRun: true } })),
+  listInvites:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
+  // Another event's organiser naming this event's session in the body: refused as invalid input.
+  createInvite:  row([401, 401, 401, 201, 403, 403, 403, 403, 403, 400], (w) => ({ body: { role: 'participant', scope: { type: 'session', id: w.sessionS.id }, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), maxUses: 5 } })),
+  revokeInvite:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { inviteId: await w.fresh.invite() } })),
+} satisfies Record<ApiRouteName, Row>;
+
+// What each person can do with the guide of group A over the websocket.
+// prettier-ignore
+const collabColumn: Record<ActorName, CollabOutcome> = {
+  anonymous: 4401, revoked: 4401, signedOut: 4401,
+  organiser: 'write', facilitatorS: 'write', facilitatorOther: 4403,
+  participantA: 'write', participantB: 4403, observer: 'read',
+  otherOrganiser: 4403,
+};
+
+const columns = (statuses: readonly (number | string)[]) =>
+  Object.fromEntries(actorNames.map((name, index) => [name, statuses[index]]));
+
+async function conference(): Promise<{ server: TestServer; world: World }> {
+  const server = await startTestServer({
+    SEED_DEMO: 'false',
+    JOIN_RATE_LIMIT_PER_MINUTE: '100000',
+  });
+  return { server, world: await buildWorld(server) };
+}
+
+describe('REST authorization matrix', () => {
+  let server: TestServer;
+  let world: World;
+  beforeAll(async () => {
+    ({ server, world } = await conference());
+  });
+  afterAll(async () => {
+    await server?.cleanup();
+  });
+
+  it('has a row for every route of the shared table, and no other', () => {
+    expect(Object.keys(matrix).sort()).toEqual(Object.keys(apiRoutes).sort());
+  });
+
+  it.each(Object.keys(apiRoutes) as ApiRouteName[])('%s', async (name) => {
+    const route = apiRoutes[name];
+    const routeRow = (matrix as Partial<Record<ApiRouteName, Row>>)[name];
+    if (!routeRow) throw new Error(`the matrix has no row for ${name}`);
+    const actual: (number | string)[] = [];
+    for (const actorName of actorNames) {
+      const actor = world.actors[actorName];
+      const call = (await routeRow.call?.(world, actor)) ?? {};
+      const path = apiPath(name, call.params);
+      const response = await send(
+        server.url,
+        call.cookie ?? actor.cookie,
+        route.method,
+        path,
+        call.body,
+      );
+      const bodyFits =
+        response.status !== route.status ||
+        !route.response ||
+        route.response.safeParse(response.body).success;
+      actual.push(
+        bodyFits ? response.status : `${response.status} with a body that fails the schema`,
+      );
+    }
+    expect(columns(actual)).toEqual(columns(routeRow.statuses));
+  });
+});
+
+describe('websocket authorization on the guide of group A', () => {
+  let server: TestServer;
+  let world: World;
+  const clients: HonestClient[] = [];
+  let restarted: Awaited<ReturnType<typeof restartOn>> | undefined;
+  beforeAll(async () => {
+    ({ server, world } = await conference());
+  });
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await restarted?.server.close();
+    await server?.cleanup();
+  });
+
+  it('lets each person write, read, or closes them with 4401/4403, and stores only writes', async () => {
+    const guideId = world.groupA.guideId;
+    const witness = await connectSynced(server, guideId);
+    clients.push(witness);
+    const actual: Partial<Record<ActorName, CollabOutcome>> = {};
+    for (const name of actorNames) {
+      const { outcome, client } = await probeAccess(
+        server,
+        witness,
+        world.actors[name].cookie,
+        guideId,
+        name,
+      );
+      clients.push(client);
+      if (outcome === 'read') await expectDropped(server, witness, client, guideId, `[a${name}]`);
+      if (typeof outcome === 'string') expect(client.closeEvents).toEqual([]);
+      client.destroy();
+      actual[name] = outcome;
+    }
+    expect(actual).toEqual(collabColumn);
+
+    const expectedText = witness.text.toString();
+    expect(await storedText(server.server, guideId)).toBe(expectedText);
+    // After a restart the guide holds every writer's edit and nothing from anyone else.
+    for (const client of clients.splice(0)) client.destroy();
+    await server.stop();
+    restarted = await restartOn(server.databasePath);
+    const reloaded = await connectSynced(
+      { wsUrl: restarted.wsUrl, cookie: server.cookie },
+      guideId,
+    );
+    clients.push(reloaded);
+    expect(reloaded.text.toString()).toBe(expectedText);
+    for (const name of actorNames) {
+      if (collabColumn[name] === 'write') expect(expectedText).toContain(`[a${name}]`);
+      else expect(expectedText).not.toContain(`[a${name}]`);
+    }
+  });
+});
+
+describe('documents that do not exist, or lost their group', () => {
+  let server: TestServer;
+  let world: World;
+  beforeAll(async () => {
+    ({ server, world } = await conference());
+  });
+  afterAll(async () => {
+    await server?.cleanup();
+  });
+
+  it('refuses an unknown guide id with HTTP 404, but tells a dead sign-in only 4401', async () => {
+    const outcomes = [];
+    for (const name of actorNames) {
+      outcomes.push(
+        await openingOutcome(`${server.wsUrl}/no-such-guide`, world.actors[name].cookie),
+      );
+    }
+    // prettier-ignore
+    expect(columns(outcomes)).toEqual(columns([4401, 4401, 4401, 404, 404, 404, 404, 404, 404, 404]));
+  });
+
+  // A removed group's guide is kept in storage "for organisers": the organisers of its own event.
+  it('keeps a removed group’s guide for this event’s organisers only', async () => {
+    const group = await createGroup(world.organiser, world.sessionS.id, 'Soon removed');
+    await world.organiser.expect(204, 'DELETE', apiPath('deleteGroup', { groupId: group.id }));
+    const rest = [];
+    const socket = [];
+    for (const name of actorNames) {
+      const { cookie } = world.actors[name];
+      const response = await send(
+        server.url,
+        cookie,
+        'GET',
+        apiPath('getGuide', { guideId: group.guideId }),
+      );
+      rest.push(response.status === 200 ? (response.body as Guide).permission : response.status);
+      socket.push(await openingOutcome(`${server.wsUrl}/${group.guideId}`, cookie));
+    }
+    // prettier-ignore
+    expect(columns(rest)).toEqual(columns([401, 401, 401, 'write', 404, 404, 404, 404, 404, 404]));
+    // prettier-ignore
+    expect(columns(socket)).toEqual(columns([4401, 4401, 4401, 101, 4403, 4403, 4403, 4403, 4403, 4403]));
+  });
+});
