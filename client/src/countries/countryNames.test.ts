@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryCodes } from './countryCodes.ts';
+import { countryCodes } from '@draftroom/shared';
 import { countryName, countryOptions } from './countryNames.ts';
 
 describe('countryCodes', () => {

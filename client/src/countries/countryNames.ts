@@ -1,4 +1,4 @@
-import { countryCodes } from './countryCodes.ts';
+import { countryCodes } from '@draftroom/shared';
 
 export interface CountryOption {
   code: string;

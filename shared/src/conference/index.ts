@@ -6,3 +6,4 @@ export * from './person.ts';
 export * from './invite.ts';
 export * from './csvImport.ts';
 export * from './programme.ts';
+export * from './countries.ts';

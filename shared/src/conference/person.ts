@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { entityIdSchema, languageSchema, textField } from './common.ts';
+import { isCountryCode } from './countries.ts';
 
 export const roles = ['organiser', 'facilitator', 'participant', 'observer'] as const;
 export const roleSchema = z.enum(roles, {
@@ -15,12 +16,12 @@ export const scopeSchema = z.object({
 });
 export type Scope = z.infer<typeof scopeSchema>;
 
-/** Two-letter ISO 3166 country code, upper case. */
+/** Two-letter ISO 3166 country code, upper case, of a current country or territory. */
 export const countrySchema = z
   .string({ error: 'Country is required.' })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, 'Use the two-letter country code, such as FR or KE.');
+  .refine(isCountryCode, 'Use the two-letter code of a country, such as FR or KE.');
 
 /** What everyone may see of a person: enough to know who is in a group. */
 export const memberSchema = z.object({

@@ -1,4 +1,4 @@
-import { languageCodes, type LanguageCode } from '@draftroom/shared';
+import { countryCodes, isCountryCode, languageCodes, type LanguageCode } from '@draftroom/shared';
 
 /**
  * Registration spreadsheets name countries and languages as people typed them: codes, or names
@@ -8,18 +8,6 @@ const nameLanguages = ['en', 'fr', 'es', 'ar'] as const;
 const normalise = (value: string) =>
   value.normalize('NFD').replace(/\p{M}/gu, '').trim().toLocaleLowerCase();
 
-/**
- * Region codes the runtime names that are not countries of ISO 3166-1: withdrawn codes that share
- * a current country's name (FX "France", UK "United Kingdom", SU "Russia", YU "Serbia", ZR "Congo -
- * Kinshasa"…; left in, "France" would be stored as FX), and reserved or grouping codes (EU, UN,
- * ZZ…). XK (Kosovo) is user-assigned but widely used, so it stays.
- */
-const notCountries = new Set(
-  'AC AN BU CP CQ CS DD DG DY EA EU EZ FX HV IC NH QO RH SU TA TP UK UN VD XA XB YD YU ZR ZZ'.split(
-    ' ',
-  ),
-);
-
 let countryNames: Map<string, string> | undefined;
 
 function countryIndex(): Map<string, string> {
@@ -28,14 +16,11 @@ function countryIndex(): Map<string, string> {
   const displays = nameLanguages.map(
     (language) => new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }),
   );
-  for (let first = 65; first <= 90; first++) {
-    for (let second = 65; second <= 90; second++) {
-      const code = String.fromCharCode(first, second);
-      if (notCountries.has(code)) continue;
-      for (const display of displays) {
-        const name = display.of(code);
-        if (name) countryNames.set(normalise(name), code);
-      }
+  // Only current ISO codes: withdrawn ones share current names (FX "France", SU "Russia").
+  for (const code of countryCodes) {
+    for (const display of displays) {
+      const name = display.of(code);
+      if (name) countryNames.set(normalise(name), code);
     }
   }
   return countryNames;
@@ -46,9 +31,7 @@ export function countryCode(value: string): string | undefined {
   const trimmed = value.trim();
   if (/^[A-Za-z]{2}$/.test(trimmed)) {
     const code = trimmed.toUpperCase();
-    if (notCountries.has(code)) return undefined;
-    const known = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code);
-    return known ? code : undefined;
+    return isCountryCode(code) ? code : undefined;
   }
   return countryIndex().get(normalise(trimmed));
 }

@@ -1,7 +1,8 @@
 /**
  * ISO 3166-1 alpha-2 codes of every country and territory, plus XK (Kosovo, user-assigned but
- * used by the UN and most registries). Names come from the browser (`Intl.DisplayNames`), in the
- * language of the page, so there is no list of names to translate or keep up to date here.
+ * used by the UN and most registries). Names come from `Intl.DisplayNames`, in the language of the
+ * page, so there is no list of names to translate or keep up to date here. Withdrawn and reserved
+ * codes (FX, UK, SU, EU, ZZ…) are left out on purpose: a person's country is one of these.
  */
 export const countryCodes = [
   'AD',
@@ -257,3 +258,9 @@ export const countryCodes = [
 ] as const;
 
 export type CountryCode = (typeof countryCodes)[number];
+
+const known: ReadonlySet<string> = new Set(countryCodes);
+
+export function isCountryCode(code: string): boolean {
+  return known.has(code);
+}
