@@ -53,20 +53,27 @@ export function JoinView({ token, preview }: { token: string; preview: InvitePre
           {t('join.formTitle')}
         </h2>
         <p className="muted">{t('join.formIntro')}</p>
-        <JoinForm token={token} />
+        <JoinForm token={token} known={preview.profile} />
       </section>
     </>
   );
 }
 
-function JoinForm({ token }: { token: string }) {
+/** `known`: what a personal link's person already told the organisers (a CSV import), to check. */
+function JoinForm({ token, known }: { token: string; known: InvitePreview['profile'] }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { setMe } = useMe();
   const idPrefix = useId();
   const language: LanguageCode = currentLanguage();
   const form = useProfileForm(
-    { displayName: '', parliament: '', country: '', preferredLanguage: language, email: '' },
+    {
+      displayName: known?.displayName ?? '',
+      parliament: known?.parliament ?? '',
+      country: known?.country ?? '',
+      preferredLanguage: known?.preferredLanguage ?? language,
+      email: known?.email ?? '',
+    },
     idPrefix,
     async (profile) => {
       const me = await joinWithInvite(token, profile);
