@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as workspaceKit from '@draftroom/server/testing';
+import { ApiClient, freePort, sampleProfile } from '@draftroom/server/testing';
+import { anonymous, setUpGuidesAsOrganiser, type GuidesSetup } from './people.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -19,10 +21,18 @@ export interface ServerUnderTest {
   url: string;
   pid: number;
   dataDir: string | null;
-  /** The websocket URL for a document; Draftroom needs the document to exist as a guide. */
+  /** The websocket URL for a document (on Draftroom, a group's guide). */
   documentUrl(documentId: string): string;
-  /** Creates a document to write into and returns its id. */
-  createDocument(title: string): Promise<string>;
+  /**
+   * One guide per name, each with `peoplePerGuide` people who may open it. Draftroom: set up by
+   * the organiser through the API, and every person joins with their group's invite link (see
+   * `setUpGuidesAsOrganiser`). The baseline has no sign-in: names of rooms, and nobody to join.
+   */
+  setUpGuides(
+    names: string[],
+    peoplePerGuide: number,
+    log?: (message: string) => void,
+  ): Promise<GuidesSetup>;
   /** CPU seconds (user + system) used by the process so far. */
   cpuSeconds(): number;
   /** Resident memory in bytes. */
@@ -30,34 +40,29 @@ export interface ServerUnderTest {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
+/**
+ * The testing kit (`@draftroom/server/testing`) of the server under test: it starts that
+ * checkout's `src/main.ts`, so with BENCH_SERVER_DIR the snapshot's own kit is used.
+ */
+async function serverKit(): Promise<typeof workspaceKit> {
+  if (!process.env.BENCH_SERVER_DIR) return workspaceKit;
+  return (await import(
+    pathToFileURL(join(serverDir, 'testing/index.ts')).href
+  )) as typeof workspaceKit;
 }
 
-function spawnAndWaitForUrl(
-  args: string[],
-  cwd: string,
-  env: Record<string, string>,
-  nodeArgs: string[] = [],
-): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
-    cwd,
+/** The baseline relay's process: started here, since the kit only knows Draftroom's. */
+function spawnBaseline(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/baseline/main.ts'], {
+    cwd: join(repoRoot, 'bench'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
     let output = '';
-    // The pipes must be drained for the whole life of the server (a full pipe would block its
-    // logging), but only the tail is kept, so a long soak does not grow the bench's memory.
+    // The pipes must be drained for the whole life of the relay, but only the tail is kept.
     const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-16_384));
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`baseline did not start:\n${output}`)), 30_000);
     let started = false;
     child.stdout?.on('data', (chunk: Buffer) => {
       keep(chunk);
@@ -72,7 +77,7 @@ function spawnAndWaitForUrl(
     child.stderr?.on('data', keep);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
+      reject(new Error(`baseline exited with ${code}:\n${output}`));
     });
   });
 }
@@ -103,16 +108,25 @@ export interface DraftroomOptions {
   /**
    * Keep the SQLite file here instead of a fresh temporary directory, so a later process can
    * start on the same data (a restart). The caller owns the directory: stop() leaves it.
+   * A restarted server prints no join link: only people who joined before (their cookies are
+   * stored sign-ins) can open its guides, and `setUpGuides` refuses.
    */
   dataDir?: string;
 }
 
 /**
- * Draftroom settings every scenario needs: the bench's clients all come from 127.0.0.1, where a
- * real conference's come from many addresses, so the per-address connection limit is lifted.
- * (Older servers ignore variables they do not know.)
+ * Draftroom settings every scenario needs. The bench's clients all come from 127.0.0.1, where a
+ * real conference's come from many addresses, so the per-address limits are lifted: open
+ * connections, and joins (invite link → session cookie; 1,000 people join before a conference
+ * run, where the default allows 30 a minute from one address). SEED_DEMO=false: an empty event,
+ * whose single-use organiser link the first start prints. (Older servers ignore variables they
+ * do not know.)
  */
-export const benchEnv: Record<string, string> = { MAX_CONNECTIONS_PER_IP: '1000000' };
+export const benchEnv: Record<string, string> = {
+  MAX_CONNECTIONS_PER_IP: '1000000',
+  JOIN_RATE_LIMIT_PER_MINUTE: '1000000',
+  SEED_DEMO: 'false',
+};
 
 /**
  * For throughput scenarios only (trace replay, seeding a stored history): one writer replays a
@@ -128,8 +142,9 @@ export const unthrottledEnv: Record<string, string> = {
 export const sqlitePath = (dataDir: string) => join(dataDir, 'draftroom.sqlite');
 
 /**
- * Starts `server/src/main.ts` as its own process. With BENCH_PROFILE_DIR set, the server runs
- * under `node --cpu-prof` and writes a .cpuprofile there when it exits (SIGTERM, not SIGKILL).
+ * Starts `server/src/main.ts` as its own process, with the testing kit's `spawnServerProcess`.
+ * With BENCH_PROFILE_DIR set, the server runs under `node --cpu-prof` and writes a .cpuprofile
+ * there when it exits (SIGTERM, not SIGKILL).
  */
 export async function startDraftroom(
   env: Record<string, string> = {},
@@ -138,52 +153,52 @@ export async function startDraftroom(
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'draftroom-bench-'));
   const profileDir = process.env.BENCH_PROFILE_DIR;
-  const { child, url } = await spawnAndWaitForUrl(
-    ['src/main.ts'],
-    serverDir,
-    {
+  const kit = await serverKit();
+  const handle = await kit.spawnServerProcess({
+    env: {
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
       DATABASE_URL: sqlitePath(dataDir),
       LOG_LEVEL: 'info',
-      SEED_DEMO: 'false',
       ...benchEnv,
       ...env,
     },
-    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
-  );
-  const stop = stopper(child);
+    nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
+  const { url } = handle;
+  const pid = handle.process.pid as number;
+  // The organiser signs in once per server, with the link its first start printed (one use).
+  let organiser: Promise<ApiClient> | null = null;
+  const signInOrganiser = () => {
+    const link = handle.links.find((printed) => printed.role === 'organiser');
+    if (!link) {
+      throw new Error(
+        'this Draftroom start printed no organiser link (started on existing data?), so nobody can set up guides',
+      );
+    }
+    return ApiClient.join(url, link.joinUrl, sampleProfile({ displayName: 'Bench organiser' }));
+  };
   return {
     name: 'draftroom',
     url,
-    pid: child.pid as number,
+    pid,
     dataDir,
-    documentUrl: (documentId) => `${url.replace(/^http/, 'ws')}/collab/${documentId}`,
-    async createDocument(title) {
-      const response = await fetch(`${url}/api/guides`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title }),
-      });
-      if (response.status !== 201) throw new Error(`creating a guide failed: ${response.status}`);
-      return ((await response.json()) as { id: string }).id;
+    documentUrl: (documentId) => `${handle.wsUrl}/${documentId}`,
+    async setUpGuides(names, peoplePerGuide, log) {
+      organiser ??= signInOrganiser();
+      return setUpGuidesAsOrganiser(await organiser, names, peoplePerGuide, log);
     },
-    ...processStats(child.pid as number),
-    async stop(signal) {
-      await stop(signal);
+    ...processStats(pid),
+    async stop(signal = 'SIGTERM') {
+      await handle.kill(signal);
       if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
+/** The baseline relay: no sign-in, no setup; a room exists as soon as someone opens it. */
 export async function startBaseline(): Promise<ServerUnderTest> {
-  const { child, url } = await spawnAndWaitForUrl(
-    ['src/baseline/main.ts'],
-    join(repoRoot, 'bench'),
-    {
-      PORT: String(await freePort()),
-    },
-  );
+  const { child, url } = await spawnBaseline({ PORT: String(await freePort()) });
   let counter = 0;
   return {
     name: 'baseline',
@@ -191,7 +206,18 @@ export async function startBaseline(): Promise<ServerUnderTest> {
     pid: child.pid as number,
     dataDir: null,
     documentUrl: (documentId) => `${url.replace(/^http/, 'ws')}/${documentId}`,
-    createDocument: async () => `doc-${++counter}`,
+    async setUpGuides(names, peoplePerGuide) {
+      return {
+        organiser: anonymous('Organiser'),
+        guides: names.map((name) => ({
+          name,
+          documentId: `doc-${++counter}`,
+          people: Array.from({ length: peoplePerGuide }, (_, slot) =>
+            anonymous(`${name} · participant ${slot + 1}`),
+          ),
+        })),
+      };
+    },
     ...processStats(child.pid as number),
     stop: stopper(child),
   };

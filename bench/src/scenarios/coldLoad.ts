@@ -10,6 +10,7 @@ import {
   unthrottledEnv,
   type ServerUnderTest,
 } from '../lib/processes.ts';
+import type { GuideSetup, Person } from '../lib/people.ts';
 import { fetchMetrics } from '../lib/promMetrics.ts';
 import { median } from '../lib/stats.ts';
 import type { Trace } from '../lib/traces.ts';
@@ -24,6 +25,11 @@ import { replaySequential } from './traceReplay.ts';
  * warming up, each new process first loads a smaller warm-up guide holding a prefix of the same
  * trace, stored the same way (appended rows before, compacted after). Draftroom only: the
  * baseline keeps nothing.
+ *
+ * People: on the first start the organiser sets up both guides (a group of two each) and each
+ * group's writer and reader join with its invite link. Every later process runs on the same
+ * data, so their sign-ins are still valid: the timed client is the reader coming back to the
+ * guide with the cookie they already have, as a person reloading the page after a restart.
  */
 export interface ColdLoadOptions {
   samples: number;
@@ -76,13 +82,15 @@ export async function runColdLoad(
 
     // 1. Write the whole history through the server, then kill it (SIGKILL: a graceful stop would
     //    compact on unload). Every update the observer received was durable first.
-    let documentId: string;
-    let warmupId: string;
+    let main: GuideSetup;
+    let warmupGuide: GuideSetup;
     {
       const server = await startDraftroom(neverCompact, { dataDir });
-      documentId = await server.createDocument('Cold load');
-      warmupId = await server.createDocument('Warm-up');
-      const replay = await replaySequential(server, trace, updates, documentId);
+      [main, warmupGuide] = (await server.setUpGuides(['Cold load', 'Warm-up'], 2)).guides as [
+        GuideSetup,
+        GuideSetup,
+      ];
+      const replay = await replaySequential(server, trace, updates, main);
       if (!replay.correct) problems.push('seeding replay did not reach the trace text');
       const warmupPrefix = updates.slice(0, options.warmupUpdates);
       const warmupText = docOf(warmupPrefix).getText('t').toString();
@@ -90,11 +98,16 @@ export async function runColdLoad(
         server,
         { ...trace, endContent: warmupText },
         warmupPrefix,
-        warmupId,
+        warmupGuide,
       );
       if (!warmup.correct) problems.push('seeding the warm-up guide failed');
       await server.stop('SIGKILL');
     }
+    const documentId = main.documentId;
+    const warmupId = warmupGuide.documentId;
+    // The second person of each group: the observer while seeding, the reader coming back after.
+    const reader = main.people[1] as Person;
+    const warmupReader = warmupGuide.people[1] as Person;
     const storedBefore = storedSize(dataDir, documentId);
     log(`  stored before compaction: ${storedBefore.updateRows} rows`);
     if (storedBefore.updateRows < updates.length) {
@@ -108,11 +121,14 @@ export async function runColdLoad(
         await options.beforeSample?.();
         const server = await startDraftroom(env, { dataDir });
         try {
-          const warm = new ProtocolClient(server.documentUrl(warmupId), { applyUpdates: false });
+          const warm = new ProtocolClient(server.documentUrl(warmupId), {
+            applyUpdates: false,
+            headers: warmupReader.headers,
+          });
           await warm.connect(120_000);
           await warm.close();
           const loadBefore = await loadSecondsTotal(server);
-          const timed = await timeSync(server, documentId, trace.endContent);
+          const timed = await timeSync(server, documentId, reader, trace.endContent);
           samplesMs.push(timed.ms);
           if (!timed.correct) problems.push('a loading client did not get the whole text');
           serverLoadMs.push(((await loadSecondsTotal(server)) - loadBefore) * 1000);
@@ -132,8 +148,14 @@ export async function runColdLoad(
     {
       const server = await startDraftroom({ IDLE_UNLOAD_MS: '0' }, { dataDir });
       try {
-        for (const id of [documentId, warmupId]) {
-          const client = new ProtocolClient(server.documentUrl(id), { applyUpdates: false });
+        for (const [id, person] of [
+          [documentId, reader],
+          [warmupId, warmupReader],
+        ] as const) {
+          const client = new ProtocolClient(server.documentUrl(id), {
+            applyUpdates: false,
+            headers: person.headers,
+          });
           await client.connect(120_000);
           await client.close();
         }
@@ -169,9 +191,17 @@ export async function runColdLoad(
 }
 
 /** Connect → sync step 2 received. The client applies it afterwards, untimed, to check it. */
-async function timeSync(server: ServerUnderTest, documentId: string, expectedText: string) {
+async function timeSync(
+  server: ServerUnderTest,
+  documentId: string,
+  person: Person,
+  expectedText: string,
+) {
   const started = performance.now();
-  const client = new ProtocolClient(server.documentUrl(documentId), { applyUpdates: false });
+  const client = new ProtocolClient(server.documentUrl(documentId), {
+    applyUpdates: false,
+    headers: person.headers,
+  });
   await client.connect(120_000);
   const ms = performance.now() - started;
   await client.close();

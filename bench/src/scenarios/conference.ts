@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import type { GuidesSetup, Person } from '../lib/people.ts';
 import { ProtocolClient } from '../lib/protocolClient.ts';
 import type { ServerUnderTest } from '../lib/processes.ts';
 import { fetchMetrics } from '../lib/promMetrics.ts';
@@ -20,6 +21,12 @@ import { LatencyHistogram } from '../lib/stats.ts';
  *   ~1.5 µs): edit k of a client covers clocks [3k, 3k+3), so no payload needs to be embedded;
  * - presence is recognised by (clientID, awareness clock) without parsing its JSON;
  * - latencies go into log-bucket histograms, not arrays.
+ *
+ * People: on Draftroom the organiser sets up one co-creation session with G groups, and one
+ * invite link per group (C uses); each of the G × C people joins through their group's link
+ * with their own profile and opens the guide with their own session cookie. Joining happens
+ * before the ramp-up, outside everything measured. The server-copy check at the end is done by
+ * the organiser, who may open every guide.
  */
 export interface ConferenceOptions {
   guides: number;
@@ -125,10 +132,12 @@ export async function runConference(
   const maxAwareness = Math.ceil(loadSeconds * options.awarenessPerSecond * 1.5) + 16;
   const rejectedBefore = await serverRejected(server);
 
-  const documentIds: string[] = [];
-  for (let guide = 0; guide < guides; guide++) {
-    documentIds.push(await server.createDocument(`Breakout group ${guide + 1}`));
-  }
+  const setup = await server.setUpGuides(
+    Array.from({ length: guides }, (_, guide) => `Breakout group ${guide + 1}`),
+    perGuide,
+    log,
+  );
+  const documentIds = setup.guides.map((guide) => guide.documentId);
 
   const peers: Peer[] = [];
   const byClientId = new Map<number, Peer>();
@@ -218,9 +227,11 @@ export async function runConference(
   const createPeer = (guide: number, slot: number): Peer => {
     const index = peers.length;
     const clientId = index + 1;
+    const person = setup.guides[guide]?.people[slot] as Person;
     const client = new ProtocolClient(server.documentUrl(documentIds[guide] as string), {
       applyUpdates: false,
       clientId,
+      headers: person.headers,
     });
     const peer: Peer = {
       index,
@@ -376,7 +387,7 @@ export async function runConference(
   const drainDeadline = performance.now() + options.drainSeconds * 1000;
   while (undelivered().pairs > 0 && performance.now() < drainDeadline) await sleep(50);
   const lost = undelivered();
-  const serverMissingEdits = await verifyServerCopies(server, documentIds, peers);
+  const serverMissingEdits = await verifyServerCopies(server, setup, peers);
   const rejectedAfter = await serverRejected(server);
   sampler.sample();
   const usage = sampler.result();
@@ -435,20 +446,24 @@ export async function runConference(
 
 /**
  * A fresh client per guide syncs the server's copy and checks it holds every edit each writer
- * sent (its state vector must reach 3 × edits for every writer).
+ * sent (its state vector must reach 3 × edits for every writer). On Draftroom it is the
+ * organiser's: a fresh connection, not one of the group's, and one that may open every guide.
  */
 async function verifyServerCopies(
   server: ServerUnderTest,
-  documentIds: string[],
+  setup: GuidesSetup,
   peers: Peer[],
 ): Promise<number> {
+  const documentIds = setup.guides.map((guide) => guide.documentId);
   let missing = 0;
   for (let start = 0; start < documentIds.length; start += 10) {
     const batch = documentIds.slice(start, start + 10);
     const counts = await Promise.all(
       batch.map(async (documentId, offset) => {
         const guide = start + offset;
-        const verifier = new ProtocolClient(server.documentUrl(documentId));
+        const verifier = new ProtocolClient(server.documentUrl(documentId), {
+          headers: setup.organiser.headers,
+        });
         try {
           await verifier.connect(30_000);
           const stateVector = Y.decodeStateVector(Y.encodeStateVector(verifier.doc));

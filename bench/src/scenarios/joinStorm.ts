@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { ProtocolClient } from '../lib/protocolClient.ts';
+import type { GuideSetup, Person } from '../lib/people.ts';
 import type { ServerUnderTest } from '../lib/processes.ts';
 import { ProcessSampler } from '../lib/sampler.ts';
 import { percentile } from '../lib/stats.ts';
@@ -10,6 +11,11 @@ import { percentile } from '../lib/stats.ts';
  * clicks the link). The guide is seeded first with a prefix of a real trace, sent as merged
  * chunks so seeding takes a second, not minutes; a writer and an observer stay connected, so
  * the document is loaded when the storm hits, as it would be mid-session.
+ *
+ * On Draftroom the guide is one group of N + 2 people (writer, observer, and everyone in the
+ * storm), set up by the organiser; each of them joins with the group's invite link before the
+ * guide is seeded, so the storm is N signed-in people opening their sockets at once (the server
+ * still checks every socket's cookie on upgrade: that is part of connecting, and is timed).
  */
 export interface JoinStormOptions {
   clients: number;
@@ -41,10 +47,12 @@ export async function runJoinStorm(
   options: JoinStormOptions,
 ): Promise<JoinStormResult> {
   const problems: string[] = [];
-  const documentId = await server.createDocument('Join storm');
-  const url = server.documentUrl(documentId);
-  const writer = new ProtocolClient(url, { applyUpdates: false });
-  const observer = new ProtocolClient(url);
+  const [guide] = (await server.setUpGuides(['Join storm'], options.clients + 2, options.log))
+    .guides as [GuideSetup];
+  const [writerPerson, observerPerson, ...storm] = guide.people as [Person, Person, ...Person[]];
+  const url = server.documentUrl(guide.documentId);
+  const writer = new ProtocolClient(url, { applyUpdates: false, headers: writerPerson.headers });
+  const observer = new ProtocolClient(url, { headers: observerPerson.headers });
   await Promise.all([writer.connect(), observer.connect()]);
   for (const chunk of options.seed) writer.sendUpdate(chunk, false);
   const text = observer.doc.getText('t');
@@ -55,9 +63,9 @@ export async function runJoinStorm(
 
   const sampler = new ProcessSampler(server, 250);
   const stormStart = performance.now();
-  const joined = Array.from({ length: options.clients }, () => {
+  const joined = storm.map((person) => {
     const startedAt = performance.now();
-    const client = new ProtocolClient(url, { applyUpdates: false });
+    const client = new ProtocolClient(url, { applyUpdates: false, headers: person.headers });
     const done = client.connect(60_000).then(
       () => performance.now() - startedAt,
       () => Number.NaN,

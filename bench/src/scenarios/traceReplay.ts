@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { ProtocolClient } from '../lib/protocolClient.ts';
+import type { GuideSetup, Person } from '../lib/people.ts';
 import type { ServerUnderTest } from '../lib/processes.ts';
 import { percentile } from '../lib/stats.ts';
 import { concurrentUpdates, loadTrace, sequentialUpdates, type Trace } from '../lib/traces.ts';
@@ -24,16 +25,27 @@ const window = Number(process.env.REPLAY_WINDOW ?? 64);
  * an observer must end with exactly the trace's final text. A server may relay several updates
  * in one frame (Draftroom sends one frame per group commit), so an update counts as received
  * once the observer holds the writer's clock and deletions it produced (see ReceiptTracker).
+ *
+ * `guide` is a guide set up beforehand whose first two people are the writer and the observer;
+ * without it, a guide of two is set up here (people join before timing starts).
  */
 export async function replaySequential(
   server: ServerUnderTest,
   trace: Trace,
   updates: Uint8Array[],
-  documentId?: string,
+  guide?: GuideSetup,
 ): Promise<ReplayResult> {
-  documentId ??= await server.createDocument('Trace replay');
-  const writer = new ProtocolClient(server.documentUrl(documentId), { applyUpdates: false });
-  const observer = new ProtocolClient(server.documentUrl(documentId), { applyUpdates: false });
+  guide ??= (await server.setUpGuides(['Trace replay'], 2)).guides[0] as GuideSetup;
+  const { documentId } = guide;
+  const [writerPerson, observerPerson] = guide.people as [Person, Person];
+  const writer = new ProtocolClient(server.documentUrl(documentId), {
+    applyUpdates: false,
+    headers: writerPerson.headers,
+  });
+  const observer = new ProtocolClient(server.documentUrl(documentId), {
+    applyUpdates: false,
+    headers: observerPerson.headers,
+  });
   await Promise.all([writer.connect(), observer.connect()]);
 
   const count = updates.length;
@@ -120,10 +132,11 @@ export async function replayConcurrent(
   const trace = loadTrace(traceName);
   const tagged = concurrentUpdates(trace);
   const agents = 1 + Math.max(...tagged.map((entry) => entry.agent));
-  const documentId = await server.createDocument(traceName);
-  const clients = Array.from(
-    { length: agents },
-    () => new ProtocolClient(server.documentUrl(documentId)),
+  // One person per agent, each joined with the guide's invite link before timing starts.
+  const [guide] = (await server.setUpGuides([traceName], agents)).guides as [GuideSetup];
+  const clients = guide.people.map(
+    (person) =>
+      new ProtocolClient(server.documentUrl(guide.documentId), { headers: person.headers }),
   );
   await Promise.all(clients.map((client) => client.connect()));
 

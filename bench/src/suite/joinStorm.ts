@@ -29,6 +29,7 @@ export async function runJoinStormScenario(options: SuiteOptions): Promise<Scena
             clients: size.clients,
             seed: seed.chunks,
             expectedText: seed.expectedText,
+            log: options.log,
           });
           options.log(
             `  run ${run + 1} ${serverName}: all ${result.synced} synced in ${formatNumber(result.allSyncedMs)} ms`,
