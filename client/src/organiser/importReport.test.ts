@@ -29,7 +29,17 @@ describe('summariseImport', () => {
     expect(summariseImport({ ...clean, rows: [] }).canImport).toBe(false);
     expect(summariseImport({ ...clean, dryRun: false }).canImport).toBe(false);
     expect(
-      summariseImport({ ...clean, valid: false, fileErrors: ['No "name" column.'] }).canImport,
+      summariseImport({
+        ...clean,
+        valid: false,
+        fileErrors: [
+          {
+            code: 'missing_columns',
+            params: { columns: 'name' },
+            message: 'Missing column: name.',
+          },
+        ],
+      }).canImport,
     ).toBe(false);
   });
 
@@ -42,7 +52,9 @@ describe('summariseImport', () => {
         {
           line: 4,
           name: '',
-          errors: [{ column: 'name', message: 'Name is required.' }],
+          errors: [
+            { column: 'name', code: 'missing' as const, params: {}, message: 'The name is empty.' },
+          ],
           groupId: null,
         },
       ],

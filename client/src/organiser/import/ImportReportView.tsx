@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isolate } from '../../format/text.ts';
 import type { ImportReport } from '@draftroom/shared';
 import { formatNumber } from '../formatting.ts';
 import { summariseImport } from '../importReport.ts';
@@ -37,9 +38,11 @@ export function ImportReportView({ report, groupNames, busy, onImport }: ImportR
       {report.fileErrors.length > 0 && (
         <div className="notice notice--error">
           <p>{t('organiser.import.fileErrors')}</p>
-          <ul lang="en" dir="auto">
-            {report.fileErrors.map((message) => (
-              <li key={message}>{message}</li>
+          <ul>
+            {report.fileErrors.map((problem) => (
+              <li key={problem.code}>
+                {t(`organiser.import.fileProblems.${problem.code}`, isolateParams(problem.params))}
+              </li>
             ))}
           </ul>
         </div>
@@ -87,9 +90,10 @@ export function ImportReportView({ report, groupNames, busy, onImport }: ImportR
                         {row.errors.map((error, index) => (
                           <li key={index}>
                             <code>{error.column}</code>{' '}
-                            <span lang="en" dir="auto">
-                              {error.message}
-                            </span>
+                            {t(
+                              `organiser.import.problems.${error.code}`,
+                              isolateParams(error.params),
+                            )}
                           </li>
                         ))}
                       </ul>
@@ -128,5 +132,18 @@ export function ImportReportView({ report, groupNames, busy, onImport }: ImportR
         <p>{t('organiser.import.fixAndRetry')}</p>
       )}
     </section>
+  );
+}
+
+/**
+ * The file's own text (a cell's value, column names) keeps its direction inside a translated
+ * sentence; numbers go through as numbers so `{{n, number}}` formats them for the locale.
+ */
+function isolateParams(params: Record<string, string | number>): Record<string, string | number> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? isolate(value) : value,
+    ]),
   );
 }

@@ -54,11 +54,27 @@ describe('checkRegistrations', () => {
     expect(byLine.get(2)).toEqual(['name', 'country', 'language', 'email', 'group']);
     expect(byLine.get(3)).toEqual(['email']);
     expect(byLine.get(5)).toEqual(['email', 'group']); // same email as line 4, and the group is full
+    const codes = new Map(check.rows.map((row) => [row.line, row.errors.map((e) => e.code)]));
+    expect(codes.get(2)).toEqual([
+      'missing',
+      'country_unknown',
+      'language_unknown',
+      'email_invalid',
+      'group_unknown',
+    ]);
+    expect(check.rows.find((row) => row.line === 5)?.errors).toEqual([
+      expect.objectContaining({ code: 'email_repeated', params: { line: 4 } }),
+      expect.objectContaining({ code: 'group_full', params: { value: 'Open data', capacity: 2 } }),
+    ]);
   });
 
   it('rejects a file without the required columns', () => {
     const check = checkRegistrations('name,email\nA,a@example.org', context);
-    expect(check.fileErrors[0]).toMatch(/Missing columns: parliament, country, language/);
+    expect(check.fileErrors[0]).toMatchObject({
+      code: 'missing_columns',
+      params: { columns: 'parliament, country, language' },
+    });
+    expect(check.fileErrors[0]?.message).toMatch(/Missing columns: parliament, country, language/);
     expect(check.rows).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import {
   emailSchema,
   registrationColumns,
+  type ImportFileProblem,
+  type ImportProblem,
   type ImportRowReport,
   type LanguageCode,
 } from '@draftroom/shared';
@@ -20,7 +22,7 @@ export interface ValidRegistration {
 }
 
 export interface RegistrationCheck {
-  fileErrors: string[];
+  fileErrors: ImportFileProblem[];
   rows: ImportRowReport[];
   valid: ValidRegistration[];
 }
@@ -45,23 +47,38 @@ const maxRows = 5_000;
  */
 export function checkRegistrations(csv: string, context: RegistrationContext): RegistrationCheck {
   const check: RegistrationCheck = { fileErrors: [], rows: [], valid: [] };
+  const fileProblem = (
+    code: ImportFileProblem['code'],
+    params: ImportFileProblem['params'],
+    message: string,
+  ) => check.fileErrors.push({ code, params, message });
   let table;
   try {
     table = parseCsv(csv);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    check.fileErrors.push(`${error.message} Close the quote, or remove it.`);
+    fileProblem(
+      'unclosed_quote',
+      { line: error.line },
+      `${error.message} Close the quote, or remove it.`,
+    );
     return check;
   }
   const [header, ...rows] = table;
   if (!header) {
-    check.fileErrors.push('The file has no header row. The first line must name the columns.');
+    fileProblem(
+      'no_header',
+      {},
+      'The file has no header row. The first line must name the columns.',
+    );
     return check;
   }
   const columns = header.cells.map((cell) => cell.trim().toLowerCase());
   const missing = required.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
-    check.fileErrors.push(
+    fileProblem(
+      'missing_columns',
+      { columns: missing.join(', ') },
       `Missing column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The header must name ${registrationColumns.join(', ')} (email and group may be left out).`,
     );
   }
@@ -69,13 +86,17 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
     (column) => column !== '' && !(registrationColumns as readonly string[]).includes(column),
   );
   if (unknown.length > 0) {
-    check.fileErrors.push(
+    fileProblem(
+      'unknown_columns',
+      { columns: unknown.join(', ') },
       `Unknown column${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. Use only ${registrationColumns.join(', ')}.`,
     );
   }
-  if (rows.length === 0) check.fileErrors.push('The file has a header but no people.');
+  if (rows.length === 0) fileProblem('no_rows', {}, 'The file has a header but no people.');
   if (rows.length > maxRows) {
-    check.fileErrors.push(
+    fileProblem(
+      'too_many_rows',
+      { count: rows.length, max: maxRows },
       `The file has ${rows.length} people; import at most ${maxRows} at a time.`,
     );
   }
@@ -95,20 +116,29 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
       return index < 0 ? '' : (row.cells[index] ?? '').trim();
     };
     const errors: ImportRowReport['errors'] = [];
-    const problem = (column: string, message: string) => errors.push({ column, message });
+    const problem = (
+      column: string,
+      code: ImportProblem['code'],
+      params: ImportProblem['params'],
+      message: string,
+    ) => errors.push({ column, code, params, message });
 
     const displayName = cell('name');
-    if (!displayName) problem('name', 'The name is empty.');
-    else if (displayName.length > 80) problem('name', 'The name is longer than 80 characters.');
+    if (!displayName) problem('name', 'missing', {}, 'The name is empty.');
+    else if (displayName.length > 80)
+      problem('name', 'too_long', { max: 80 }, 'The name is longer than 80 characters.');
 
     const parliament = cell('parliament');
-    if (!parliament) problem('parliament', 'The parliament or delegation is empty.');
-    else if (parliament.length > 120) problem('parliament', 'This is longer than 120 characters.');
+    if (!parliament) problem('parliament', 'missing', {}, 'The parliament or delegation is empty.');
+    else if (parliament.length > 120)
+      problem('parliament', 'too_long', { max: 120 }, 'This is longer than 120 characters.');
 
     const country = countryCode(cell('country'));
     if (!country) {
       problem(
         'country',
+        'country_unknown',
+        { value: cell('country') },
         `“${cell('country')}” is not a country we know; use its name or two-letter code (KE, FR…).`,
       );
     }
@@ -117,6 +147,8 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
     if (!language) {
       problem(
         'language',
+        'language_unknown',
+        { value: cell('language') },
         `“${cell('language')}” is not one of the conference languages: en, fr, es or ar.`,
       );
     }
@@ -125,14 +157,26 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
     const rawEmail = cell('email');
     if (rawEmail) {
       const parsed = emailSchema.safeParse(rawEmail);
-      if (!parsed.success) problem('email', `“${rawEmail}” is not an email address.`);
+      if (!parsed.success)
+        problem(
+          'email',
+          'email_invalid',
+          { value: rawEmail },
+          `“${rawEmail}” is not an email address.`,
+        );
       else {
         email = parsed.data;
         const key = email.toLowerCase();
         if (context.knownEmails.has(key))
-          problem('email', 'Someone with this email is already in the event.');
+          problem('email', 'email_taken', {}, 'Someone with this email is already in the event.');
         const earlier = emailsInFile.get(key);
-        if (earlier !== undefined) problem('email', `The same email is on line ${earlier}.`);
+        if (earlier !== undefined)
+          problem(
+            'email',
+            'email_repeated',
+            { line: earlier },
+            `The same email is on line ${earlier}.`,
+          );
         else emailsInFile.set(key, row.line);
       }
     }
@@ -144,11 +188,15 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
       if (matches.length === 0) {
         problem(
           'group',
+          'group_unknown',
+          { value: groupName },
           `No group is called “${groupName}”; check the spelling against the session page.`,
         );
       } else if (matches.length > 1) {
         problem(
           'group',
+          'group_ambiguous',
+          { value: groupName },
           `Several groups are called “${groupName}”; rename them so each name is unique.`,
         );
       } else {
@@ -157,6 +205,8 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
         if (context.takesSeat && taken >= group.capacity) {
           problem(
             'group',
+            'group_full',
+            { value: group.name, capacity: group.capacity },
             `The group “${group.name}” would be over its capacity of ${group.capacity}.`,
           );
         } else {
