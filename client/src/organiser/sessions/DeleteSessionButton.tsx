@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConferenceSession } from '@draftroom/shared';
 import { deleteSession } from '../api.ts';
-import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { ConfirmButton } from '../ui/ConfirmButton.tsx';
 
 interface DeleteSessionButtonProps {
   session: ConferenceSession;
@@ -17,33 +16,22 @@ interface DeleteSessionButtonProps {
  */
 export function DeleteSessionButton({ session, titleId, onDeleted }: DeleteSessionButtonProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   return (
-    <>
-      <button
-        type="button"
-        className="button button--small org-button--danger-quiet"
-        aria-describedby={titleId}
-        onClick={() => setOpen(true)}
-      >
-        {t('organiser.sessions.delete')}
-      </button>
-      <ConfirmDialog
-        open={open}
-        title={t('organiser.sessions.deleteTitle')}
-        confirmLabel={t('organiser.sessions.deleteConfirm')}
-        onClose={() => setOpen(false)}
-        onConfirm={() => deleteSession(session.id)}
-        onDone={() => onDeleted(session.title)}
-      >
-        <p>
-          {t('organiser.sessions.deleteText')}{' '}
-          <strong>
-            <bdi>{session.title}</bdi>
-          </strong>
-        </p>
-        {session.kind === 'co-creation' && <p>{t('organiser.sessions.deleteGroupsFirst')}</p>}
-      </ConfirmDialog>
-    </>
+    <ConfirmButton
+      label={t('organiser.sessions.delete')}
+      describedBy={titleId}
+      title={t('organiser.sessions.deleteTitle')}
+      confirmLabel={t('organiser.sessions.deleteConfirm')}
+      onConfirm={() => deleteSession(session.id)}
+      onDone={() => onDeleted(session.title)}
+    >
+      <p>
+        {t('organiser.sessions.deleteText')}{' '}
+        <strong>
+          <bdi>{session.title}</bdi>
+        </strong>
+      </p>
+      {session.kind === 'co-creation' && <p>{t('organiser.sessions.deleteGroupsFirst')}</p>}
+    </ConfirmButton>
   );
 }
