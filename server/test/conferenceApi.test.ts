@@ -102,6 +102,24 @@ describe('joining with an invite link', () => {
     expect(meSchema.parse(again.body).person.id).toBe(me.person.id);
   });
 
+  it('ends the sign-in a browser already had when it joins as someone else', async () => {
+    const session = await createCoCreationSession(organiser, 'Session S');
+    const { joinPath } = await createInvite(organiser, 'participant', {
+      type: 'session',
+      id: session.id,
+    });
+    const first = await ApiClient.join(server.url, joinPath);
+    const second = await send(
+      server.url,
+      first.cookie,
+      'POST',
+      apiPath('join', { token: tokenOf(joinPath) }),
+      sampleProfile(),
+    );
+    expect(second.status).toBe(201);
+    expect((await send(server.url, first.cookie, 'GET', apiPath('me'))).status).toBe(401);
+  });
+
   it('refuses expired, revoked, used-up and unknown links, on the preview and the join alike', async () => {
     const scope: Scope = { type: 'event', id: await eventId() };
     const expiring = await createInvite(organiser, 'observer', scope, {

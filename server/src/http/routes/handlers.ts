@@ -16,6 +16,7 @@ import type { MeService } from '../../services/conference/meService.ts';
 import type { PeopleService } from '../../services/conference/peopleService.ts';
 import type { ProgrammeService } from '../../services/conference/programmeService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
+import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
 import { clearSessionCookie, setSessionCookie, type CookieSecurity } from '../sessionCookie.ts';
 import type { Handlers } from './api.ts';
@@ -37,8 +38,12 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
   return {
     invitePreview: ({ params }) => auth.preview(params.token ?? ''),
     join: async ({ params, body, request, response }) => {
+      const previous = await auth.authenticate(sessionTokenFrom(request));
       const signIn = await auth.join(params.token ?? '', body as JoinRequest);
       setSessionCookie(request, response, signIn.token, signIn.expiresAt, services.cookieSecurity);
+      // The browser now carries the new person's cookie; the old sign-in would only linger,
+      // unusable here but still valid for anyone who copied it, and its editors stay open.
+      if (previous) await auth.signOut(previous);
       return me.me(await loadViewer(services.repositories, signIn.personId));
     },
     me: async ({ signedIn }) => me.me(signedIn().viewer),
