@@ -74,11 +74,12 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
       }))();
     },
     async appendBatch(entries) {
-      await outsideOtherTransactions();
+      // Checked first so the usual case (no transaction open) costs no extra await.
+      if (db.inTransaction) await outsideOtherTransactions();
       return appendAll(entries);
     },
     async compact(documentId, state, throughSeq) {
-      await outsideOtherTransactions();
+      if (db.inTransaction) await outsideOtherTransactions();
       compactInOneTransaction(documentId, state, throughSeq);
     },
     async storedBytes(documentId) {
