@@ -7,7 +7,8 @@ const children = [
     'server',
     'pnpm',
     ['--filter', '@draftroom/server', 'run', 'dev'],
-    { ALLOWED_ORIGINS: 'http://localhost:5173' },
+    // Join links printed at first start point at Vite, where the hot-reloading client is.
+    { ALLOWED_ORIGINS: 'http://localhost:5173', PUBLIC_URL: 'http://localhost:5173' },
   ],
   ['client', 'pnpm', ['--filter', '@draftroom/client', 'run', 'dev'], {}],
 ].map(([name, command, args, env]) => {
