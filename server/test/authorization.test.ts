@@ -74,7 +74,8 @@ const A = (w: World) => ({ params: { groupId: w.groupA.id } });
 const matrix = {
   //              anon rev  out  org  facS facT pA   pB   obs  other
   invitePreview: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], (w) => ({ params: { token: w.joinToken } })),
-  join:          row([201, 201, 201, 201, 201, 201, 201, 201, 201, 201], (w) => ({ params: { token: w.joinToken }, body: sampleProfile() })),
+  // Joining ends the browser's earlier sign-in, so live actors join from a second sign-in of theirs.
+  join:          row([201, 201, 201, 201, 201, 201, 201, 201, 201, 201], async (w, actor) => ({ params: { token: w.joinToken }, body: sampleProfile(), cookie: await actor.signInAgain?.() })),
   me:            row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
   updateMe:      row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ body: { preferredLanguage: 'en' } })),
   signOut:       row([401, 401, 401, 204, 204, 204, 204, 204, 204, 204], async (_w, actor) => ({ cookie: await actor.signInAgain?.() })),
