@@ -1,19 +1,16 @@
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConferenceEvent } from '@draftroom/shared';
 import { updateEvent } from '../api.ts';
-import { serverFieldMessages } from '../apiErrors.ts';
 import {
   eventFormValues,
   toUpdateEventRequest,
   type EventField,
   type EventFormValues,
 } from '../eventForm.ts';
-import type { Problems } from '../formProblems.ts';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
 import { TextField } from '../ui/TextField.tsx';
-import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid.ts';
+import { useCheckedForm } from '../ui/useCheckedForm.ts';
 import { TimeZoneSelect } from './TimeZoneSelect.tsx';
 
 const fields: readonly EventField[] = ['name', 'startsOn', 'endsOn', 'timeZone', 'languages'];
@@ -27,39 +24,18 @@ interface EventFormProps {
 
 export function EventForm({ event, onSaved, onEdit }: EventFormProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<EventFormValues>(() => eventFormValues(event));
-  const [problems, setProblems] = useState<Problems<EventField>>({});
-  const [apiError, setApiError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState(0);
-  const formRef = useFocusFirstInvalid(refused);
-  const serverMessages = serverFieldMessages(apiError, fields);
+  const form = useCheckedForm({
+    initial: () => eventFormValues(event),
+    fields,
+    check: toUpdateEventRequest,
+    send: updateEvent,
+    onSaved,
+  });
+  const { values, problems, apiError, busy, formRef, serverMessages, submit } = form;
 
   const change = <Field extends EventField>(field: Field, value: EventFormValues[Field]) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    setProblems((previous) => ({ ...previous, [field]: undefined }));
+    form.change(field, value);
     onEdit();
-  };
-
-  const submit = async (formEvent: FormEvent) => {
-    formEvent.preventDefault();
-    if (busy) return;
-    const mapped = toUpdateEventRequest(values);
-    setApiError(null);
-    if (!mapped.ok) {
-      setProblems(mapped.problems);
-      setRefused((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      await updateEvent(mapped.request);
-      setBusy(false);
-      onSaved();
-    } catch (error) {
-      setBusy(false);
-      setApiError(error);
-    }
   };
 
   return (

@@ -1,22 +1,19 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BreakoutGroup, LanguageCode } from '@draftroom/shared';
+import type { BreakoutGroup, GroupInput, LanguageCode } from '@draftroom/shared';
 import { languageNames } from '../../i18n/languages.ts';
 import { createGroup, updateGroup } from '../api.ts';
-import { serverFieldMessages } from '../apiErrors.ts';
-import type { Problems } from '../formProblems.ts';
 import {
   groupFormValues,
   maxGroupCapacity,
   newGroupValues,
   toGroupInput,
   type GroupField,
-  type GroupFormValues,
 } from '../groupForm.ts';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { TextField } from '../ui/TextField.tsx';
-import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid.ts';
+import { useCheckedForm } from '../ui/useCheckedForm.ts';
 
 const fields: readonly GroupField[] = ['name', 'workingLanguage', 'capacity'];
 
@@ -29,48 +26,20 @@ type GroupFormProps = {
 /** Name, working language and capacity of a group: a new one in a session, or an existing one. */
 export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: GroupFormProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<GroupFormValues>(() =>
-    group ? groupFormValues(group) : newGroupValues(languages),
-  );
-  const [problems, setProblems] = useState<Problems<GroupField>>({});
-  const [apiError, setApiError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState(0);
-  const formRef = useFocusFirstInvalid(refused);
-  const serverMessages = serverFieldMessages(apiError, fields);
+  const { values, problems, apiError, busy, formRef, serverMessages, change, submit } =
+    useCheckedForm({
+      initial: () => (group ? groupFormValues(group) : newGroupValues(languages)),
+      fields,
+      check: toGroupInput,
+      send: (request: GroupInput) =>
+        group ? updateGroup(group.id, request) : createGroup(sessionId, request),
+      onSaved,
+    });
 
   // The form appears when someone asks for it ("Add a group", "Edit"): start them in it.
   useEffect(() => {
     formRef.current?.querySelector('input')?.focus();
   }, [formRef]);
-
-  const change = <Field extends GroupField>(field: Field, value: GroupFormValues[Field]) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    setProblems((previous) => ({ ...previous, [field]: undefined }));
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const mapped = toGroupInput(values);
-    setApiError(null);
-    if (!mapped.ok) {
-      setProblems(mapped.problems);
-      setRefused((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = group
-        ? await updateGroup(group.id, mapped.request)
-        : await createGroup(sessionId, mapped.request);
-      setBusy(false);
-      onSaved(saved);
-    } catch (error) {
-      setBusy(false);
-      setApiError(error);
-    }
-  };
 
   // The group's language stays choosable even if the session has since dropped it.
   const languageChoices = [...new Set([...languages, ...(group ? [group.workingLanguage] : [])])];

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   roles,
@@ -9,8 +9,6 @@ import {
   type Role,
 } from '@draftroom/shared';
 import { createInvite } from '../api.ts';
-import { serverFieldMessages } from '../apiErrors.ts';
-import type { Problems } from '../formProblems.ts';
 import {
   defaultMaxUses,
   maxInviteUses,
@@ -22,7 +20,7 @@ import {
 import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
 import { RadioGroup } from '../ui/RadioGroup.tsx';
 import { TextField } from '../ui/TextField.tsx';
-import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid.ts';
+import { useCheckedForm } from '../ui/useCheckedForm.ts';
 import type { SessionGroups } from '../useAllGroups.ts';
 import { InviteExpiry } from './InviteExpiry.tsx';
 import { InviteScopeChoice } from './InviteScopeChoice.tsx';
@@ -38,44 +36,20 @@ interface InviteFormProps {
 
 export function InviteForm({ event, sessions, allGroups, onCreated }: InviteFormProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<InviteFormValues>(() => newInviteValues(event, Date.now()));
+  const { values, problems, apiError, busy, formRef, serverMessages, update, submit } =
+    useCheckedForm({
+      initial: () => newInviteValues(event, Date.now()),
+      fields,
+      check: (checked: InviteFormValues) => toCreateInviteRequest(checked, event, Date.now()),
+      send: createInvite,
+      onSaved: onCreated,
+    });
   // Until the organiser types a use limit, it follows the role (1 for a personal link).
   const [maxUsesTouched, setMaxUsesTouched] = useState(false);
-  const [problems, setProblems] = useState<Problems<InviteField>>({});
-  const [apiError, setApiError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState(0);
-  const formRef = useFocusFirstInvalid(refused);
-  const serverMessages = serverFieldMessages(apiError, fields);
-
-  const change = (patch: Partial<InviteFormValues>, field: InviteField) => {
-    setValues((previous) => ({ ...previous, ...patch }));
-    setProblems((previous) => ({ ...previous, [field]: undefined }));
-  };
+  const change = update;
 
   const changeRole = (role: Role) =>
     change(maxUsesTouched ? { role } : { role, maxUses: String(defaultMaxUses(role)) }, 'role');
-
-  const submit = async (formEvent: FormEvent) => {
-    formEvent.preventDefault();
-    if (busy) return;
-    const mapped = toCreateInviteRequest(values, event, Date.now());
-    setApiError(null);
-    if (!mapped.ok) {
-      setProblems(mapped.problems);
-      setRefused((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const created = await createInvite(mapped.request);
-      setBusy(false);
-      onCreated(created);
-    } catch (error) {
-      setBusy(false);
-      setApiError(error);
-    }
-  };
 
   return (
     <form ref={formRef} className="org-form" onSubmit={(e) => void submit(e)} noValidate>

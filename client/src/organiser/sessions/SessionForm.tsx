@@ -1,14 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   audienceTags,
   sessionKinds,
   type ConferenceEvent,
   type ConferenceSession,
+  type SessionInput,
 } from '@draftroom/shared';
 import { createSession, updateSession } from '../api.ts';
-import { serverFieldMessages } from '../apiErrors.ts';
-import type { Problems } from '../formProblems.ts';
 import { orderLanguages } from '../languages.ts';
 import {
   newSessionValues,
@@ -23,7 +22,7 @@ import { CheckboxGroup } from '../ui/CheckboxGroup.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
 import { RadioGroup } from '../ui/RadioGroup.tsx';
 import { TextField } from '../ui/TextField.tsx';
-import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid.ts';
+import { useCheckedForm } from '../ui/useCheckedForm.ts';
 import { SessionTimes } from './SessionTimes.tsx';
 
 const fields: readonly SessionField[] = [
@@ -48,45 +47,20 @@ interface SessionFormProps {
 export function SessionForm({ event, session, onSaved, onCancel }: SessionFormProps) {
   const { t } = useTranslation();
   const selfSelectHintId = useId();
-  const [values, setValues] = useState<SessionFormValues>(() =>
-    session ? sessionFormValues(session, event.timeZone) : newSessionValues(event),
-  );
-  const [problems, setProblems] = useState<Problems<SessionField>>({});
-  const [apiError, setApiError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const [refused, setRefused] = useState(0);
-  const formRef = useFocusFirstInvalid(refused);
-  const serverMessages = serverFieldMessages(apiError, fields);
-
-  const change = <Field extends SessionField>(field: Field, value: SessionFormValues[Field]) => {
-    setValues((previous) => ({ ...previous, [field]: value }));
-    setProblems((previous) => ({ ...previous, [field]: undefined }));
-  };
+  const { values, problems, apiError, busy, formRef, serverMessages, change, submit } =
+    useCheckedForm({
+      initial: () =>
+        session ? sessionFormValues(session, event.timeZone) : newSessionValues(event),
+      fields,
+      check: (checked: SessionFormValues) => toSessionInput(checked, event.timeZone),
+      send: (request: SessionInput) =>
+        session ? updateSession(session.id, request) : createSession(request),
+      onSaved,
+    });
 
   // Worth a warning, not a refusal: a pre-conference briefing may well come before day one.
   const mapped = toSessionInput(values, event.timeZone);
   const outside = mapped.ok && outsideEventDays(mapped.request, event);
-
-  const submit = async (formEvent: FormEvent) => {
-    formEvent.preventDefault();
-    if (busy) return;
-    setApiError(null);
-    if (!mapped.ok) {
-      setProblems(mapped.problems);
-      setRefused((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      const saved = session
-        ? await updateSession(session.id, mapped.request)
-        : await createSession(mapped.request);
-      onSaved(saved);
-    } catch (error) {
-      setBusy(false);
-      setApiError(error);
-    }
-  };
 
   // A session keeps a language its event has since dropped, so it can still be unticked.
   const availableLanguages = orderLanguages([
