@@ -85,6 +85,7 @@ export async function createDraftroomServer(
       messageBurst: config.RATE_LIMIT_BURST,
       connectionsPerIp: config.MAX_CONNECTIONS_PER_IP,
       documentBytes: config.MAX_DOCUMENT_BYTES,
+      documentItems: config.MAX_DOCUMENT_ITEMS,
     },
   });
   collab.attach(http);

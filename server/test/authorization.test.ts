@@ -203,7 +203,7 @@ describe('websocket authorization on the guide of group A', () => {
     }
     expect(actual).toEqual(collabColumn);
 
-    const expectedText = witness.text.toString();
+    const expectedText = witness.content();
     expect(await storedText(server.server, guideId)).toBe(expectedText);
     // After a restart the guide holds every writer's edit and nothing from anyone else.
     for (const client of clients.splice(0)) client.destroy();
@@ -214,7 +214,7 @@ describe('websocket authorization on the guide of group A', () => {
       guideId,
     );
     clients.push(reloaded);
-    expect(reloaded.text.toString()).toBe(expectedText);
+    expect(reloaded.content()).toBe(expectedText);
     for (const name of actorNames) {
       if (collabColumn[name] === 'write') expect(expectedText).toContain(`[a${name}]`);
       else expect(expectedText).not.toContain(`[a${name}]`);

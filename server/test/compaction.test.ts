@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { connectClient, whenSynced } from './helpers/clients.ts';
 import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
+import { readGuideText } from '../testing/index.ts';
 
 // Guarantee 3, bounded storage: appended updates are merged into one state row once they pass a
 // threshold, so stored size and load time follow the document, not its history.
@@ -33,7 +34,7 @@ describe('compaction', () => {
     await whenSynced(writer);
     for (let index = 0; index < 175; index++) writer.text.insert(writer.text.length, `${index} `);
     const room = () => server?.server.collab.rooms.get(documentId);
-    await waitFor(() => expect(room()?.doc.getText('t').toString()).toBe(writer.text.toString()));
+    await waitFor(() => expect(readGuideText(room()?.doc)).toBe(writer.content()));
 
     // The last catch-up compaction runs a turn after the last update is applied.
     await waitFor(() => {
@@ -45,14 +46,14 @@ describe('compaction', () => {
     const metrics = await (await fetch(`${server.url}/metrics`)).text();
     expect(metrics).toMatch(/draftroom_compactions_total [1-9]/);
 
-    const expected = writer.text.toString();
+    const expected = writer.content();
     writer.destroy();
     const dataDir = server.dataDir;
     await server.stop();
     server = await startTestServer({}, dataDir, server.organiser);
     const reader = connectClient(server, documentId);
     await whenSynced(reader);
-    expect(reader.text.toString()).toBe(expected);
+    expect(reader.content()).toBe(expected);
     // After compaction the store holds about the encoded state, not the whole history.
     const stored = storedRows(server.databasePath, documentId);
     const encodedState = Y.encodeStateAsUpdate(reader.doc).length;

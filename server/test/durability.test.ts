@@ -34,7 +34,7 @@ describe('durable before visible', () => {
       const writer = connectClient(server, documentId);
       const observer = connectClient(server, documentId);
       await Promise.all([whenSynced(writer), whenSynced(observer)]);
-      expect(observer.text.toString()).toBe(expectedText(written));
+      expect(observer.content()).toBe(expectedText(written));
 
       // A steady stream of small edits, as typing makes, until the process is killed.
       const typing = setInterval(() => {
@@ -46,13 +46,13 @@ describe('durable before visible', () => {
       await server.kill('SIGKILL');
       clearInterval(typing);
       // What the observer had seen at the moment of the crash is what must survive.
-      const seen = observer.text.toString();
+      const seen = observer.content();
       destroyAll(writer, observer);
 
       server = await spawnServer({ port, databasePath, organiser: server.organiser });
       const reader = connectClient(server, documentId);
       await whenSynced(reader);
-      const recovered = reader.text.toString();
+      const recovered = reader.content();
       reader.destroy();
 
       expect(recovered.startsWith(seen)).toBe(true);
@@ -88,7 +88,7 @@ describe('durable before visible', () => {
         const sending = streamUpdates(writer, updates, next);
         if (crash === crashes) {
           await sending;
-          await waitFor(() => expect(observer.text.toString()).toBe(finalText), 20_000);
+          await waitFor(() => expect(observer.content()).toBe(finalText), 20_000);
           observer.destroy();
           writer.close();
           break;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPath, type Guide, type GuideList } from '@draftroom/shared';
-import { ApiClient } from '../testing/index.ts';
+import { ApiClient, guideText } from '../testing/index.ts';
 import { openPersistence } from '../src/persistence/index.ts';
 import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
 import { storedText } from './helpers/collabAccess.ts';
@@ -15,7 +15,7 @@ import { startTestServer, type TestServer } from './helpers/testServer.ts';
 
 const textUpdate = (text: string) => {
   const doc = new Y.Doc();
-  doc.getText('t').insert(0, text);
+  guideText(doc).insert(0, text);
   return Y.encodeStateAsUpdate(doc);
 };
 

@@ -43,7 +43,7 @@ describe('access changes reach open connections', () => {
   /** `writer` can write: their edit reaches the witness (and so was stored first). */
   const expectWrites = async (writer: HonestClient, witness: HonestClient, text: string) => {
     writer.text.insert(writer.text.length, text);
-    await waitFor(() => expect(witness.text.toString()).toContain(text));
+    await waitFor(() => expect(witness.content()).toContain(text));
   };
   const accessRevoked = () =>
     metric(server.url, 'draftroom_messages_rejected_total', { reason: 'access_revoked' });
@@ -88,7 +88,7 @@ describe('access changes reach open connections', () => {
     await waitFor(async () =>
       expect(await storedText(server.server, group.guideId)).toBe('Before removal. Witness.'),
     );
-    expect(witness.text.toString()).toBe('Before removal. Witness.');
+    expect(witness.content()).toBe('Before removal. Witness.');
     const guide = await participant.request('GET', apiPath('getGuide', { guideId: group.guideId }));
     expect(guide.status).toBe(404);
   });

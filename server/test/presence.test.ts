@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { messageTypes } from '@draftroom/shared';
-import { openRawSocket } from './helpers/clients.ts';
+import { openRawSocket, serverIdentity } from './helpers/clients.ts';
 import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -35,9 +35,10 @@ describe('presence coalescing', () => {
     });
 
     const moverView = new awarenessProtocol.Awareness(new Y.Doc());
+    const identity = await serverIdentity(server.organiser);
     const started = performance.now();
     for (let position = 1; position <= 100; position++) {
-      moverView.setLocalState({ user: { name: 'Mover' }, cursor: position });
+      moverView.setLocalState({ user: { name: 'Mover' }, cursor: caretAt(position) });
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, messageTypes.awareness);
       encoding.writeVarUint8Array(
@@ -49,8 +50,8 @@ describe('presence coalescing', () => {
     }
     await waitFor(() =>
       expect(watcherView.getStates().get(moverView.clientID)).toEqual({
-        user: { name: 'Mover' },
-        cursor: 100,
+        user: identity, // the server's record, not what the client claimed
+        cursor: caretAt(100),
       }),
     );
     const elapsedMs = performance.now() - started;
@@ -63,3 +64,9 @@ describe('presence coalescing', () => {
     watcherView.destroy();
   });
 });
+
+/** A caret as the editor binding publishes it (relative positions as JSON). */
+function caretAt(clock: number) {
+  const position = { item: { client: 7, clock }, assoc: 0 };
+  return { anchor: position, head: position };
+}

@@ -1,10 +1,11 @@
 // Guarantee 4 (room side): a read-only connection follows along and shows presence, but any update
 // it sends is dropped (never relayed, never stored) and counted; it is not disconnected for it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectClient, whenSynced, type HonestClient } from './helpers/clients.ts';
+import { connectClient, serverIdentity, whenSynced, type HonestClient } from './helpers/clients.ts';
 import { addGuide, metric } from './helpers/fixtures.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
+import { readGuideText } from '../testing/index.ts';
 
 describe('read-only connections', () => {
   let server: TestServer;
@@ -36,14 +37,16 @@ describe('read-only connections', () => {
     // Presence arrives after the reader's handshake on the same socket, so once the room has it,
     // the handshake has been handled while the reader could still write.
     reader.provider.awareness.setLocalStateField('user', { name: 'Reader' });
-    await waitFor(() => expect(room.awareness.getStates().has(reader.doc.clientID)).toBe(true));
+    await waitFor(() =>
+      expect(room.presence.awareness.getStates().has(reader.doc.clientID)).toBe(true),
+    );
     readerConnection.permission = 'read';
 
     const alice = connect(server);
     const carol = connect(server);
     await Promise.all([whenSynced(alice), whenSynced(carol)]);
     alice.text.insert(0, 'From Alice.');
-    await waitFor(() => expect(reader.text.toString()).toBe('From Alice.'));
+    await waitFor(() => expect(reader.content()).toBe('From Alice.'));
 
     const readOnlyRejections = () =>
       metric(server.url, 'draftroom_messages_rejected_total', { reason: 'read_only' });
@@ -55,15 +58,19 @@ describe('read-only connections', () => {
     // reach Alice before it.
     carol.text.insert(carol.text.length, ' From Carol.');
     const honest = 'From Alice. From Carol.';
-    await waitFor(() => expect(alice.text.toString()).toBe(honest));
-    await waitFor(() => expect(reader.text.toString()).toBe(`Reader was here. ${honest}`));
-    expect(room.doc.getText('t').toString()).toBe(honest);
+    await waitFor(() => expect(alice.content()).toBe(honest));
+    await waitFor(() => expect(reader.content()).toBe(`Reader was here. ${honest}`));
+    expect(readGuideText(room.doc)).toBe(honest);
     expect(reader.closeEvents).toEqual([]);
 
-    reader.provider.awareness.setLocalStateField('user', { name: 'Reader, still here' });
+    // The reader's presence still reaches others, under the name the server has on file.
+    const caret = { anchor: { assoc: 0 }, head: { assoc: 0 } };
+    reader.provider.awareness.setLocalStateField('cursor', caret);
+    const identity = await serverIdentity(server.organiser);
     await waitFor(() =>
       expect(alice.provider.awareness.getStates().get(reader.doc.clientID)).toEqual({
-        user: { name: 'Reader, still here' },
+        user: identity,
+        cursor: caret,
       }),
     );
 
@@ -73,6 +80,6 @@ describe('read-only connections', () => {
     restarted = await startTestServer({}, server.dataDir, server.organiser);
     const fresh = connect(restarted);
     await whenSynced(fresh);
-    expect(fresh.text.toString()).toBe(honest);
+    expect(fresh.content()).toBe(honest);
   });
 });

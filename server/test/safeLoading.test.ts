@@ -86,6 +86,7 @@ describe('safe loading', () => {
         messageBurst: 1000,
         connectionsPerIp: 100,
         documentBytes: 1 << 24,
+        documentItems: 1_000_000,
       },
     });
     http = createServer();
@@ -112,7 +113,9 @@ describe('safe loading', () => {
 
     // A client with an empty document asks for everything and sends an edit of its own.
     const clientDoc = new Y.Doc();
-    clientDoc.getXmlFragment(guideFragmentName).insert(0, [new Y.XmlText('written while loading')]);
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText('written while loading')]);
+    clientDoc.getXmlFragment(guideFragmentName).insert(0, [paragraph]);
     socket.send(syncFrame(syncMessageTypes.step1, Y.encodeStateVector(new Y.Doc())));
     socket.send(syncFrame(syncMessageTypes.update, Y.encodeStateAsUpdate(clientDoc)));
     // The server handles frames in order, so a pong proves both were read.

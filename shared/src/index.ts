@@ -7,3 +7,4 @@ export * from './api/errors.ts';
 export * from './protocol/permissions.ts';
 export * from './conference/index.ts';
 export * from './api/routes.ts';
+export * from './presence/index.ts';

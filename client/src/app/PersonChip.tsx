@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@draftroom/shared';
-import { identityOf } from '../identity/identity.ts';
+import { identityOf } from '@draftroom/shared';
 import { initials } from '../identity/initials.ts';
 
 interface PersonChipProps {

@@ -1,6 +1,6 @@
-import { isHexColor } from '../identity/contrast.ts';
+import { isHexColor } from '@draftroom/shared';
 import { initials } from '../identity/initials.ts';
-import { maxDisplayNameLength } from '../identity/identity.ts';
+import { maxDisplayNameLength } from '@draftroom/shared';
 
 export interface Person {
   clientId: number;

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { collabPath, protocolVersion } from '@draftroom/shared';
-import type { Identity } from '../identity/identity.ts';
+import type { Identity } from '@draftroom/shared';
 import {
   connectionReducer,
   initialConnectionState,

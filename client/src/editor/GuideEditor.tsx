@@ -7,7 +7,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { guideExtensions } from '@draftroom/shared/editor';
 import { guideFragmentName } from '@draftroom/shared';
 import type { CollabSession } from '../collab/session.ts';
-import type { Identity } from '../identity/identity.ts';
+import type { Identity } from '@draftroom/shared';
 import { renderCaret } from './caret.ts';
 import { isPasteTooLarge, maxPasteBytes } from './pasteLimit.ts';
 import { Toolbar } from './Toolbar.tsx';

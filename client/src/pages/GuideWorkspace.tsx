@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guide, Me } from '@draftroom/shared';
-import { identityOf } from '../identity/identity.ts';
+import { identityOf } from '@draftroom/shared';
 import { useCollabSession, useConnectionState, usePeople } from '../collab/useCollabSession.ts';
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';

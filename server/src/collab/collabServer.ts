@@ -12,8 +12,7 @@ import type {
   AccessRefusal,
   DocumentAccess,
 } from '../services/access/documentAccess.ts';
-import type { SignIn } from '../services/auth/authService.ts';
-import { CollabConnection, type Permission } from './connection.ts';
+import { CollabConnection } from './connection.ts';
 import { PersistQueue } from './persistQueue.ts';
 import { decodeClientMessage, ProtocolError } from './protocol.ts';
 import { ConnectionsPerAddress, MessageRateLimiter } from './limits.ts';
@@ -45,6 +44,7 @@ export interface CollabLimits {
   messageBurst: number;
   connectionsPerIp: number;
   documentBytes: number;
+  documentItems: number;
 }
 
 /**
@@ -74,7 +74,10 @@ export class CollabServer {
         logger: this.log,
         compactAfterUpdates: options.compactAfterUpdates,
         compactAfterBytes: options.compactAfterBytes,
-        maxDocumentBytes: options.limits.documentBytes,
+        limits: {
+          maxDocumentBytes: options.limits.documentBytes,
+          maxDocumentItems: options.limits.documentItems,
+        },
       },
       options.idleUnloadMs,
       options.metrics,
@@ -162,7 +165,7 @@ export class CollabServer {
         ws.close(refusalCloseCode(decision.refusal), refusalReason(decision.refusal));
         return;
       }
-      this.accept(ws, socket, documentId, decision.permission, decision.signIn, address);
+      this.accept(ws, socket, documentId, decision, address);
     });
   }
 
@@ -170,11 +173,18 @@ export class CollabServer {
     ws: WebSocket,
     transport: Duplex,
     documentId: string,
-    permission: Permission,
-    signIn: SignIn,
+    decision: AccessDecision & { granted: true },
     address: string,
   ): void {
-    const connection = new CollabConnection(ws, documentId, permission, signIn, address, transport);
+    const connection = new CollabConnection(
+      ws,
+      documentId,
+      decision.permission,
+      decision.signIn,
+      address,
+      decision.identity,
+      transport,
+    );
     const rate = new MessageRateLimiter(
       this.options.limits.messagesPerSecond,
       this.options.limits.messageBurst,
@@ -272,6 +282,7 @@ export class CollabServer {
             );
           }
           connection.permission = decision.permission;
+          connection.presenceUser = decision.identity;
           continue;
         }
         this.options.metrics.rejectedMessages.inc({ reason: 'access_revoked' });

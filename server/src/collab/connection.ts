@@ -2,17 +2,18 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { corkUntilTickEnds } from './corking.ts';
 
-import type { Permission } from '@draftroom/shared';
+import type { Permission, Identity } from '@draftroom/shared';
 import type { SignIn } from '../services/auth/authService.ts';
 export type { Permission };
 
 /**
- * One websocket peer on one document. It knows what it may do (`permission`), which awareness
- * client ids it speaks for (so they can be removed when it leaves), and whether it answered the
- * last keepalive ping.
+ * One websocket peer on one document. It knows what it may do (`permission`), who it is to the
+ * others (`presenceUser`, from the server's records), which awareness client id it speaks for
+ * (removed when it leaves), and whether it answered the last keepalive ping.
  */
 export class CollabConnection {
-  readonly awarenessClientIds = new Set<number>();
+  /** The one awareness client id this connection publishes presence for, once it has. */
+  presenceClientId: number | null = null;
   isAlive = true;
   closed = false;
 
@@ -24,6 +25,8 @@ export class CollabConnection {
     /** Who is connected, so revoking their sign-in or changing their groups reaches this socket. */
     readonly signIn: SignIn,
     readonly remoteAddress: string,
+    /** Name and colour others see, from the person's record; can change with their profile. */
+    public presenceUser: Identity,
     /** The TCP socket under the websocket, corked while a broadcast is written. */
     private readonly transport: Duplex,
   ) {

@@ -7,7 +7,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
-import { closeCodes, messageTypes } from '@draftroom/shared';
+import { closeCodes, limits, messageTypes } from '@draftroom/shared';
 import {
   decodeClientMessage,
   encodeSyncStep2,
@@ -64,15 +64,16 @@ describe('decodeClientMessage: what the stock client sends', () => {
 
   it('reads sync step 2 and sync updates as updates', () => {
     const doc = docWithText('hello');
-    expect(decodeClientMessage(syncFrame((e) => syncProtocol.writeSyncStep2(e, doc)))).toEqual({
-      kind: 'update',
-      update: Y.encodeStateAsUpdate(doc),
-    });
+    expect(
+      decodeClientMessage(syncFrame((e) => syncProtocol.writeSyncStep2(e, doc))),
+    ).toMatchObject({ kind: 'update', update: Y.encodeStateAsUpdate(doc) });
     const update = Y.encodeStateAsUpdate(docWithText('world'));
-    expect(decodeClientMessage(syncFrame((e) => syncProtocol.writeUpdate(e, update)))).toEqual({
-      kind: 'update',
-      update,
-    });
+    const message = decodeClientMessage(syncFrame((e) => syncProtocol.writeUpdate(e, update)));
+    expect(message).toMatchObject({ kind: 'update', update });
+    // Decoded once, here, for the validator: the structs and deleted ranges it carries.
+    if (message.kind !== 'update') throw new Error('not an update');
+    expect(message.decoded.structs.map((struct) => struct.length)).toEqual([5]);
+    expect(message.decoded.ds.clients.size).toBe(0);
   });
 
   it('reads awareness updates', () => {
@@ -83,7 +84,16 @@ describe('decodeClientMessage: what the stock client sends', () => {
       encoding.writeVarUint(e, messageTypes.awareness);
       encoding.writeVarUint8Array(e, update);
     });
-    expect(decodeClientMessage(message)).toEqual({ kind: 'awareness', update });
+    expect(decodeClientMessage(message)).toEqual({
+      kind: 'awareness',
+      entries: [
+        {
+          clientId: awareness.clientID,
+          clock: 1,
+          state: { user: { name: 'Amina', color: '#1a5fb4' } },
+        },
+      ],
+    });
   });
 
   it('reads query-awareness and (ignored) auth messages', () => {
@@ -171,6 +181,17 @@ describe('decodeClientMessage: everything else', () => {
     // The same payload without a fault is accepted, so each case above fails for its fault.
     const valid = awareness(1, ['{}']);
     expect(decodeClientMessage(valid).kind).toBe('awareness');
+
+    // Presence that decodes but could only be an attack on memory: refused as invalid presence.
+    const presence = (data: Uint8Array) =>
+      expectProtocolError(data, 'invalid_presence', closeCodes.invalidUpdate);
+    const many = limits.maxPresenceEntries + 1;
+    presence(awareness(many, Array<string>(many).fill('null')));
+    presence(awareness(1, [JSON.stringify({ pad: 'x'.repeat(limits.maxPresenceBytes) })]));
+    const justUnder = limits.maxPresenceEntries;
+    expect(
+      decodeClientMessage(awareness(justUnder, Array<string>(justUnder).fill('null'))).kind,
+    ).toBe('awareness');
   });
 });
 

@@ -2,7 +2,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { closeCodes, messageTypes, syncMessageTypes } from '@draftroom/shared';
+import { closeCodes, limits, messageTypes, syncMessageTypes } from '@draftroom/shared';
+import type { DecodedUpdate } from './validation/validateUpdate.ts';
 
 /**
  * Decoding of client frames into a typed union, and encoding of server frames. Everything a
@@ -11,13 +12,25 @@ import { closeCodes, messageTypes, syncMessageTypes } from '@draftroom/shared';
  */
 export type ClientMessage =
   | { kind: 'syncStep1'; stateVector: Uint8Array }
-  | { kind: 'update'; update: Uint8Array }
-  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
+  | { kind: 'awareness'; entries: AwarenessEntry[] }
   | { kind: 'queryAwareness' }
   | { kind: 'auth' };
 
+/** One client's presence in an awareness message: `state` is parsed JSON, null when it leaves. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: unknown;
+}
+
 export type ProtocolErrorReason =
-  'malformed' | 'unknown_type' | 'invalid_update' | 'rate_limited' | 'document_too_large';
+  | 'malformed'
+  | 'unknown_type'
+  | 'invalid_update'
+  | 'invalid_presence'
+  | 'rate_limited'
+  | 'document_too_large';
 
 export class ProtocolError extends Error {
   constructor(
@@ -53,8 +66,7 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
       return readSyncMessage(decoder);
     case messageTypes.awareness: {
       const update = decoding.readVarUint8Array(decoder);
-      assertAwarenessUpdate(update);
-      return { kind: 'awareness', update };
+      return { kind: 'awareness', entries: readAwarenessEntries(update) };
     }
     case messageTypes.queryAwareness:
       return { kind: 'queryAwareness' };
@@ -81,8 +93,7 @@ function readSyncMessage(decoder: decoding.Decoder): ClientMessage {
   }
   if (syncType === syncMessageTypes.step2 || syncType === syncMessageTypes.update) {
     const update = decoding.readVarUint8Array(decoder);
-    assertUpdate(update);
-    return { kind: 'update', update };
+    return { kind: 'update', update, decoded: decodeUpdate(update) };
   }
   throw new ProtocolError(
     'unknown_type',
@@ -98,10 +109,13 @@ const invalidUpdate = (what: string, error: unknown) =>
     `${what} does not decode: ${(error as Error).message}`,
   );
 
-/** Decodes (without applying) a Yjs update; throws if it is not a well-formed v1 update. */
-function assertUpdate(update: Uint8Array): void {
+/**
+ * Decodes (without applying) a Yjs v1 update into its structs and deleted ranges, for the
+ * validator; throws if it is not well formed.
+ */
+function decodeUpdate(update: Uint8Array): DecodedUpdate {
   try {
-    Y.decodeUpdate(update);
+    return Y.decodeUpdate(update);
   } catch (error) {
     throw invalidUpdate('Update', error);
   }
@@ -115,20 +129,38 @@ function assertStateVector(stateVector: Uint8Array): void {
   }
 }
 
-/** Awareness updates are JSON per client; check they parse before they reach the shared state. */
-function assertAwarenessUpdate(update: Uint8Array): void {
+const invalidPresence = (message: string) =>
+  new ProtocolError('invalid_presence', closeCodes.invalidUpdate, message);
+
+/**
+ * An awareness update is a list of (client id, clock, JSON state) entries. It is parsed here and
+ * its size checked, before presence decides which entry this connection may publish. Honest
+ * clients send their own entry, and also echo the others' entries they receive (y-websocket
+ * forwards every awareness change), so several entries are normal; thousands are not.
+ */
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+  const entries: AwarenessEntry[] = [];
   try {
     const decoder = decoding.createDecoder(update);
     const count = decoding.readVarUint(decoder);
+    if (count > limits.maxPresenceEntries) {
+      throw invalidPresence(`Presence for ${count} clients in one message.`);
+    }
     for (let index = 0; index < count; index++) {
-      decoding.readVarUint(decoder); // client id
-      decoding.readVarUint(decoder); // clock
-      JSON.parse(decoding.readVarString(decoder));
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const json = decoding.readVarString(decoder);
+      if (Buffer.byteLength(json) > limits.maxPresenceBytes) {
+        throw invalidPresence(`Presence state over ${limits.maxPresenceBytes} bytes.`);
+      }
+      entries.push({ clientId, clock, state: JSON.parse(json) as unknown });
     }
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
   } catch (error) {
+    if (error instanceof ProtocolError) throw error;
     throw invalidUpdate('Awareness update', error);
   }
+  return entries;
 }
 
 /** An update that carries no structs and no deletions (what an idle client's step 2 is). */

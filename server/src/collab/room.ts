@@ -1,19 +1,22 @@
 import * as Y from 'yjs';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import { closeCodes } from '@draftroom/shared';
 import type { DocumentStore } from '../persistence/index.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { CollabConnection } from './connection.ts';
+import type { CollabConnection } from './connection.ts';
+import { loadDocument } from './documentLoader.ts';
 import type { PersistedUpdate, PersistListener, PersistQueue } from './persistQueue.ts';
+import { RoomPresence } from './presence.ts';
 import {
-  encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdateMessage,
   isEmptyUpdate,
+  ProtocolError,
   type ClientMessage,
 } from './protocol.ts';
+import { UpdateAdmission, type AdmissionLimits, type Edit } from './updateAdmission.ts';
+import { verifiedState } from './verifiedState.ts';
 
 export interface RoomOptions {
   store: DocumentStore;
@@ -22,53 +25,47 @@ export interface RoomOptions {
   logger: Logger;
   compactAfterUpdates: number;
   compactAfterBytes: number;
-  maxDocumentBytes: number;
+  limits: AdmissionLimits;
 }
 
-type RoomStatus = 'loading' | 'ready' | 'failed' | 'closed';
+type RoomStatus = 'loading' | 'ready' | 'recovering' | 'failed' | 'closed';
 
-/** Origin of transactions that replay stored history: they are nobody's news, so not broadcast. */
-const loadOrigin = Symbol('load');
-/** Presence broadcasts per room are at least this far apart (caret moves are not edits). */
-const awarenessIntervalMs = 50;
 /** Origin of a batch that holds edits from more than one connection: it goes to everyone. */
 const severalSenders = Symbol('several senders');
 
-/**
- * One loaded document: its Y.Doc, the awareness of everyone in it, and their connections.
- *
- * Invariants:
- * - nothing is sent to anyone until the stored history is fully loaded (messages that arrive
- *   earlier wait in `waiting`), so a client never syncs against an empty stand-in;
- * - an update is persisted (PersistQueue) before it is applied, and it is broadcast by applying
- *   it, so every peer only ever sees durable edits;
- * - stored state is only ever rewritten from this loaded doc (compaction), never from a blank one.
- */
 /** A state vector with no clients: the sender has nothing yet (encoded as the single byte 0). */
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0;
 }
 
-export class Room implements PersistListener<CollabConnection> {
-  readonly doc = new Y.Doc();
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+/**
+ * One loaded document: its Y.Doc, the presence of everyone in it, and their connections.
+ *
+ * Invariants:
+ * - nothing is sent to anyone until the stored history is fully loaded (messages that arrive
+ *   earlier wait in `waiting`), so a client never syncs against an empty stand-in;
+ * - an update is validated (UpdateAdmission), then persisted (PersistQueue), then applied, and
+ *   it is broadcast by applying it, so every peer only ever sees checked, durable edits;
+ * - stored state is only ever rewritten from this loaded doc (compaction), never from a blank
+ *   one, and only after checking that it loads back.
+ */
+export class Room implements PersistListener<Edit> {
+  doc = new Y.Doc();
   readonly connections = new Set<CollabConnection>();
+  readonly presence: RoomPresence;
   /** Settles when loading has finished, successfully or not. */
   readonly loaded: Promise<void>;
 
   private status: RoomStatus = 'loading';
   private waiting: Array<{ connection: CollabConnection; message: ClientMessage }> = [];
+  /** Batches stored while the room rebuilt itself: applied once it has. */
+  private heldBatches: PersistedUpdate<Edit>[][] = [];
+  private readonly admission: UpdateAdmission;
   private appliedSeq = 0;
   private uncompactedUpdates = 0;
   private uncompactedBytes = 0;
-  private updatesInFlight = 0;
-  private bytesInFlight = 0;
-  /** Bytes in storage: the compacted state plus the updates appended since. */
   private stateBytes = 0;
   private compacting: Promise<void> | null = null;
-  private awarenessChanged = new Set<number>();
-  private awarenessFlushScheduled = false;
-  private lastAwarenessFlush = 0;
   private echoToSender = false;
   private fullStateFrame: Uint8Array | null = null;
   /**
@@ -88,19 +85,13 @@ export class Room implements PersistListener<CollabConnection> {
     this.compactAfterUpdates = Math.round(
       options.compactAfterUpdates * (0.75 + Math.random() * 0.5),
     );
-    // The server speaks for nobody: it relays others' presence and publishes none of its own.
-    this.awareness.setLocalState(null);
-    this.doc.on('update', this.broadcastUpdate);
-    this.awareness.on('update', this.collectAwarenessChange);
+    this.presence = new RoomPresence(this.connections, options.metrics, this.log);
+    this.admission = new UpdateAdmission(this, options.limits, options.metrics, this.log);
     this.loaded = previousUnload.then(() => this.load());
   }
 
   get isReady(): boolean {
     return this.status === 'ready';
-  }
-
-  private get storedBytes(): number {
-    return this.stateBytes + this.uncompactedBytes;
   }
 
   addConnection(connection: CollabConnection): void {
@@ -112,17 +103,13 @@ export class Room implements PersistListener<CollabConnection> {
   removeConnection(connection: CollabConnection): void {
     if (!this.connections.delete(connection)) return;
     this.waiting = this.waiting.filter((entry) => entry.connection !== connection);
-    if (connection.awarenessClientIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(
-        this.awareness,
-        [...connection.awarenessClientIds],
-        'disconnect',
-      );
-    }
+    this.admission.forget(connection);
+    this.presence.remove(connection);
   }
 
+  /** Handles one decoded message; a ProtocolError closes only its sender. */
   handleMessage(connection: CollabConnection, message: ClientMessage): void {
-    if (this.status === 'loading') {
+    if (this.status === 'loading' || this.status === 'recovering') {
       this.waiting.push({ connection, message });
       return;
     }
@@ -132,19 +119,34 @@ export class Room implements PersistListener<CollabConnection> {
         connection.send(this.syncStep2For(message.stateVector));
         return;
       case 'update':
-        this.receiveUpdate(connection, message.update);
+        if (isEmptyUpdate(message.update)) return; // every client answers our step 1 so
+        if (connection.permission !== 'write') {
+          this.options.metrics.rejectedMessages.inc({ reason: 'read_only' });
+          return;
+        }
+        this.admission.receive(connection, message);
         return;
       case 'awareness':
-        this.receiveAwareness(connection, message.update);
+        this.presence.receive(connection, message.entries);
         return;
-      case 'queryAwareness':
-        connection.send(
-          encodeAwarenessMessage(this.awareness, [...this.awareness.getStates().keys()]),
-        );
+      case 'queryAwareness': {
+        const frame = this.presence.everyoneFrame();
+        if (frame) connection.send(frame);
         return;
+      }
       case 'auth':
         return;
     }
+  }
+
+  /** Sends an admitted edit to storage; `onPersisted` applies it once it is stored. */
+  store(edit: Edit): void {
+    this.options.persistQueue.enqueue(this.documentId, edit.update, edit, this);
+  }
+
+  /** Bytes in storage: the compacted state plus the updates appended since. */
+  get storedBytes(): number {
+    return this.stateBytes + this.uncompactedBytes;
   }
 
   /** Writes pending appended updates into one state row. Safe to call at any time. */
@@ -161,9 +163,15 @@ export class Room implements PersistListener<CollabConnection> {
     const throughSeq = this.appliedSeq;
     const updates = this.uncompactedUpdates;
     const bytes = this.uncompactedBytes;
-    const state = Y.encodeStateAsUpdate(this.doc);
+    const state = verifiedState(this.doc);
+    if (!state.ok) {
+      // Replacing the history with a state that does not load back would lose the guide.
+      this.options.metrics.compactionsRefused.inc();
+      this.log.error({ category: 'persistence', problem: state.problem }, 'compaction refused');
+      return;
+    }
     try {
-      await this.options.store.compact(this.documentId, state, throughSeq);
+      await this.options.store.compact(this.documentId, state.state, throughSeq);
     } catch (error) {
       // The appended updates are still stored; the next applied update tries again, so a broken
       // disk cannot spin this in a loop.
@@ -172,10 +180,10 @@ export class Room implements PersistListener<CollabConnection> {
     }
     this.uncompactedUpdates -= updates;
     this.uncompactedBytes -= bytes;
-    this.stateBytes = state.length;
+    this.stateBytes = state.state.length;
     this.options.metrics.compactions.inc();
     this.log.debug(
-      { category: 'persistence', throughSeq, updates, bytes: state.length },
+      { category: 'persistence', throughSeq, updates, bytes: state.state.length },
       'compacted',
     );
     // Updates applied while this compaction ran may already be over the threshold again.
@@ -185,31 +193,20 @@ export class Room implements PersistListener<CollabConnection> {
   /** Flushes and compacts, then frees memory. The registry calls it once nobody is left. */
   async unload(): Promise<void> {
     await this.loaded;
-    if (this.updatesInFlight > 0) await this.options.persistQueue.drain();
+    if (this.admission.inFlight > 0) await this.options.persistQueue.drain();
     await this.compact();
     this.status = 'closed';
-    this.awareness.destroy();
+    this.admission.close();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
   private async load(): Promise<void> {
     const stopTimer = this.options.metrics.documentLoadDuration.startTimer();
     try {
-      const stored = await this.options.store.load(this.documentId);
-      Y.transact(
-        this.doc,
-        () => {
-          if (stored.state) Y.applyUpdate(this.doc, stored.state, loadOrigin);
-          for (const { seq, data } of stored.updates) {
-            this.applyStoredUpdate(seq, data);
-            this.uncompactedBytes += data.length;
-          }
-        },
-        loadOrigin,
+      this.adopt(
+        await loadDocument(this.options.store, this.documentId, this.options.metrics, this.log),
       );
-      this.uncompactedUpdates = stored.updates.length;
-      this.stateBytes = stored.state?.length ?? 0;
-      this.appliedSeq = stored.updates.at(-1)?.seq ?? 0;
       this.status = 'ready';
       stopTimer();
     } catch (error) {
@@ -219,99 +216,159 @@ export class Room implements PersistListener<CollabConnection> {
       return;
     }
     for (const connection of this.connections) this.greet(connection);
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (const { connection, message } of waiting) this.handleMessage(connection, message);
+    this.processWaiting();
   }
 
-  private applyStoredUpdate(seq: number, data: Uint8Array): void {
-    try {
-      Y.applyUpdate(this.doc, data, loadOrigin);
-    } catch (error) {
-      // One bad row must not make the whole document unreadable; it is logged and skipped.
-      this.log.error({ category: 'persistence', seq, err: error }, 'stored update failed to apply');
+  private adopt(loaded: Awaited<ReturnType<typeof loadDocument>>): void {
+    this.doc = loaded.doc;
+    this.doc.on('update', this.broadcastUpdate);
+    this.fullStateFrame = null;
+    this.stateBytes = loaded.stateBytes;
+    this.uncompactedUpdates = loaded.updateCount;
+    this.uncompactedBytes = loaded.updateBytes;
+    this.appliedSeq = Math.max(this.appliedSeq, loaded.lastSeq);
+    this.admission.documentChanged(this.doc);
+  }
+
+  private processWaiting(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const { connection, message } of waiting) {
+      if (connection.closed) continue;
+      try {
+        this.handleMessage(connection, message);
+      } catch (error) {
+        if (!(error instanceof ProtocolError)) throw error;
+        this.options.metrics.rejectedMessages.inc({ reason: error.reason });
+        connection.close(error.closeCode, error.message);
+      }
     }
   }
 
   private greet(connection: CollabConnection): void {
     connection.send(encodeSyncStep1(this.doc));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) connection.send(encodeAwarenessMessage(this.awareness, states));
+    const presence = this.presence.everyoneFrame();
+    if (presence) connection.send(presence);
   }
 
   private refuse(connection: CollabConnection): void {
     connection.close(closeCodes.documentLoadFailed, 'document could not be loaded');
   }
 
-  private receiveUpdate(connection: CollabConnection, update: Uint8Array): void {
-    // Every client answers our sync step 1 with a step 2, empty when it has nothing new: not an edit.
-    if (isEmptyUpdate(update)) return;
-    if (connection.permission !== 'write') {
-      this.options.metrics.rejectedMessages.inc({ reason: 'read_only' });
-      return;
-    }
-    if (this.storedBytes + this.bytesInFlight + update.length > this.options.maxDocumentBytes) {
-      this.options.metrics.rejectedMessages.inc({ reason: 'document_too_large' });
-      connection.close(closeCodes.documentTooLarge, 'document size limit reached');
-      return;
-    }
-    this.updatesInFlight++;
-    this.bytesInFlight += update.length;
-    this.options.persistQueue.enqueue(this.documentId, update, connection, this);
-  }
-
   /** Called by the PersistQueue once per batch with this document's stored updates. */
-  onPersisted(persisted: PersistedUpdate<CollabConnection>[]): void {
-    this.updatesInFlight -= persisted.length;
-    for (const { update } of persisted) this.bytesInFlight -= update.length;
+  onPersisted(persisted: PersistedUpdate<Edit>[]): void {
+    this.admission.stored(persisted.map((entry) => entry.sender));
     if (this.status === 'closed') return;
-    const senders = new Set(persisted.map((entry) => entry.sender));
-    const origin = senders.size === 1 ? persisted[0]?.sender : severalSenders;
-    // Normally the sender is skipped when broadcasting (it has the edit). But if earlier updates
-    // were waiting for missing dependencies, this batch may release them, and the broadcast then
-    // carries others' edits the sender has never seen: it must go to the sender too.
-    const store = this.doc.store;
-    this.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
-    try {
-      // One transaction for the whole batch: one update event, so one broadcast frame per peer.
-      Y.transact(
-        this.doc,
-        () => {
-          for (const { update, sender } of persisted) this.applyOne(update, sender);
-        },
-        origin,
-      );
-    } finally {
-      this.echoToSender = false;
+    if (this.status === 'recovering') {
+      this.heldBatches.push(persisted);
+      return;
     }
+    const failure = this.applyBatch(persisted);
     for (const { update, seq } of persisted) {
       this.appliedSeq = Math.max(this.appliedSeq, seq);
       this.uncompactedBytes += update.length;
     }
     this.uncompactedUpdates += persisted.length;
     this.options.metrics.updates.inc(persisted.length);
+    if (failure) {
+      void this.recover(persisted, failure);
+      return;
+    }
+    this.admission.documentChanged(this.doc);
     this.compactIfOverThreshold();
   }
 
-  onPersistFailed(updates: PersistedUpdate<CollabConnection>[], error: Error): void {
-    this.updatesInFlight -= updates.length;
-    for (const { update } of updates) this.bytesInFlight -= update.length;
-    const senders = updates.map((entry) => entry.sender);
+  onPersistFailed(updates: PersistedUpdate<Edit>[], error: Error): void {
+    this.admission.stored(updates.map((entry) => entry.sender));
     this.log.error({ category: 'persistence', err: error }, 'updates could not be stored');
     // Nobody saw these edits; their senders still have them and resend after reconnecting.
-    for (const sender of new Set(senders)) {
+    for (const sender of new Set(updates.map((entry) => entry.sender.connection))) {
       sender.close(closeCodes.internalError, 'update could not be stored; resend');
     }
   }
 
-  private applyOne(update: Uint8Array, sender: CollabConnection): void {
+  /** Applies a stored batch in one transaction (one broadcast frame per peer); the error if any. */
+  private applyBatch(persisted: PersistedUpdate<Edit>[]): unknown {
+    const senders = new Set(persisted.map((entry) => entry.sender.connection));
+    const origin = senders.size === 1 ? persisted[0]?.sender.connection : severalSenders;
+    // Normally the sender is skipped when broadcasting (it has the edit). But if earlier updates
+    // were waiting for missing dependencies, this batch may release them, and the broadcast then
+    // carries others' edits the sender has never seen: it must go to the sender too.
+    const store = this.doc.store;
+    this.echoToSender = store.pendingStructs !== null || store.pendingDs !== null;
+    let failure: unknown = null;
     try {
-      Y.applyUpdate(this.doc, update, sender);
+      Y.transact(
+        this.doc,
+        () => {
+          for (const { update } of persisted) {
+            try {
+              Y.applyUpdate(this.doc, update, origin);
+            } catch (error) {
+              failure ??= error;
+            }
+          }
+        },
+        origin,
+      );
     } catch (error) {
-      this.options.metrics.rejectedMessages.inc({ reason: 'invalid_update' });
-      this.log.warn({ category: 'collab', err: error }, 'update decoded but failed to apply');
-      sender.close(closeCodes.invalidUpdate, 'update failed to apply');
+      // Thrown while Yjs cleaned up the transaction (observers, merging, garbage collection).
+      failure ??= error;
+    } finally {
+      this.echoToSender = false;
     }
+    return failure;
+  }
+
+  /**
+   * Defence in depth. Updates are validated before they are stored, so applying one should never
+   * fail; if one does anyway, the in-memory document may hold part of it. The room rebuilds the
+   * document from storage (the loader quarantines the rows that fail), closes the senders of
+   * quarantined rows with 4422, and resynchronises everyone else, who stay connected.
+   */
+  private async recover(batch: PersistedUpdate<Edit>[], failure: unknown): Promise<void> {
+    this.status = 'recovering';
+    this.options.metrics.applyFailures.inc();
+    this.log.error(
+      { category: 'collab', err: failure },
+      'stored update failed to apply; rebuilding',
+    );
+    const broken = this.doc;
+    try {
+      const loaded = await loadDocument(
+        this.options.store,
+        this.documentId,
+        this.options.metrics,
+        this.log,
+      );
+      broken.off('update', this.broadcastUpdate);
+      broken.destroy();
+      this.adopt(loaded);
+      for (const { seq, sender } of batch) {
+        if (loaded.quarantined.includes(seq)) {
+          this.options.metrics.rejectedMessages.inc({ reason: 'invalid_update' });
+          sender.connection.close(closeCodes.invalidUpdate, 'update failed to apply');
+        }
+      }
+      this.status = 'ready';
+    } catch (error) {
+      this.status = 'failed';
+      this.log.error({ category: 'persistence', err: error }, 'document could not be rebuilt');
+      for (const connection of this.connections) this.refuse(connection);
+      return;
+    }
+    const held = this.heldBatches;
+    this.heldBatches = [];
+    for (const persisted of held) this.applyBatch(persisted);
+    // Everyone gets the whole rebuilt document (Yjs skips what they have) and our state vector,
+    // to which they answer with whatever we lack.
+    const everything = encodeUpdateMessage(Y.encodeStateAsUpdate(this.doc));
+    for (const connection of this.connections) {
+      connection.send(everything);
+      connection.send(encodeSyncStep1(this.doc));
+    }
+    this.admission.documentChanged(this.doc);
+    this.processWaiting();
   }
 
   private compactIfOverThreshold(): void {
@@ -321,16 +378,6 @@ export class Room implements PersistListener<CollabConnection> {
       this.uncompactedBytes >= this.options.compactAfterBytes
     ) {
       void this.compact();
-    }
-  }
-
-  private receiveAwareness(connection: CollabConnection, update: Uint8Array): void {
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
-    } catch (error) {
-      this.options.metrics.rejectedMessages.inc({ reason: 'invalid_update' });
-      this.log.warn({ category: 'collab', err: error }, 'awareness update failed to apply');
-      connection.close(closeCodes.invalidUpdate, 'awareness update failed to apply');
     }
   }
 
@@ -346,42 +393,9 @@ export class Room implements PersistListener<CollabConnection> {
 
   private readonly broadcastUpdate = (update: Uint8Array, origin: unknown): void => {
     this.fullStateFrame = null;
-    if (origin === loadOrigin) return;
     const frame = encodeUpdateMessage(update);
     for (const connection of this.connections) {
-      if (connection !== origin || this.echoToSender) connection.send(frame);
+      if (this.echoToSender || connection !== origin) connection.send(frame);
     }
-  };
-
-  /**
-   * Presence is coalesced and rate-limited: awareness changes go out as one frame per room at
-   * most every `awarenessIntervalMs` (at once when the room has been quiet), so a room of twenty
-   * moving carets costs at most 1000/interval broadcasts a second, however fast they move.
-   */
-  private readonly collectAwarenessChange = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    if (origin instanceof CollabConnection) {
-      for (const id of change.added) origin.awarenessClientIds.add(id);
-      for (const id of change.removed) origin.awarenessClientIds.delete(id);
-    }
-    for (const id of [...change.added, ...change.updated, ...change.removed]) {
-      this.awarenessChanged.add(id);
-    }
-    if (this.awarenessFlushScheduled) return;
-    this.awarenessFlushScheduled = true;
-    const wait = this.lastAwarenessFlush + awarenessIntervalMs - performance.now();
-    if (wait <= 0) setImmediate(this.flushAwareness);
-    else setTimeout(this.flushAwareness, wait).unref();
-  };
-
-  private readonly flushAwareness = (): void => {
-    this.awarenessFlushScheduled = false;
-    if (this.status !== 'ready' || this.awarenessChanged.size === 0) return;
-    this.lastAwarenessFlush = performance.now();
-    const frame = encodeAwarenessMessage(this.awareness, [...this.awarenessChanged]);
-    this.awarenessChanged.clear();
-    for (const connection of this.connections) connection.send(frame);
   };
 }

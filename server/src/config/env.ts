@@ -79,6 +79,10 @@ const envSchema = z.object({
   ),
   /** Largest stored size of one document (bytes); edits past it are refused. */
   MAX_DOCUMENT_BYTES: integer('MAX_DOCUMENT_BYTES', 1024, 1 << 30).default(limits.maxDocumentBytes),
+  /** Most structs (Yjs items) one document may hold in memory; edits past it are refused. */
+  MAX_DOCUMENT_ITEMS: integer('MAX_DOCUMENT_ITEMS', 1000, 100_000_000).default(
+    limits.maxDocumentItems,
+  ),
   /** Joins (and invite look-ups) allowed per minute from one IP address. */
   JOIN_RATE_LIMIT_PER_MINUTE: integer('JOIN_RATE_LIMIT_PER_MINUTE', 1, 10_000_000).default(30),
   /** How long a sign-in (the session cookie) lasts, in days. */

@@ -48,6 +48,36 @@ export function createMetrics() {
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
+    parkedUpdates: new Counter({
+      name: 'draftroom_updates_parked_total',
+      help: 'Updates held unstored because they referred to edits not received yet (out of order)',
+      registers: [registry],
+    }),
+    quarantinedUpdates: new Counter({
+      name: 'draftroom_updates_quarantined_total',
+      help: 'Stored updates set aside because they failed to apply when their guide loaded',
+      registers: [registry],
+    }),
+    applyFailures: new Counter({
+      name: 'draftroom_update_apply_failures_total',
+      help: 'Validated updates that still failed to apply (the guide was rebuilt from storage)',
+      registers: [registry],
+    }),
+    compactionsRefused: new Counter({
+      name: 'draftroom_compactions_refused_total',
+      help: 'Compactions not written because the state did not load back',
+      registers: [registry],
+    }),
+    presenceIgnored: new Counter({
+      name: 'draftroom_presence_ignored_total',
+      help: 'Presence entries dropped because they were for a client id the connection does not own (echoes)',
+      registers: [registry],
+    }),
+    presenceCoalesced: new Counter({
+      name: 'draftroom_presence_coalesced_total',
+      help: 'Presence changes delayed to keep a connection within its presence rate (latest wins)',
+      registers: [registry],
+    }),
     documentLoadDuration: new Histogram({
       name: 'draftroom_document_load_duration_seconds',
       help: 'Time to load a document from storage',
@@ -67,4 +97,7 @@ export type RejectionReason =
   | 'keepalive'
   | 'rate_limited'
   | 'document_too_large'
+  | 'document_too_many_items'
+  | 'invalid_presence'
+  | 'dependency_timeout'
   | 'too_many_connections';

@@ -29,6 +29,11 @@ export interface DocumentStore {
    * `throughSeq`, in one transaction. `state` must already contain all of them.
    */
   compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  /**
+   * Moves appended updates that cannot be applied out of the document's history into
+   * `document_quarantine` (kept, with the reason), in one transaction.
+   */
+  quarantine(documentId: string, seqs: readonly number[], reason: string): Promise<void>;
   /** Stored bytes for a document (state + appended updates), for limits and benchmarks. */
   storedBytes(documentId: string): Promise<number>;
   close(): Promise<void>;

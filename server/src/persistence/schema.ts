@@ -16,6 +16,14 @@ export interface DatabaseSchema {
     compacted_seq: number;
     updated_at: string;
   };
+  /** Updates set aside because they failed to apply on load (see DocumentStore.quarantine). */
+  document_quarantine: {
+    seq: number;
+    document_id: string;
+    data: Uint8Array;
+    reason: string;
+    quarantined_at: string;
+  };
   guides: {
     id: string;
     title: string;

@@ -1,7 +1,8 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { cookieWebSocket } from '../../testing/index.ts';
+import { apiPath, identityOf, type Identity, type Me } from '@draftroom/shared';
+import { cookieWebSocket, guideText, readGuideText, type ApiClient } from '../../testing/index.ts';
 
 /** Where to connect, and whose session cookie to send (a TestServer or ChildServer has both). */
 export interface CollabTarget {
@@ -11,12 +12,14 @@ export interface CollabTarget {
 
 /**
  * An honest peer: the stock y-websocket provider, exactly as browsers use it, over `ws`.
- * `text` is a Y.Text named "t" that tests edit directly.
+ * `text` is the guide paragraph that test peers share (see testing/guideText.ts): writing to it
+ * sends an update; `content()` reads it without writing anything (for readers).
  */
 export interface HonestClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
-  text: Y.Text;
+  readonly text: Y.XmlText;
+  content(): string;
   closeEvents: number[];
   destroy(): void;
 }
@@ -40,7 +43,10 @@ export function connectClient(
   return {
     doc,
     provider,
-    text: doc.getText('t'),
+    get text() {
+      return guideText(doc);
+    },
+    content: () => readGuideText(doc),
     closeEvents,
     destroy() {
       provider.destroy();
@@ -84,4 +90,9 @@ export function whenClosed(socket: WebSocket): Promise<{ code: number; reason: s
     if (socket.readyState === WebSocket.CLOSED) resolve({ code: 1006, reason: '' });
     socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
   });
+}
+
+/** How the server shows this signed-in person to others in a guide (name and colour on file). */
+export async function serverIdentity(person: ApiClient): Promise<Identity> {
+  return identityOf((await person.expect<Me>(200, 'GET', apiPath('me'))).person);
 }

@@ -8,6 +8,7 @@ import { connectClient, type CollabTarget, type HonestClient } from './clients.t
 import { metric } from './fixtures.ts';
 import type { TestServer } from './testServer.ts';
 import { waitFor } from './waitFor.ts';
+import { guideText, readGuideText } from '../../testing/index.ts';
 
 /** The text of a guide as stored in SQLite: what a fresh load (or a restart) would serve. */
 export async function storedText(server: DraftroomServer, documentId: string): Promise<string> {
@@ -15,7 +16,7 @@ export async function storedText(server: DraftroomServer, documentId: string): P
   const doc = new Y.Doc();
   if (stored.state) Y.applyUpdate(doc, stored.state);
   for (const { data } of stored.updates) Y.applyUpdate(doc, data);
-  const text = doc.getText('t').toString();
+  const text = readGuideText(doc);
   doc.destroy();
   return text;
 }
@@ -44,11 +45,11 @@ export async function probeAccess(
   if (closedWith !== undefined) return { outcome: closedWith, client };
 
   witness.text.insert(witness.text.length, `[w${mark}]`);
-  await waitFor(() => expect(client.text.toString()).toContain(`[w${mark}]`));
+  await waitFor(() => expect(client.content()).toContain(`[w${mark}]`));
   const rejectedBefore = await readOnlyRejections(server.url);
   client.text.insert(client.text.length, `[a${mark}]`);
   const outcome = await waitFor(async () => {
-    if (witness.text.toString().includes(`[a${mark}]`)) return 'write' as const;
+    if (witness.content().includes(`[a${mark}]`)) return 'write' as const;
     if ((await readOnlyRejections(server.url)) > rejectedBefore) return 'read' as const;
     throw new Error(`the edit of ${mark} neither arrived nor was rejected`);
   });
@@ -68,12 +69,10 @@ export async function expectDropped(
 ): Promise<void> {
   const after = `(witness after ${dropped.replace(/\W/g, '')})`;
   witness.text.insert(witness.text.length, after);
-  await waitFor(() => expect(reader.text.toString()).toContain(after));
-  expect(witness.text.toString()).not.toContain(dropped);
+  await waitFor(() => expect(reader.content()).toContain(after));
+  expect(witness.content()).not.toContain(dropped);
   expect(await storedText(server.server, documentId)).not.toContain(dropped);
-  expect(server.server.collab.rooms.get(documentId)?.doc.getText('t').toString()).not.toContain(
-    dropped,
-  );
+  expect(readGuideText(server.server.collab.rooms.get(documentId)?.doc)).not.toContain(dropped);
 }
 
 /** Connects and waits until synced; fails if the socket is closed first. */
@@ -135,7 +134,8 @@ export function appendUpdate(base: Y.Doc, text: string): Uint8Array {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
   const before = Y.encodeStateVector(doc);
-  doc.getText('t').insert(doc.getText('t').length, text);
+  const paragraph = guideText(doc);
+  paragraph.insert(paragraph.length, text);
   const update = Y.encodeStateAsUpdate(doc, before);
   doc.destroy();
   return update;

@@ -1,1 +1,2 @@
 export { guideExtensions } from './extensions.ts';
+export { isSafeLinkHref } from './safeHref.ts';

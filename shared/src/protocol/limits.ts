@@ -15,6 +15,22 @@ export const limits = {
   messageBurst: 2000,
   /** Open collaboration connections from one IP address (a delegation's office shares one). */
   maxConnectionsPerIp: 200,
+  /**
+   * Structs (Yjs items and garbage-collected ranges) one document may hold in memory. Each costs
+   * a few hundred bytes in the server's heap whatever its size on the wire, so a guide made of
+   * millions of one-letter items would cost gigabytes though it stores as a few megabytes.
+   * Typing merges consecutive letters into one item: real guides stay far below this.
+   */
+  maxDocumentItems: 1_000_000,
+  /**
+   * Entries in one presence message. A client sends its own, and echoes the others' it hears
+   * (at most everyone in the guide); far more is an attack on the server's memory.
+   */
+  maxPresenceEntries: 1000,
+  /** Largest presence state (JSON of one awareness entry, in bytes). */
+  maxPresenceBytes: 4 * 1024,
+  /** Presence changes applied per connection per second; faster ones are coalesced (latest wins). */
+  maxPresenceUpdatesPerSecond: 20,
   /** Longest guide title (characters). */
   maxTitleLength: 200,
 } as const;

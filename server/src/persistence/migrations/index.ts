@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as documents from './0001_documents.ts';
 import * as conference from './0002_conference.ts';
+import * as quarantine from './0003_quarantine.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -9,6 +10,7 @@ import * as conference from './0002_conference.ts';
 const migrations: Record<string, Migration> = {
   '0001_documents': documents,
   '0002_conference': conference,
+  '0003_quarantine': quarantine,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -32,6 +32,13 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
   const deleteUpdatesThrough = db.prepare<[string, number]>(
     'DELETE FROM document_updates WHERE document_id = ? AND seq <= ?',
   );
+  const copyToQuarantine = db.prepare<[string, string, string, number]>(
+    `INSERT INTO document_quarantine (seq, document_id, data, reason, quarantined_at)
+     SELECT seq, document_id, data, ?, ? FROM document_updates WHERE document_id = ? AND seq = ?`,
+  );
+  const deleteUpdate = db.prepare<[string, number]>(
+    'DELETE FROM document_updates WHERE document_id = ? AND seq = ?',
+  );
   const selectStoredBytes = db.prepare<[string, string], { bytes: number }>(
     `SELECT COALESCE((SELECT length(state) FROM document_states WHERE document_id = ?), 0)
           + COALESCE((SELECT sum(length(data)) FROM document_updates WHERE document_id = ?), 0) AS bytes`,
@@ -52,6 +59,16 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
     (documentId: string, state: Uint8Array, throughSeq: number) => {
       upsertState.run(documentId, state, throughSeq, new Date().toISOString());
       deleteUpdatesThrough.run(documentId, throughSeq);
+    },
+  );
+
+  const quarantineInOneTransaction = db.transaction(
+    (documentId: string, seqs: readonly number[], reason: string) => {
+      const at = new Date().toISOString();
+      for (const seq of seqs) {
+        copyToQuarantine.run(reason, at, documentId, seq);
+        deleteUpdate.run(documentId, seq);
+      }
     },
   );
 
@@ -81,6 +98,10 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
     async compact(documentId, state, throughSeq) {
       if (db.inTransaction) await outsideOtherTransactions();
       compactInOneTransaction(documentId, state, throughSeq);
+    },
+    async quarantine(documentId, seqs, reason) {
+      if (db.inTransaction) await outsideOtherTransactions();
+      quarantineInOneTransaction(documentId, seqs, reason);
     },
     async storedBytes(documentId) {
       return selectStoredBytes.get(documentId, documentId)?.bytes ?? 0;

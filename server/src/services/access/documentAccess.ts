@@ -1,4 +1,4 @@
-import type { Permission } from '@draftroom/shared';
+import { identityOf, type Identity, type Permission } from '@draftroom/shared';
 import type { Persistence } from '../../persistence/index.ts';
 import type { AuthService, SignIn } from '../auth/authService.ts';
 import { permissionOnGuide } from '../conference/guideService.ts';
@@ -8,7 +8,7 @@ import { loadViewer } from '../conference/viewer.ts';
 export type AccessRefusal = 'unauthenticated' | 'forbidden' | 'not_found';
 
 export type AccessDecision =
-  | { granted: true; signIn: SignIn; permission: Permission }
+  | { granted: true; signIn: SignIn; permission: Permission; identity: Identity }
   | { granted: false; refusal: AccessRefusal };
 
 /**
@@ -28,7 +28,7 @@ export function createDocumentAccess(persistence: Persistence, auth: AuthService
     if (!person) return { granted: false, refusal: 'unauthenticated' };
     const viewer = await loadViewer(repositories, person.id);
     const { permission } = await permissionOnGuide(repositories, viewer, documentId);
-    if (permission) return { granted: true, signIn, permission };
+    if (permission) return { granted: true, signIn, permission, identity: identityOf(person) };
     const exists = await repositories.guides.get(documentId);
     return { granted: false, refusal: exists ? 'forbidden' : 'not_found' };
   }

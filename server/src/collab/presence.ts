@@ -1,0 +1,177 @@
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { closeCodes, limits, presenceStateSchema } from '@draftroom/shared';
+import type { Logger } from '../lib/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import type { CollabConnection } from './connection.ts';
+import { encodeAwarenessMessage, ProtocolError, type AwarenessEntry } from './protocol.ts';
+
+/** Presence broadcasts per room are at least this far apart (caret moves are not edits). */
+const broadcastIntervalMs = 50;
+const applyIntervalMs = 1000 / limits.maxPresenceUpdatesPerSecond;
+
+const refuse = (message: string) =>
+  new ProtocolError('invalid_presence', closeCodes.invalidUpdate, message);
+
+/**
+ * Who is in a guide and where their carets are (y-protocols awareness), owned and bounded:
+ * - a connection speaks for exactly one awareness client id: the one its first presence message
+ *   names alone (y-websocket sends its own state first, on open). Entries for other ids are
+ *   dropped: honest clients echo everyone's presence back, and only the owner's copy counts, so
+ *   nobody can change or remove another person's presence. Another connection may take an id
+ *   over only for the same person (a reconnecting tab);
+ * - a state must fit `presenceStateSchema` and `limits.maxPresenceBytes`, and the name and
+ *   colour others see are the server's record of the signed-in person, never the client's;
+ * - each connection's changes are applied at most `maxPresenceUpdatesPerSecond` (the latest
+ *   wins), and the room's changes go out as one frame at most every 50 ms.
+ * Nothing a client sends here can throw past `receive`'s ProtocolError.
+ */
+export class RoomPresence {
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly owners = new Map<number, CollabConnection>();
+  private readonly pending = new Map<
+    CollabConnection,
+    { entry: AwarenessEntry; timer: NodeJS.Timeout }
+  >();
+  private readonly lastApplied = new WeakMap<CollabConnection, number>();
+  private readonly changed = new Set<number>();
+  private flushScheduled = false;
+  private lastFlush = 0;
+  private active = true;
+
+  constructor(
+    private readonly connections: ReadonlySet<CollabConnection>,
+    private readonly metrics: Metrics,
+    private readonly log: Logger,
+  ) {
+    // Awareness needs a Y.Doc only for a client id of its own and a destroy hook: a private one
+    // keeps presence independent of the guide's doc (which a repair may replace).
+    this.awareness = new awarenessProtocol.Awareness(new Y.Doc());
+    // The server speaks for nobody: it relays others' presence and publishes none of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.collectChange);
+  }
+
+  /** Applies (now or shortly) this connection's own entry; throws a ProtocolError if it is bad. */
+  receive(connection: CollabConnection, entries: readonly AwarenessEntry[]): void {
+    const [only] = entries;
+    if (connection.presenceClientId === null && entries.length === 1 && only) {
+      this.claim(connection, only.clientId);
+    }
+    const own = entries.find((entry) => entry.clientId === connection.presenceClientId);
+    if (entries.length > (own ? 1 : 0)) {
+      this.metrics.presenceIgnored.inc(entries.length - (own ? 1 : 0));
+    }
+    if (!own) return;
+    if (own.state !== null && !presenceStateSchema.safeParse(own.state).success) {
+      throw refuse('Presence state has fields or values a guide does not use.');
+    }
+    const waiting = this.pending.get(connection);
+    if (waiting) {
+      waiting.entry = own; // the latest state wins
+      return;
+    }
+    const wait =
+      (this.lastApplied.get(connection) ?? -Infinity) + applyIntervalMs - performance.now();
+    if (wait <= 0 || own.state === null) {
+      this.apply(connection, own);
+      return;
+    }
+    this.metrics.presenceCoalesced.inc();
+    const timer = setTimeout(() => {
+      const latest = this.pending.get(connection);
+      this.pending.delete(connection);
+      if (latest && !connection.closed) this.apply(connection, latest.entry);
+    }, wait);
+    timer.unref();
+    this.pending.set(connection, { entry: own, timer });
+  }
+
+  /** The presence of everyone here, for a newcomer; null when nobody has any. */
+  everyoneFrame(): Uint8Array | null {
+    const clientIds = [...this.awareness.getStates().keys()];
+    return clientIds.length > 0 ? encodeAwarenessMessage(this.awareness, clientIds) : null;
+  }
+
+  /** A connection left: its presence goes, and everyone is told. */
+  remove(connection: CollabConnection): void {
+    const waiting = this.pending.get(connection);
+    if (waiting) clearTimeout(waiting.timer);
+    this.pending.delete(connection);
+    const clientId = connection.presenceClientId;
+    if (clientId === null || this.owners.get(clientId) !== connection) return;
+    this.owners.delete(clientId);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [clientId], 'disconnect');
+  }
+
+  destroy(): void {
+    this.active = false;
+    for (const { timer } of this.pending.values()) clearTimeout(timer);
+    this.pending.clear();
+    this.awareness.destroy();
+    this.awareness.doc.destroy();
+  }
+
+  private claim(connection: CollabConnection, clientId: number): void {
+    const owner = this.owners.get(clientId);
+    if (owner && owner !== connection && !owner.closed) {
+      // Someone else's live presence is not up for grabs; the entry is then simply not ours.
+      if (owner.signIn.personId !== connection.signIn.personId) return;
+      owner.presenceClientId = null; // the same person's new tab takes over
+    }
+    this.owners.set(clientId, connection);
+    connection.presenceClientId = clientId;
+  }
+
+  private apply(connection: CollabConnection, entry: AwarenessEntry): void {
+    this.lastApplied.set(connection, performance.now());
+    const state =
+      entry.state === null
+        ? null
+        : { ...(entry.state as Record<string, unknown>), user: connection.presenceUser };
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+    try {
+      awarenessProtocol.applyAwarenessUpdate(
+        this.awareness,
+        encoding.toUint8Array(encoder),
+        connection,
+      );
+    } catch (error) {
+      // Checked above, so this would be a bug of ours; it must still not end anyone else's day.
+      this.log.error({ category: 'collab', err: error }, 'presence failed to apply');
+    }
+    if (state === null) this.owners.delete(entry.clientId);
+  }
+
+  private readonly collectChange = (change: {
+    added: number[];
+    updated: number[];
+    removed: number[];
+  }): void => {
+    for (const id of [...change.added, ...change.updated, ...change.removed]) this.changed.add(id);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const wait = this.lastFlush + broadcastIntervalMs - performance.now();
+    if (wait <= 0) setImmediate(this.flush);
+    else setTimeout(this.flush, wait).unref();
+  };
+
+  private readonly flush = (): void => {
+    this.flushScheduled = false;
+    if (!this.active || this.changed.size === 0) return;
+    this.lastFlush = performance.now();
+    try {
+      const frame = encodeAwarenessMessage(this.awareness, [...this.changed]);
+      for (const connection of this.connections) connection.send(frame);
+    } catch (error) {
+      this.log.error({ category: 'collab', err: error }, 'presence broadcast failed');
+    } finally {
+      this.changed.clear();
+    }
+  };
+}
