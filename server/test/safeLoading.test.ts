@@ -1,22 +1,11 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import { closeCodes, guideFragmentName, messageTypes, syncMessageTypes } from '@draftroom/shared';
-import { CollabServer } from '../src/collab/collabServer.ts';
-import { createLogger } from '../src/lib/logger.ts';
-import { createMetrics } from '../src/observability/metrics.ts';
-import { openPersistence, type DocumentStore, type Persistence } from '../src/persistence/index.ts';
-import { AccessEvents } from '../src/services/access/accessEvents.ts';
-import { createDocumentAccess } from '../src/services/access/documentAccess.ts';
-import { createAuthService } from '../src/services/auth/authService.ts';
-import { prepareFirstStart } from '../src/services/setup/firstStart.ts';
-import { sampleProfile } from '../testing/index.ts';
+import type { CollabServer } from '../src/collab/collabServer.ts';
+import type { DocumentStore, Persistence } from '../src/persistence/index.ts';
+import { startCollabOnly, type CollabOnly } from './helpers/collabOnly.ts';
 import { connectClient, whenSynced, type CollabTarget } from './helpers/clients.ts';
 import { waitFor } from './helpers/waitFor.ts';
 import { syncFrame } from './helpers/frames.ts';
@@ -26,9 +15,8 @@ import { syncFrame } from './helpers/frames.ts';
 const demoId = 'remote-plenary-sittings';
 
 describe('safe loading', () => {
-  let dataDir: string;
+  let server: CollabOnly;
   let persistence: Persistence;
-  let http: Server;
   let collab: CollabServer;
   let wsUrl: string;
   let target: CollabTarget;
@@ -49,17 +37,6 @@ describe('safe loading', () => {
   let opened: Promise<void>;
 
   beforeEach(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'draftroom-load-'));
-    persistence = await openPersistence(join(dataDir, 'draftroom.sqlite'));
-    const accessEvents = new AccessEvents();
-    const auth = createAuthService(persistence, accessEvents, { sessionTtlMs: 60_000 });
-    const [organiserLink] = await prepareFirstStart(persistence, auth, { demo: true });
-    // Signed in through the auth service (this test has no REST layer, only the collab server).
-    const signIn = await auth.join(
-      (organiserLink?.joinPath ?? '').replace('/join/', ''),
-      sampleProfile(),
-    );
-    const cookie = `draftroom_session=${signIn.token}`;
     let open!: () => void;
     let fail!: (error: Error) => void;
     opened = new Promise<void>((resolve, reject) => {
@@ -69,39 +46,13 @@ describe('safe loading', () => {
     opened.catch(() => {});
     const loadCalled = new Promise<void>((resolve) => (markLoadCalled = resolve));
     gate = { open, fail, loadCalled };
-    const logger = createLogger('silent');
-    collab = new CollabServer({
-      store: gatedStore(persistence.documents),
-      access: createDocumentAccess(persistence, auth),
-      accessEvents,
-      metrics: createMetrics(),
-      logger,
-      allowedOrigins: [],
-      compactAfterUpdates: 1000,
-      compactAfterBytes: 1 << 24,
-      idleUnloadMs: 60_000,
-      keepaliveMs: 60_000,
-      limits: {
-        messagesPerSecond: 1000,
-        messageBurst: 1000,
-        connectionsPerIp: 100,
-        documentBytes: 1 << 24,
-        documentItems: 1_000_000,
-      },
-    });
-    http = createServer();
-    collab.attach(http);
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    wsUrl = `ws://127.0.0.1:${(http.address() as AddressInfo).port}/collab`;
-    target = { wsUrl, cookie };
+    server = await startCollabOnly({ store: gatedStore });
+    ({ persistence, collab, wsUrl, target } = server);
   });
 
   afterEach(async () => {
     gate.open();
-    await collab.close();
-    await new Promise((resolve) => http.close(resolve));
-    await persistence.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.close();
   });
 
   it('serves nothing until loaded, then merges what arrived meanwhile with the stored text', async () => {

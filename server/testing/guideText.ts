@@ -10,14 +10,14 @@ import { guideFragmentName } from '@draftroom/shared';
  * same "seed" update before it edits, Yjs merges identical structs, so concurrent peers share one
  * paragraph instead of each creating their own.
  */
-const seedClientId = 0x5eed;
+export const guideSeedClientId = 0x5eed;
 
 let seedUpdate: Uint8Array | null = null;
 
 function seed(): Uint8Array {
   if (!seedUpdate) {
     const doc = new Y.Doc();
-    doc.clientID = seedClientId;
+    doc.clientID = guideSeedClientId;
     const paragraph = new Y.XmlElement('paragraph');
     paragraph.insert(0, [new Y.XmlText()]);
     doc.getXmlFragment(guideFragmentName).insert(0, [paragraph]);
@@ -29,7 +29,7 @@ function seed(): Uint8Array {
 
 /** The shared paragraph's text, to write into (the seed is applied to `doc` first if needed). */
 export function guideText(doc: Y.Doc): Y.XmlText {
-  if (Y.getState(doc.store, seedClientId) < 2) Y.applyUpdate(doc, seed());
+  if (Y.getState(doc.store, guideSeedClientId) < 2) Y.applyUpdate(doc, seed());
   return textOf(doc) as Y.XmlText;
 }
 
@@ -39,8 +39,8 @@ export function readGuideText(doc: Y.Doc | undefined): string {
 }
 
 function textOf(doc: Y.Doc): Y.XmlText | null {
-  if (Y.getState(doc.store, seedClientId) < 2) return null;
-  const item = Y.getItem(doc.store, Y.createID(seedClientId, 1));
+  if (Y.getState(doc.store, guideSeedClientId) < 2) return null;
+  const item = Y.getItem(doc.store, Y.createID(guideSeedClientId, 1));
   if (!(item instanceof Y.Item) || !(item.content instanceof Y.ContentType)) return null;
   return item.content.type as Y.XmlText;
 }

@@ -7,4 +7,4 @@ export { spawnServerProcess, type PrintedLink, type ServerProcessHandle } from '
 export { ApiClient, sampleProfile, type ApiResponse } from './apiClient.ts';
 export { createCoCreationSession, createGroup, createGuide, createInvite } from './conference.ts';
 export { cookieWebSocket } from './cookieWebSocket.ts';
-export { guideText, readGuideText } from './guideText.ts';
+export { guideSeedClientId, guideText, readGuideText } from './guideText.ts';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
+import { guideText } from '@draftroom/server/testing';
 
 /** The real editing traces in ../shared/traces (see their README for the format and licence). */
 export const tracesDir =
@@ -20,7 +21,7 @@ export function loadTrace(name: string): Trace {
   return JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as Trace;
 }
 
-function applyPatches(text: Y.Text, patches: Patch[]): void {
+function applyPatches(text: Y.XmlText, patches: Patch[]): void {
   for (const [position, deleteCount, insert] of patches) {
     if (deleteCount > 0) text.delete(position, deleteCount);
     if (insert.length > 0) text.insert(position, insert);
@@ -33,9 +34,10 @@ function applyPatches(text: Y.Text, patches: Patch[]): void {
  */
 export function sequentialUpdates(trace: Trace, limit = trace.txns.length): Uint8Array[] {
   const doc = new Y.Doc();
-  const text = doc.getText('t');
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
+  // The writer's first update is the guide paragraph the trace is typed into.
+  const text = guideText(doc);
   for (const txn of trace.txns.slice(0, limit)) doc.transact(() => applyPatches(text, txn.patches));
   return updates;
 }
@@ -72,13 +74,15 @@ export function concurrentUpdates(trace: Trace): Array<{ agent: number; update: 
     for (const parent of missing)
       Y.applyUpdate(doc, (produced[parent] as { update: Uint8Array }).update);
 
-    let update: Uint8Array | null = null;
-    const capture = (value: Uint8Array) => (update = value);
+    const captured: Uint8Array[] = [];
+    const capture = (value: Uint8Array) => captured.push(value);
     doc.on('update', capture);
-    doc.transact(() => applyPatches(doc.getText('t'), txn.patches));
+    // An agent's first transaction also carries the shared guide paragraph (identical for all).
+    const text = guideText(doc);
+    doc.transact(() => applyPatches(text, txn.patches));
     doc.off('update', capture);
     seen.add(index);
-    produced.push({ agent, update: update ?? new Uint8Array([0, 0]) });
+    produced.push({ agent, update: Y.mergeUpdates(captured) });
   });
   return produced;
 }

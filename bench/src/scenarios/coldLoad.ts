@@ -15,6 +15,7 @@ import { fetchMetrics } from '../lib/promMetrics.ts';
 import { median } from '../lib/stats.ts';
 import type { Trace } from '../lib/traces.ts';
 import { replaySequential } from './traceReplay.ts';
+import { readGuideText } from '@draftroom/server/testing';
 
 /**
  * Scenario 3: a guide whose store holds a whole trace's history, one appended row per edit.
@@ -93,7 +94,7 @@ export async function runColdLoad(
       const replay = await replaySequential(server, trace, updates, main);
       if (!replay.correct) problems.push('seeding replay did not reach the trace text');
       const warmupPrefix = updates.slice(0, options.warmupUpdates);
-      const warmupText = docOf(warmupPrefix).getText('t').toString();
+      const warmupText = readGuideText(docOf(warmupPrefix));
       const warmup = await replaySequential(
         server,
         { ...trace, endContent: warmupText },
@@ -207,7 +208,7 @@ async function timeSync(
   await client.close();
   const doc = new Y.Doc();
   if (client.syncPayload) Y.applyUpdate(doc, client.syncPayload);
-  return { ms, correct: doc.getText('t').toString() === expectedText };
+  return { ms, correct: readGuideText(doc) === expectedText };
 }
 
 async function loadSecondsTotal(server: ServerUnderTest): Promise<number> {

@@ -6,6 +6,7 @@ import type { ServerUnderTest } from '../lib/processes.ts';
 import { fetchMetrics } from '../lib/promMetrics.ts';
 import { ProcessSampler } from '../lib/sampler.ts';
 import { LatencyHistogram } from '../lib/stats.ts';
+import { guideSeedClientId, guideText } from '@draftroom/server/testing';
 
 /**
  * Scenario 2: a conference's breakout groups typing at once. G guides × C clients; every client
@@ -14,7 +15,7 @@ import { LatencyHistogram } from '../lib/stats.ts';
  *
  * The load generator is kept lean because it shares the machine's two cores with the server:
  * - each client writes into its own private Y.Doc (distinct clientID) and never applies what it
- *   receives; it appends its own 3-character edits to the shared Y.Text 't'. Each edit only
+ *   receives; it appends its own 3-character edits to the guide's shared paragraph. Each edit only
  *   depends on the client's own previous edit, so every update is valid on the server, and the
  *   server's document grows as 20 interleaved runs of text, one per client;
  * - an edit is recognised on arrival by its clientID and clock range (`Y.parseUpdateMeta`,
@@ -169,8 +170,9 @@ export async function runConference(
     }
     for (const [clientId, fromClock] of meta.from) {
       const sender = byClientId.get(clientId);
-      // The baseline echoes every update to its sender too; that is not a delivery.
-      if (sender === receiver) continue;
+      // The baseline echoes every update to its sender too; that is not a delivery. The shared
+      // paragraph every peer writes into is nobody's edit.
+      if (sender === receiver || clientId === guideSeedClientId) continue;
       if (!sender || sender.guide !== receiver.guide) {
         failures.misrouted++;
         continue;
@@ -239,7 +241,9 @@ export async function runConference(
       slot,
       clientId,
       client,
-      text: client.doc.getText('t'),
+      get text() {
+        return guideText(client.doc);
+      },
       lastUpdate: null,
       connected: false,
       sent: 0,
@@ -252,7 +256,11 @@ export async function runConference(
       nextEditAt: 0,
       nextAwarenessAt: 0,
     };
-    client.doc.on('update', (update: Uint8Array) => (peer.lastUpdate = update));
+    // Everything since the last edit goes out together: the first edit also carries the shared
+    // guide paragraph it is typed into.
+    client.doc.on('update', (update: Uint8Array) => {
+      peer.lastUpdate = peer.lastUpdate ? Y.mergeUpdates([peer.lastUpdate, update]) : update;
+    });
     client.onRemoteUpdate = (update) => onUpdate(peer, update);
     client.onAwareness = (update) => onAwareness(peer, update);
     peers.push(peer);

@@ -5,6 +5,7 @@ import type { GuideSetup, Person } from '../lib/people.ts';
 import type { ServerUnderTest } from '../lib/processes.ts';
 import { ProcessSampler } from '../lib/sampler.ts';
 import { percentile } from '../lib/stats.ts';
+import { readGuideText } from '@draftroom/server/testing';
 
 /**
  * Scenario 4: N clients open one guide at the same moment (a session starts and everyone
@@ -55,10 +56,14 @@ export async function runJoinStorm(
   const observer = new ProtocolClient(url, { headers: observerPerson.headers });
   await Promise.all([writer.connect(), observer.connect()]);
   for (const chunk of options.seed) writer.sendUpdate(chunk, false);
-  const text = observer.doc.getText('t');
   const seedDeadline = Date.now() + 60_000;
-  while (text.length !== options.expectedText.length && Date.now() < seedDeadline) await sleep(20);
-  if (text.toString() !== options.expectedText) problems.push('seeding did not complete');
+  while (
+    readGuideText(observer.doc).length !== options.expectedText.length &&
+    Date.now() < seedDeadline
+  )
+    await sleep(20);
+  if (readGuideText(observer.doc) !== options.expectedText)
+    problems.push('seeding did not complete');
   const guideBytes = Y.encodeStateAsUpdate(observer.doc).length;
 
   const sampler = new ProcessSampler(server, 250);
@@ -90,7 +95,7 @@ export async function runJoinStorm(
     if (!checked.has(key)) {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, client.syncPayload);
-      checked.set(key, doc.getText('t').toString() === options.expectedText);
+      checked.set(key, readGuideText(doc) === options.expectedText);
     }
     if (!checked.get(key)) {
       problems.push('a joining client did not get the whole guide');
@@ -133,5 +138,5 @@ export function seedOfSize(updates: Uint8Array[], targetBytes: number, chunkSize
   for (let start = 0; start < length; start += chunkSize) {
     chunks.push(Y.mergeUpdates(updates.slice(start, Math.min(length, start + chunkSize))));
   }
-  return { chunks, updates: length, expectedText: doc.getText('t').toString() };
+  return { chunks, updates: length, expectedText: readGuideText(doc) };
 }

@@ -4,6 +4,7 @@ import type { GuideSetup, Person } from '../lib/people.ts';
 import type { ServerUnderTest } from '../lib/processes.ts';
 import { percentile } from '../lib/stats.ts';
 import { concurrentUpdates, loadTrace, sequentialUpdates, type Trace } from '../lib/traces.ts';
+import { readGuideText } from '@draftroom/server/testing';
 
 export interface ReplayResult {
   documentId: string;
@@ -98,7 +99,7 @@ export async function replaySequential(
     serverCpuPercent,
     latencyP50Ms: percentile(lat, 50),
     latencyP99Ms: percentile(lat, 99),
-    correct: check.getText('t').toString() === trace.endContent,
+    correct: readGuideText(check) === trace.endContent,
   };
 }
 
@@ -113,7 +114,7 @@ export function inProcessFloor(
   const seconds = (performance.now() - started) / 1000;
   return {
     updatesPerSecond: updates.length / seconds,
-    correct: doc.getText('t').toString() === trace.endContent,
+    correct: readGuideText(doc) === trace.endContent,
   };
 }
 
@@ -147,8 +148,7 @@ export async function replayConcurrent(
     if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
   }
   const deadline = Date.now() + 120_000;
-  const converged = () =>
-    clients.every((client) => client.doc.getText('t').toString() === trace.endContent);
+  const converged = () => clients.every((client) => readGuideText(client.doc) === trace.endContent);
   while (!converged() && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 20));
   const seconds = (performance.now() - started) / 1000;
@@ -168,7 +168,7 @@ export function prepareSequential(traceName: string, limit?: number) {
 function replayText(updates: Uint8Array[]): string {
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
-  return doc.getText('t').toString();
+  return readGuideText(doc);
 }
 
 /**

@@ -4,6 +4,7 @@ import { cpuSnapshot, otherCpuPercent, waitForQuietMachine } from '../lib/sample
 import { loadTrace, sequentialUpdates, type Trace } from '../lib/traces.ts';
 import { row, type Row, type ScenarioReport } from '../report/report.ts';
 import type { ConferenceOptions } from '../scenarios/conference.ts';
+import { readGuideText } from '@draftroom/server/testing';
 
 // What every scenario's suite runner shares: sizes, server start-up, noise, trace updates.
 
@@ -104,7 +105,7 @@ export function paperPrefix(limit: number | undefined): { trace: Trace; updates:
   if (limit === undefined) return { trace, updates };
   const doc = new Y.Doc();
   for (const update of updates) Y.applyUpdate(doc, update);
-  return { trace: { ...trace, endContent: doc.getText('t').toString() }, updates };
+  return { trace: { ...trace, endContent: readGuideText(doc) }, updates };
 }
 
 export type ScenarioOutcome = Pick<

@@ -17,6 +17,7 @@ import { PersistQueue } from './persistQueue.ts';
 import { decodeClientMessage, ProtocolError } from './protocol.ts';
 import { ConnectionsPerAddress, MessageRateLimiter } from './limits.ts';
 import { RoomRegistry } from './roomRegistry.ts';
+import { validateUpdate } from './validation/validateUpdate.ts';
 import {
   assertOriginAllowed,
   documentIdFromUpgrade,
@@ -37,6 +38,8 @@ export interface CollabServerOptions {
   idleUnloadMs: number;
   keepaliveMs: number;
   limits: CollabLimits;
+  /** The gate in front of storage; replaceable only so tests can reach the defences behind it. */
+  validateUpdate?: typeof validateUpdate;
 }
 
 export interface CollabLimits {
@@ -78,6 +81,7 @@ export class CollabServer {
           maxDocumentBytes: options.limits.documentBytes,
           maxDocumentItems: options.limits.documentItems,
         },
+        validateUpdate: options.validateUpdate ?? validateUpdate,
       },
       options.idleUnloadMs,
       options.metrics,

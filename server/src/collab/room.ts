@@ -16,6 +16,7 @@ import {
   type ClientMessage,
 } from './protocol.ts';
 import { UpdateAdmission, type AdmissionLimits, type Edit } from './updateAdmission.ts';
+import type { validateUpdate } from './validation/validateUpdate.ts';
 import { verifiedState } from './verifiedState.ts';
 
 export interface RoomOptions {
@@ -26,6 +27,7 @@ export interface RoomOptions {
   compactAfterUpdates: number;
   compactAfterBytes: number;
   limits: AdmissionLimits;
+  validateUpdate: typeof validateUpdate;
 }
 
 type RoomStatus = 'loading' | 'ready' | 'recovering' | 'failed' | 'closed';
@@ -86,7 +88,13 @@ export class Room implements PersistListener<Edit> {
       options.compactAfterUpdates * (0.75 + Math.random() * 0.5),
     );
     this.presence = new RoomPresence(this.connections, options.metrics, this.log);
-    this.admission = new UpdateAdmission(this, options.limits, options.metrics, this.log);
+    this.admission = new UpdateAdmission(
+      this,
+      options.limits,
+      options.validateUpdate,
+      options.metrics,
+      this.log,
+    );
     this.loaded = previousUnload.then(() => this.load());
   }
 

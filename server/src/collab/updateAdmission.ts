@@ -7,7 +7,7 @@ import { defaultParkingLimits, ParkedUpdates, type ParkingLimits } from './parke
 import type { ClientMessage } from './protocol.ts';
 import { guideRules } from './validation/guideRules.ts';
 import { DocumentStructs, InFlightStructs } from './validation/knownStructs.ts';
-import { validateUpdate, type AcceptedStruct } from './validation/validateUpdate.ts';
+import type { AcceptedStruct, validateUpdate } from './validation/validateUpdate.ts';
 
 type UpdateMessage = Extract<ClientMessage, { kind: 'update' }>;
 
@@ -51,6 +51,7 @@ export class UpdateAdmission {
   constructor(
     private readonly room: AdmissionRoom,
     private readonly limits: AdmissionLimits,
+    private readonly validate: typeof validateUpdate,
     private readonly metrics: Metrics,
     private readonly log: Logger,
   ) {
@@ -108,7 +109,7 @@ export class UpdateAdmission {
     message: UpdateMessage,
   ): 'stored' | 'waits' | 'refused' {
     if (!this.structs) return 'waits';
-    const verdict = validateUpdate(message.decoded, {
+    const verdict = this.validate(message.decoded, {
       document: this.structs,
       inFlight: this.inFlightStructs,
       rules: guideRules(),

@@ -94,10 +94,12 @@ class UpdateCheck {
       if (struct instanceof Y.Item && !isGuideContent(struct.content)) {
         throw new Refused(`${idKey(struct.id)}: a guide never holds ${describe(struct.content)}`);
       }
-      const known: KnownStruct =
-        struct instanceof Y.Item
-          ? { kind: 'item', placement: this.checkItem(struct), holds: this.holdsOf(struct) }
-          : { kind: 'gc' };
+      let known: KnownStruct = { kind: 'gc' };
+      if (struct instanceof Y.Item) {
+        const placement = this.checkItem(struct);
+        this.checkContinuation(struct, placement);
+        known = { kind: 'item', placement, holds: this.holdsOf(struct) };
+      }
       accepted.push({ client, clock, end: clock + struct.length, known });
     }
     this.checkDeleteSet();
@@ -139,6 +141,23 @@ class UpdateCheck {
     const problem = contentProblem(item, placement.container, placement.sub, this.context.rules);
     if (problem) throw new Refused(`${idKey(item.id)}: ${problem}`);
     return placement;
+  }
+
+  /**
+   * A struct that starts before what the server holds of its client and ends after it is applied
+   * only from there on, and Yjs then links it after the server's struct at that point while
+   * keeping the parent it declared. Honest copies agree (they are the same text); a crafted one
+   * would hang text in one parent's list while counting it in another's, so both must agree.
+   */
+  private checkContinuation(item: Y.Item, placement: Placement): void {
+    const { client, clock } = item.id;
+    const end = this.knownEnd(client);
+    if (!(clock < end && end < clock + item.length)) return;
+    const before = Y.createID(client, end - 1);
+    const predecessor = this.context.document.find(before) ?? this.context.inFlight.find(before);
+    if (predecessor?.kind !== 'item' || !samePlace(predecessor.placement, placement)) {
+      throw new Refused(`${idKey(item.id)} continues ${idKey(before)} somewhere else`);
+    }
   }
 
   private placementOf(item: Y.Item): Placement {
