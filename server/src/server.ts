@@ -40,7 +40,7 @@ export async function createDraftroomServer(
   config: Config,
   logger: Logger,
 ): Promise<DraftroomServer> {
-  const persistence = await openPersistence(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
+  const persistence = await openPersistence(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS, true);
   const metrics = createMetrics();
   const accessEvents = new AccessEvents();
   const auth = createAuthService(persistence, accessEvents, {

@@ -3,7 +3,8 @@ import type { DocumentStore } from './documentStore.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 import type { DatabaseSchema } from './schema.ts';
-import { openSqlite, type SqliteSynchronous } from './sqlite/database.ts';
+import { openSqlite, sqliteFilePath, type SqliteSynchronous } from './sqlite/database.ts';
+import { lockDatabaseFile, type InstanceLock } from './sqlite/instanceLock.ts';
 import { createSqliteDocumentStore } from './sqlite/sqliteDocumentStore.ts';
 
 export type { DocumentStore, StoredDocument, AppendEntry } from './documentStore.ts';
@@ -30,13 +31,25 @@ export interface Persistence {
 export async function openPersistence(
   databaseUrl: string,
   synchronous?: SqliteSynchronous,
+  /** True for the server, not for `pnpm cli`: one server per database file (instance lock). */
+  asServer = false,
 ): Promise<Persistence> {
-  const sqlite = openSqlite(databaseUrl, synchronous);
+  const filePath = sqliteFilePath(databaseUrl);
+  let lock: InstanceLock | undefined;
+  if (asServer && filePath !== ':memory:') lock = lockDatabaseFile(filePath);
+  let sqlite;
+  try {
+    sqlite = openSqlite(filePath, synchronous);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
     sqlite.close();
+    lock?.release();
     throw error;
   }
   const documents = createSqliteDocumentStore(sqlite);
@@ -45,6 +58,10 @@ export async function openPersistence(
     repositories: createRepositories(db),
     transaction: (work) =>
       db.transaction().execute((trx: Transaction<DatabaseSchema>) => work(createRepositories(trx))),
-    close: () => documents.close(),
+    close: async () => {
+      await documents.close();
+      // Last: the next server may start only once this one has let go of the file.
+      lock?.release();
+    },
   };
 }
