@@ -40,7 +40,10 @@ export async function createDraftroomServer(
   config: Config,
   logger: Logger,
 ): Promise<DraftroomServer> {
-  const persistence = await openPersistence(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS, true);
+  const persistence = await openPersistence(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS, {
+    logger,
+    probeIntervalMs: config.STORE_PROBE_INTERVAL_MS,
+  });
   const metrics = createMetrics();
   const accessEvents = new AccessEvents();
   const auth = createAuthService(persistence, accessEvents, {
@@ -64,7 +67,7 @@ export async function createDraftroomServer(
     },
     metrics,
     logger,
-    health: { isReady: () => ready },
+    health: { isReady: () => ready, problem: () => persistence.health?.problem },
     staticDir: config.STATIC_DIR,
     joinRateLimitPerMinute: config.JOIN_RATE_LIMIT_PER_MINUTE,
     clients,

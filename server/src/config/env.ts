@@ -107,6 +107,8 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 1, 10_000_000).default(5_000),
   /** …or after this many bytes of appended updates. */
   COMPACT_AFTER_BYTES: integer('COMPACT_AFTER_BYTES', 1, 1 << 30).default(8 * 1024 * 1024),
+  /** While the database refuses writes, try a small write this often; /readyz is 503 until one works. */
+  STORE_PROBE_INTERVAL_MS: integer('STORE_PROBE_INTERVAL_MS', 50, 600_000).default(5_000),
   /** Unload a document this long after its last connection leaves (milliseconds). */
   IDLE_UNLOAD_MS: integer('IDLE_UNLOAD_MS', 0, 86_400_000).default(30_000),
   /** Ping every connection this often; one missed answer closes it (milliseconds). */
