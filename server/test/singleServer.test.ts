@@ -2,14 +2,14 @@
 // their own last seq, deleting each other's edits. A second one refuses to start; the lock dies
 // with its holder (kill -9 included); the command line still works next to a running server.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StartupError } from '../src/lib/startupError.ts';
 import { freePort, spawnServer, type ChildServer } from './helpers/childServer.ts';
 import { connectClient, whenSynced, type HonestClient } from './helpers/clients.ts';
-import { serverRoot, startRefused } from './helpers/refusedStart.ts';
+import { giveTo, nobody, serverRoot, startRefused } from './helpers/refusedStart.ts';
 import { createGuide, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -88,6 +88,30 @@ describe('one server per database', () => {
       await restarted.stop();
     } finally {
       await first.cleanup();
+    }
+  });
+
+  // SQLite opens a file it may not write read-only, and BEGIN EXCLUSIVE then succeeds without
+  // excluding anyone: such a lock file must stop the start, not be silently ignored.
+  it('refuses to start when the lock file cannot be written', async () => {
+    const server = await startTestServer({ SEED_DEMO: 'false' });
+    await server.stop();
+    const lockPath = `${server.databasePath}.lock`;
+    const runAs = process.getuid?.() === 0 ? nobody() : undefined;
+    if (runAs) {
+      giveTo(server.dataDir, runAs);
+      chownSync(lockPath, 0, 0); // left behind by root
+    }
+    chmodSync(lockPath, 0o444);
+    try {
+      const refused = await startRefused(
+        { DATABASE_URL: server.databasePath, SEED_DEMO: 'false' },
+        runAs,
+      );
+      expect(refused.exitCode).toBe(1);
+      expect(refused.output).toContain(`Cannot lock ${lockPath}: this user may not write it.`);
+    } finally {
+      await server.cleanup();
     }
   });
 });

@@ -25,9 +25,9 @@ export interface InstanceLock {
  */
 export function lockDatabaseFile(databasePath: string): InstanceLock {
   const path = `${databasePath}.lock`;
-  mkdirSync(dirname(path), { recursive: true });
   let lock: Database.Database;
   try {
+    mkdirSync(dirname(path), { recursive: true });
     // timeout 0: a held lock is an answer, not something to wait for.
     lock = new Database(path, { timeout: 0 });
   } catch (error) {
@@ -42,9 +42,22 @@ export function lockDatabaseFile(databasePath: string): InstanceLock {
     lock.pragma('journal_mode = MEMORY');
     lock.pragma('locking_mode = EXCLUSIVE');
     lock.exec('BEGIN EXCLUSIVE');
+    // A write proves the lock is ours: on a lock file this user may not write, SQLite opens it
+    // read-only and BEGIN EXCLUSIVE succeeds without excluding anyone. Never committed, so the
+    // file stays empty.
+    lock.exec('CREATE TABLE IF NOT EXISTS held_by_a_running_server (since TEXT)');
   } catch (error) {
     lock.close();
-    if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_READONLY')) {
+      throw new StartupError(
+        'database_unwritable',
+        `Cannot lock ${path}: this user may not write it. It keeps a second Draftroom server off ` +
+          `the database ${databasePath}; make it (and its folder) writable by the user that runs ` +
+          `Draftroom, and start again.`,
+      );
+    }
+    if (code.startsWith('SQLITE_BUSY')) {
       throw new StartupError(
         'database_in_use',
         `Another Draftroom server is using the database ${databasePath} (it holds ${path}), so ` +
