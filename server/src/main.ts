@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config/env.ts';
 import { createLogger } from './lib/logger.ts';
+import { StartupError } from './lib/startupError.ts';
 import { createDraftroomServer } from './server.ts';
 
 /** Entry point: `pnpm start`. Reads the environment once, starts, and shuts down gracefully. */
@@ -27,10 +28,19 @@ async function main(): Promise<void> {
   const staticDir =
     config.STATIC_DIR ?? (existsSync(defaultStaticDir) ? defaultStaticDir : undefined);
 
-  const server = await createDraftroomServer(
-    { ...config, DATABASE_URL: databaseUrl, STATIC_DIR: staticDir },
-    logger,
-  );
+  let server;
+  try {
+    server = await createDraftroomServer(
+      { ...config, DATABASE_URL: databaseUrl, STATIC_DIR: staticDir },
+      logger,
+    );
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    // Also on stderr in plain words: the reason must reach the operator even with LOG_LEVEL=silent.
+    logger.fatal({ category: 'startup', problem: error.problem }, error.message);
+    console.error(`Draftroom did not start: ${error.message}`);
+    process.exit(1);
+  }
   const url = await server.listen();
   // Shown once, on first start: the way in. Anyone with a link can join, so only the console sees them.
   const base = config.PUBLIC_URL?.replace(/\/$/, '') ?? url;

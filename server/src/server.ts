@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CollabServer } from './collab/collabServer.ts';
 import type { Config } from './config/env.ts';
 import { createApp } from './http/app.ts';
+import { clientAddressing } from './lib/clientAddress.ts';
 import type { Logger } from './lib/logger.ts';
 import { createMetrics, type Metrics } from './observability/metrics.ts';
 import { openPersistence, type Persistence } from './persistence/index.ts';
@@ -39,13 +40,17 @@ export async function createDraftroomServer(
   config: Config,
   logger: Logger,
 ): Promise<DraftroomServer> {
-  const persistence = await openPersistence(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS);
+  const persistence = await openPersistence(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS, {
+    logger,
+    probeIntervalMs: config.STORE_PROBE_INTERVAL_MS,
+  });
   const metrics = createMetrics();
   const accessEvents = new AccessEvents();
   const auth = createAuthService(persistence, accessEvents, {
     sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
   });
   let ready = false;
+  const clients = clientAddressing(config.TRUST_PROXY);
 
   const startupLinks = await prepareFirstStart(persistence, auth, { demo: config.SEED_DEMO });
 
@@ -62,10 +67,10 @@ export async function createDraftroomServer(
     },
     metrics,
     logger,
-    health: { isReady: () => ready },
+    health: { isReady: () => ready, problem: () => persistence.health?.problem },
     staticDir: config.STATIC_DIR,
     joinRateLimitPerMinute: config.JOIN_RATE_LIMIT_PER_MINUTE,
-    trustProxy: config.TRUST_PROXY,
+    clients,
     allowedOrigins: config.ALLOWED_ORIGINS,
   });
   const http = createServer(app);
@@ -76,6 +81,7 @@ export async function createDraftroomServer(
     metrics,
     logger,
     allowedOrigins: config.ALLOWED_ORIGINS,
+    clientAddress: clients.clientAddress,
     compactAfterUpdates: config.COMPACT_AFTER_UPDATES,
     compactAfterBytes: config.COMPACT_AFTER_BYTES,
     idleUnloadMs: config.IDLE_UNLOAD_MS,

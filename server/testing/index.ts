@@ -3,7 +3,12 @@
  * server as a process, and act as people do (join with an invite link, keep the cookie).
  */
 export { freePort } from './ports.ts';
-export { spawnServerProcess, type PrintedLink, type ServerProcessHandle } from './serverProcess.ts';
+export {
+  ServerExitedError,
+  spawnServerProcess,
+  type PrintedLink,
+  type ServerProcessHandle,
+} from './serverProcess.ts';
 export { ApiClient, sampleProfile, type ApiResponse } from './apiClient.ts';
 export { createCoCreationSession, createGroup, createGuide, createInvite } from './conference.ts';
 export { cookieWebSocket } from './cookieWebSocket.ts';

@@ -26,10 +26,24 @@ export interface ServerProcessHandle {
  * crash), and waits for the "running" log line. The join links of a first start are printed
  * before that line, so they are all here when this resolves.
  */
+/** The server process ended before it was running (refused to start, or crashed at start). */
+export class ServerExitedError extends Error {
+  constructor(
+    readonly exitCode: number | null,
+    readonly output: string,
+  ) {
+    super(`server exited with ${exitCode}:\n${output}`);
+    this.name = 'ServerExitedError';
+  }
+}
+
 export async function spawnServerProcess(options: {
   env: Record<string, string>;
   nodeArgs?: string[];
   timeoutMs?: number;
+  /** Run as another user (the test runner must be root), e.g. to meet a read-only file. */
+  uid?: number;
+  gid?: number;
 }): Promise<ServerProcessHandle> {
   const child = spawn(
     process.execPath,
@@ -38,6 +52,8 @@ export async function spawnServerProcess(options: {
       cwd: serverRoot,
       env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      uid: options.uid,
+      gid: options.gid,
     },
   );
   let output = '';
@@ -72,7 +88,7 @@ export async function spawnServerProcess(options: {
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
+      reject(new ServerExitedError(code, output));
     });
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

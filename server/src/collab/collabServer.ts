@@ -2,6 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { closeCodes, limits } from '@draftroom/shared';
+import { clientAddress, compileTrust } from '../lib/clientAddress.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { DocumentStore } from '../persistence/index.ts';
@@ -33,6 +34,11 @@ export interface CollabServerOptions {
   metrics: Metrics;
   logger: Logger;
   allowedOrigins: readonly string[];
+  /**
+   * The client an upgrade counts against for the per-address cap (`lib/clientAddress.ts`, bound
+   * to TRUST_PROXY). Without it no proxy is trusted: the socket's peer is the client.
+   */
+  clientAddress?(request: IncomingMessage): string;
   compactAfterUpdates: number;
   compactAfterBytes: number;
   idleUnloadMs: number;
@@ -41,6 +47,8 @@ export interface CollabServerOptions {
   /** The gate in front of storage; replaceable only so tests can reach the defences behind it. */
   validateUpdate?: typeof validateUpdate;
 }
+
+const trustNoProxy = compileTrust(false);
 
 export interface CollabLimits {
   messagesPerSecond: number;
@@ -125,7 +133,7 @@ export class CollabServer {
     head: Buffer,
   ): Promise<void> {
     socket.on('error', () => socket.destroy());
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const address = this.options.clientAddress?.(request) ?? clientAddress(request, trustNoProxy);
     let documentId: string;
     let decision: AccessDecision;
     try {

@@ -22,6 +22,7 @@ const defaults = {
   STATIC_DIR: undefined,
   COMPACT_AFTER_UPDATES: 5_000,
   COMPACT_AFTER_BYTES: 8 * 1024 * 1024,
+  STORE_PROBE_INTERVAL_MS: 5_000,
   IDLE_UNLOAD_MS: 30_000,
   KEEPALIVE_MS: 30_000,
   RATE_LIMIT_MESSAGES_PER_SECOND: 200,
@@ -58,6 +59,7 @@ describe('loadConfig', () => {
         STATIC_DIR: '/srv/client',
         COMPACT_AFTER_UPDATES: '10',
         COMPACT_AFTER_BYTES: '2048',
+        STORE_PROBE_INTERVAL_MS: '250',
         IDLE_UNLOAD_MS: '0',
         KEEPALIVE_MS: '100',
         RATE_LIMIT_MESSAGES_PER_SECOND: '50',
@@ -68,7 +70,7 @@ describe('loadConfig', () => {
         JOIN_RATE_LIMIT_PER_MINUTE: '5',
         SESSION_TTL_DAYS: '3',
         COOKIE_SECURE: 'true',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '1',
         PUBLIC_URL: 'https://draftroom.example.org',
         SEED_DEMO: 'false',
       }),
@@ -82,6 +84,7 @@ describe('loadConfig', () => {
       STATIC_DIR: '/srv/client',
       COMPACT_AFTER_UPDATES: 10,
       COMPACT_AFTER_BYTES: 2048,
+      STORE_PROBE_INTERVAL_MS: 250,
       IDLE_UNLOAD_MS: 0,
       KEEPALIVE_MS: 100,
       RATE_LIMIT_MESSAGES_PER_SECOND: 50,
@@ -92,7 +95,7 @@ describe('loadConfig', () => {
       JOIN_RATE_LIMIT_PER_MINUTE: 5,
       SESSION_TTL_DAYS: 3,
       COOKIE_SECURE: 'true',
-      TRUST_PROXY: true,
+      TRUST_PROXY: 1,
       PUBLIC_URL: 'https://draftroom.example.org',
       SEED_DEMO: false,
     });
@@ -159,5 +162,28 @@ describe('loadConfig', () => {
   // usual mistake of leaving out "http://" starts fine and silently allows nothing.
   it('refuses ALLOWED_ORIGINS entries that are not http(s) origins', () => {
     expect(problemsOf({ ALLOWED_ORIGINS: 'localhost:5173' })).toHaveLength(1);
+  });
+
+  it('reads TRUST_PROXY as false, a hop count or proxy addresses, and refuses true', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '0' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: ' loopback, 10.0.0.0/8 ,fd00::/8' }).TRUST_PROXY).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      'fd00::/8',
+    ]);
+    // Listed together with the other problems, like every configuration error.
+    const [portProblem, refusal] = problemsOf({ TRUST_PROXY: 'true', PORT: 'x' });
+    expect(portProblem).toBe('PORT must be a whole number.');
+    expect(refusal).toMatch(/^TRUST_PROXY=true is no longer accepted/);
+    expect(refusal).toContain('TRUST_PROXY=1');
+    expect(refusal).toContain('TRUST_PROXY=loopback');
+    expect(problemsOf({ TRUST_PROXY: 'loopback, proxy.example, 10.0.0.0/99' })).toEqual([
+      'TRUST_PROXY must be false, a number of proxies (e.g. 1) or a comma-separated list of proxy addresses or ranges (e.g. loopback, 10.0.0.0/8); not understood: "proxy.example", "10.0.0.0/99".',
+    ]);
+    expect(problemsOf({ TRUST_PROXY: '101' })).toEqual([
+      'TRUST_PROXY: a hop count must be at most 100.',
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import proxyAddr from 'proxy-addr';
 import { limits } from '@draftroom/shared';
 
 /**
@@ -19,6 +20,49 @@ const integer = (name: string, min: number, max: number) =>
         .min(min, `${name} must be at least ${min}.`)
         .max(max, `${name} must be at most ${max}.`),
     );
+
+/**
+ * TRUST_PROXY: `false`, a hop count (`1` = the one proxy in front), or a comma-separated list of
+ * proxy addresses, ranges and proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`).
+ * `true` is refused: it would believe an X-Forwarded-For header written by anyone.
+ */
+function parseTrustProxy(value: string, context: z.RefinementCtx): false | number | string[] {
+  const refuse = (message: string) => {
+    context.addIssue({ code: 'custom', message });
+    return z.NEVER;
+  };
+  if (value === 'false' || value === '0') return false;
+  if (value === 'true') {
+    return refuse(
+      'TRUST_PROXY=true is no longer accepted: it believes an X-Forwarded-For header written by anyone, ' +
+        'so no per-address limit holds. Set the number of proxies in front of Draftroom (e.g. TRUST_PROXY=1) ' +
+        'or their addresses (e.g. TRUST_PROXY=loopback or TRUST_PROXY=10.0.0.0/8).',
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return hops <= 100 ? hops : refuse('TRUST_PROXY: a hop count must be at most 100.');
+  }
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const invalid = entries.filter((entry) => {
+    try {
+      proxyAddr.compile(entry);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (entries.length === 0 || invalid.length > 0) {
+    return refuse(
+      `TRUST_PROXY must be false, a number of proxies (e.g. 1) or a comma-separated list of proxy ` +
+        `addresses or ranges (e.g. loopback, 10.0.0.0/8); not understood: ${invalid.map((entry) => `"${entry}"`).join(', ') || '(empty)'}.`,
+    );
+  }
+  return entries;
+}
 
 const envSchema = z.object({
   PORT: integer('PORT', 0, 65535).default(3000),
@@ -63,6 +107,8 @@ const envSchema = z.object({
   COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 1, 10_000_000).default(5_000),
   /** …or after this many bytes of appended updates. */
   COMPACT_AFTER_BYTES: integer('COMPACT_AFTER_BYTES', 1, 1 << 30).default(8 * 1024 * 1024),
+  /** While the database refuses writes, try a small write this often; /readyz is 503 until one works. */
+  STORE_PROBE_INTERVAL_MS: integer('STORE_PROBE_INTERVAL_MS', 50, 600_000).default(5_000),
   /** Unload a document this long after its last connection leaves (milliseconds). */
   IDLE_UNLOAD_MS: integer('IDLE_UNLOAD_MS', 0, 86_400_000).default(30_000),
   /** Ping every connection this often; one missed answer closes it (milliseconds). */
@@ -94,11 +140,11 @@ const envSchema = z.object({
   COOKIE_SECURE: z
     .enum(['auto', 'true', 'false'], { error: 'COOKIE_SECURE must be "auto", "true" or "false".' })
     .default('auto'),
-  /** Trust X-Forwarded-* from a reverse proxy in front (client IP for rate limits, https). */
-  TRUST_PROXY: z
-    .enum(['true', 'false'], { error: 'TRUST_PROXY must be "true" or "false".' })
-    .default('false')
-    .transform((value) => value === 'true'),
+  /**
+   * Which reverse proxies may say who the client is (X-Forwarded-For, -Proto): `false`, a hop
+   * count, or their addresses. Every per-address limit and the cookie's https check use it.
+   */
+  TRUST_PROXY: z.string().trim().default('false').transform(parseTrustProxy),
   /** The address people use to reach the app, for the join links printed at start-up. */
   PUBLIC_URL: z
     .url({

@@ -1,4 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
+import type { ClientAddressing } from '../lib/clientAddress.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { apiNotFound, errorHandler, HttpError } from './errors.ts';
@@ -15,14 +16,16 @@ export interface AppDependencies {
   logger: Logger;
   staticDir: string | undefined;
   joinRateLimitPerMinute: number;
-  trustProxy: boolean;
+  /** Who a request comes from (TRUST_PROXY): the same answer for Express and every limit. */
+  clients: ClientAddressing;
   allowedOrigins: readonly string[];
 }
 
 export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
-  if (deps.trustProxy) app.set('trust proxy', true);
+  // The compiled function, not the raw setting, so request.ip/protocol match clientAddress().
+  app.set('trust proxy', deps.clients.trust);
   app.use(healthRouter(deps.health, deps.metrics));
 
   const api = express.Router();
@@ -36,6 +39,7 @@ export function createApp(deps: AppDependencies): Express {
     auth: deps.services.auth,
     repositories: deps.services.repositories,
     joinRateLimitPerMinute: deps.joinRateLimitPerMinute,
+    clientAddress: deps.clients.clientAddress,
   };
   api.use(apiRouter(conferenceHandlers(deps.services), options));
   api.use(apiNotFound);

@@ -1,13 +1,18 @@
 import { Kysely, SqliteDialect, type Transaction } from 'kysely';
+import type { Logger } from '../lib/logger.ts';
 import type { DocumentStore } from './documentStore.ts';
 import { migrateToLatest } from './migrations/index.ts';
 import { createRepositories, type Repositories } from './repositories/index.ts';
 import type { DatabaseSchema } from './schema.ts';
-import { openSqlite, type SqliteSynchronous } from './sqlite/database.ts';
+import { openSqlite, sqliteFilePath, type SqliteSynchronous } from './sqlite/database.ts';
+import { lockDatabaseFile, type InstanceLock } from './sqlite/instanceLock.ts';
 import { createSqliteDocumentStore } from './sqlite/sqliteDocumentStore.ts';
+import { createWriteProbe, openCheckedSqlite } from './sqlite/startupChecks.ts';
+import { StoreHealth, withWriteHealth } from './storeHealth.ts';
 
 export type { DocumentStore, StoredDocument, AppendEntry } from './documentStore.ts';
 export type * from './repositories/index.ts';
+export type { StoreProblem } from './storeHealth.ts';
 
 export interface Persistence {
   /** The collaboration hot path: synchronous, prepared statements, group commit. */
@@ -16,7 +21,16 @@ export interface Persistence {
   repositories: Repositories;
   /** Runs `work` in one transaction; its repositories see and write only inside it. */
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
+  /** Whether document writes succeed (the server only; the command line does not track it). */
+  health: StoreHealth | undefined;
   close(): Promise<void>;
+}
+
+/** What the server needs beyond the command line: it owns the database while it runs. */
+export interface ServerStorageOptions {
+  logger: Logger;
+  /** While writes fail, how often to try one again (STORE_PROBE_INTERVAL_MS). */
+  probeIntervalMs: number;
 }
 
 /**
@@ -30,21 +44,53 @@ export interface Persistence {
 export async function openPersistence(
   databaseUrl: string,
   synchronous?: SqliteSynchronous,
+  /**
+   * Given by the server, not by `pnpm cli`: one server per database file (instance lock), the
+   * file checked sound and writable before anything else, and write failures tracked.
+   */
+  asServer?: ServerStorageOptions,
 ): Promise<Persistence> {
-  const sqlite = openSqlite(databaseUrl, synchronous);
+  const filePath = sqliteFilePath(databaseUrl);
+  let lock: InstanceLock | undefined;
+  if (asServer && filePath !== ':memory:') lock = lockDatabaseFile(filePath);
+  let sqlite;
+  try {
+    sqlite = asServer
+      ? openCheckedSqlite(filePath, synchronous)
+      : openSqlite(filePath, synchronous);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
     sqlite.close();
+    lock?.release();
     throw error;
   }
-  const documents = createSqliteDocumentStore(sqlite);
+  let documents = createSqliteDocumentStore(sqlite);
+  let health: StoreHealth | undefined;
+  if (asServer) {
+    health = new StoreHealth(
+      createWriteProbe(sqlite),
+      asServer.probeIntervalMs,
+      asServer.logger.child({ category: 'persistence' }),
+    );
+    documents = withWriteHealth(documents, health);
+  }
   return {
     documents,
     repositories: createRepositories(db),
     transaction: (work) =>
       db.transaction().execute((trx: Transaction<DatabaseSchema>) => work(createRepositories(trx))),
-    close: () => documents.close(),
+    health,
+    close: async () => {
+      health?.stop();
+      await documents.close();
+      // Last: the next server may start only once this one has let go of the file.
+      lock?.release();
+    },
   };
 }

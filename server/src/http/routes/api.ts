@@ -1,8 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import { Router, type Request, type Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import { apiRoutes, entityIdSchema, type ApiRouteName } from '@draftroom/shared';
 import { AppError } from '../../lib/appError.ts';
-import { KeyedRateLimiter } from '../../lib/keyedRateLimiter.ts';
 import type { Viewer } from '../../services/access/policy.ts';
 import type { AuthService, SignIn } from '../../services/auth/authService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
@@ -28,6 +29,8 @@ export interface ApiRouterOptions {
   auth: AuthService;
   repositories: Repositories;
   joinRateLimitPerMinute: number;
+  /** The client a request counts against (`lib/clientAddress.ts`), shared with every limit. */
+  clientAddress(request: IncomingMessage): string;
 }
 
 const unauthenticated = () =>
@@ -44,20 +47,19 @@ const unauthenticated = () =>
  */
 export function apiRouter(handlers: Handlers, options: ApiRouterOptions): Router {
   const router = Router();
-  const publicLimit = new KeyedRateLimiter(options.joinRateLimitPerMinute);
+  // Memory store: one process per database today; a shared store comes with scale-out.
+  const publicLimit = new RateLimiterMemory({
+    points: options.joinRateLimitPerMinute,
+    duration: 60,
+  });
 
   for (const [name, route] of Object.entries(apiRoutes) as [
     ApiRouteName,
     (typeof apiRoutes)[ApiRouteName],
   ][]) {
     router[route.method](route.path, async (request: Request, response: Response) => {
-      if (route.access === 'public' && !publicLimit.take(request.ip ?? 'unknown')) {
-        response.setHeader('Retry-After', '60');
-        throw new AppError(
-          429,
-          'rate_limited',
-          'Too many attempts from your network; wait a minute and try again.',
-        );
+      if (route.access === 'public') {
+        await takeOrRefuse(publicLimit, options.clientAddress(request), response);
       }
       let signedIn: { viewer: Viewer; signIn: SignIn } | undefined;
       if (route.access !== 'public') {
@@ -86,6 +88,28 @@ export function apiRouter(handlers: Handlers, options: ApiRouterOptions): Router
     });
   }
   return router;
+}
+
+/** Takes one point for `key`, or answers 429 with Retry-After: when the window frees up. */
+async function takeOrRefuse(
+  limiter: RateLimiterMemory,
+  key: string,
+  response: Response,
+): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    response.setHeader(
+      'Retry-After',
+      String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))),
+    );
+    throw new AppError(
+      429,
+      'rate_limited',
+      'Too many attempts from your network; wait a minute and try again.',
+    );
+  }
 }
 
 /** Ids in paths have one format; anything else cannot name a thing, so it is "not found". */

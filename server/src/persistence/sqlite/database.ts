@@ -16,7 +16,7 @@ export function openSqlite(
   path: string,
   synchronous: SqliteSynchronous = 'normal',
 ): SqliteDatabase {
-  const filePath = path.replace(/^(sqlite|file):(\/\/)?/, '');
+  const filePath = sqliteFilePath(path);
   if (filePath !== ':memory:') mkdirSync(dirname(filePath), { recursive: true });
   const db = new Database(filePath);
   db.pragma('journal_mode = WAL');
@@ -24,4 +24,9 @@ export function openSqlite(
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   return db;
+}
+
+/** The file named by DATABASE_URL (`file:` and `sqlite:` prefixes are allowed). */
+export function sqliteFilePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^(sqlite|file):(\/\/)?/, '');
 }

@@ -1,0 +1,112 @@
+// /readyz turns 503 while the database refuses writes, says why, and turns 200 again once a write
+// succeeds. Nothing in the server is mocked or hooked: the kernel refuses the writes. With
+// `prlimit` the test lowers the running server's RLIMIT_FSIZE (the largest file it may write) to
+// 0, so every write to the database, its WAL included, fails with EFBIG as on a full disk or an
+// exhausted quota (Node ignores SIGXFSZ); then it puts the limit back.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeCodes } from '@draftroom/shared';
+import { freePort, spawnServer, type ChildServer } from './helpers/childServer.ts';
+import { connectClient, whenSynced, type HonestClient } from './helpers/clients.ts';
+import { createGuide } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+/** The soft file-size limit of a process, as prlimit prints it ("unlimited" or bytes). */
+const fileSizeLimit = (pid: number) =>
+  execFileSync(
+    'prlimit',
+    ['--pid', String(pid), '--fsize', '--raw', '--noheadings', '-o', 'SOFT'],
+    {
+      encoding: 'utf8',
+    },
+  ).trim();
+
+const setFileSizeLimit = (pid: number, soft: string) =>
+  execFileSync('prlimit', ['--pid', String(pid), `--fsize=${soft}:`]);
+
+async function readiness(url: string) {
+  const response = await fetch(`${url}/readyz`);
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+describe('readiness follows whether the database takes writes', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'draftroom-store-health-'));
+  const databasePath = join(dataDir, 'draftroom.sqlite');
+  const clients: HonestClient[] = [];
+  let server: ChildServer | undefined;
+
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const synced = async (target: ChildServer, guideId: string) => {
+    const client = connectClient(target, guideId);
+    clients.push(client);
+    await whenSynced(client);
+    return client;
+  };
+
+  it('is 503 with the reason while writes fail, and 200 again once they succeed', async () => {
+    const port = await freePort();
+    server = await spawnServer({
+      port,
+      databasePath,
+      env: { SEED_DEMO: 'false', STORE_PROBE_INTERVAL_MS: '200' },
+    });
+    const pid = server.process.pid as number;
+    const guideId = await createGuide(server, 'Disk trouble');
+    const writer = await synced(server, guideId);
+    const reader = await synced(server, guideId);
+    writer.text.insert(0, 'stored;');
+    await waitFor(() => expect(reader.text.toString()).toBe('stored;'));
+    expect(await readiness(server.url)).toEqual({ status: 200, body: { status: 'ready' } });
+
+    const original = fileSizeLimit(pid);
+    setFileSizeLimit(pid, '0');
+    try {
+      writer.text.insert(writer.text.length, 'while refused;');
+      await waitFor(async () =>
+        expect(await readiness((server as ChildServer).url)).toMatchObject({
+          status: 503,
+          body: {
+            status: 'not_ready',
+            reason: 'storage_unwritable',
+            message: expect.stringMatching(/^The database refuses writes: /),
+          },
+        }),
+      );
+      // The edit was not stored, so nobody saw it; its sender was told to resend (1011).
+      await waitFor(() => expect(writer.closeEvents).toContain(closeCodes.internalError));
+      expect(reader.text.toString()).toBe('stored;');
+      expect(reader.closeEvents).toEqual([]);
+      // The writer goes away, so from now on only the probe writes.
+      writer.provider.disconnect();
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect((await readiness(server.url)).status).toBe(503);
+    } finally {
+      setFileSizeLimit(pid, original);
+    }
+
+    // The next probe (every 200 ms) finds writes working again.
+    await waitFor(async () =>
+      expect(await readiness((server as ChildServer).url)).toEqual({
+        status: 200,
+        body: { status: 'ready' },
+      }),
+    );
+    // The writer comes back and resends its edit, which is stored and reaches the reader.
+    writer.provider.connect();
+    await waitFor(() => expect(reader.text.toString()).toBe('stored;while refused;'));
+
+    // And it is stored for real: it survives kill -9.
+    await server.kill('SIGKILL');
+    server = await spawnServer({ port, databasePath, organiser: server.organiser });
+    const afterCrash = await synced(server, guideId);
+    expect(afterCrash.text.toString()).toBe('stored;while refused;');
+  }, 60_000);
+});
