@@ -5,6 +5,7 @@ import {
   canManageSession,
   canMoveMember,
   guidePermission,
+  guideRefusal,
   type Viewer,
 } from './policy.ts';
 
@@ -134,5 +135,18 @@ describe('canMoveMember', () => {
     ],
   ] as const)('%s → %s', (_name, who, leaving, expected) => {
     expect(canMoveMember(who, place, leaving)).toBe(expected);
+  });
+});
+
+describe('guideRefusal', () => {
+  const organiser = viewer('organiser', { type: 'event', id: 'e1' });
+  const participant = viewer('participant', { type: 'session', id: 's1' });
+  it.each([
+    ['a guide of their own event', participant, { eventId: 'e1' }, 'forbidden'],
+    ['a guide of another event', organiser, { eventId: 'e2' }, 'not_found'],
+    ['a guide of no event', organiser, { eventId: null }, 'not_found'],
+    ['no guide at all', participant, undefined, 'not_found'],
+  ] as const)('%s → %s', (_name, who, guide, expected) => {
+    expect(guideRefusal(who, guide)).toBe(expected);
   });
 });

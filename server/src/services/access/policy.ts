@@ -91,3 +91,15 @@ export function guidePermission(viewer: Viewer, place: GroupPlace): Permission |
       return scopeReaches(viewer, place) || member ? 'read' : null;
   }
 }
+
+/**
+ * Why someone without permission on a guide is refused: `forbidden` only for a guide of their own
+ * event (they may know it exists, and a client must stop retrying); a guide of another event, or
+ * none, is `not_found`. Anything in another event must look exactly like nothing at all.
+ */
+export function guideRefusal(
+  viewer: Viewer,
+  guide: { eventId: string | null } | undefined,
+): 'forbidden' | 'not_found' {
+  return guide !== undefined && guide.eventId === viewer.person.eventId ? 'forbidden' : 'not_found';
+}
