@@ -1,7 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { apiNotFound, errorHandler, HttpError } from './errors.ts';
+import { apiNotFound, errorHandler, HttpError, refuseMalformedPaths } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiRouter, type ApiRouterOptions } from './routes/api.ts';
 import { conferenceHandlers, type ConferenceServices } from './routes/handlers.ts';
@@ -23,6 +23,7 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   if (deps.trustProxy) app.set('trust proxy', true);
+  app.use(refuseMalformedPaths);
   app.use(healthRouter(deps.health, deps.metrics));
 
   const api = express.Router();
