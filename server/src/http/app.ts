@@ -6,6 +6,7 @@ import { openApiDocument } from './openapi.ts';
 import { apiRouter, type ApiRouterOptions } from './routes/api.ts';
 import { conferenceHandlers, type ConferenceServices } from './routes/handlers.ts';
 import { healthRouter, type HealthState } from './routes/health.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { spaRouter } from './spa.ts';
 
 export interface AppDependencies {
@@ -23,6 +24,7 @@ export function createApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   if (deps.trustProxy) app.set('trust proxy', true);
+  app.use(securityHeaders());
   app.use(refuseMalformedPaths);
   app.use(healthRouter(deps.health, deps.metrics));
 

@@ -67,9 +67,13 @@ export async function startLoggedServer(env: Record<string, string> = {}): Promi
 
 /**
  * Sends `head` (a request line and headers) exactly as written, which fetch and ws would
- * normalise or refuse, and resolves with the response's status and body.
+ * normalise or refuse, and resolves with the response's status, headers (lower-case names) and
+ * body. The server must close the connection after answering (`Connection: close`, or a refusal).
  */
-export function rawRequest(url: string, head: string): Promise<{ status: number; body: string }> {
+export function rawRequest(
+  url: string,
+  head: string,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => socket.write(head));
@@ -78,9 +82,18 @@ export function rawRequest(url: string, head: string): Promise<{ status: number;
     socket.on('data', (chunk: string) => (received += chunk));
     socket.on('error', reject);
     socket.on('close', () => {
-      const [statusLine = '', ...rest] = received.split('\r\n');
-      const body = rest.join('\r\n').split('\r\n\r\n').slice(1).join('\r\n\r\n');
-      resolve({ status: Number(statusLine.split(' ')[1] ?? 0), body });
+      const [top = '', ...bodyParts] = received.split('\r\n\r\n');
+      const [statusLine = '', ...headerLines] = top.split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of headerLines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      resolve({
+        status: Number(statusLine.split(' ')[1] ?? 0),
+        headers,
+        body: bodyParts.join('\r\n\r\n'),
+      });
     });
     socket.setTimeout(5_000, () => socket.destroy(new Error(`no answer to ${head}`)));
   });
