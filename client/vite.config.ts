@@ -41,6 +41,10 @@ export default defineConfig({
             },
             { name: 'prosemirror', test: /node_modules[\\/](prosemirror-[a-z-]+|linkifyjs)[\\/]/ },
             { name: 'tiptap', test: /node_modules[\\/]@tiptap[\\/]/ },
+            // Zod with the module that configures it (jitless, see src/zodConfig.ts), so the
+            // configuration runs before any chunk that builds schemas: modules of other chunks
+            // would otherwise run first, whatever the order of main.tsx's imports.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|[\\/]src[\\/]zodConfig\.ts$/ },
           ],
         },
       },

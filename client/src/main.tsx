@@ -1,3 +1,5 @@
+// First: configures zod before any shared schema is built (see zodConfig.ts).
+import './zodConfig.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';

@@ -116,6 +116,43 @@ describe('sessions and groups', () => {
     expect(new Set(byId.get(second))).toEqual(new Set([other.id, elsewhere.id]));
   });
 
+  // Moving someone takes them out of their group: it needs rights on that group too.
+  it('moves a person only for someone who manages both the group they leave and the one they join', async () => {
+    const session = await createCoCreationSession(organiser);
+    const [a, b, c] = [
+      await createGroup(organiser, session.id, 'A'),
+      await createGroup(organiser, session.id, 'B'),
+      await createGroup(organiser, session.id, 'C'),
+    ];
+    const [inB = '', inA = '', loose = ''] = await importPeople(organiser, [
+      'Bea,P1,KE,en,,B',
+      'Abe,P2,KE,en,,A',
+      'Lou,P3,KE,en,,',
+    ]);
+    const ofA = await joinAs('facilitator', { type: 'group', id: a.id });
+    const ofSession = await joinAs('facilitator', { type: 'session', id: session.id });
+    const assign = (who: ApiClient, group: BreakoutGroup, personIds: string[]) =>
+      who.request('POST', apiPath('assignMembers', { groupId: group.id }), { personIds });
+
+    // A's facilitator may not pull B's member into A (nor push A's into B), and nothing moves,
+    // not even the person of the same request they could have placed.
+    expectError(await assign(ofA, a, [loose, inB]), 403, 'forbidden');
+    expectError(await assign(ofA, b, [inA]), 403, 'forbidden');
+    // (A facilitator invited to a group joins it.)
+    const before = { A: [inA, ofA.personId], B: [inB], C: [] };
+    expect(await membersByGroup(organiser, session.id)).toEqual(before);
+    // …but may place someone who is in no group of the session yet.
+    expect((await assign(ofA, a, [loose])).status).toBe(200);
+    // A facilitator of the session manages every group in it, so moves between them.
+    expect((await assign(ofSession, c, [inB])).status).toBe(200);
+    expect((await assign(ofSession, a, [inB])).status).toBe(200);
+    expect(await membersByGroup(organiser, session.id)).toEqual({
+      A: [...before.A, loose, inB],
+      B: [],
+      C: [],
+    });
+  });
+
   it('lets participants in scope choose their group only when the session allows it', async () => {
     const open = await createCoCreationSession(organiser, 'Open', { selfSelect: true });
     const closed = await createCoCreationSession(organiser, 'Closed');

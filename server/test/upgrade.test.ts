@@ -69,12 +69,12 @@ describe('websocket upgrade checks', () => {
     }
   });
 
-  // BUG: upgrade.ts calls decodeURIComponent outside any check, so a malformed escape throws a
-  // URIError that collabServer.ts turns into "503 internal_error, try again" (and an error log).
-  it('refuses a malformed percent-escape in the id with 400, not 503', async () => {
+  // A malformed escape is a malformed path, answered as the HTTP app answers it (and never a 503
+  // "try again"); see malformedPaths.test.ts for more.
+  it('refuses a malformed percent-escape in the id with 400 invalid_path, not 503', async () => {
     expect(await tryUpgrade(`${server.wsUrl}/%ZZ`)).toEqual({
       status: 400,
-      code: 'invalid_document_id',
+      code: 'invalid_path',
     });
   });
 

@@ -17,6 +17,8 @@ const keys = {
   invite_revoked: 'errors.api.invite_revoked',
   invite_used_up: 'errors.api.invite_used_up',
   invalid_json: 'errors.api.invalid_json',
+  invalid_path: 'errors.api.invalid_path',
+  bad_request: 'errors.api.bad_request',
   payload_too_large: 'errors.api.payload_too_large',
   internal_error: 'errors.api.internal_error',
   network_error: 'errors.api.network_error',

@@ -51,6 +51,9 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
 
   const editor = useEditor({
     editable,
+    // Tiptap would add its base rules as a <style> tag, which the content security policy
+    // (style-src 'self', no inline styles) refuses; they are in styles/editor.css instead.
+    injectCSS: false,
     extensions: [
       ...guideExtensions(),
       Collaboration.configure({ document: session.doc, field: guideFragmentName }),

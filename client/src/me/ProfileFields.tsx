@@ -40,12 +40,15 @@ export function ProfileFields({
     [hint ? `${id(field)}-hint` : '', errors[field] ? `${id(field)}-error` : '']
       .filter(Boolean)
       .join(' ') || undefined;
-  const error = (field: ProfileField, message: string) =>
-    errors[field] ? (
+  const error = (field: ProfileField, message: string) => {
+    const problem = errors[field];
+    if (problem === undefined) return null;
+    return (
       <p className="field__error" id={`${id(field)}-error`}>
-        {message}
+        {problem === true ? message : t(`profile.textProblems.${problem}`)}
       </p>
-    ) : null;
+    );
+  };
 
   return (
     <>
@@ -62,7 +65,7 @@ export function ProfileFields({
           maxLength={maxNameLength}
           value={values.displayName}
           onChange={(event) => onChange('displayName', event.target.value)}
-          aria-invalid={errors.displayName === true}
+          aria-invalid={errors.displayName !== undefined}
           aria-describedby={describedBy('displayName', true)}
           required
         />
@@ -82,7 +85,7 @@ export function ProfileFields({
           maxLength={maxParliamentLength}
           value={values.parliament}
           onChange={(event) => onChange('parliament', event.target.value)}
-          aria-invalid={errors.parliament === true}
+          aria-invalid={errors.parliament !== undefined}
           aria-describedby={describedBy('parliament', true)}
           required
         />
@@ -96,7 +99,7 @@ export function ProfileFields({
           autoComplete="country"
           value={values.country}
           onChange={(event) => onChange('country', event.target.value)}
-          aria-invalid={errors.country === true}
+          aria-invalid={errors.country !== undefined}
           aria-describedby={describedBy('country', false)}
           required
         />
@@ -114,7 +117,7 @@ export function ProfileFields({
           onChange={(event) =>
             onChange('preferredLanguage', event.target.value as ProfileValues['preferredLanguage'])
           }
-          aria-invalid={errors.preferredLanguage === true}
+          aria-invalid={errors.preferredLanguage !== undefined}
           aria-describedby={describedBy('preferredLanguage', true)}
         >
           {languages.map((language) => (
@@ -139,7 +142,7 @@ export function ProfileFields({
           autoComplete="email"
           value={values.email}
           onChange={(event) => onChange('email', event.target.value)}
-          aria-invalid={errors.email === true}
+          aria-invalid={errors.email !== undefined}
           aria-describedby={describedBy('email', true)}
         />
         {error('email', t('profile.errors.email'))}

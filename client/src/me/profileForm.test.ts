@@ -31,6 +31,18 @@ describe('checkProfile', () => {
       errors: { displayName: true, parliament: true, country: true, email: true },
     });
   });
+
+  it('names the shared text rule a name or parliament broke, to word it', () => {
+    const result = checkProfile({
+      ...valid,
+      displayName: 'Evil\u202Egnp.exe',
+      parliament: '\u200B',
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: { displayName: 'direction_control', parliament: 'no_visible_characters' },
+    });
+  });
 });
 
 describe('errorsFromDetails', () => {

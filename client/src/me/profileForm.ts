@@ -1,4 +1,9 @@
-import { profileSchema, type LanguageCode } from '@draftroom/shared';
+import {
+  profileSchema,
+  textProblemOf,
+  type LanguageCode,
+  type TextProblem,
+} from '@draftroom/shared';
 
 /** What the join form and the profile dialog edit, as the inputs hold it (strings). */
 export interface ProfileValues {
@@ -18,8 +23,11 @@ export const profileFields = [
   'email',
 ] as const satisfies readonly ProfileField[];
 
-/** Fields with a problem. The message shown is ours, translated, never the server's English. */
-export type ProfileErrors = Partial<Record<ProfileField, true>>;
+/**
+ * Fields with a problem. The message shown is ours, translated, never the server's English: the
+ * field's own ("enter your name…"), or the shared text rule a name broke (`personText`).
+ */
+export type ProfileErrors = Partial<Record<ProfileField, true | TextProblem>>;
 
 export const maxNameLength = profileSchema.shape.displayName.maxLength ?? 80;
 export const maxParliamentLength = profileSchema.shape.parliament.maxLength ?? 120;
@@ -49,8 +57,15 @@ export type ProfileCheck =
 export function checkProfile(values: ProfileValues): ProfileCheck {
   const result = profileSchema.safeParse(values);
   if (result.success) return { ok: true, profile: result.data };
-  const paths = result.error.issues.map((issue) => ({ path: issue.path.join('.') }));
-  return { ok: false, errors: errorsFromDetails(paths) };
+  const errors = errorsFromDetails(
+    result.error.issues.map((issue) => ({ path: issue.path.join('.') })),
+  );
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    const problem = textProblemOf(issue);
+    if (problem && isProfileField(field)) errors[field] = problem;
+  }
+  return { ok: false, errors };
 }
 
 export function firstFieldWithError(errors: ProfileErrors): ProfileField | undefined {

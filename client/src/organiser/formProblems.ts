@@ -1,3 +1,4 @@
+import { cleanText, textProblem, type TextProblem, type TextRules } from '@draftroom/shared';
 import { zonedToInstant } from './zonedTime.ts';
 
 /**
@@ -19,7 +20,10 @@ export type ValidationKey =
   | 'notInFuture'
   | 'chooseSession'
   | 'chooseGroup'
-  | 'invalidFile';
+  | 'invalidFile'
+  | 'controlCharacter'
+  | 'directionControl'
+  | 'noVisibleCharacters';
 
 export interface Problem {
   key: ValidationKey;
@@ -33,11 +37,23 @@ export type Problems<Field extends string> = Partial<Record<Field, Problem>>;
 export type Mapped<Request, Field extends string> =
   { ok: true; request: Request } | { ok: false; problems: Problems<Field> };
 
-export function checkText(value: string, max: number, optional = false): Problem | undefined {
-  const trimmed = value.trim();
-  if (!optional && trimmed === '') return { key: 'required' };
-  if (trimmed.length > max) return { key: 'tooLong', values: { max } };
-  return undefined;
+const textProblemKeys = {
+  control_character: 'controlCharacter',
+  direction_control: 'directionControl',
+  no_visible_characters: 'noVisibleCharacters',
+} as const satisfies Record<TextProblem, ValidationKey>;
+
+/** Text others will see: the shared rules (`personText`), worded in the interface's language. */
+export function checkText(
+  value: string,
+  max: number,
+  options: TextRules & { optional?: boolean } = {},
+): Problem | undefined {
+  const cleaned = cleanText(value);
+  if (cleaned === '') return options.optional ? undefined : { key: 'required' };
+  if (cleaned.length > max) return { key: 'tooLong', values: { max } };
+  const problem = textProblem(cleaned, options);
+  return problem ? { key: textProblemKeys[problem] } : undefined;
 }
 
 /** A whole number typed into a number input (which hands us a string). */

@@ -30,6 +30,16 @@ describe('toGroupInput', () => {
     }
   });
 
+  it('refuses a name with nothing visible in it, or a bell', () => {
+    for (const [name, key] of [
+      ['\u200B\u200D', 'noVisibleCharacters'],
+      ['Group\u0007', 'controlCharacter'],
+    ] as const) {
+      const result = toGroupInput({ name, workingLanguage: 'en', capacity: '5' });
+      expect(result.ok ? {} : result.problems).toEqual({ name: { key } });
+    }
+  });
+
   it('starts a new group in the session’s first language, and edits an existing one as stored', () => {
     expect(newGroupValues(['ar', 'en']).workingLanguage).toBe('ar');
     expect(groupFormValues(testGroup('g1', [], 15))).toEqual({

@@ -76,7 +76,7 @@ export function toCreateInviteRequest(
     scopeId = values.groupId;
     if (scopeId === '') problems.scope = { key: 'chooseGroup' };
   }
-  const label = checkText(values.label, 120, true);
+  const label = checkText(values.label, 120, { optional: true });
   if (label) problems.label = label;
   const expiresAt = checkZonedTime(values.expiresAt, event.timeZone);
   if (!expiresAt.ok) problems.expiresAt = expiresAt.problem;

@@ -37,6 +37,23 @@ describe('toSessionInput', () => {
     if (result.ok) expect(sessionInputSchema.safeParse(result.request).success).toBe(true);
   });
 
+  it('words the shared text rules: a title with an override, a description with NUL', () => {
+    const values = {
+      ...newSessionValues(testEvent),
+      title: 'Open \u202Edata',
+      description: 'Line one\nLine two\u0000',
+      startsAt: '2021-06-16T13:00',
+      endsAt: '2021-06-16T14:30',
+    };
+    const result = toSessionInput(values, 'Europe/Zurich');
+    expect(result.ok ? {} : result.problems).toMatchObject({
+      title: { key: 'directionControl' },
+      description: { key: 'controlCharacter' },
+    });
+    const fine = toSessionInput({ ...values, title: 'Open data', description: 'One\nTwo' }, 'UTC');
+    expect(fine.ok).toBe(true);
+  });
+
   it('drops "participants choose their group" for kinds that have no groups', () => {
     const values = {
       ...newSessionValues(testEvent),

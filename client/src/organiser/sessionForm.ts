@@ -64,7 +64,7 @@ export function toSessionInput(
   const problems: Problems<SessionField> = {};
   const title = checkText(values.title, 200);
   if (title) problems.title = title;
-  const description = checkText(values.description, 4000, true);
+  const description = checkText(values.description, 4000, { optional: true, multiline: true });
   if (description) problems.description = description;
   const startsAt = checkZonedTime(values.startsAt, timeZone);
   if (!startsAt.ok) problems.startsAt = startsAt.problem;

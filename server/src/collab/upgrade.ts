@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { collabPath, documentIdSchema, protocolVersion } from '@draftroom/shared';
+import { invalidPathMessage, isDecodablePath } from '../lib/paths.ts';
 
 /**
  * Checks on the HTTP upgrade request, before any websocket exists: the path names a valid
@@ -18,7 +19,11 @@ export class UpgradeRefusal extends Error {
 }
 
 export function documentIdFromUpgrade(request: IncomingMessage): string {
-  const url = new URL(request.url ?? '/', 'http://upgrade.invalid');
+  // A target that is no URL, or a path that does not decode: 400, like the HTTP app (not a 503).
+  const url = parseTarget(request.url ?? '/');
+  if (!url || !isDecodablePath(url.pathname)) {
+    throw new UpgradeRefusal(400, 'invalid_path', invalidPathMessage);
+  }
   const prefix = `${collabPath}/`;
   if (!url.pathname.startsWith(prefix)) {
     throw new UpgradeRefusal(404, 'not_found', `Websocket endpoint is ${collabPath}/<documentId>.`);
@@ -41,6 +46,14 @@ export function documentIdFromUpgrade(request: IncomingMessage): string {
     );
   }
   return parsed.data;
+}
+
+function parseTarget(target: string): URL | undefined {
+  try {
+    return new URL(target, 'http://upgrade.invalid');
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -2,11 +2,12 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { ClientAddressing } from '../lib/clientAddress.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { apiNotFound, errorHandler, HttpError } from './errors.ts';
+import { apiNotFound, errorHandler, HttpError, refuseMalformedPaths } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiRouter, type ApiRouterOptions } from './routes/api.ts';
 import { conferenceHandlers, type ConferenceServices } from './routes/handlers.ts';
 import { healthRouter, type HealthState } from './routes/health.ts';
+import { securityHeaders } from './securityHeaders.ts';
 import { spaRouter } from './spa.ts';
 
 export interface AppDependencies {
@@ -26,6 +27,8 @@ export function createApp(deps: AppDependencies): Express {
   app.disable('x-powered-by');
   // The compiled function, not the raw setting, so request.ip/protocol match clientAddress().
   app.set('trust proxy', deps.clients.trust);
+  app.use(securityHeaders());
+  app.use(refuseMalformedPaths);
   app.use(healthRouter(deps.health, deps.metrics));
 
   const api = express.Router();

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ZodError, type z } from 'zod';
 import type { ApiError } from '@draftroom/shared';
 import type { Logger } from '../lib/logger.ts';
+import { invalidPathMessage, isDecodablePath } from '../lib/paths.ts';
 
 export { AppError as HttpError, notFound, forbidden, conflict } from '../lib/appError.ts';
 import { AppError as HttpError, notFound } from '../lib/appError.ts';
@@ -20,6 +21,16 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   if (!result.success) throw validationFailed(result.error);
   return result.data;
 }
+
+/**
+ * Refuses a path that does not percent-decode (`/%c0%ae%c0%ae/`, a lone `%`) before any route
+ * sees it: the router would otherwise throw while decoding a parameter, and a bad link is the
+ * client's mistake (400), not the server's (500, logged as an error).
+ */
+export const refuseMalformedPaths: RequestHandler = (request, _response, next) => {
+  if (isDecodablePath(request.path)) return next();
+  next(new HttpError(400, 'invalid_path', invalidPathMessage));
+};
 
 export const apiNotFound: RequestHandler = (request) => {
   throw notFound(`The API route ${request.method} ${request.path}`);
@@ -51,6 +62,16 @@ function toHttpError(error: unknown): HttpError {
   }
   if (bodyParserType === 'entity.too.large') {
     return new HttpError(413, 'payload_too_large', 'The request body is too large.');
+  }
+  // Any other client error from Express or its parsers (http-errors style: a 4xx `status`), such
+  // as an unsupported charset: the request's fault, answered as such and not logged as an error.
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new HttpError(
+      status,
+      'bad_request',
+      'The server could not read this request (its encoding or format); send it as UTF-8 JSON.',
+    );
   }
   return new HttpError(500, 'internal_error', 'Something went wrong on the server; try again.');
 }

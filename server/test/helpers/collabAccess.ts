@@ -28,9 +28,10 @@ export const readOnlyRejections = (url: string) =>
 export type CollabOutcome = 'write' | 'read' | number;
 
 /**
- * Connects as someone and finds out what they may do with the document: closed with a code, or
- * synced; then an edit by the witness must reach them, and their own edit either reaches the
- * witness (write) or is counted as a read-only rejection (read). The client is left open.
+ * Connects as someone and finds out what they may do with the document: refused on upgrade with
+ * an HTTP status, closed with a code, or synced; then an edit by the witness must reach them, and
+ * their own edit either reaches the witness (write) or is counted as a read-only rejection
+ * (read). The client of a synced connection is left open.
  */
 export async function probeAccess(
   server: TestServer,
@@ -38,7 +39,10 @@ export async function probeAccess(
   cookie: string | undefined,
   documentId: string,
   mark: string,
-): Promise<{ outcome: CollabOutcome; client: HonestClient }> {
+): Promise<{ outcome: CollabOutcome; client?: HonestClient }> {
+  // A provider only sees 1006 when the upgrade is refused; a raw socket reads the status.
+  const opening = await openingOutcome(`${server.wsUrl}/${documentId}`, cookie);
+  if (opening !== 101) return { outcome: opening };
   const client = connectClient({ wsUrl: server.wsUrl, cookie: cookie ?? '' }, documentId);
   await waitFor(() => expect(client.provider.synced || client.closeEvents.length > 0).toBe(true));
   const [closedWith] = client.closeEvents;

@@ -17,6 +17,10 @@ export const apiErrorCodes = [
   'invite_revoked',
   'invite_used_up',
   'invalid_json',
+  /** The URL's path has broken percent-encoding (`%c0%ae`, a lone `%`): fix the link. */
+  'invalid_path',
+  /** Any other request the server cannot read (an unsupported body encoding or charset). */
+  'bad_request',
   'payload_too_large',
   'internal_error',
 ] as const;

@@ -20,15 +20,6 @@ export const instantSchema = z.iso.datetime({
 /** A calendar date, YYYY-MM-DD. */
 export const calendarDateSchema = z.iso.date({ error: 'Use a date such as 2021-06-16.' });
 
-/** Short free text typed by a person (names, titles): trimmed, never empty. */
-export function textField(label: string, max: number) {
-  return z
-    .string({ error: `${label} is required.` })
-    .trim()
-    .min(1, `${label} is required.`)
-    .max(max, `${label} must be at most ${max} characters.`);
-}
-
 /** An IANA time zone name that this runtime knows (Europe/Rome, UTC, …). */
 export const timeZoneSchema = z.string().refine(
   (zone) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityIdSchema } from './common.ts';
 import { personSchema } from './person.ts';
+import { textProblemCodes } from './personText.ts';
 
 /** Columns of a registration CSV, in the header row, in any order (email, group optional). */
 export const registrationColumns = [
@@ -28,6 +29,8 @@ export type ImportRequest = z.input<typeof importRequestSchema>;
 export const importProblemCodes = [
   'missing',
   'too_long',
+  // A name or parliament the shared text rules refuse (see `personText`).
+  ...textProblemCodes,
   'country_unknown',
   'language_unknown',
   'email_invalid',

@@ -1,11 +1,6 @@
 import { z } from 'zod';
-import {
-  calendarDateSchema,
-  entityIdSchema,
-  languageSchema,
-  textField,
-  timeZoneSchema,
-} from './common.ts';
+import { calendarDateSchema, entityIdSchema, languageSchema, timeZoneSchema } from './common.ts';
+import { personText } from './personText.ts';
 
 export const eventSchema = z.object({
   id: entityIdSchema,
@@ -19,7 +14,7 @@ export type ConferenceEvent = z.infer<typeof eventSchema>;
 
 export const updateEventRequestSchema = z
   .object({
-    name: textField('The event name', 200),
+    name: personText('The event name', 200),
     startsOn: calendarDateSchema,
     endsOn: calendarDateSchema,
     timeZone: timeZoneSchema,

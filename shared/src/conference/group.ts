@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { entityIdSchema, languageSchema, textField } from './common.ts';
+import { entityIdSchema, languageSchema } from './common.ts';
+import { personText } from './personText.ts';
 import { memberSchema } from './person.ts';
 
 export const groupSchema = z.object({
@@ -15,7 +16,7 @@ export const groupSchema = z.object({
 export type BreakoutGroup = z.infer<typeof groupSchema>;
 
 export const groupInputSchema = z.object({
-  name: textField('The group name', 120),
+  name: personText('The group name', 120),
   workingLanguage: languageSchema,
   capacity: z
     .number({ error: 'Capacity must be a whole number.' })

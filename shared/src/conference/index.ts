@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './personText.ts';
 export * from './event.ts';
 export * from './session.ts';
 export * from './group.ts';

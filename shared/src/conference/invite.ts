@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityIdSchema, instantSchema, languageSchema } from './common.ts';
 import { meSchema, profileSchema, roleSchema, scopeSchema } from './person.ts';
+import { personText } from './personText.ts';
 
 export const inviteSchema = z.object({
   id: entityIdSchema,
@@ -34,7 +35,7 @@ export type CreatedInvite = z.infer<typeof createdInviteSchema>;
 export const createInviteRequestSchema = z.object({
   role: roleSchema,
   scope: scopeSchema,
-  label: z.string().trim().max(120, 'Keep the label under 120 characters.').default(''),
+  label: personText('The label', 120, { optional: true }).default(''),
   expiresAt: instantSchema.refine((at) => Date.parse(at) > Date.now(), {
     error: 'The expiry must be in the future.',
   }),
@@ -62,8 +63,20 @@ export const invitePreviewSchema = z.object({
   scopeName: z.string(),
   eventLanguages: z.array(languageSchema),
   expiresAt: z.string(),
-  /** For a personal link: the profile already on file, to prefill the join form. */
-  profile: profileSchema.partial().nullable(),
+  /**
+   * For a personal link: the profile already on file, to prefill the join form. Sent as stored,
+   * not re-checked against today's input rules: the join form checks it when the person sends it.
+   */
+  profile: z
+    .object({
+      displayName: z.string(),
+      parliament: z.string(),
+      country: z.string(),
+      preferredLanguage: languageSchema,
+      email: z.string().nullable(),
+    })
+    .partial()
+    .nullable(),
 });
 export type InvitePreview = z.infer<typeof invitePreviewSchema>;
 

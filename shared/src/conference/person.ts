@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { entityIdSchema, languageSchema, textField } from './common.ts';
+import { entityIdSchema, languageSchema } from './common.ts';
+import { personText } from './personText.ts';
 import { isCountryCode } from './countries.ts';
 
 export const roles = ['organiser', 'facilitator', 'participant', 'observer'] as const;
@@ -52,8 +53,8 @@ export const emailSchema = z
 
 /** What a person tells us about themselves when they join (no passwords). */
 export const profileSchema = z.object({
-  displayName: textField('Your name', 80),
-  parliament: textField('Parliament or delegation', 120),
+  displayName: personText('Your name', 80),
+  parliament: personText('Parliament or delegation', 120),
   country: countrySchema,
   preferredLanguage: languageSchema,
   email: z.union([emailSchema, z.literal('').transform(() => null), z.null()]).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { entityIdSchema, instantSchema, languageSchema, textField } from './common.ts';
+import { entityIdSchema, instantSchema, languageSchema } from './common.ts';
+import { personText } from './personText.ts';
 import { groupSchema } from './group.ts';
 
 export const sessionKinds = [
@@ -51,8 +52,8 @@ export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 
 export const sessionInputSchema = z
   .object({
-    title: textField('The title', 200),
-    description: z.string().trim().max(4000, 'Keep the description under 4000 characters.'),
+    title: personText('The title', 200),
+    description: personText('The description', 4000, { optional: true, multiline: true }),
     kind: sessionKindSchema,
     audience: z.array(audienceTagSchema).max(audienceTags.length),
     startsAt: instantSchema,

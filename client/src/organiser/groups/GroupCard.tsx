@@ -11,8 +11,11 @@ import { MemberTable } from './MemberTable.tsx';
 
 interface GroupCardProps {
   group: BreakoutGroup;
-  /** Every group of the session: where a member can be moved to. */
-  groups: readonly BreakoutGroup[];
+  /**
+   * Where a member can be moved to: the session's groups this person manages (a move changes
+   * both groups, so the server asks for rights on both).
+   */
+  moveTargets: readonly BreakoutGroup[];
   canManage: boolean;
   canDelete: boolean;
   sessionLanguages: readonly LanguageCode[];
@@ -23,7 +26,7 @@ interface GroupCardProps {
 /** One breakout group: its language and size, its members, and (for its managers) its tools. */
 export function GroupCard({
   group,
-  groups,
+  moveTargets,
   canManage,
   canDelete,
   sessionLanguages,
@@ -93,7 +96,12 @@ export function GroupCard({
           )}
         </div>
       )}
-      <MemberTable group={group} groups={groups} canManage={canManage} onChanged={onChanged} />
+      <MemberTable
+        group={group}
+        moveTargets={moveTargets}
+        canManage={canManage}
+        onChanged={onChanged}
+      />
     </section>
   );
 }

@@ -6,18 +6,19 @@ import { RemoveMemberButton } from './RemoveMemberButton.tsx';
 
 interface MemberTableProps {
   group: BreakoutGroup;
-  groups: readonly BreakoutGroup[];
+  /** Groups a member may be moved to (those the viewer manages; this one is left out here). */
+  moveTargets: readonly BreakoutGroup[];
   canManage: boolean;
   onChanged: (message: string) => void;
 }
 
 /** Who is in a group; its managers can move each person to another group or take them out. */
-export function MemberTable({ group, groups, canManage, onChanged }: MemberTableProps) {
+export function MemberTable({ group, moveTargets, canManage, onChanged }: MemberTableProps) {
   const { t, i18n } = useTranslation();
   if (group.members.length === 0) {
     return <p className="muted">{t('organiser.groups.noMembers')}</p>;
   }
-  const others = groups.filter((other) => other.id !== group.id);
+  const others = moveTargets.filter((other) => other.id !== group.id);
   const members = [...group.members].sort((a, b) =>
     a.displayName.localeCompare(b.displayName, i18n.language),
   );

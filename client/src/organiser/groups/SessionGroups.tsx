@@ -83,7 +83,7 @@ export function SessionGroups({ sessionId }: { sessionId: string }) {
                   <GroupCard
                     key={group.id}
                     group={group}
-                    groups={groups}
+                    moveTargets={managedGroups}
                     canManage={managesGroup(me, group)}
                     canDelete={managesEvent(me)}
                     sessionLanguages={session.languages}

@@ -3,6 +3,7 @@ import type { Persistence } from '../../persistence/index.ts';
 import type { AuthService, SignIn } from '../auth/authService.ts';
 import { permissionOnGuide } from '../conference/guideService.ts';
 import { loadViewer } from '../conference/viewer.ts';
+import { guideRefusal } from './policy.ts';
 
 /** Why a socket may not open (or keep) a document. */
 export type AccessRefusal = 'unauthenticated' | 'forbidden' | 'not_found';
@@ -29,8 +30,8 @@ export function createDocumentAccess(persistence: Persistence, auth: AuthService
     const viewer = await loadViewer(repositories, person.id);
     const { permission } = await permissionOnGuide(repositories, viewer, documentId);
     if (permission) return { granted: true, signIn, permission, identity: identityOf(person) };
-    const exists = await repositories.guides.get(documentId);
-    return { granted: false, refusal: exists ? 'forbidden' : 'not_found' };
+    const guide = await repositories.guides.get(documentId);
+    return { granted: false, refusal: guideRefusal(viewer, guide) };
   }
 
   return {

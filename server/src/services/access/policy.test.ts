@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonRecord } from '../../persistence/index.ts';
-import { canManageGroup, canManageSession, guidePermission, type Viewer } from './policy.ts';
+import {
+  canManageGroup,
+  canManageSession,
+  canMoveMember,
+  guidePermission,
+  guideRefusal,
+  type Viewer,
+} from './policy.ts';
 
 const place = { eventId: 'e1', sessionId: 's1', groupId: 'g1' };
 
@@ -75,5 +82,71 @@ describe('management', () => {
     expect(canManageGroup(viewer('participant', { type: 'group', id: 'g1' }, ['g1']), place)).toBe(
       false,
     );
+  });
+});
+
+describe('canMoveMember', () => {
+  const g2 = { ...place, groupId: 'g2' };
+  const g3 = { ...place, groupId: 'g3' };
+  it.each([
+    ['organiser, from a sibling', viewer('organiser', { type: 'event', id: 'e1' }), [g2], true],
+    [
+      'facilitator of the session',
+      viewer('facilitator', { type: 'session', id: 's1' }),
+      [g2, g3],
+      true,
+    ],
+    [
+      'facilitator of the group, nobody to leave',
+      viewer('facilitator', { type: 'group', id: 'g1' }),
+      [],
+      true,
+    ],
+    [
+      'facilitator of the group, from a sibling',
+      viewer('facilitator', { type: 'group', id: 'g1' }),
+      [g2],
+      false,
+    ],
+    [
+      'facilitator of the group and member of the sibling',
+      viewer('facilitator', { type: 'group', id: 'g1' }, ['g2']),
+      [g2],
+      true,
+    ],
+    [
+      '…but not of a third group also left',
+      viewer('facilitator', { type: 'group', id: 'g1' }, ['g2']),
+      [g2, g3],
+      false,
+    ],
+    [
+      'facilitator of the sibling only',
+      viewer('facilitator', { type: 'group', id: 'g2' }),
+      [g2],
+      false,
+    ],
+    ['participant', viewer('participant', { type: 'session', id: 's1' }, ['g1']), [], false],
+    [
+      'organiser of another event',
+      viewer('organiser', { type: 'event', id: 'e2' }, [], 'e2'),
+      [],
+      false,
+    ],
+  ] as const)('%s → %s', (_name, who, leaving, expected) => {
+    expect(canMoveMember(who, place, leaving)).toBe(expected);
+  });
+});
+
+describe('guideRefusal', () => {
+  const organiser = viewer('organiser', { type: 'event', id: 'e1' });
+  const participant = viewer('participant', { type: 'session', id: 's1' });
+  it.each([
+    ['a guide of their own event', participant, { eventId: 'e1' }, 'forbidden'],
+    ['a guide of another event', organiser, { eventId: 'e2' }, 'not_found'],
+    ['a guide of no event', organiser, { eventId: null }, 'not_found'],
+    ['no guide at all', participant, undefined, 'not_found'],
+  ] as const)('%s → %s', (_name, who, guide, expected) => {
+    expect(guideRefusal(who, guide)).toBe(expected);
   });
 });

@@ -48,6 +48,19 @@ export function canManageGroup(viewer: Viewer, place: GroupPlace): boolean {
   return scopeReaches(viewer, place) || viewer.groupIds.includes(place.groupId);
 }
 
+/**
+ * May this person put someone into `into`, taking them out of `leaving` (the other groups of the
+ * session they are in now)? A move changes both groups, so it needs rights on both: otherwise a
+ * facilitator of one group could empty a sibling group they may not touch.
+ */
+export function canMoveMember(
+  viewer: Viewer,
+  into: GroupPlace,
+  leaving: readonly GroupPlace[],
+): boolean {
+  return canManageGroup(viewer, into) && leaving.every((from) => canManageGroup(viewer, from));
+}
+
 /** May this person add groups to the session and balance its members? */
 export function canManageSession(
   viewer: Viewer,
@@ -77,4 +90,16 @@ export function guidePermission(viewer: Viewer, place: GroupPlace): Permission |
     case 'observer':
       return scopeReaches(viewer, place) || member ? 'read' : null;
   }
+}
+
+/**
+ * Why someone without permission on a guide is refused: `forbidden` only for a guide of their own
+ * event (they may know it exists, and a client must stop retrying); a guide of another event, or
+ * none, is `not_found`. Anything in another event must look exactly like nothing at all.
+ */
+export function guideRefusal(
+  viewer: Viewer,
+  guide: { eventId: string | null } | undefined,
+): 'forbidden' | 'not_found' {
+  return guide !== undefined && guide.eventId === viewer.person.eventId ? 'forbidden' : 'not_found';
 }

@@ -8,12 +8,17 @@ import {
 } from '@draftroom/shared';
 import { AppError, conflict, forbidden } from '../../lib/appError.ts';
 import { randomId } from '../../lib/ids.ts';
-import type { Persistence, Repositories } from '../../persistence/index.ts';
+import type {
+  GroupRecord,
+  Persistence,
+  PersonRecord,
+  Repositories,
+} from '../../persistence/index.ts';
 import type { AccessEvents } from '../access/accessEvents.ts';
-import { canManageGroup, canManageSession, type Viewer } from '../access/policy.ts';
+import { canManageGroup, canManageSession, canMoveMember, type Viewer } from '../access/policy.ts';
 import { balanceGroups } from './balance.ts';
 import { toGroup, toGroups } from './groupView.ts';
-import { groupInEvent, sessionInEvent } from './viewer.ts';
+import { groupInEvent, placeOf, sessionInEvent } from './viewer.ts';
 
 /** Breakout groups, each with exactly one guide, and who is in them. */
 export function createGroupService(persistence: Persistence, events: AccessEvents) {
@@ -27,8 +32,17 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
     return found;
   }
 
-  /** Puts a person in a group, out of the session's other groups; checks event and capacity. */
-  async function place(repos: Repositories, groupId: string, personId: string, eventId: string) {
+  /**
+   * Puts a person in a group, out of the session's other groups; checks event and capacity.
+   * `mayLeave` sees the groups the person would leave and throws if that is not allowed.
+   */
+  async function place(
+    repos: Repositories,
+    groupId: string,
+    personId: string,
+    eventId: string,
+    mayLeave: (leaving: GroupRecord[], person: PersonRecord) => void,
+  ) {
     const group = await repos.groups.get(groupId);
     const person = await repos.people.get(personId);
     if (!group || !person || person.eventId !== eventId) {
@@ -39,6 +53,12 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
       );
     }
     if (await repos.groups.isMember(groupId, personId)) return;
+    const memberOf = new Set(await repos.groups.groupIdsOf(personId));
+    const siblings = await repos.groups.listBySessions([group.sessionId]);
+    mayLeave(
+      siblings.filter((sibling) => sibling.id !== groupId && memberOf.has(sibling.id)),
+      person,
+    );
     if (
       person.role === 'participant' &&
       (await repos.groups.participantCount(groupId)) >= group.capacity
@@ -111,10 +131,20 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
       request: AssignMembersRequest,
     ): Promise<BreakoutGroup> {
       const { personIds } = assignMembersRequestSchema.parse(request);
-      const { group } = await manageable(viewer, groupId);
+      const { group, session, place: into } = await manageable(viewer, groupId);
+      // One transaction: if anyone may not be moved, nobody is.
       await persistence.transaction(async (repos) => {
         for (const personId of new Set(personIds)) {
-          await place(repos, groupId, personId, viewer.person.eventId);
+          await place(repos, groupId, personId, viewer.person.eventId, (leaving, person) => {
+            const from = leaving.find(
+              (sibling) => !canMoveMember(viewer, into, [placeOf(sibling, session)]),
+            );
+            if (from) {
+              throw forbidden(
+                `${person.displayName} is in the group “${from.name}”, which you do not manage, so you cannot move them.`,
+              );
+            }
+          });
         }
       });
       events.publish({ kind: 'people', personIds });
@@ -139,13 +169,12 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
         throw forbidden('You cannot choose a group in this session yourself.');
       }
       const current = await repositories.groups.listBySessions([session.id]);
-      if (current.some((other) => viewer.groupIds.includes(other.id))) {
-        throw conflict(
-          'You are already in a group of this session; ask a facilitator to move you.',
-        );
-      }
+      if (current.some((other) => viewer.groupIds.includes(other.id))) throw alreadyInAGroup();
       await persistence.transaction((repos) =>
-        place(repos, groupId, viewer.person.id, where.eventId),
+        // Checked again inside the transaction: two choices at once must not both succeed.
+        place(repos, groupId, viewer.person.id, where.eventId, (leaving) => {
+          if (leaving.length > 0) throw alreadyInAGroup();
+        }),
       );
       events.publish({ kind: 'people', personIds: [viewer.person.id] });
       return toGroup(repositories, group);
@@ -197,5 +226,8 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
     },
   };
 }
+
+const alreadyInAGroup = () =>
+  conflict('You are already in a group of this session; ask a facilitator to move you.');
 
 export type GroupService = ReturnType<typeof createGroupService>;

@@ -78,3 +78,34 @@ describe('checkRegistrations', () => {
     expect(check.rows).toEqual([]);
   });
 });
+
+describe('names and parliaments in the file', () => {
+  it('refuses control characters, direction overrides and invisible names, and stores NFC', () => {
+    const check = checkRegistrations(
+      [
+        'name,parliament,country,language',
+        '"Awa\u0007Diop",Senate,KE,en',
+        'Evil\u202Egnp.exe,Senate,KE,en',
+        '\u200B\u200B,"Senate\u0000",KE,en',
+        'Jose\u0301 Martí,Asamblea\u2067,ES,es',
+        'José Martí,Cámara de Diputados,ES,es',
+      ].join('\n'),
+      { ...context, groups: [] },
+    );
+    expect(check.rows.map((row) => row.errors.map((error) => [error.column, error.code]))).toEqual([
+      [['name', 'control_character']],
+      [['name', 'direction_control']],
+      [
+        ['name', 'no_visible_characters'],
+        ['parliament', 'control_character'],
+      ],
+      [['parliament', 'direction_control']],
+      [],
+    ]);
+    expect(check.rows[2]?.errors[0]?.message).toBe(
+      'The name has no visible characters; type it with letters or numbers.',
+    );
+    expect(check.valid.map((row) => row.displayName)).toEqual(['José Martí']);
+    expect(check.rows[3]?.name).toBe('José Martí'); // the combining accent, composed
+  });
+});

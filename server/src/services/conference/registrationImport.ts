@@ -1,10 +1,13 @@
 import {
+  cleanText,
   emailSchema,
   registrationColumns,
   type ImportFileProblem,
   type ImportProblem,
   type ImportRowReport,
   type LanguageCode,
+  textProblem,
+  textProblemMessage,
 } from '@draftroom/shared';
 import type { GroupRecord } from '../../persistence/index.ts';
 import { CsvError, parseCsv } from './csv.ts';
@@ -113,7 +116,8 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
   for (const row of rows) {
     const cell = (column: string) => {
       const index = columns.indexOf(column);
-      return index < 0 ? '' : (row.cells[index] ?? '').trim();
+      // NFC, as the API stores text: "José" is one name however it was typed.
+      return index < 0 ? '' : cleanText(row.cells[index] ?? '');
     };
     const errors: ImportRowReport['errors'] = [];
     const problem = (
@@ -123,15 +127,18 @@ export function checkRegistrations(csv: string, context: RegistrationContext): R
       message: string,
     ) => errors.push({ column, code, params, message });
 
-    const displayName = cell('name');
-    if (!displayName) problem('name', 'missing', {}, 'The name is empty.');
-    else if (displayName.length > 80)
-      problem('name', 'too_long', { max: 80 }, 'The name is longer than 80 characters.');
-
-    const parliament = cell('parliament');
-    if (!parliament) problem('parliament', 'missing', {}, 'The parliament or delegation is empty.');
-    else if (parliament.length > 120)
-      problem('parliament', 'too_long', { max: 120 }, 'This is longer than 120 characters.');
+    // The same rules as the join form and the API (`personText`), reported per cell.
+    const personCell = (column: 'name' | 'parliament', label: string, max: number) => {
+      const value = cell(column);
+      const textIssue = value ? textProblem(value) : undefined;
+      if (!value) problem(column, 'missing', {}, `${label} is empty.`);
+      else if (value.length > max)
+        problem(column, 'too_long', { max }, `${label} is longer than ${max} characters.`);
+      else if (textIssue) problem(column, textIssue, {}, textProblemMessage(label, textIssue));
+      return value;
+    };
+    const displayName = personCell('name', 'The name', 80);
+    const parliament = personCell('parliament', 'The parliament or delegation', 120);
 
     const country = countryCode(cell('country'));
     if (!country) {
