@@ -4,8 +4,8 @@ export const usage = `Usage: pnpm bench [--smoke] [--scenario NAME] [--runs N] [
 
   --smoke            every scenario at a tiny size (seconds, not minutes); exits non-zero only
                      if a correctness check fails, never on a performance target
-  --scenario NAME    run one scenario: replay | conference | cold-load | join-storm | soak
-                     (default: replay, conference, cold-load and join-storm; soak only on request)
+  --scenario NAME    run one scenario: replay | conference | cold-load | join-storm | memory | soak
+                     (default: all but soak, which runs only on request)
   --runs N           runs per scenario, medians reported (default 3, or 1 with --smoke;
                      1 to 20; the soak runs once)
   --minutes N        soak length in minutes (default 10, at most 120)
@@ -26,6 +26,7 @@ const scenarioNames: readonly ScenarioName[] = [
   'conference',
   'cold-load',
   'join-storm',
+  'memory',
   'soak',
 ];
 

@@ -143,6 +143,21 @@ export class ProtocolClient {
     this.socket.send(encoding.toUint8Array(encoder));
   }
 
+  /** Resolves once the server has read everything sent so far (it answers pings in order). */
+  roundTrip(): Promise<void> {
+    if (this.socket.readyState !== WebSocket.OPEN) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        this.socket.off('pong', done);
+        this.socket.off('close', done);
+        resolve();
+      };
+      this.socket.once('pong', done);
+      this.socket.once('close', done);
+      this.socket.ping();
+    });
+  }
+
   get bufferedAmount(): number {
     return this.socket.bufferedAmount;
   }

@@ -27,7 +27,7 @@ export interface Check {
   detail?: string;
 }
 
-export type ScenarioName = 'replay' | 'conference' | 'cold-load' | 'join-storm' | 'soak';
+export type ScenarioName = 'replay' | 'conference' | 'cold-load' | 'join-storm' | 'memory' | 'soak';
 
 export interface ScenarioReport {
   scenario: ScenarioName;

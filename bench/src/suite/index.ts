@@ -4,13 +4,20 @@ import type { ScenarioOutcome, SuiteOptions } from './common.ts';
 import { runColdLoadScenario } from './coldLoad.ts';
 import { runConferenceScenario } from './conference.ts';
 import { runJoinStormScenario } from './joinStorm.ts';
+import { runMemoryScenario } from './memory.ts';
 import { runReplayScenario } from './replay.ts';
 import { runSoakScenario } from './soak.ts';
 
 export type { SuiteOptions } from './common.ts';
 export { sizesFor } from './common.ts';
 
-export const defaultScenarios: ScenarioName[] = ['replay', 'conference', 'cold-load', 'join-storm'];
+export const defaultScenarios: ScenarioName[] = [
+  'replay',
+  'conference',
+  'cold-load',
+  'join-storm',
+  'memory',
+];
 
 /** Runs one scenario at the chosen size; a scenario that throws becomes a failed check. */
 export async function runScenario(
@@ -53,5 +60,6 @@ const scenarioRunners: Record<ScenarioName, (options: SuiteOptions) => Promise<S
   conference: runConferenceScenario,
   'cold-load': runColdLoadScenario,
   'join-storm': runJoinStormScenario,
+  memory: runMemoryScenario,
   soak: runSoakScenario,
 };

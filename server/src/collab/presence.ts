@@ -1,18 +1,15 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { closeCodes, limits, presenceStateSchema } from '@draftroom/shared';
+import { limits, presenceStateSchema } from '@draftroom/shared';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { CollabConnection } from './connection.ts';
-import { encodeAwarenessMessage, ProtocolError, type AwarenessEntry } from './protocol.ts';
+import { encodeAwarenessMessage, type AwarenessEntry } from './protocol.ts';
 
 /** Presence broadcasts per room are at least this far apart (caret moves are not edits). */
 const broadcastIntervalMs = 50;
 const applyIntervalMs = 1000 / limits.maxPresenceUpdatesPerSecond;
-
-const refuse = (message: string) =>
-  new ProtocolError('invalid_presence', closeCodes.invalidUpdate, message);
 
 /**
  * Who is in a guide and where their carets are (y-protocols awareness), owned and bounded:
@@ -25,7 +22,7 @@ const refuse = (message: string) =>
  *   colour others see are the server's record of the signed-in person, never the client's;
  * - each connection's changes are applied at most `maxPresenceUpdatesPerSecond` (the latest
  *   wins), and the room's changes go out as one frame at most every 50 ms.
- * Nothing a client sends here can throw past `receive`'s ProtocolError.
+ * A state of another shape is dropped (counted), never applied; nothing here throws.
  */
 export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness;
@@ -53,7 +50,7 @@ export class RoomPresence {
     this.awareness.on('update', this.collectChange);
   }
 
-  /** Applies (now or shortly) this connection's own entry; throws a ProtocolError if it is bad. */
+  /** Applies (now or shortly) this connection's own entry, if it has the shape a guide uses. */
   receive(connection: CollabConnection, entries: readonly AwarenessEntry[]): void {
     const [only] = entries;
     if (connection.presenceClientId === null && entries.length === 1 && only) {
@@ -64,8 +61,18 @@ export class RoomPresence {
       this.metrics.presenceIgnored.inc(entries.length - (own ? 1 : 0));
     }
     if (!own) return;
-    if (own.state !== null && !presenceStateSchema.safeParse(own.state).success) {
-      throw refuse('Presence state has fields or values a guide does not use.');
+    if (own.state !== null) {
+      const parsed = presenceStateSchema.safeParse(own.state);
+      if (!parsed.success) {
+        // Dropped, not fatal: presence is decoration, and an editor upgrade that adds a field
+        // must not lock its users out of the text. Only this connection's presence is lost.
+        this.metrics.rejectedMessages.inc({ reason: 'invalid_presence' });
+        this.log.debug(
+          { category: 'collab', path: parsed.error.issues[0]?.path.join('.') },
+          'presence state dropped: not the shape a guide uses',
+        );
+        return;
+      }
     }
     const waiting = this.pending.get(connection);
     if (waiting) {

@@ -14,12 +14,16 @@ const yId = z.strictObject({
   clock: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
 });
 
-/** `Y.relativePositionToJSON` output pointing into the guide body. */
+/**
+ * A Yjs relative position into the guide body, as the editor binding publishes it: either
+ * `Y.relativePositionToJSON` output (absent fields) or the RelativePosition object itself (null
+ * fields), so both spellings are accepted.
+ */
 export const relativePositionSchema = z.strictObject({
-  type: yId.optional(),
-  tname: z.literal(guideFragmentName).optional(),
-  item: yId.optional(),
-  assoc: z.number().int().min(-1).max(0).optional(),
+  type: yId.nullish(),
+  tname: z.literal(guideFragmentName).nullish(),
+  item: yId.nullish(),
+  assoc: z.number().int().min(-1).max(0).nullish(),
 });
 
 /** The editor binding's caret: a selection from anchor to head, or null when not focused. */

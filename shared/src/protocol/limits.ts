@@ -21,7 +21,7 @@ export const limits = {
    * millions of one-letter items would cost gigabytes though it stores as a few megabytes.
    * Typing merges consecutive letters into one item: real guides stay far below this.
    */
-  maxDocumentItems: 1_000_000,
+  maxDocumentItems: 200_000,
   /**
    * Entries in one presence message. A client sends its own, and echoes the others' it hears
    * (at most everyone in the guide); far more is an attack on the server's memory.
