@@ -84,4 +84,29 @@ describe('limits', () => {
     ).toBeGreaterThanOrEqual(1);
     reader.destroy();
   });
+
+  it('refuses edits that would hold more items in memory than allowed (4413), keeping what it has', async () => {
+    server = await startTestServer({ MAX_DOCUMENT_ITEMS: '1000' });
+    const documentId = await createGuide(server);
+    const writer = connectClient(server, documentId);
+    const reader = connectClient(server, documentId);
+    await Promise.all([whenSynced(writer), whenSynced(reader)]);
+    writer.text.insert(0, 'ordinary typing merges into a few items');
+    await waitFor(() => expect(reader.content()).toBe('ordinary typing merges into a few items'));
+
+    // Few bytes, many items: letters typed each in front of the last never merge.
+    writer.doc.transact(() => {
+      for (let index = 0; index < 1200; index++) writer.text.insert(0, 'x');
+    });
+    await waitFor(() => expect(writer.closeEvents).toContain(closeCodes.documentTooLarge));
+    writer.destroy();
+    expect(reader.content()).toBe('ordinary typing merges into a few items');
+    expect(reader.closeEvents).toEqual([]);
+    expect(
+      await metric(server.url, 'draftroom_messages_rejected_total', {
+        reason: 'document_too_many_items',
+      }),
+    ).toBeGreaterThanOrEqual(1);
+    reader.destroy();
+  });
 });

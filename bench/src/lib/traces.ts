@@ -34,10 +34,15 @@ function applyPatches(text: Y.XmlText, patches: Patch[]): void {
  */
 export function sequentialUpdates(trace: Trace, limit = trace.txns.length): Uint8Array[] {
   const doc = new Y.Doc();
-  const updates: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => updates.push(update));
-  // The writer's first update is the guide paragraph the trace is typed into.
+  // The guide paragraph the trace is typed into travels with the first transaction, so there is
+  // still exactly one update per transaction.
   const text = guideText(doc);
+  let paragraph: Uint8Array | null = Y.encodeStateAsUpdate(doc);
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => {
+    updates.push(paragraph ? Y.mergeUpdates([paragraph, update]) : update);
+    paragraph = null;
+  });
   for (const txn of trace.txns.slice(0, limit)) doc.transact(() => applyPatches(text, txn.patches));
   return updates;
 }
