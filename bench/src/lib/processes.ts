@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as workspaceKit from '@draftroom/server/testing';
 import { ApiClient, freePort, sampleProfile } from '@draftroom/server/testing';
+import type { BenchClient, BenchClientOptions } from './benchClient.ts';
+import { HocuspocusClient } from './hocuspocusClient.ts';
 import { anonymous, setUpGuidesAsOrganiser, type GuidesSetup } from './people.ts';
+import { ProtocolClient } from './protocolClient.ts';
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -16,13 +19,15 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 export const serverDir = process.env.BENCH_SERVER_DIR ?? join(repoRoot, 'server');
 
 /** A server under test, running as its own process as in production. */
+export type ServerName = 'draftroom' | 'baseline' | 'hocuspocus';
+
 export interface ServerUnderTest {
-  name: 'draftroom' | 'baseline';
+  name: ServerName;
   url: string;
   pid: number;
   dataDir: string | null;
-  /** The websocket URL for a document (on Draftroom, a group's guide). */
-  documentUrl(documentId: string): string;
+  /** A simulated person's connection to a document, in this server's protocol. */
+  client(documentId: string, options?: BenchClientOptions): BenchClient;
   /**
    * One guide per name, each with `peoplePerGuide` people who may open it. Draftroom: set up by
    * the organiser through the API, and every person joins with their group's invite link (see
@@ -51,9 +56,16 @@ async function serverKit(): Promise<typeof workspaceKit> {
   )) as typeof workspaceKit;
 }
 
-/** The baseline relay's process: started here, since the kit only knows Draftroom's. */
-function spawnBaseline(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/baseline/main.ts'], {
+/**
+ * A comparison server's process (the baseline relay, Hocuspocus): started here, since the kit
+ * only knows Draftroom's. It prints a JSON line with its `url` once it listens.
+ */
+function spawnComparison(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: join(repoRoot, 'bench'),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +74,7 @@ function spawnBaseline(env: Record<string, string>): Promise<{ child: ChildProce
     let output = '';
     // The pipes must be drained for the whole life of the relay, but only the tail is kept.
     const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-16_384));
-    const timer = setTimeout(() => reject(new Error(`baseline did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`${name} did not start:\n${output}`)), 30_000);
     let started = false;
     child.stdout?.on('data', (chunk: Buffer) => {
       keep(chunk);
@@ -77,7 +89,7 @@ function spawnBaseline(env: Record<string, string>): Promise<{ child: ChildProce
     child.stderr?.on('data', keep);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`baseline exited with ${code}:\n${output}`));
+      reject(new Error(`${name} exited with ${code}:\n${output}`));
     });
   });
 }
@@ -183,7 +195,8 @@ export async function startDraftroom(
     url,
     pid,
     dataDir,
-    documentUrl: (documentId) => `${handle.wsUrl}/${documentId}`,
+    client: (documentId, clientOptions) =>
+      new ProtocolClient(`${handle.wsUrl}/${documentId}`, clientOptions),
     async setUpGuides(names, peoplePerGuide, log) {
       organiser ??= signInOrganiser();
       return setUpGuidesAsOrganiser(await organiser, names, peoplePerGuide, log);
@@ -198,27 +211,64 @@ export async function startDraftroom(
 
 /** The baseline relay: no sign-in, no setup; a room exists as soon as someone opens it. */
 export async function startBaseline(): Promise<ServerUnderTest> {
-  const { child, url } = await spawnBaseline({ PORT: String(await freePort()) });
-  let counter = 0;
+  const { child, url } = await spawnComparison('baseline', 'src/baseline/main.ts', {
+    PORT: String(await freePort()),
+  });
+  const wsUrl = url.replace(/^http/, 'ws');
   return {
     name: 'baseline',
     url,
     pid: child.pid as number,
     dataDir: null,
-    documentUrl: (documentId) => `${url.replace(/^http/, 'ws')}/${documentId}`,
-    async setUpGuides(names, peoplePerGuide) {
-      return {
-        organiser: anonymous('Organiser'),
-        guides: names.map((name) => ({
-          name,
-          documentId: `doc-${++counter}`,
-          people: Array.from({ length: peoplePerGuide }, (_, slot) =>
-            anonymous(`${name} · participant ${slot + 1}`),
-          ),
-        })),
-      };
-    },
+    client: (documentId, options) => new ProtocolClient(`${wsUrl}/${documentId}`, options),
+    setUpGuides: anonymousGuides(),
     ...processStats(child.pid as number),
     stop: stopper(child),
   };
+}
+
+/**
+ * Hocuspocus 3.4 with its SQLite extension (`bench/src/hocuspocus/main.ts`), driven by its own
+ * provider. Like the baseline it has no sign-in. With `dataDir`, its SQLite file stays there for
+ * a restart (the caller owns the directory).
+ */
+export async function startHocuspocus(
+  options: { dataDir?: string } = {},
+): Promise<ServerUnderTest> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'draftroom-hocuspocus-'));
+  const { child, url } = await spawnComparison('hocuspocus', 'src/hocuspocus/main.ts', {
+    PORT: String(await freePort()),
+    DATABASE: join(dataDir, 'hocuspocus.sqlite'),
+  });
+  const wsUrl = url.replace(/^http/, 'ws');
+  const stop = stopper(child);
+  return {
+    name: 'hocuspocus',
+    url,
+    pid: child.pid as number,
+    dataDir,
+    client: (documentId, clientOptions) => new HocuspocusClient(wsUrl, documentId, clientOptions),
+    setUpGuides: anonymousGuides(),
+    ...processStats(child.pid as number),
+    async stop(signal = 'SIGTERM') {
+      await stop(signal);
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Servers without sign-in: guides are names, and nobody has to join. */
+function anonymousGuides(): ServerUnderTest['setUpGuides'] {
+  let counter = 0;
+  return async (names, peoplePerGuide) => ({
+    organiser: anonymous('Organiser'),
+    guides: names.map((name) => ({
+      name,
+      documentId: `doc-${++counter}`,
+      people: Array.from({ length: peoplePerGuide }, (_, slot) =>
+        anonymous(`${name} · participant ${slot + 1}`),
+      ),
+    })),
+  });
 }

@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { BenchClient, BenchClientOptions } from './benchClient.ts';
 
 const messageSync = 0;
 const messageAwareness = 1;
@@ -13,15 +14,9 @@ const messageAwareness = 1;
  * provider does, minus reconnection), instrumented for benchmarks: it can send prepared updates
  * without re-encoding them and calls back on every update and awareness frame it receives.
  */
-export interface ProtocolClientOptions {
-  /** Apply received updates to `doc` (default true). A load generator that only counts skips it. */
-  applyUpdates?: boolean;
-  headers?: Record<string, string>;
-  /** The Yjs clientID of `doc` (and of its awareness); random when absent. */
-  clientId?: number;
-}
+export type ProtocolClientOptions = BenchClientOptions;
 
-export class ProtocolClient {
+export class ProtocolClient implements BenchClient {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   synced = false;

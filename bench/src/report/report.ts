@@ -14,6 +14,10 @@ export interface Row {
   baseline: number | null;
   /** Draftroom / baseline. */
   ratio: number | null;
+  /** Hocuspocus 3.4 + SQLite where the scenario measures it (undefined where it does not). */
+  hocuspocus?: number | null;
+  /** Draftroom / Hocuspocus. */
+  hocuspocusRatio?: number | null;
   /** Replay only: the in-process floor and Draftroom / floor. */
   floor?: number | null;
   floorRatio?: number | null;
@@ -58,17 +62,25 @@ export function ratioOf(numerator: number | null, denominator: number | null): n
   return numerator / denominator;
 }
 
-/** A row from per-run values of both servers. */
+type Values = ReadonlyArray<number | null | undefined>;
+
+/** Per-run values of each server a scenario measured; the comparisons are optional. */
+export interface ServerValues {
+  draftroom: Values;
+  baseline?: Values | null;
+  hocuspocus?: Values | null;
+}
+
+/** A row: the median of each server's runs, and Draftroom's ratio to each comparison. */
 export function row(
   metric: string,
   unit: string,
-  draftroomValues: ReadonlyArray<number | null | undefined>,
-  baselineValues: ReadonlyArray<number | null | undefined> | null,
+  values: ServerValues,
   targets: (draftroom: number | null, baseline: number | null) => Target[] = () => [],
 ): Row {
-  const draftroom = medianOf(draftroomValues);
-  const baseline = baselineValues === null ? null : medianOf(baselineValues);
-  return {
+  const draftroom = medianOf(values.draftroom);
+  const baseline = values.baseline ? medianOf(values.baseline) : null;
+  const result: Row = {
     metric,
     unit,
     draftroom,
@@ -76,6 +88,11 @@ export function row(
     ratio: ratioOf(draftroom, baseline),
     targets: targets(draftroom, baseline),
   };
+  if (values.hocuspocus !== undefined) {
+    result.hocuspocus = values.hocuspocus ? medianOf(values.hocuspocus) : null;
+    result.hocuspocusRatio = ratioOf(draftroom, result.hocuspocus);
+  }
+  return result;
 }
 
 /** A target that compares Draftroom's median with a bound; not measured counts as unknown. */

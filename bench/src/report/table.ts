@@ -26,12 +26,14 @@ function resultOf(row: Row): string {
 /** Renders rows as a plain-text table (also valid Markdown). */
 export function renderTable(report: ScenarioReport): string {
   const hasFloor = report.rows.some((row) => row.floor !== undefined);
+  const hasHocuspocus = report.rows.some((row) => row.hocuspocus !== undefined);
   const header = [
     'metric',
     'unit',
     'Draftroom',
     'baseline',
     'D/baseline',
+    ...(hasHocuspocus ? ['Hocuspocus', 'D/Hocuspocus'] : []),
     ...(hasFloor ? ['floor', 'D/floor'] : []),
     'target',
     'result',
@@ -42,13 +44,22 @@ export function renderTable(report: ScenarioReport): string {
     formatNumber(row.draftroom),
     formatNumber(row.baseline),
     formatRatio(row.ratio),
+    ...(hasHocuspocus ? [formatNumber(row.hocuspocus), formatRatio(row.hocuspocusRatio)] : []),
     ...(hasFloor
       ? [row.floor === undefined ? '' : formatNumber(row.floor), formatRatio(row.floorRatio)]
       : []),
     row.targets.map((target) => target.label).join(' / '),
     resultOf(row),
   ]);
-  const numeric = new Set(['Draftroom', 'baseline', 'D/baseline', 'floor', 'D/floor']);
+  const numeric = new Set([
+    'Draftroom',
+    'baseline',
+    'D/baseline',
+    'Hocuspocus',
+    'D/Hocuspocus',
+    'floor',
+    'D/floor',
+  ]);
   return markdownTable(
     header,
     lines,

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { ProtocolClient } from '../lib/protocolClient.ts';
 import {
   sqlitePath,
   startDraftroom,
@@ -122,7 +121,7 @@ export async function runColdLoad(
         await options.beforeSample?.();
         const server = await startDraftroom(env, { dataDir });
         try {
-          const warm = new ProtocolClient(server.documentUrl(warmupId), {
+          const warm = server.client(warmupId, {
             applyUpdates: false,
             headers: warmupReader.headers,
           });
@@ -153,7 +152,7 @@ export async function runColdLoad(
           [documentId, reader],
           [warmupId, warmupReader],
         ] as const) {
-          const client = new ProtocolClient(server.documentUrl(id), {
+          const client = server.client(id, {
             applyUpdates: false,
             headers: person.headers,
           });
@@ -199,7 +198,7 @@ async function timeSync(
   expectedText: string,
 ) {
   const started = performance.now();
-  const client = new ProtocolClient(server.documentUrl(documentId), {
+  const client = server.client(documentId, {
     applyUpdates: false,
     headers: person.headers,
   });

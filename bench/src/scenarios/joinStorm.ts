@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
-import { ProtocolClient } from '../lib/protocolClient.ts';
 import type { GuideSetup, Person } from '../lib/people.ts';
 import type { ServerUnderTest } from '../lib/processes.ts';
 import { ProcessSampler } from '../lib/sampler.ts';
@@ -51,9 +50,11 @@ export async function runJoinStorm(
   const [guide] = (await server.setUpGuides(['Join storm'], options.clients + 2, options.log))
     .guides as [GuideSetup];
   const [writerPerson, observerPerson, ...storm] = guide.people as [Person, Person, ...Person[]];
-  const url = server.documentUrl(guide.documentId);
-  const writer = new ProtocolClient(url, { applyUpdates: false, headers: writerPerson.headers });
-  const observer = new ProtocolClient(url, { headers: observerPerson.headers });
+  const writer = server.client(guide.documentId, {
+    applyUpdates: false,
+    headers: writerPerson.headers,
+  });
+  const observer = server.client(guide.documentId, { headers: observerPerson.headers });
   await Promise.all([writer.connect(), observer.connect()]);
   for (const chunk of options.seed) writer.sendUpdate(chunk, false);
   const seedDeadline = Date.now() + 60_000;
@@ -70,7 +71,10 @@ export async function runJoinStorm(
   const stormStart = performance.now();
   const joined = storm.map((person) => {
     const startedAt = performance.now();
-    const client = new ProtocolClient(url, { applyUpdates: false, headers: person.headers });
+    const client = server.client(guide.documentId, {
+      applyUpdates: false,
+      headers: person.headers,
+    });
     const done = client.connect(60_000).then(
       () => performance.now() - startedAt,
       () => Number.NaN,

@@ -1,6 +1,5 @@
 import * as Y from 'yjs';
 import { guideText } from '@draftroom/server/testing';
-import { ProtocolClient } from '../lib/protocolClient.ts';
 import type { ServerUnderTest } from '../lib/processes.ts';
 
 /**
@@ -39,7 +38,7 @@ export async function runMemoryFlood(
   const { guides } = await server.setUpGuides(['Memory flood'], 1, options.log);
   const [guide] = guides;
   if (!guide) throw new Error('no guide was set up');
-  const writer = new ProtocolClient(server.documentUrl(guide.documentId), {
+  const writer = server.client(guide.documentId, {
     applyUpdates: false,
     headers: guide.people[0]?.headers ?? {},
   });

@@ -1,7 +1,11 @@
 import type { ServerUnderTest } from '../lib/processes.ts';
 import { fetchMetrics } from '../lib/promMetrics.ts';
 import { regressionSlope } from '../lib/stats.ts';
-import { runConference, type ConferenceOptions, type ConferenceResult } from './conference.ts';
+import {
+  runConference,
+  type ConferenceOptions,
+  type ConferenceResult,
+} from './conference/index.ts';
 
 /**
  * Soak: the conference load for many minutes against Draftroom, sampled every 10 s: server RSS

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { ProtocolClient } from '../lib/protocolClient.ts';
+import type { BenchClient } from '../lib/benchClient.ts';
 import type { GuideSetup, Person } from '../lib/people.ts';
 import type { ServerUnderTest } from '../lib/processes.ts';
 import { percentile } from '../lib/stats.ts';
@@ -39,11 +39,11 @@ export async function replaySequential(
   guide ??= (await server.setUpGuides(['Trace replay'], 2)).guides[0] as GuideSetup;
   const { documentId } = guide;
   const [writerPerson, observerPerson] = guide.people as [Person, Person];
-  const writer = new ProtocolClient(server.documentUrl(documentId), {
+  const writer = server.client(documentId, {
     applyUpdates: false,
     headers: writerPerson.headers,
   });
-  const observer = new ProtocolClient(server.documentUrl(documentId), {
+  const observer = server.client(documentId, {
     applyUpdates: false,
     headers: observerPerson.headers,
   });
@@ -135,15 +135,14 @@ export async function replayConcurrent(
   const agents = 1 + Math.max(...tagged.map((entry) => entry.agent));
   // One person per agent, each joined with the guide's invite link before timing starts.
   const [guide] = (await server.setUpGuides([traceName], agents)).guides as [GuideSetup];
-  const clients = guide.people.map(
-    (person) =>
-      new ProtocolClient(server.documentUrl(guide.documentId), { headers: person.headers }),
+  const clients = guide.people.map((person) =>
+    server.client(guide.documentId, { headers: person.headers }),
   );
   await Promise.all(clients.map((client) => client.connect()));
 
   const started = performance.now();
   for (const [index, { agent, update }] of tagged.entries()) {
-    (clients[agent] as ProtocolClient).sendUpdate(update);
+    (clients[agent] as BenchClient).sendUpdate(update);
     // Yield now and then so the clients also read what the server relays.
     if (index % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
   }

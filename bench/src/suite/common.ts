@@ -1,9 +1,15 @@
 import * as Y from 'yjs';
-import { startBaseline, startDraftroom, type ServerUnderTest } from '../lib/processes.ts';
+import {
+  startBaseline,
+  startDraftroom,
+  startHocuspocus,
+  type ServerName,
+  type ServerUnderTest,
+} from '../lib/processes.ts';
 import { cpuSnapshot, otherCpuPercent, waitForQuietMachine } from '../lib/sampler.ts';
 import { loadTrace, sequentialUpdates, type Trace } from '../lib/traces.ts';
-import { row, type Row, type ScenarioReport } from '../report/report.ts';
-import type { ConferenceOptions } from '../scenarios/conference.ts';
+import { row, type Row, type ScenarioReport, type ServerValues } from '../report/report.ts';
+import type { ConferenceOptions } from '../scenarios/conference/index.ts';
 import { readGuideText } from '@draftroom/server/testing';
 
 // What every scenario's suite runner shares: sizes, server start-up, noise, trace updates.
@@ -53,15 +59,58 @@ function conferenceLoad(
   return { ...size, editsPerSecond: 2, awarenessPerSecond: 1, rampBatch: 50 };
 }
 
-export type ServerName = 'draftroom' | 'baseline';
+export type { ServerName };
 const starters: Record<ServerName, (env: Record<string, string>) => Promise<ServerUnderTest>> = {
   draftroom: (env) => startDraftroom(env),
   baseline: () => startBaseline(),
+  hocuspocus: () => startHocuspocus(),
 };
 
-/** Alternate which server goes first, so neither always runs on a warmer machine. */
-export const orderFor = (run: number): ServerName[] =>
-  run % 2 === 0 ? ['draftroom', 'baseline'] : ['baseline', 'draftroom'];
+/**
+ * Rotates which server goes first, so none always runs on a warmer machine. `servers` is the
+ * scenario's set (Hocuspocus joins where it applies).
+ */
+export const orderFor = (
+  run: number,
+  servers: readonly ServerName[] = ['draftroom', 'baseline'],
+): ServerName[] => servers.map((_, index) => servers[(index + run) % servers.length] as ServerName);
+
+/** Stated beside every table that compares the servers: they do not promise the same thing. */
+export const durabilityNote =
+  'Durability: Draftroom stores every edit before any peer can see it (a kill -9 loses nothing a ' +
+  'peer saw). The baseline keeps nothing. Hocuspocus stores a document 2 s after its last change ' +
+  '(at least every 10 s while changes continue), as its whole state: edits its peers already saw ' +
+  'are lost if the process dies within that window.';
+
+/** Every server a comparison scenario runs: Draftroom, the baseline relay and Hocuspocus. */
+export const allServers: readonly ServerName[] = ['draftroom', 'baseline', 'hocuspocus'];
+
+/** One line of a comparison table: its name, unit, how to read it off a run, and its targets. */
+export type Metric<T> = [
+  metric: string,
+  unit: string,
+  read: (result: T) => number | null,
+  targets?: Parameters<typeof row>[3],
+];
+
+/** The rows of a comparison table, one per metric, from every server's runs. */
+export function rowsOf<T>(results: Partial<Record<ServerName, T[]>>, metrics: Metric<T>[]): Row[] {
+  return metrics.map(([metric, unit, read, targets]) =>
+    row(metric, unit, perServer(results, read), targets),
+  );
+}
+
+/** Each server's per-run values of one metric, for `row`. */
+export function perServer<T>(
+  results: Partial<Record<ServerName, T[]>>,
+  read: (result: T) => number | null,
+): ServerValues {
+  return {
+    draftroom: (results.draftroom ?? []).map(read),
+    baseline: results.baseline ? results.baseline.map(read) : null,
+    ...(results.hocuspocus ? { hocuspocus: results.hocuspocus.map(read) } : {}),
+  };
+}
 
 /**
  * Runs `use` against a fresh server process. At full size it first waits (bounded) for other
@@ -84,11 +133,36 @@ export async function withServer<T>(
   }
 }
 
+/**
+ * Runs `measure` once per run on a fresh process of each server in `servers` (the order
+ * rotating from run to run), and collects each server's results in run order.
+ */
+export async function runOnServers<T>(
+  servers: readonly ServerName[],
+  measure: (server: ServerUnderTest, run: number) => Promise<T>,
+  context: { options: SuiteOptions; noise: NoiseLog; env?: Record<string, string> },
+): Promise<Partial<Record<ServerName, T[]>> & { draftroom: T[] }> {
+  const results: Partial<Record<ServerName, T[]>> & { draftroom: T[] } = { draftroom: [] };
+  for (const name of servers) results[name] = [];
+  for (let run = 0; run < context.options.runs; run++) {
+    for (const name of orderFor(run, servers)) {
+      const result = await withServer(name, (server) => measure(server, run), context);
+      results[name]?.push(result);
+    }
+  }
+  return results;
+}
+
 export type NoiseLog = Record<ServerName, number[]>;
-export const newNoiseLog = (): NoiseLog => ({ draftroom: [], baseline: [] });
-export const noiseRow = (noise: NoiseLog): Row => ({
-  ...row('other jobs on the machine during runs', '% of a core', noise.draftroom, noise.baseline),
+export const newNoiseLog = (): NoiseLog => ({ draftroom: [], baseline: [], hocuspocus: [] });
+export const noiseRow = (noise: NoiseLog, withHocuspocus = false): Row => ({
+  ...row('other jobs on the machine during runs', '% of a core', {
+    draftroom: noise.draftroom,
+    baseline: noise.baseline,
+    ...(withHocuspocus ? { hocuspocus: noise.hocuspocus } : {}),
+  }),
   ratio: null,
+  ...(withHocuspocus ? { hocuspocusRatio: null } : {}),
 });
 
 /** The automerge-paper updates, generated once per process and shared by every scenario. */

@@ -1,15 +1,16 @@
 import { formatNumber } from '../report/table.ts';
-import { runJoinStorm, seedOfSize, type JoinStormResult } from '../scenarios/joinStorm.ts';
-import { row, type Check, type Row } from '../report/report.ts';
+import { runJoinStorm, seedOfSize } from '../scenarios/joinStorm.ts';
+import type { Check, Row } from '../report/report.ts';
 import {
+  allServers,
+  durabilityNote,
   newNoiseLog,
   noiseRow,
-  orderFor,
   paperPrefix,
   sizesFor,
-  withServer,
+  rowsOf,
+  runOnServers,
   type ScenarioOutcome,
-  type ServerName,
   type SuiteOptions,
 } from './common.ts';
 
@@ -18,42 +19,38 @@ export async function runJoinStormScenario(options: SuiteOptions): Promise<Scena
   const size = sizesFor(options.smoke).joinStorm;
   const { updates } = paperPrefix(size.updates);
   const seed = seedOfSize(updates, size.guideBytes);
-  const results: Record<ServerName, JoinStormResult[]> = { draftroom: [], baseline: [] };
   const noise = newNoiseLog();
-  for (let run = 0; run < options.runs; run++) {
-    for (const serverName of orderFor(run)) {
-      await withServer(
-        serverName,
-        async (server) => {
-          const result = await runJoinStorm(server, {
-            clients: size.clients,
-            seed: seed.chunks,
-            expectedText: seed.expectedText,
-            log: options.log,
-          });
-          options.log(
-            `  run ${run + 1} ${serverName}: all ${result.synced} synced in ${formatNumber(result.allSyncedMs)} ms`,
-          );
-          results[serverName].push(result);
-        },
-        { options, noise },
+  const results = await runOnServers(
+    allServers,
+    async (server, run) => {
+      const serverName = server.name;
+      const result = await runJoinStorm(server, {
+        clients: size.clients,
+        seed: seed.chunks,
+        expectedText: seed.expectedText,
+        log: options.log,
+      });
+      options.log(
+        `  run ${run + 1} ${serverName}: all ${result.synced} synced in ${formatNumber(result.allSyncedMs)} ms`,
       );
-    }
-  }
-  const both = (read: (result: JoinStormResult) => number) =>
-    [results.draftroom.map(read), results.baseline.map(read)] as const;
+      return result;
+    },
+    { options, noise },
+  );
   const rows: Row[] = [
-    row('guide size (encoded state)', 'KiB', ...both((r) => r.guideBytes / 1024)),
-    row(`all ${size.clients} clients synced`, 'ms', ...both((r) => r.allSyncedMs)),
-    row('per client connect → synced p50', 'ms', ...both((r) => r.p50Ms)),
-    row('per client connect → synced p99', 'ms', ...both((r) => r.p99Ms)),
-    row('server CPU during the storm', 's', ...both((r) => r.serverCpuSeconds)),
-    row('server peak RSS', 'MiB', ...both((r) => r.peakRssBytes / 2 ** 20)),
-    noiseRow(noise),
+    ...rowsOf(results, [
+      ['guide size (encoded state)', 'KiB', (r) => r.guideBytes / 1024],
+      [`all ${size.clients} clients synced`, 'ms', (r) => r.allSyncedMs],
+      ['per client connect → synced p50', 'ms', (r) => r.p50Ms],
+      ['per client connect → synced p99', 'ms', (r) => r.p99Ms],
+      ['server CPU during the storm', 's', (r) => r.serverCpuSeconds],
+      ['server peak RSS', 'MiB', (r) => r.peakRssBytes / 2 ** 20],
+    ]),
+    noiseRow(noise, true),
   ];
   const checks: Check[] = [];
-  for (const serverName of ['draftroom', 'baseline'] as const) {
-    results[serverName].forEach((result, index) => {
+  for (const serverName of allServers) {
+    (results[serverName] ?? []).forEach((result, index) => {
       checks.push({
         name: `${serverName} run ${index + 1}: all ${result.clients} clients synced the whole guide`,
         ok: result.correct,
@@ -63,6 +60,7 @@ export async function runJoinStormScenario(options: SuiteOptions): Promise<Scena
   }
   return {
     title: '4. Join storm',
+    notes: [durabilityNote],
     parameters: {
       clients: size.clients,
       'seed updates': seed.updates,

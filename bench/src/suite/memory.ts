@@ -1,14 +1,13 @@
 import { limits } from '@draftroom/shared';
 import { formatNumber } from '../report/table.ts';
-import { runMemoryFlood, type MemoryResult } from '../scenarios/memory.ts';
-import { below, row, target, type Check, type Row } from '../report/report.ts';
+import { runMemoryFlood } from '../scenarios/memory.ts';
+import { below, target, type Check, type Row } from '../report/report.ts';
 import {
   newNoiseLog,
   noiseRow,
-  orderFor,
-  withServer,
+  rowsOf,
+  runOnServers,
   type ScenarioOutcome,
-  type ServerName,
   type SuiteOptions,
 } from './common.ts';
 
@@ -20,44 +19,43 @@ export async function runMemoryScenario(options: SuiteOptions): Promise<Scenario
   const budget = budgetFor(options.smoke);
   // A quarter past the budget: Draftroom must refuse; the baseline takes it all.
   const flood = { itemsPerUpdate: 1_000, maxItems: Math.round(budget * 1.25), log: options.log };
-  const results: Record<ServerName, MemoryResult[]> = { draftroom: [], baseline: [] };
   const noise = newNoiseLog();
-  for (let run = 0; run < options.runs; run++) {
-    for (const serverName of orderFor(run)) {
-      await withServer(
-        serverName,
-        async (server) => {
-          const result = await runMemoryFlood(server, flood);
-          options.log(
-            `  run ${run + 1} ${serverName}: ${formatNumber(result.itemsSent)} items, RSS +${formatNumber(result.rssGrowthBytes / 2 ** 20)} MiB (${formatNumber(result.amplification)}× the bytes sent), closed ${result.closeCode ?? 'no'}`,
-          );
-          results[serverName].push(result);
-        },
-        {
-          options,
-          noise,
-          env: {
-            MAX_DOCUMENT_ITEMS: String(budget),
-            RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
-            RATE_LIMIT_BURST: '100000',
-          },
-        },
+  const results = await runOnServers(
+    ['draftroom', 'baseline'],
+    async (server, run) => {
+      const serverName = server.name;
+      const result = await runMemoryFlood(server, flood);
+      options.log(
+        `  run ${run + 1} ${serverName}: ${formatNumber(result.itemsSent)} items, RSS +${formatNumber(result.rssGrowthBytes / 2 ** 20)} MiB (${formatNumber(result.amplification)}× the bytes sent), closed ${result.closeCode ?? 'no'}`,
       );
-    }
-  }
-  const both = (read: (result: MemoryResult) => number) =>
-    [results.draftroom.map(read), results.baseline.map(read)] as const;
+      return result;
+    },
+    {
+      options,
+      noise,
+      env: {
+        MAX_DOCUMENT_ITEMS: String(budget),
+        RATE_LIMIT_MESSAGES_PER_SECOND: '100000',
+        RATE_LIMIT_BURST: '100000',
+      },
+    },
+  );
   const rows: Row[] = [
-    row('one-letter items sent before refused (or all)', 'items', ...both((r) => r.itemsSent)),
-    row('bytes sent', 'MiB', ...both((r) => r.bytesSent / 2 ** 20)),
-    row('server RSS growth', 'MiB', ...both((r) => r.rssGrowthBytes / 2 ** 20), (value) => [
-      target('< 256 MiB per guide', below(value, 256)),
+    ...rowsOf(results, [
+      ['one-letter items sent before refused (or all)', 'items', (r) => r.itemsSent],
+      ['bytes sent', 'MiB', (r) => r.bytesSent / 2 ** 20],
+      [
+        'server RSS growth',
+        'MiB',
+        (r) => r.rssGrowthBytes / 2 ** 20,
+        (value) => [target('< 256 MiB per guide', below(value, 256))],
+      ],
+      ['RSS growth / bytes sent (amplification)', '×', (r) => r.amplification],
+      ['RSS growth per item', 'bytes', (r) => r.bytesPerItem],
     ]),
-    row('RSS growth / bytes sent (amplification)', '×', ...both((r) => r.amplification)),
-    row('RSS growth per item', 'bytes', ...both((r) => r.bytesPerItem)),
     noiseRow(noise),
   ];
-  const checks: Check[] = results.draftroom.map((result, index) => ({
+  const checks: Check[] = (results.draftroom ?? []).map((result, index) => ({
     name: `draftroom run ${index + 1}: the writer is refused with 4413 at the item budget`,
     ok: result.closeCode === 4413 && result.itemsSent <= budget + flood.itemsPerUpdate * 2,
     detail: `closed with ${result.closeCode ?? 'nothing'} after ${result.itemsSent} items`,

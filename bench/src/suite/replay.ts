@@ -11,10 +11,13 @@ import {
 import { atLeast, medianOf, ratioOf, row, target, type Check, type Row } from '../report/report.ts';
 import {
   allCorrect,
+  allServers,
+  durabilityNote,
   newNoiseLog,
   noiseRow,
   orderFor,
   paperPrefix,
+  perServer,
   sizesFor,
   withServer,
   type ScenarioOutcome,
@@ -27,16 +30,21 @@ export async function runReplayScenario(options: SuiteOptions): Promise<Scenario
   const size = sizesFor(options.smoke).replay;
   const { trace, updates } = paperPrefix(size.updates);
   const floors: Array<ReturnType<typeof inProcessFloor>> = [];
-  const sequential: Record<ServerName, ReplayResult[]> = { draftroom: [], baseline: [] };
+  const sequential: Record<ServerName, ReplayResult[]> = {
+    draftroom: [],
+    baseline: [],
+    hocuspocus: [],
+  };
   const concurrent: Record<ServerName, Record<string, ConcurrentResult[]>> = {
     draftroom: {},
     baseline: {},
+    hocuspocus: {},
   };
   const noise = newNoiseLog();
   for (let run = 0; run < options.runs; run++) {
     if (!options.smoke) await waitForQuietMachine(180_000, options.log);
     floors.push(inProcessFloor(trace, updates));
-    for (const serverName of orderFor(run)) {
+    for (const serverName of orderFor(run, allServers)) {
       await withServer(
         serverName,
         async (server) => {
@@ -55,13 +63,11 @@ export async function runReplayScenario(options: SuiteOptions): Promise<Scenario
     }
   }
 
-  const pick = (serverName: ServerName, read: (result: ReplayResult) => number) =>
-    sequential[serverName].map(read);
+  const each = (read: (result: ReplayResult) => number) => perServer(sequential, read);
   const throughput = row(
     'throughput (writer → server → observer)',
     'updates/s',
-    pick('draftroom', (result) => result.updatesPerSecond),
-    pick('baseline', (result) => result.updatesPerSecond),
+    each((result) => result.updatesPerSecond),
   );
   const floor = medianOf(floors.map((result) => result.updatesPerSecond));
   throughput.floor = floor;
@@ -75,30 +81,27 @@ export async function runReplayScenario(options: SuiteOptions): Promise<Scenario
     row(
       'latency writer → observer p50',
       'ms',
-      pick('draftroom', (result) => result.latencyP50Ms),
-      pick('baseline', (result) => result.latencyP50Ms),
+      each((result) => result.latencyP50Ms),
     ),
     row(
       'latency writer → observer p99',
       'ms',
-      pick('draftroom', (result) => result.latencyP99Ms),
-      pick('baseline', (result) => result.latencyP99Ms),
+      each((result) => result.latencyP99Ms),
     ),
     row(
       'server CPU during replay',
       '% of a core',
-      pick('draftroom', (result) => result.serverCpuPercent),
-      pick('baseline', (result) => result.serverCpuPercent),
+      each((result) => result.serverCpuPercent),
     ),
   ];
-  const replayNoise = noiseRow(noise);
+  const replayNoise = noiseRow(noise, true);
   const checks: Check[] = [
     {
       name: 'in-process floor reaches the trace text',
       ok: allCorrect(floors),
     },
   ];
-  for (const serverName of ['draftroom', 'baseline'] as const) {
+  for (const serverName of allServers) {
     checks.push({
       name: `${serverName}: observer ends with exactly endContent`,
       ok: allCorrect(sequential[serverName]),
@@ -107,15 +110,15 @@ export async function runReplayScenario(options: SuiteOptions): Promise<Scenario
   for (const traceName of size.concurrentTraces) {
     const results = (serverName: ServerName) => concurrent[serverName][traceName] ?? [];
     const agents = results('draftroom')[0]?.agents ?? 0;
+    const seconds = (serverName: ServerName) => results(serverName).map((result) => result.seconds);
     rows.push(
-      row(
-        `${traceName} (${agents} concurrent clients) to converge`,
-        's',
-        results('draftroom').map((result) => result.seconds),
-        results('baseline').map((result) => result.seconds),
-      ),
+      row(`${traceName} (${agents} concurrent clients) to converge`, 's', {
+        draftroom: seconds('draftroom'),
+        baseline: seconds('baseline'),
+        hocuspocus: seconds('hocuspocus'),
+      }),
     );
-    for (const serverName of ['draftroom', 'baseline'] as const) {
+    for (const serverName of allServers) {
       checks.push({
         name: `${serverName}: every ${traceName} client ends at endContent`,
         ok: results(serverName).length > 0 && results(serverName).every((r) => r.allClientsCorrect),
@@ -125,6 +128,7 @@ export async function runReplayScenario(options: SuiteOptions): Promise<Scenario
   rows.push(replayNoise);
   return {
     title: '1. Trace replay',
+    notes: [durabilityNote],
     parameters: {
       trace: 'automerge-paper',
       updates: updates.length,
