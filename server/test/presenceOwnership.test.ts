@@ -148,4 +148,32 @@ describe('presence is owned and bounded', () => {
     first.close();
     second.close();
   });
+
+  it('keeps a presence id owned after its owner clears it, so nobody else can take it', async () => {
+    const watcher = connect(server.cookie);
+    await whenSynced(watcher);
+    const owner = await openRawSocket({ wsUrl: server.wsUrl, cookie: server.cookie }, documentId);
+    owner.send(presenceFrame([[77, 1, { cursor: null }]]));
+    await waitFor(() => expect(watcher.provider.awareness.getStates().has(77)).toBe(true));
+    owner.send(presenceFrame([[77, 2, null]]));
+    await waitFor(() => expect(watcher.provider.awareness.getStates().has(77)).toBe(false));
+
+    const intruder = await openRawSocket({ wsUrl: server.wsUrl, cookie: eve.cookie }, documentId);
+    const ignoredBefore = await metric(server.url, 'draftroom_presence_ignored_total');
+    intruder.send(presenceFrame([[77, 3, { cursor: null }]]));
+    await waitFor(async () =>
+      expect(await metric(server.url, 'draftroom_presence_ignored_total')).toBe(ignoredBefore + 1),
+    );
+    expect(watcher.provider.awareness.getStates().has(77)).toBe(false);
+    owner.send(presenceFrame([[77, 4, { cursor: null }]]));
+    const aliceIdentity = await serverIdentity(server.organiser);
+    await waitFor(() =>
+      expect(watcher.provider.awareness.getStates().get(77)).toEqual({
+        cursor: null,
+        user: aliceIdentity,
+      }),
+    );
+    owner.close();
+    intruder.close();
+  });
 });

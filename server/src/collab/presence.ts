@@ -152,7 +152,6 @@ export class RoomPresence {
       // Checked above, so this would be a bug of ours; it must still not end anyone else's day.
       this.log.error({ category: 'collab', err: error }, 'presence failed to apply');
     }
-    if (state === null) this.owners.delete(entry.clientId);
   }
 
   private readonly collectChange = (change: {
