@@ -2,7 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import { Router, type Request, type Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { z } from 'zod';
-import { apiRoutes, entityIdSchema, type ApiRouteName } from '@draftroom/shared';
+import {
+  apiRoutes,
+  entityIdSchema,
+  type ApiRouteName,
+  type RouteBody,
+  type RouteParams,
+  type RouteResponse,
+} from '@draftroom/shared';
 import { AppError } from '../../lib/appError.ts';
 import type { Viewer } from '../../services/access/policy.ts';
 import type { AuthService, SignIn } from '../../services/auth/authService.ts';
@@ -11,19 +18,24 @@ import type { Repositories } from '../../persistence/index.ts';
 import { notFound, parseBody } from '../errors.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 
-export interface HandlerContext {
+export interface HandlerContext<Name extends ApiRouteName = ApiRouteName> {
   request: Request;
   response: Response;
-  params: Record<string, string>;
-  body: unknown;
+  /** Path parameters named by the route's path, already checked to be well-formed ids. */
+  params: RouteParams<Name>;
+  /** The body, parsed by the route's request schema (`undefined` when it has none). */
+  body: RouteBody<Name>;
   /** The signed-in person; only routes that are not `public` may call it. */
   signedIn(): { viewer: Viewer; signIn: SignIn };
 }
 
-export type Handler = (context: HandlerContext) => Promise<unknown>;
+/** A route's handler: its parameters, body and answer are typed from the shared route table. */
+export type Handler<Name extends ApiRouteName> = (
+  context: HandlerContext<Name>,
+) => Promise<RouteResponse<Name>>;
 
 /** Every route of the shared table must have a handler: the compiler checks the list. */
-export type Handlers = Record<ApiRouteName, Handler>;
+export type Handlers = { [Name in ApiRouteName]: Handler<Name> };
 
 export interface ApiRouterOptions {
   auth: AuthService;
@@ -73,11 +85,14 @@ export function apiRouter(handlers: Handlers, options: ApiRouterOptions): Router
       const params = validParams(request.params as Record<string, string>);
       const body =
         'request' in route ? parseBody(route.request as z.ZodType, request.body ?? {}) : undefined;
-      const result = await handlers[name]({
+      // The one place where the route table's types meet runtime values: the parameters were
+      // matched by Express from this route's path and the body parsed by this route's schema.
+      const handler = handlers[name] as Handler<ApiRouteName>;
+      const result = await handler({
         request,
         response,
-        params,
-        body,
+        params: params as RouteParams<ApiRouteName>,
+        body: body as RouteBody<ApiRouteName>,
         signedIn: () => {
           if (!signedIn) throw unauthenticated();
           return signedIn;

@@ -1,14 +1,3 @@
-import type {
-  AssignMembersRequest,
-  CreateInviteRequest,
-  GroupInput,
-  ImportRequest,
-  JoinRequest,
-  SessionInput,
-  UpdateEventRequest,
-  UpdatePersonRequest,
-  UpdateProfileRequest,
-} from '@draftroom/shared';
 import type { AuthService } from '../../services/auth/authService.ts';
 import type { GroupService } from '../../services/conference/groupService.ts';
 import type { GuideService } from '../../services/conference/guideService.ts';
@@ -36,10 +25,10 @@ export interface ConferenceServices {
 export function conferenceHandlers(services: ConferenceServices): Handlers {
   const { auth, me, programme, groups, guides, people } = services;
   return {
-    invitePreview: ({ params }) => auth.preview(params.token ?? ''),
+    invitePreview: ({ params }) => auth.preview(params.token),
     join: async ({ params, body, request, response }) => {
       const previous = await auth.authenticate(sessionTokenFrom(request));
-      const signIn = await auth.join(params.token ?? '', body as JoinRequest);
+      const signIn = await auth.join(params.token, body);
       setSessionCookie(request, response, signIn.token, signIn.expiresAt, services.cookieSecurity);
       // The browser now carries the new person's cookie; the old sign-in would only linger,
       // unusable here but still valid for anyone who copied it, and its editors stay open.
@@ -47,51 +36,42 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       return me.me(await loadViewer(services.repositories, signIn.personId));
     },
     me: async ({ signedIn }) => me.me(signedIn().viewer),
-    updateMe: ({ signedIn, body }) =>
-      me.updateProfile(signedIn().viewer, body as UpdateProfileRequest),
+    updateMe: ({ signedIn, body }) => me.updateProfile(signedIn().viewer, body),
     signOut: async ({ signedIn, response }) => {
       await auth.signOut(signedIn().signIn);
       clearSessionCookie(response);
     },
     programme: ({ signedIn }) => programme.programme(signedIn().viewer),
-    updateEvent: ({ signedIn, body }) =>
-      programme.updateEvent(signedIn().viewer, body as UpdateEventRequest),
-    createSession: ({ signedIn, body }) =>
-      programme.createSession(signedIn().viewer, body as SessionInput),
+    updateEvent: ({ signedIn, body }) => programme.updateEvent(signedIn().viewer, body),
+    createSession: ({ signedIn, body }) => programme.createSession(signedIn().viewer, body),
     getSession: ({ signedIn, params }) =>
-      programme.sessionDetail(signedIn().viewer, params.sessionId ?? ''),
+      programme.sessionDetail(signedIn().viewer, params.sessionId),
     updateSession: ({ signedIn, params, body }) =>
-      programme.updateSession(signedIn().viewer, params.sessionId ?? '', body as SessionInput),
+      programme.updateSession(signedIn().viewer, params.sessionId, body),
     deleteSession: ({ signedIn, params }) =>
-      programme.deleteSession(signedIn().viewer, params.sessionId ?? ''),
+      programme.deleteSession(signedIn().viewer, params.sessionId),
     createGroup: ({ signedIn, params, body }) =>
-      groups.create(signedIn().viewer, params.sessionId ?? '', body as GroupInput),
-    autoAssign: ({ signedIn, params }) =>
-      groups.autoAssign(signedIn().viewer, params.sessionId ?? ''),
-    getGroup: ({ signedIn, params }) => groups.get(signedIn().viewer, params.groupId ?? ''),
+      groups.create(signedIn().viewer, params.sessionId, body),
+    autoAssign: ({ signedIn, params }) => groups.autoAssign(signedIn().viewer, params.sessionId),
+    getGroup: ({ signedIn, params }) => groups.get(signedIn().viewer, params.groupId),
     updateGroup: ({ signedIn, params, body }) =>
-      groups.update(signedIn().viewer, params.groupId ?? '', body as GroupInput),
-    deleteGroup: ({ signedIn, params }) => groups.delete(signedIn().viewer, params.groupId ?? ''),
+      groups.update(signedIn().viewer, params.groupId, body),
+    deleteGroup: ({ signedIn, params }) => groups.delete(signedIn().viewer, params.groupId),
     assignMembers: ({ signedIn, params, body }) =>
-      groups.assign(signedIn().viewer, params.groupId ?? '', body as AssignMembersRequest),
+      groups.assign(signedIn().viewer, params.groupId, body),
     removeMember: ({ signedIn, params }) =>
-      groups.removeMember(signedIn().viewer, params.groupId ?? '', params.personId ?? ''),
-    selfSelect: ({ signedIn, params }) =>
-      groups.selfSelect(signedIn().viewer, params.groupId ?? ''),
+      groups.removeMember(signedIn().viewer, params.groupId, params.personId),
+    selfSelect: ({ signedIn, params }) => groups.selfSelect(signedIn().viewer, params.groupId),
     listGuides: async ({ signedIn }) => ({ guides: await guides.list(signedIn().viewer) }),
-    getGuide: ({ signedIn, params }) => guides.get(signedIn().viewer, params.guideId ?? ''),
+    getGuide: ({ signedIn, params }) => guides.get(signedIn().viewer, params.guideId),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
-      people.update(signedIn().viewer, params.personId ?? '', body as UpdatePersonRequest),
-    revokePerson: ({ signedIn, params }) =>
-      auth.revokePerson(signedIn().viewer, params.personId ?? ''),
-    personLink: ({ signedIn, params }) => auth.personLink(signedIn().viewer, params.personId ?? ''),
-    importPeople: ({ signedIn, body }) =>
-      people.importRegistrations(signedIn().viewer, body as ImportRequest),
+      people.update(signedIn().viewer, params.personId, body),
+    revokePerson: ({ signedIn, params }) => auth.revokePerson(signedIn().viewer, params.personId),
+    personLink: ({ signedIn, params }) => auth.personLink(signedIn().viewer, params.personId),
+    importPeople: ({ signedIn, body }) => people.importRegistrations(signedIn().viewer, body),
     listInvites: async ({ signedIn }) => ({ invites: await auth.listInvites(signedIn().viewer) }),
-    createInvite: ({ signedIn, body }) =>
-      auth.createInvite(signedIn().viewer, body as CreateInviteRequest),
-    revokeInvite: ({ signedIn, params }) =>
-      auth.revokeInvite(signedIn().viewer, params.inviteId ?? ''),
+    createInvite: ({ signedIn, body }) => auth.createInvite(signedIn().viewer, body),
+    revokeInvite: ({ signedIn, params }) => auth.revokeInvite(signedIn().viewer, params.inviteId),
   };
 }
