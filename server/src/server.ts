@@ -5,7 +5,7 @@ import type { Config } from './config/env.ts';
 import { createApp } from './http/app.ts';
 import { clientAddressing } from './lib/clientAddress.ts';
 import type { Logger } from './lib/logger.ts';
-import { createMetrics, type Metrics } from './observability/metrics.ts';
+import { createMetrics, registerQueryCounter, type Metrics } from './observability/metrics.ts';
 import { openPersistence, type Persistence } from './persistence/index.ts';
 import { AccessEvents } from './services/access/accessEvents.ts';
 import { createDocumentAccess } from './services/access/documentAccess.ts';
@@ -45,6 +45,7 @@ export async function createDraftroomServer(
     probeIntervalMs: config.STORE_PROBE_INTERVAL_MS,
   });
   const metrics = createMetrics();
+  registerQueryCounter(metrics.registry, persistence.queryCount);
   const accessEvents = new AccessEvents();
   const auth = createAuthService(persistence, accessEvents, {
     sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,

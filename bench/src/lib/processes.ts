@@ -43,6 +43,8 @@ export interface ServerUnderTest {
   /** Resident memory in bytes. */
   rssBytes(): number;
   stop(signal?: NodeJS.Signals): Promise<void>;
+  /** Draftroom only: the event's organiser, signed in through the API (for API scenarios). */
+  organiser?(): Promise<ApiClient>;
 }
 
 /**
@@ -201,6 +203,7 @@ export async function startDraftroom(
       organiser ??= signInOrganiser();
       return setUpGuidesAsOrganiser(await organiser, names, peoplePerGuide, log);
     },
+    organiser: () => (organiser ??= signInOrganiser()),
     ...processStats(pid),
     async stop(signal = 'SIGTERM') {
       await handle.kill(signal);

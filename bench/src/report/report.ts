@@ -31,7 +31,8 @@ export interface Check {
   detail?: string;
 }
 
-export type ScenarioName = 'replay' | 'conference' | 'cold-load' | 'join-storm' | 'memory' | 'soak';
+export type ScenarioName =
+  'replay' | 'conference' | 'cold-load' | 'join-storm' | 'memory' | 'api-lists' | 'soak';
 
 export interface ScenarioReport {
   scenario: ScenarioName;

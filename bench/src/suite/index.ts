@@ -1,6 +1,7 @@
 import { loadavg } from 'node:os';
 import type { ScenarioName, ScenarioReport } from '../report/report.ts';
 import type { ScenarioOutcome, SuiteOptions } from './common.ts';
+import { runApiListsScenario } from './apiLists.ts';
 import { runColdLoadScenario } from './coldLoad.ts';
 import { runConferenceScenario } from './conference.ts';
 import { runJoinStormScenario } from './joinStorm.ts';
@@ -17,6 +18,7 @@ export const defaultScenarios: ScenarioName[] = [
   'cold-load',
   'join-storm',
   'memory',
+  'api-lists',
 ];
 
 /** Runs one scenario at the chosen size; a scenario that throws becomes a failed check. */
@@ -62,4 +64,5 @@ const scenarioRunners: Record<ScenarioName, (options: SuiteOptions) => Promise<S
   'join-storm': runJoinStormScenario,
   memory: runMemoryScenario,
   soak: runSoakScenario,
+  'api-lists': runApiListsScenario,
 };

@@ -101,3 +101,21 @@ export type RejectionReason =
   | 'invalid_presence'
   | 'dependency_timeout'
   | 'too_many_connections';
+
+/**
+ * SQL statements run through Kysely (the conference tables; the document store's prepared
+ * statements are not counted), read when scraped: a list whose cost grows per row shows here.
+ */
+export function registerQueryCounter(registry: Registry, queryCount: () => number): void {
+  let reported = 0;
+  new Counter({
+    name: 'draftroom_sql_queries_total',
+    help: 'SQL statements run through Kysely',
+    registers: [registry],
+    collect() {
+      const now = queryCount();
+      this.inc(now - reported);
+      reported = now;
+    },
+  });
+}

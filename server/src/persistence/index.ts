@@ -23,6 +23,8 @@ export interface Persistence {
   transaction<T>(work: (repositories: Repositories) => Promise<T>): Promise<T>;
   /** Whether document writes succeed (the server only; the command line does not track it). */
   health: StoreHealth | undefined;
+  /** SQL statements run through Kysely so far: a list whose cost grows per row shows here. */
+  queryCount(): number;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,13 @@ export async function openPersistence(
     lock?.release();
     throw error;
   }
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  let queries = 0;
+  const db = new Kysely<DatabaseSchema>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    log: (event) => {
+      if (event.level === 'query') queries++;
+    },
+  });
   try {
     await migrateToLatest(db as Kysely<unknown>);
   } catch (error) {
@@ -86,6 +94,7 @@ export async function openPersistence(
     transaction: (work) =>
       db.transaction().execute((trx: Transaction<DatabaseSchema>) => work(createRepositories(trx))),
     health,
+    queryCount: () => queries,
     close: async () => {
       health?.stop();
       await documents.close();

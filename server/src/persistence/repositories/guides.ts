@@ -22,6 +22,12 @@ export function guidesRepository(db: Db) {
       const row = await db.selectFrom('guides').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toGuide(row);
     },
+    /** Several guides in one query, by id (ids not found are simply absent). */
+    async getMany(ids: readonly string[]): Promise<Map<string, GuideRecord>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('guides').selectAll().where('id', 'in', ids).execute();
+      return new Map(rows.map((row) => [row.id, toGuide(row)]));
+    },
     async create(
       guide: Omit<GuideRecord, 'eventId'> & { eventId?: string | null },
     ): Promise<GuideRecord> {

@@ -14,7 +14,7 @@ import type { InviteRecord, Persistence, Repositories } from '../../persistence/
 import type { AccessEvents } from '../access/accessEvents.ts';
 import type { Viewer } from '../access/policy.ts';
 import { requireOrganiser } from '../conference/viewer.ts';
-import { joinPathFor, scopeName, toInvite } from './inviteView.ts';
+import { joinPathFor, scopeName, scopeNamesOf, toInvite } from './inviteView.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export interface SignIn {
@@ -107,7 +107,10 @@ export function createAuthService(
       revokedAt: null,
       createdAt: new Date().toISOString(),
     });
-    return { invite: await toInvite(repos, record), joinPath: joinPathFor(token) };
+    return {
+      invite: toInvite(record, await scopeName(repos, record.scope)),
+      joinPath: joinPathFor(token),
+    };
   }
 
   return {
@@ -161,7 +164,8 @@ export function createAuthService(
     async listInvites(viewer: Viewer) {
       requireOrganiser(viewer);
       const records = await repositories.invites.listByEvent(viewer.person.eventId);
-      return Promise.all(records.map((record) => toInvite(repositories, record)));
+      const nameOf = await scopeNamesOf(repositories, viewer.person.eventId);
+      return records.map((record) => toInvite(record, nameOf(record.scope)));
     },
 
     async revokeInvite(viewer: Viewer, inviteId: string): Promise<void> {

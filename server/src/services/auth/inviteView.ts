@@ -13,13 +13,38 @@ export async function scopeName(repositories: Repositories, scope: Scope): Promi
   }
 }
 
-export async function toInvite(repositories: Repositories, record: InviteRecord): Promise<Invite> {
+/**
+ * The names of every scope in one event, read in three queries, so listing invites costs the same
+ * for 5 invites as for 500 (one lookup per invite was the N+1 the invite list had).
+ */
+export async function scopeNamesOf(
+  repositories: Repositories,
+  eventId: string,
+): Promise<(scope: Scope) => string> {
+  const event = await repositories.events.get(eventId);
+  const sessions = await repositories.sessions.listByEvent(eventId);
+  const groups = await repositories.groups.listBySessions(sessions.map((session) => session.id));
+  const sessionTitles = new Map(sessions.map((session) => [session.id, session.title]));
+  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+  return (scope) => {
+    switch (scope.type) {
+      case 'event':
+        return scope.id === eventId ? (event?.name ?? '') : '';
+      case 'session':
+        return sessionTitles.get(scope.id) ?? '';
+      case 'group':
+        return groupNames.get(scope.id) ?? '';
+    }
+  };
+}
+
+export function toInvite(record: InviteRecord, scopeName: string): Invite {
   return {
     id: record.id,
     eventId: record.eventId,
     role: record.role,
     scope: record.scope,
-    scopeName: await scopeName(repositories, record.scope),
+    scopeName,
     label: record.label,
     personId: record.personId,
     expiresAt: record.expiresAt,
