@@ -51,7 +51,7 @@ describe('fuzzing the collaboration endpoint', () => {
   for (const seed of [1, randomSeed]) {
     it(`survives hostile frames while honest clients keep editing (seed ${seed})`, async () => {
       await fuzz(seed, cleanups);
-    }, 150_000);
+    }, 300_000);
   }
 });
 
@@ -83,7 +83,9 @@ async function fuzz(seed: number, cleanups: Array<() => Promise<void>>): Promise
   const crafted = new CraftedUpdates(random);
   const tally = { frames: 0, connections: 0, closes: new Map<string, number>() };
   const unexpected: string[] = [];
-  const deadline = Date.now() + 90_000;
+  // The frame count is what the test promises; the deadline only stops a wedged run. On a busy
+  // machine (CI beside other jobs) the same frames take longer, which is not a failure.
+  const deadline = Date.now() + 240_000;
   const attacker = async () => {
     while (tally.frames < targetFrames && Date.now() < deadline) {
       const structured = random() < 0.5;
