@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { closeCodes, limits } from '@draftroom/shared';
 import { clientAddress, compileTrust } from '../lib/clientAddress.ts';
+import { closeCodeOf, httpStatusOf } from '../lib/domainError.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { DocumentStore } from '../persistence/index.ts';
@@ -143,7 +144,7 @@ export class CollabServer {
       assertOriginAllowed(request, this.options.allowedOrigins);
       decision = await this.options.access.authorize(sessionTokenFrom(request), documentId);
       if (!decision.granted && decision.refusal === 'not_found') {
-        throw new UpgradeRefusal(404, 'not_found', 'No guide has this id.');
+        throw new UpgradeRefusal(httpStatusOf('not_found'), 'not_found', 'No guide has this id.');
       }
       if (!this.perAddress.acquire(address)) {
         this.options.metrics.rejectedMessages.inc({ reason: 'too_many_connections' });
@@ -174,7 +175,7 @@ export class CollabServer {
         // status of a refused upgrade: this way the page can say why and stop retrying.
         this.options.metrics.rejectedMessages.inc({ reason: decision.refusal });
         ws.once('close', () => this.perAddress.release(address));
-        ws.close(refusalCloseCode(decision.refusal), refusalReason(decision.refusal));
+        ws.close(closeCodeOf(decision.refusal), refusalReason(decision.refusal));
         return;
       }
       this.accept(ws, socket, documentId, decision, address);
@@ -298,7 +299,7 @@ export class CollabServer {
           continue;
         }
         this.options.metrics.rejectedMessages.inc({ reason: 'access_revoked' });
-        connection.close(refusalCloseCode(decision.refusal), refusalReason(decision.refusal));
+        connection.close(closeCodeOf(decision.refusal), refusalReason(decision.refusal));
       } catch (error) {
         // Fail closed: if we cannot tell whether they still have access, they do not.
         this.log.error({ err: error, documentId: connection.documentId }, 'access re-check failed');
@@ -320,10 +321,6 @@ export class CollabServer {
       connection.socket.ping();
     }
   }
-}
-
-function refusalCloseCode(refusal: AccessRefusal): number {
-  return refusal === 'unauthenticated' ? closeCodes.unauthenticated : closeCodes.forbidden;
 }
 
 function refusalReason(refusal: AccessRefusal): string {

@@ -2,7 +2,8 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { ClientAddressing } from '../lib/clientAddress.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { apiNotFound, errorHandler, HttpError, refuseMalformedPaths } from './errors.ts';
+import { DomainError } from '../lib/domainError.ts';
+import { apiNotFound, errorHandler, refuseMalformedPaths } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { apiRouter, type ApiRouterOptions } from './routes/api.ts';
 import { conferenceHandlers, type ConferenceServices } from './routes/handlers.ts';
@@ -73,6 +74,6 @@ function sameOriginWrites(allowedOrigins: readonly string[]): RequestHandler {
     ) {
       return next();
     }
-    next(new HttpError(403, 'forbidden', 'This request came from another site and was refused.'));
+    next(new DomainError('forbidden', 'This request came from another site and was refused.'));
   };
 }

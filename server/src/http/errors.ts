@@ -4,12 +4,10 @@ import type { ApiError } from '@draftroom/shared';
 import type { Logger } from '../lib/logger.ts';
 import { invalidPathMessage, isDecodablePath } from '../lib/paths.ts';
 
-export { AppError as HttpError, notFound, forbidden, conflict } from '../lib/appError.ts';
-import { AppError as HttpError, notFound } from '../lib/appError.ts';
+import { DomainError, httpStatusOf, notFound } from '../lib/domainError.ts';
 
 export const validationFailed = (error: z.ZodError) =>
-  new HttpError(
-    400,
+  new DomainError(
     'validation_failed',
     'Some fields are not valid; correct them and try again.',
     error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
@@ -29,7 +27,7 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
  */
 export const refuseMalformedPaths: RequestHandler = (request, _response, next) => {
   if (isDecodablePath(request.path)) return next();
-  next(new HttpError(400, 'invalid_path', invalidPathMessage));
+  next(new DomainError('invalid_path', invalidPathMessage));
 };
 
 export const apiNotFound: RequestHandler = (request) => {
@@ -39,39 +37,41 @@ export const apiNotFound: RequestHandler = (request) => {
 /** The one place errors become responses. Unknown errors are logged and hidden from clients. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error: unknown, _request, response, _next) => {
-    const httpError = toHttpError(error);
-    if (httpError.status >= 500) logger.error({ category: 'http', err: error }, 'request failed');
+    const { problem, status } = toProblem(error);
+    if (status >= 500) logger.error({ category: 'http', err: error }, 'request failed');
     const body: ApiError = {
       error: {
-        code: httpError.code,
-        message: httpError.message,
-        ...(httpError.details ? { details: httpError.details } : {}),
+        code: problem.code,
+        message: problem.message,
+        ...(problem.details ? { details: problem.details } : {}),
       },
     };
-    response.status(httpError.status).json(body);
+    response.status(status).json(body);
   };
 }
 
-function toHttpError(error: unknown): HttpError {
-  if (error instanceof HttpError) return error;
+function toProblem(error: unknown): { problem: DomainError; status: number } {
+  const known = (problem: DomainError) => ({ problem, status: httpStatusOf(problem.code) });
+  if (error instanceof DomainError) return known(error);
   // Services validate their own input too (they are also called from the CLI).
-  if (error instanceof ZodError) return validationFailed(error);
+  if (error instanceof ZodError) return known(validationFailed(error));
   const bodyParserType = (error as { type?: string } | null)?.type;
   if (bodyParserType === 'entity.parse.failed') {
-    return new HttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+    return known(new DomainError('invalid_json', 'The request body is not valid JSON.'));
   }
   if (bodyParserType === 'entity.too.large') {
-    return new HttpError(413, 'payload_too_large', 'The request body is too large.');
+    return known(new DomainError('payload_too_large', 'The request body is too large.'));
   }
   // Any other client error from Express or its parsers (http-errors style: a 4xx `status`), such
-  // as an unsupported charset: the request's fault, answered as such and not logged as an error.
+  // as an unsupported charset: the request's fault, answered with its own status (415 for a
+  // charset) and not logged as an error.
   const status = (error as { status?: unknown } | null)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return new HttpError(
-      status,
+    const problem = new DomainError(
       'bad_request',
       'The server could not read this request (its encoding or format); send it as UTF-8 JSON.',
     );
+    return { problem, status };
   }
-  return new HttpError(500, 'internal_error', 'Something went wrong on the server; try again.');
+  return known(new DomainError('internal_error', 'Something went wrong on the server; try again.'));
 }

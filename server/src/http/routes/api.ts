@@ -10,12 +10,12 @@ import {
   type RouteParams,
   type RouteResponse,
 } from '@draftroom/shared';
-import { AppError } from '../../lib/appError.ts';
+import { DomainError, notFound, unauthenticated } from '../../lib/domainError.ts';
 import type { Viewer } from '../../services/access/policy.ts';
 import type { AuthService, SignIn } from '../../services/auth/authService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import type { Repositories } from '../../persistence/index.ts';
-import { notFound, parseBody } from '../errors.ts';
+import { parseBody } from '../errors.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 
 export interface HandlerContext<Name extends ApiRouteName = ApiRouteName> {
@@ -44,13 +44,6 @@ export interface ApiRouterOptions {
   /** The client a request counts against (`lib/clientAddress.ts`), shared with every limit. */
   clientAddress(request: IncomingMessage): string;
 }
-
-const unauthenticated = () =>
-  new AppError(
-    401,
-    'unauthenticated',
-    'You are not signed in, or your sign-in has ended. Open your invite link again to continue.',
-  );
 
 /**
  * Mounts the shared route table: each route gets authentication (unless public), a rate limit
@@ -119,8 +112,7 @@ async function takeOrRefuse(
       'Retry-After',
       String(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000))),
     );
-    throw new AppError(
-      429,
+    throw new DomainError(
       'rate_limited',
       'Too many attempts from your network; wait a minute and try again.',
     );

@@ -8,7 +8,7 @@ import {
   type Role,
   type Scope,
 } from '@draftroom/shared';
-import { AppError, conflict } from '../../lib/appError.ts';
+import { DomainError, conflict } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { InviteRecord, Persistence, Repositories } from '../../persistence/index.ts';
 import type { AccessEvents } from '../access/accessEvents.ts';
@@ -40,29 +40,25 @@ export function createAuthService(
   async function usableInvite(repos: Repositories, token: string): Promise<InviteRecord> {
     const invite = await repos.invites.getByTokenHash(hashToken(token));
     if (!invite) {
-      throw new AppError(
-        404,
+      throw new DomainError(
         'invite_invalid',
         'This invite link is not valid. Check that you copied the whole link, or ask the organisers for a new one.',
       );
     }
     if (invite.revokedAt) {
-      throw new AppError(
-        410,
+      throw new DomainError(
         'invite_revoked',
         'This invite link was withdrawn by the organisers. Ask them for a new one.',
       );
     }
     if (Date.parse(invite.expiresAt) <= Date.now()) {
-      throw new AppError(
-        410,
+      throw new DomainError(
         'invite_expired',
         'This invite link has expired. Ask the organisers for a new one.',
       );
     }
     if (invite.uses >= invite.maxUses) {
-      throw new AppError(
-        410,
+      throw new DomainError(
         'invite_used_up',
         'This invite link has been used as many times as it allows. Ask the organisers for a new one.',
       );
@@ -73,8 +69,7 @@ export function createAuthService(
   /** Checks that the scope exists in the event and suits the role. */
   async function assertScope(eventId: string, role: Role, scope: Scope): Promise<void> {
     const invalid = (message: string) =>
-      new AppError(
-        400,
+      new DomainError(
         'validation_failed',
         'Some fields are not valid; correct them and try again.',
         [{ path: 'scope', message }],
@@ -172,11 +167,7 @@ export function createAuthService(
       requireOrganiser(viewer);
       const invite = await repositories.invites.get(inviteId);
       if (!invite || invite.eventId !== viewer.person.eventId) {
-        throw new AppError(
-          404,
-          'not_found',
-          'This invite was not found; it may have been removed.',
-        );
+        throw new DomainError('not_found', 'This invite was not found; it may have been removed.');
       }
       await repositories.invites.revoke(inviteId, new Date().toISOString());
     },
@@ -218,8 +209,7 @@ export function createAuthService(
       const signIn = await persistence.transaction(async (repos) => {
         const invite = await usableInvite(repos, token);
         if (!(await repos.invites.consume(invite.id, new Date().toISOString()))) {
-          throw new AppError(
-            410,
+          throw new DomainError(
             'invite_used_up',
             'This invite link has just been used up. Ask the organisers for a new one.',
           );
@@ -286,7 +276,7 @@ export function createAuthService(
       requireOrganiser(viewer);
       const person = await repositories.people.get(personId);
       if (!person || person.eventId !== viewer.person.eventId) {
-        throw new AppError(404, 'not_found', 'This person was not found in your event.');
+        throw new DomainError('not_found', 'This person was not found in your event.');
       }
       await repositories.authSessions.revokeAllFor(personId, new Date().toISOString());
       events.publish({ kind: 'personRevoked', personId });
@@ -301,7 +291,7 @@ export function createAuthService(
       requireOrganiser(viewer);
       const person = await repos.people.get(personId);
       if (!person || person.eventId !== viewer.person.eventId) {
-        throw new AppError(404, 'not_found', 'This person was not found in your event.');
+        throw new DomainError('not_found', 'This person was not found in your event.');
       }
       return mint(repos, {
         eventId: person.eventId,

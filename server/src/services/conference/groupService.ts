@@ -6,7 +6,7 @@ import {
   type BreakoutGroup,
   type GroupInput,
 } from '@draftroom/shared';
-import { AppError, conflict, forbidden } from '../../lib/appError.ts';
+import { DomainError, conflict, forbidden } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type {
   GroupRecord,
@@ -46,8 +46,7 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
     const group = await repos.groups.get(groupId);
     const person = await repos.people.get(personId);
     if (!group || !person || person.eventId !== eventId) {
-      throw new AppError(
-        404,
+      throw new DomainError(
         'not_found',
         'One of these people is not in your event; reload the list.',
       );
@@ -154,7 +153,7 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
     async removeMember(viewer: Viewer, groupId: string, personId: string): Promise<void> {
       await manageable(viewer, groupId);
       if (!(await repositories.groups.removeMember(groupId, personId))) {
-        throw new AppError(404, 'not_found', 'This person is not in the group; reload the page.');
+        throw new DomainError('not_found', 'This person is not in the group; reload the page.');
       }
       events.publish({ kind: 'people', personIds: [personId] });
     },

@@ -1,5 +1,5 @@
 import type { Guide, Permission } from '@draftroom/shared';
-import { notFound } from '../../lib/appError.ts';
+import { notFound } from '../../lib/domainError.ts';
 import type { Persistence, Repositories } from '../../persistence/index.ts';
 import { guidePermission, isOrganiserOf, type Viewer } from '../access/policy.ts';
 import { placeOf } from './viewer.ts';

@@ -6,7 +6,7 @@ import {
   type Person,
   type UpdatePersonRequest,
 } from '@draftroom/shared';
-import { AppError, forbidden } from '../../lib/appError.ts';
+import { DomainError, forbidden } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { Persistence, PersonRecord } from '../../persistence/index.ts';
 import type { AccessEvents } from '../access/accessEvents.ts';
@@ -46,11 +46,10 @@ export function createPeopleService(
       const input = updatePersonRequestSchema.parse(request);
       const person = await repositories.people.get(personId);
       if (!person || person.eventId !== viewer.person.eventId) {
-        throw new AppError(404, 'not_found', 'This person was not found in your event.');
+        throw new DomainError('not_found', 'This person was not found in your event.');
       }
       if (person.id === viewer.person.id && input.role && input.role !== 'organiser') {
-        throw new AppError(
-          409,
+        throw new DomainError(
           'conflict',
           'You cannot take away your own organiser role; ask another organiser.',
         );

@@ -8,7 +8,7 @@ import {
   type SessionInput,
   type UpdateEventRequest,
 } from '@draftroom/shared';
-import { conflict, notFound } from '../../lib/appError.ts';
+import { conflict, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { Persistence } from '../../persistence/index.ts';
 import type { Viewer } from '../access/policy.ts';

@@ -1,5 +1,5 @@
 import type { ConferenceSession } from '@draftroom/shared';
-import { forbidden, notFound } from '../../lib/appError.ts';
+import { forbidden, notFound } from '../../lib/domainError.ts';
 import type { GroupRecord, Repositories } from '../../persistence/index.ts';
 import type { GroupPlace, Viewer } from '../access/policy.ts';
 
