@@ -123,7 +123,9 @@ describe('durable before visible', () => {
       `crash replay: ${crashes} SIGKILLs, ${lost} recoveries missing an observed update; ${recheckedUpdates} observed updates re-checked (prefixes summed)`,
     );
     expect(lost).toBe(0);
-  }, 180_000);
+    // A bound against a wedged run, not a speed target: 20 server starts take three times as long
+    // on a machine busy with other jobs as on a quiet one.
+  }, 360_000);
 });
 
 /** Sends updates from `from` on, a few at a time, until the socket closes or all are sent. */
