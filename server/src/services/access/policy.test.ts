@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonRecord } from '../../persistence/index.ts';
 import {
+  canAdministerEvent,
+  canChooseOwnGroup,
+  canListPeople,
   canManageGroup,
   canManageSession,
   canMoveMember,
+  canRemoveGroup,
+  canSeeEmails,
+  demotesSelf,
   guidePermission,
   guideRefusal,
+  roleFitsScope,
+  takesSeat,
   type Viewer,
 } from './policy.ts';
 
@@ -148,5 +156,115 @@ describe('guideRefusal', () => {
     ['no guide at all', participant, undefined, 'not_found'],
   ] as const)('%s → %s', (_name, who, guide, expected) => {
     expect(guideRefusal(who, guide)).toBe(expected);
+  });
+});
+
+describe('event-wide rules by role', () => {
+  const roles = ['organiser', 'facilitator', 'participant', 'observer'] as const;
+  const expected = {
+    canAdministerEvent: {
+      organiser: true,
+      facilitator: false,
+      participant: false,
+      observer: false,
+    },
+    canListPeople: { organiser: true, facilitator: true, participant: false, observer: false },
+    canSeeEmails: { organiser: true, facilitator: false, participant: false, observer: false },
+    takesSeat: { organiser: false, facilitator: false, participant: true, observer: false },
+  } as const;
+  it.each(roles)('%s', (role) => {
+    const who = viewer(role, { type: 'event', id: 'e1' });
+    expect({
+      canAdministerEvent: canAdministerEvent(who),
+      canListPeople: canListPeople(who),
+      canSeeEmails: canSeeEmails(who),
+      takesSeat: takesSeat(role),
+    }).toEqual({
+      canAdministerEvent: expected.canAdministerEvent[role],
+      canListPeople: expected.canListPeople[role],
+      canSeeEmails: expected.canSeeEmails[role],
+      takesSeat: expected.takesSeat[role],
+    });
+  });
+});
+
+describe('canRemoveGroup', () => {
+  it.each([
+    ['organiser of the event', viewer('organiser', { type: 'event', id: 'e1' }), true],
+    [
+      'organiser of another event',
+      viewer('organiser', { type: 'event', id: 'e2' }, [], 'e2'),
+      false,
+    ],
+    ['facilitator of the group', viewer('facilitator', { type: 'group', id: 'g1' }), false],
+  ] as const)('%s → %s', (_name, who, expected) => {
+    expect(canRemoveGroup(who, place)).toBe(expected);
+  });
+});
+
+describe('canChooseOwnGroup', () => {
+  const open = { eventId: 'e1', sessionId: 's1', selfSelect: true };
+  it.each([
+    ['participant of the event', viewer('participant', { type: 'event', id: 'e1' }), open, true],
+    [
+      'participant of the session',
+      viewer('participant', { type: 'session', id: 's1' }),
+      open,
+      true,
+    ],
+    [
+      'participant of another session',
+      viewer('participant', { type: 'session', id: 's2' }),
+      open,
+      false,
+    ],
+    [
+      'participant invited to a group',
+      viewer('participant', { type: 'group', id: 'g1' }),
+      open,
+      false,
+    ],
+    [
+      'participant, session without choice',
+      viewer('participant', { type: 'session', id: 's1' }),
+      { ...open, selfSelect: false },
+      false,
+    ],
+    [
+      'participant of another event',
+      viewer('participant', { type: 'event', id: 'e2' }, [], 'e2'),
+      { ...open, eventId: 'e1' },
+      false,
+    ],
+    [
+      'facilitator of the session',
+      viewer('facilitator', { type: 'session', id: 's1' }),
+      open,
+      false,
+    ],
+    ['observer of the session', viewer('observer', { type: 'session', id: 's1' }), open, false],
+  ] as const)('%s → %s', (_name, who, session, expected) => {
+    expect(canChooseOwnGroup(who, session)).toBe(expected);
+  });
+});
+
+describe('demotesSelf and roleFitsScope', () => {
+  const me = viewer('organiser', { type: 'event', id: 'e1' });
+  it.each([
+    ['own role to facilitator', 'p', 'facilitator', true],
+    ['own role kept', 'p', 'organiser', false],
+    ['no role change', 'p', undefined, false],
+    ['someone else to observer', 'q', 'observer', false],
+  ] as const)('%s → %s', (_name, personId, role, expected) => {
+    expect(demotesSelf(me, personId, role)).toBe(expected);
+  });
+  it.each([
+    ['organiser', { type: 'event', id: 'e1' }, true],
+    ['organiser', { type: 'session', id: 's1' }, false],
+    ['organiser', { type: 'group', id: 'g1' }, false],
+    ['participant', { type: 'group', id: 'g1' }, true],
+    ['facilitator', { type: 'session', id: 's1' }, true],
+  ] as const)('%s invited to %o → %s', (role, scope, expected) => {
+    expect(roleFitsScope(role, scope)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { Permission } from '@draftroom/shared';
+import type { Permission, Role, Scope } from '@draftroom/shared';
 import type { PersonRecord } from '../../persistence/index.ts';
 
 /**
@@ -74,6 +74,60 @@ export function canManageSession(
     (scope.type === 'event' && scope.id === session.eventId) ||
     (scope.type === 'session' && scope.id === session.sessionId)
   );
+}
+
+/** May this person run the event: its settings, people, invites and imports? Organisers only. */
+export function canAdministerEvent(viewer: Viewer): boolean {
+  return viewer.person.role === 'organiser';
+}
+
+/** May this person remove a group (its guide then belongs to the organisers alone)? */
+export function canRemoveGroup(viewer: Viewer, place: GroupPlace): boolean {
+  return isOrganiserOf(viewer, place.eventId);
+}
+
+/** May this person see everyone in the event, with their groups (to assign them)? */
+export function canListPeople(viewer: Viewer): boolean {
+  return viewer.person.role === 'organiser' || viewer.person.role === 'facilitator';
+}
+
+/** May this person see people's email addresses? Facilitators get names and groups only. */
+export function canSeeEmails(viewer: Viewer): boolean {
+  return viewer.person.role === 'organiser';
+}
+
+/**
+ * Would giving this person this role take away the viewer's own organiser role? Refused: an
+ * organiser who demotes themselves by mistake cannot undo it; another organiser must.
+ */
+export function demotesSelf(viewer: Viewer, personId: string, role: Role | undefined): boolean {
+  return personId === viewer.person.id && role !== undefined && role !== 'organiser';
+}
+
+/**
+ * May this person pick their own group in this session? Participants whose invite reaches the
+ * session, when the organisers let people choose.
+ */
+export function canChooseOwnGroup(
+  viewer: Viewer,
+  session: { eventId: string; sessionId: string; selfSelect: boolean },
+): boolean {
+  const { scope, role, eventId } = viewer.person;
+  if (role !== 'participant' || !session.selfSelect || eventId !== session.eventId) return false;
+  return (
+    (scope.type === 'event' && scope.id === session.eventId) ||
+    (scope.type === 'session' && scope.id === session.sessionId)
+  );
+}
+
+/** May an invite give this role with this scope? Organisers are invited to the whole event. */
+export function roleFitsScope(role: Role, scope: Scope): boolean {
+  return role !== 'organiser' || scope.type === 'event';
+}
+
+/** Does a person of this role take a seat in a group? Facilitators and observers do not. */
+export function takesSeat(role: Role): boolean {
+  return role === 'participant';
 }
 
 /** What this person may do with the guide of a group: write, read, or nothing. */

@@ -12,7 +12,7 @@ import { DomainError, conflict } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { InviteRecord, Persistence, Repositories } from '../../persistence/index.ts';
 import type { AccessEvents } from '../access/accessEvents.ts';
-import type { Viewer } from '../access/policy.ts';
+import { roleFitsScope, type Viewer } from '../access/policy.ts';
 import { requireOrganiser } from '../conference/viewer.ts';
 import { joinPathFor, scopeName, scopeNamesOf, toInvite } from './inviteView.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -74,7 +74,7 @@ export function createAuthService(
         'Some fields are not valid; correct them and try again.',
         [{ path: 'scope', message }],
       );
-    if (role === 'organiser' && scope.type !== 'event') {
+    if (!roleFitsScope(role, scope)) {
       throw invalid('Organisers are invited to the whole event.');
     }
     if (scope.type === 'event' && scope.id !== eventId) throw invalid('Choose this event.');

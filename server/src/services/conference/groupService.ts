@@ -15,7 +15,15 @@ import type {
   Repositories,
 } from '../../persistence/index.ts';
 import type { AccessEvents } from '../access/accessEvents.ts';
-import { canManageGroup, canManageSession, canMoveMember, type Viewer } from '../access/policy.ts';
+import {
+  canChooseOwnGroup,
+  canManageGroup,
+  canManageSession,
+  canMoveMember,
+  canRemoveGroup,
+  takesSeat,
+  type Viewer,
+} from '../access/policy.ts';
 import { balanceGroups } from './balance.ts';
 import { toGroup, toGroups } from './groupView.ts';
 import { groupInEvent, placeOf, sessionInEvent } from './viewer.ts';
@@ -59,7 +67,7 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
       person,
     );
     if (
-      person.role === 'participant' &&
+      takesSeat(person.role) &&
       (await repos.groups.participantCount(groupId)) >= group.capacity
     ) {
       throw conflict(
@@ -112,8 +120,8 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
     },
 
     async delete(viewer: Viewer, groupId: string): Promise<void> {
-      if (viewer.person.role !== 'organiser') throw forbidden('Only organisers can remove groups.');
-      const { group } = await groupInEvent(repositories, viewer, groupId);
+      const { group, place: where } = await groupInEvent(repositories, viewer, groupId);
+      if (!canRemoveGroup(viewer, where)) throw forbidden('Only organisers can remove groups.');
       const members = (await repositories.groups.membersOf([groupId])).get(groupId) ?? [];
       if (members.length > 0) {
         throw conflict('This group still has members; move or remove them first.');
@@ -160,11 +168,12 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
 
     async selfSelect(viewer: Viewer, groupId: string): Promise<BreakoutGroup> {
       const { group, session, place: where } = await groupInEvent(repositories, viewer, groupId);
-      const { scope, role } = viewer.person;
-      const inScope =
-        (scope.type === 'event' && scope.id === where.eventId) ||
-        (scope.type === 'session' && scope.id === session.id);
-      if (role !== 'participant' || !session.selfSelect || !inScope) {
+      const choosing = {
+        eventId: where.eventId,
+        sessionId: session.id,
+        selfSelect: session.selfSelect,
+      };
+      if (!canChooseOwnGroup(viewer, choosing)) {
         throw forbidden('You cannot choose a group in this session yourself.');
       }
       const current = await repositories.groups.listBySessions([session.id]);

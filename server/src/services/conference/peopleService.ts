@@ -10,7 +10,13 @@ import { DomainError, forbidden } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { Persistence, PersonRecord } from '../../persistence/index.ts';
 import type { AccessEvents } from '../access/accessEvents.ts';
-import type { Viewer } from '../access/policy.ts';
+import {
+  canListPeople,
+  canSeeEmails,
+  demotesSelf,
+  takesSeat,
+  type Viewer,
+} from '../access/policy.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { checkRegistrations } from './registrationImport.ts';
 import { requireOrganiser } from './viewer.ts';
@@ -30,14 +36,14 @@ export function createPeopleService(
 
   return {
     async list(viewer: Viewer): Promise<Person[]> {
-      const { role } = viewer.person;
-      if (role !== 'organiser' && role !== 'facilitator') {
+      if (!canListPeople(viewer)) {
         throw forbidden('Only organisers and facilitators can see everyone in the event.');
       }
       const people = await repositories.people.listByEvent(viewer.person.eventId);
       // Facilitators need names and groups to assign people; email addresses stay with organisers.
-      const visible =
-        role === 'organiser' ? people : people.map((person) => ({ ...person, email: null }));
+      const visible = canSeeEmails(viewer)
+        ? people
+        : people.map((person) => ({ ...person, email: null }));
       return withGroups(visible, viewer.person.eventId);
     },
 
@@ -48,7 +54,7 @@ export function createPeopleService(
       if (!person || person.eventId !== viewer.person.eventId) {
         throw new DomainError('not_found', 'This person was not found in your event.');
       }
-      if (person.id === viewer.person.id && input.role && input.role !== 'organiser') {
+      if (demotesSelf(viewer, person.id, input.role)) {
         throw new DomainError(
           'conflict',
           'You cannot take away your own organiser role; ask another organiser.',
@@ -80,7 +86,7 @@ export function createPeopleService(
         knownEmails: new Set(
           people.flatMap((person) => (person.email ? [person.email.toLowerCase()] : [])),
         ),
-        takesSeat: input.role === 'participant',
+        takesSeat: takesSeat(input.role),
       });
       const valid =
         check.fileErrors.length === 0 && check.rows.every((row) => row.errors.length === 0);

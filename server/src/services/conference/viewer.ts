@@ -1,7 +1,7 @@
 import type { ConferenceSession } from '@draftroom/shared';
 import { forbidden, notFound } from '../../lib/domainError.ts';
 import type { GroupRecord, Repositories } from '../../persistence/index.ts';
-import type { GroupPlace, Viewer } from '../access/policy.ts';
+import { canAdministerEvent, type GroupPlace, type Viewer } from '../access/policy.ts';
 
 /** The signed-in person with their group memberships, read fresh for each request. */
 export async function loadViewer(repositories: Repositories, personId: string): Promise<Viewer> {
@@ -44,5 +44,5 @@ export const placeOf = (group: GroupRecord, session: ConferenceSession): GroupPl
 });
 
 export function requireOrganiser(viewer: Viewer): void {
-  if (viewer.person.role !== 'organiser') throw forbidden('Only organisers can do this.');
+  if (!canAdministerEvent(viewer)) throw forbidden('Only organisers can do this.');
 }
