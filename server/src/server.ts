@@ -6,7 +6,7 @@ import { createApp } from './http/app.ts';
 import { clientAddressing } from './lib/clientAddress.ts';
 import type { Logger } from './lib/logger.ts';
 import { createMetrics, registerQueryCounter, type Metrics } from './observability/metrics.ts';
-import { openPersistence, type Persistence } from './persistence/index.ts';
+import { openPersistence, type ConferenceStore, type Persistence } from './persistence/index.ts';
 import { AccessEvents } from './services/access/accessEvents.ts';
 import { createDocumentAccess } from './services/access/documentAccess.ts';
 import { createAuthService, type AuthService } from './services/auth/authService.ts';
@@ -47,7 +47,13 @@ export async function createDraftroomServer(
   const metrics = createMetrics();
   registerQueryCounter(metrics.registry, persistence.queryCount);
   const accessEvents = new AccessEvents();
-  const auth = createAuthService(persistence, accessEvents, {
+  // The services see the conference tables only; the document store is the collaboration
+  // server's alone.
+  const conference: ConferenceStore = {
+    repositories: persistence.repositories,
+    transaction: persistence.transaction,
+  };
+  const auth = createAuthService(conference, accessEvents, {
     sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
   });
   let ready = false;
@@ -58,11 +64,11 @@ export async function createDraftroomServer(
   const app = createApp({
     services: {
       auth,
-      me: createMeService(persistence),
-      programme: createProgrammeService(persistence),
-      groups: createGroupService(persistence, accessEvents),
-      guides: createGuideService(persistence),
-      people: createPeopleService(persistence, auth, accessEvents),
+      me: createMeService(conference),
+      programme: createProgrammeService(conference),
+      groups: createGroupService(conference, accessEvents),
+      guides: createGuideService(conference),
+      people: createPeopleService(conference, auth, accessEvents),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
@@ -77,7 +83,7 @@ export async function createDraftroomServer(
   const http = createServer(app);
   const collab = new CollabServer({
     store: persistence.documents,
-    access: createDocumentAccess(persistence, auth),
+    access: createDocumentAccess(conference, auth),
     accessEvents,
     metrics,
     logger,

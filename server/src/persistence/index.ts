@@ -28,6 +28,12 @@ export interface Persistence {
   close(): Promise<void>;
 }
 
+/**
+ * What the conference services get: the tables and transactions, never the document store, so
+ * that only the collaboration server (the document host) writes a guide's content.
+ */
+export type ConferenceStore = Pick<Persistence, 'repositories' | 'transaction'>;
+
 /** What the server needs beyond the command line: it owns the database while it runs. */
 export interface ServerStorageOptions {
   logger: Logger;

@@ -1,5 +1,5 @@
 import { identityOf, type Identity, type Permission } from '@draftroom/shared';
-import type { Persistence } from '../../persistence/index.ts';
+import type { ConferenceStore } from '../../persistence/index.ts';
 import type { AuthService, SignIn } from '../auth/authService.ts';
 import { permissionOnGuide } from '../conference/guideService.ts';
 import { loadViewer } from '../conference/viewer.ts';
@@ -21,7 +21,10 @@ export interface DocumentAccess {
   recheck(signIn: SignIn, documentId: string): Promise<AccessDecision>;
 }
 
-export function createDocumentAccess(persistence: Persistence, auth: AuthService): DocumentAccess {
+export function createDocumentAccess(
+  persistence: ConferenceStore,
+  auth: AuthService,
+): DocumentAccess {
   const { repositories } = persistence;
 
   async function decide(signIn: SignIn, documentId: string): Promise<AccessDecision> {

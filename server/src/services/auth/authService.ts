@@ -10,7 +10,7 @@ import {
 } from '@draftroom/shared';
 import { DomainError, conflict } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
-import type { InviteRecord, Persistence, Repositories } from '../../persistence/index.ts';
+import type { InviteRecord, ConferenceStore, Repositories } from '../../persistence/index.ts';
 import type { AccessEvents } from '../access/accessEvents.ts';
 import { roleFitsScope, type Viewer } from '../access/policy.ts';
 import { requireOrganiser } from '../conference/viewer.ts';
@@ -31,7 +31,7 @@ const day = 24 * 60 * 60 * 1000;
 
 /** Invite links, joining, and the sign-ins (session cookies) that joining creates. */
 export function createAuthService(
-  persistence: Persistence,
+  persistence: ConferenceStore,
   events: AccessEvents,
   options: AuthServiceOptions,
 ) {

@@ -10,7 +10,7 @@ import { DomainError, conflict, forbidden } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type {
   GroupRecord,
-  Persistence,
+  ConferenceStore,
   PersonRecord,
   Repositories,
 } from '../../persistence/index.ts';
@@ -29,7 +29,7 @@ import { toGroup, toGroups } from './groupView.ts';
 import { groupInEvent, placeOf, sessionInEvent } from './viewer.ts';
 
 /** Breakout groups, each with exactly one guide, and who is in them. */
-export function createGroupService(persistence: Persistence, events: AccessEvents) {
+export function createGroupService(persistence: ConferenceStore, events: AccessEvents) {
   const { repositories } = persistence;
 
   async function manageable(viewer: Viewer, groupId: string, repos: Repositories = repositories) {

@@ -1,6 +1,6 @@
 import type { Guide, Permission } from '@draftroom/shared';
 import { notFound } from '../../lib/domainError.ts';
-import type { Persistence, Repositories } from '../../persistence/index.ts';
+import type { ConferenceStore, Repositories } from '../../persistence/index.ts';
 import { guidePermission, isOrganiserOf, type Viewer } from '../access/policy.ts';
 import { placeOf } from './viewer.ts';
 
@@ -29,7 +29,7 @@ export async function permissionOnGuide(
   };
 }
 
-export function createGuideService(persistence: Persistence) {
+export function createGuideService(persistence: ConferenceStore) {
   const { repositories } = persistence;
   return {
     /** The guides of the viewer's event that they may open, in programme order. */

@@ -1,10 +1,10 @@
 import { updateProfileRequestSchema, type Me, type UpdateProfileRequest } from '@draftroom/shared';
-import type { Persistence } from '../../persistence/index.ts';
+import type { ConferenceStore } from '../../persistence/index.ts';
 import { canManageGroup, canManageSession, type Viewer } from '../access/policy.ts';
 import { loadViewer, placeOf } from './viewer.ts';
 
 /** The signed-in person: who they are, what the interface should offer them, their profile. */
-export function createMeService(persistence: Persistence) {
+export function createMeService(persistence: ConferenceStore) {
   const { repositories } = persistence;
 
   async function me(viewer: Viewer): Promise<Me> {

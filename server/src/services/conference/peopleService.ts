@@ -8,7 +8,7 @@ import {
 } from '@draftroom/shared';
 import { DomainError, forbidden } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
-import type { Persistence, PersonRecord } from '../../persistence/index.ts';
+import type { ConferenceStore, PersonRecord } from '../../persistence/index.ts';
 import type { AccessEvents } from '../access/accessEvents.ts';
 import {
   canListPeople,
@@ -23,7 +23,7 @@ import { requireOrganiser } from './viewer.ts';
 
 /** The event's people: the list, roles, and importing a registration spreadsheet. */
 export function createPeopleService(
-  persistence: Persistence,
+  persistence: ConferenceStore,
   auth: AuthService,
   events: AccessEvents,
 ) {

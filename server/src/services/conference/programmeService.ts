@@ -10,13 +10,13 @@ import {
 } from '@draftroom/shared';
 import { conflict, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
-import type { Persistence } from '../../persistence/index.ts';
+import type { ConferenceStore } from '../../persistence/index.ts';
 import type { Viewer } from '../access/policy.ts';
 import { toGroups } from './groupView.ts';
 import { requireOrganiser, sessionInEvent } from './viewer.ts';
 
 /** The event and its programme of sessions. Everyone in the event may read it. */
-export function createProgrammeService(persistence: Persistence) {
+export function createProgrammeService(persistence: ConferenceStore) {
   const { repositories } = persistence;
 
   async function event(viewer: Viewer): Promise<ConferenceEvent> {
