@@ -1,4 +1,4 @@
-import type { ScenarioName } from './report/report.ts';
+import { scenarioNames, type ScenarioName } from './report/report.ts';
 
 export const usage = `Usage: pnpm bench [--smoke] [--scenario NAME] [--runs N] [--minutes N]
 
@@ -21,16 +21,6 @@ export interface CliOptions {
 }
 
 export class UsageError extends Error {}
-
-const scenarioNames: readonly ScenarioName[] = [
-  'replay',
-  'conference',
-  'cold-load',
-  'join-storm',
-  'memory',
-  'api-lists',
-  'soak',
-];
 
 /** Parses the command line; throws a UsageError saying what is wrong. */
 export function parseArgs(argv: readonly string[]): CliOptions {

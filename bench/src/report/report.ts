@@ -31,8 +31,17 @@ export interface Check {
   detail?: string;
 }
 
-export type ScenarioName =
-  'replay' | 'conference' | 'cold-load' | 'join-storm' | 'memory' | 'api-lists' | 'soak';
+/** Every scenario, in the order they run; all but the soak run by default. */
+export const scenarioNames = [
+  'replay',
+  'conference',
+  'cold-load',
+  'join-storm',
+  'memory',
+  'api-lists',
+  'soak',
+] as const;
+export type ScenarioName = (typeof scenarioNames)[number];
 
 export interface ScenarioReport {
   scenario: ScenarioName;

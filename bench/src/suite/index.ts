@@ -1,5 +1,5 @@
 import { loadavg } from 'node:os';
-import type { ScenarioName, ScenarioReport } from '../report/report.ts';
+import { scenarioNames, type ScenarioName, type ScenarioReport } from '../report/report.ts';
 import type { ScenarioOutcome, SuiteOptions } from './common.ts';
 import { runApiListsScenario } from './apiLists.ts';
 import { runColdLoadScenario } from './coldLoad.ts';
@@ -12,14 +12,7 @@ import { runSoakScenario } from './soak.ts';
 export type { SuiteOptions } from './common.ts';
 export { sizesFor } from './common.ts';
 
-export const defaultScenarios: ScenarioName[] = [
-  'replay',
-  'conference',
-  'cold-load',
-  'join-storm',
-  'memory',
-  'api-lists',
-];
+export const defaultScenarios: ScenarioName[] = scenarioNames.filter((name) => name !== 'soak');
 
 /** Runs one scenario at the chosen size; a scenario that throws becomes a failed check. */
 export async function runScenario(
