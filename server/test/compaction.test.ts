@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { connectClient, whenSynced } from './helpers/clients.ts';
 import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
-import { readGuideText } from '../testing/index.ts';
+import { guideText, readGuideText } from '../testing/index.ts';
 
 // Guarantee 3, bounded storage: appended updates are merged into one state row once they pass a
 // threshold, so stored size and load time follow the document, not its history.
@@ -59,5 +59,38 @@ describe('compaction', () => {
     const encodedState = Y.encodeStateAsUpdate(reader.doc).length;
     reader.destroy();
     expect(stored.stateBytes).toBeLessThanOrEqual(2 * encodedState);
+  });
+
+  it('deletes only the rows in the state it writes: a row appended behind the room survives', async () => {
+    server = await startTestServer({ COMPACT_AFTER_UPDATES: '100000', SEED_DEMO: 'false' });
+    const documentId = await createGuide(server);
+    const writer = connectClient(server, documentId);
+    await whenSynced(writer);
+    writer.text.insert(0, 'before ');
+    const room = () => server?.server.collab.rooms.get(documentId);
+    await waitFor(() => expect(readGuideText(room()?.doc)).toBe('before '));
+
+    // Another writer of the store (a server-side change, a second instance): its row is stored
+    // but this room never applied it, so it is not in the state the room compacts.
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(writer.doc));
+    const known = Y.encodeStateVector(other);
+    guideText(other).insert(0, 'elsewhere ');
+    await server.server.persistence.documents.appendBatch([
+      { documentId, update: Y.encodeStateAsUpdate(other, known) },
+    ]);
+    // Newer rows from the room's own peer, so the foreign row sits below the room's latest.
+    writer.text.insert(writer.text.length, 'after');
+    await waitFor(() => expect(readGuideText(room()?.doc)).toBe('before after'));
+    await room()?.compact();
+
+    writer.destroy();
+    const dataDir = server.dataDir;
+    await server.stop();
+    server = await startTestServer({}, dataDir, server.organiser);
+    const reader = connectClient(server, documentId);
+    await whenSynced(reader);
+    expect(reader.content()).toBe('elsewhere before after');
+    reader.destroy();
   });
 });

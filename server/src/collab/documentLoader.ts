@@ -7,10 +7,9 @@ import type { DocumentStore, StoredDocument } from '../persistence/index.ts';
 export interface LoadedDocument {
   doc: Y.Doc;
   stateBytes: number;
-  /** Appended updates still in the history (quarantined ones excluded). */
-  updateCount: number;
+  /** Sequence numbers of the appended updates now in `doc` (quarantined ones excluded). */
+  seqs: number[];
   updateBytes: number;
-  lastSeq: number;
   /** Sequence numbers set aside because they failed to apply. */
   quarantined: number[];
 }
@@ -48,9 +47,8 @@ export async function loadDocument(
   return {
     doc: rebuilt.doc,
     stateBytes: stored.state?.length ?? 0,
-    updateCount: kept.length,
+    seqs: kept.map((row) => row.seq),
     updateBytes: kept.reduce((sum, row) => sum + row.data.length, 0),
-    lastSeq: stored.updates.at(-1)?.seq ?? 0,
     quarantined: rebuilt.quarantined,
   };
 }

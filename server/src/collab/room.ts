@@ -63,8 +63,11 @@ export class Room implements PersistListener<Edit> {
   /** Batches stored while the room rebuilt itself: applied once it has. */
   private heldBatches: PersistedUpdate<Edit>[][] = [];
   private readonly admission: UpdateAdmission;
-  private appliedSeq = 0;
-  private uncompactedUpdates = 0;
+  /**
+   * Stored rows whose updates are in `doc` and not yet in the stored state, oldest first:
+   * compaction deletes exactly these, so a row someone else appended is never lost to it.
+   */
+  private uncompactedSeqs: number[] = [];
   private uncompactedBytes = 0;
   private stateBytes = 0;
   private compacting: Promise<void> | null = null;
@@ -160,7 +163,7 @@ export class Room implements PersistListener<Edit> {
   /** Writes pending appended updates into one state row. Safe to call at any time. */
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
-    if (this.status !== 'ready' || this.uncompactedUpdates === 0) return Promise.resolve();
+    if (this.status !== 'ready' || this.uncompactedSeqs.length === 0) return Promise.resolve();
     this.compacting = this.compactNow().finally(() => {
       this.compacting = null;
     });
@@ -168,8 +171,8 @@ export class Room implements PersistListener<Edit> {
   }
 
   private async compactNow(): Promise<void> {
-    const throughSeq = this.appliedSeq;
-    const updates = this.uncompactedUpdates;
+    // Read in the same turn as the state is encoded: these rows are exactly what it contains.
+    const seqs = this.uncompactedSeqs.slice();
     const bytes = this.uncompactedBytes;
     const state = verifiedState(this.doc);
     if (!state.ok) {
@@ -179,19 +182,20 @@ export class Room implements PersistListener<Edit> {
       return;
     }
     try {
-      await this.options.store.compact(this.documentId, state.state, throughSeq);
+      await this.options.store.compact(this.documentId, state.state, seqs);
     } catch (error) {
       // The appended updates are still stored; the next applied update tries again, so a broken
       // disk cannot spin this in a loop.
       this.log.error({ category: 'persistence', err: error }, 'compaction failed');
       return;
     }
-    this.uncompactedUpdates -= updates;
+    // Rows applied while the compaction was being written stay for the next one.
+    this.uncompactedSeqs = this.uncompactedSeqs.slice(seqs.length);
     this.uncompactedBytes -= bytes;
     this.stateBytes = state.state.length;
     this.options.metrics.compactions.inc();
     this.log.debug(
-      { category: 'persistence', throughSeq, updates, bytes: state.state.length },
+      { category: 'persistence', updates: seqs.length, bytes: state.state.length },
       'compacted',
     );
     // Updates applied while this compaction ran may already be over the threshold again.
@@ -232,9 +236,8 @@ export class Room implements PersistListener<Edit> {
     this.doc.on('update', this.broadcastUpdate);
     this.fullStateFrame = null;
     this.stateBytes = loaded.stateBytes;
-    this.uncompactedUpdates = loaded.updateCount;
+    this.uncompactedSeqs = loaded.seqs;
     this.uncompactedBytes = loaded.updateBytes;
-    this.appliedSeq = Math.max(this.appliedSeq, loaded.lastSeq);
     this.admission.documentChanged(this.doc);
   }
 
@@ -272,15 +275,15 @@ export class Room implements PersistListener<Edit> {
       return;
     }
     const failure = this.applyBatch(persisted);
-    for (const { update, seq } of persisted) {
-      this.appliedSeq = Math.max(this.appliedSeq, seq);
-      this.uncompactedBytes += update.length;
-    }
-    this.uncompactedUpdates += persisted.length;
     this.options.metrics.updates.inc(persisted.length);
     if (failure) {
+      // The rebuild reloads every stored row, these included, and takes its accounts from there.
       void this.recover(persisted, failure);
       return;
+    }
+    for (const { update, seq } of persisted) {
+      this.uncompactedSeqs.push(seq);
+      this.uncompactedBytes += update.length;
     }
     this.admission.documentChanged(this.doc);
     this.compactIfOverThreshold();
@@ -367,7 +370,15 @@ export class Room implements PersistListener<Edit> {
     }
     const held = this.heldBatches;
     this.heldBatches = [];
-    for (const persisted of held) this.applyBatch(persisted);
+    for (const persisted of held) {
+      this.applyBatch(persisted);
+      // Stored after the rebuild read the history, or before: counted once either way.
+      for (const { seq, update } of persisted) {
+        if (this.uncompactedSeqs.includes(seq)) continue;
+        this.uncompactedSeqs.push(seq);
+        this.uncompactedBytes += update.length;
+      }
+    }
     // Everyone gets the whole rebuilt document (Yjs skips what they have) and our state vector,
     // to which they answer with whatever we lack.
     const everything = encodeUpdateMessage(Y.encodeStateAsUpdate(this.doc));
@@ -382,7 +393,7 @@ export class Room implements PersistListener<Edit> {
   private compactIfOverThreshold(): void {
     if (this.compacting || this.status !== 'ready') return;
     if (
-      this.uncompactedUpdates >= this.compactAfterUpdates ||
+      this.uncompactedSeqs.length >= this.compactAfterUpdates ||
       this.uncompactedBytes >= this.options.compactAfterBytes
     ) {
       void this.compact();

@@ -25,10 +25,11 @@ export interface DocumentStore {
   /** Appends every entry in one transaction (group commit); returns their sequence numbers. */
   appendBatch(entries: readonly AppendEntry[]): Promise<number[]>;
   /**
-   * Replaces the stored state with `state` and deletes the appended updates up to and including
-   * `throughSeq`, in one transaction. `state` must already contain all of them.
+   * Replaces the stored state with `state` and deletes exactly the appended updates `seqs`, in
+   * one transaction. `state` must contain all of them; rows appended by anyone else meanwhile
+   * (another writer, a server-side change) are left alone, whatever their sequence number.
    */
-  compact(documentId: string, state: Uint8Array, throughSeq: number): Promise<void>;
+  compact(documentId: string, state: Uint8Array, seqs: readonly number[]): Promise<void>;
   /**
    * Moves appended updates that cannot be applied out of the document's history into
    * `document_quarantine` (kept, with the reason), in one transaction.

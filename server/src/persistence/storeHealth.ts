@@ -100,8 +100,6 @@ export function withWriteHealth(store: DocumentStore, health: StoreHealth): Docu
   return {
     ...store,
     appendBatch: tracked((entries) => store.appendBatch(entries)),
-    compact: tracked((documentId, state, throughSeq) =>
-      store.compact(documentId, state, throughSeq),
-    ),
+    compact: tracked((documentId, state, seqs) => store.compact(documentId, state, seqs)),
   };
 }

@@ -6,7 +6,7 @@ import { openPersistence } from '../index.ts';
 import type { DocumentStore } from '../documentStore.ts';
 
 // The document store on a real SQLite file: batches keep their order and get increasing
-// sequence numbers across multi-row statements; compaction replaces exactly what it covers.
+// sequence numbers across multi-row statements; compaction deletes exactly the rows it merged.
 describe('SQLite document store', () => {
   let dir: string;
   let store: DocumentStore;
@@ -36,18 +36,20 @@ describe('SQLite document store', () => {
     expect(a.updates.map((row) => row.seq)).toEqual(seqs.filter((_, index) => index % 3 === 0));
   });
 
-  it('compacts through a sequence number, keeping later updates and other documents', async () => {
+  it('compacts exactly the rows it is given, keeping any other row and other documents', async () => {
     const seqs = await store.appendBatch([
       { documentId: 'a', update: Uint8Array.of(1) },
       { documentId: 'a', update: Uint8Array.of(2) },
       { documentId: 'b', update: Uint8Array.of(3) },
       { documentId: 'a', update: Uint8Array.of(4) },
+      { documentId: 'a', update: Uint8Array.of(5) },
     ]);
-    await store.compact('a', Uint8Array.of(9, 9), seqs[1] as number);
+    // Rows 1 and 5 are in the state; row 4 (appended by someone else) is not, though older.
+    await store.compact('a', Uint8Array.of(9, 9), [seqs[0] as number, seqs[4] as number]);
     const a = await store.load('a');
     expect(Array.from(a.state ?? [])).toEqual([9, 9]);
-    expect(a.updates.map((row) => Array.from(row.data))).toEqual([[4]]);
+    expect(a.updates.map((row) => Array.from(row.data))).toEqual([[2], [4]]);
     expect((await store.load('b')).updates).toHaveLength(1);
-    expect(await store.storedBytes('a')).toBe(3);
+    expect(await store.storedBytes('a')).toBe(4);
   });
 });

@@ -29,9 +29,6 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
      ON CONFLICT (document_id) DO UPDATE SET
        state = excluded.state, compacted_seq = excluded.compacted_seq, updated_at = excluded.updated_at`,
   );
-  const deleteUpdatesThrough = db.prepare<[string, number]>(
-    'DELETE FROM document_updates WHERE document_id = ? AND seq <= ?',
-  );
   const copyToQuarantine = db.prepare<[string, string, string, number]>(
     `INSERT INTO document_quarantine (seq, document_id, data, reason, quarantined_at)
      SELECT seq, document_id, data, ?, ? FROM document_updates WHERE document_id = ? AND seq = ?`,
@@ -56,9 +53,11 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
     return seqs;
   });
   const compactInOneTransaction = db.transaction(
-    (documentId: string, state: Uint8Array, throughSeq: number) => {
-      upsertState.run(documentId, state, throughSeq, new Date().toISOString());
-      deleteUpdatesThrough.run(documentId, throughSeq);
+    (documentId: string, state: Uint8Array, seqs: readonly number[]) => {
+      // compacted_seq is informative (the newest row merged); what is deleted is exactly `seqs`.
+      const newest = seqs.reduce((max, seq) => Math.max(max, seq), 0);
+      upsertState.run(documentId, state, newest, new Date().toISOString());
+      for (const seq of seqs) deleteUpdate.run(documentId, seq);
     },
   );
 
@@ -95,9 +94,9 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
       if (db.inTransaction) await outsideOtherTransactions();
       return appendAll(entries);
     },
-    async compact(documentId, state, throughSeq) {
+    async compact(documentId, state, seqs) {
       if (db.inTransaction) await outsideOtherTransactions();
-      compactInOneTransaction(documentId, state, throughSeq);
+      compactInOneTransaction(documentId, state, seqs);
     },
     async quarantine(documentId, seqs, reason) {
       if (db.inTransaction) await outsideOtherTransactions();
