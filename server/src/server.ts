@@ -1,5 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as Y from 'yjs';
 import { CollabServer } from './collab/collabServer.ts';
 import type { Config } from './config/env.ts';
 import { createApp } from './http/app.ts';
@@ -59,8 +60,6 @@ export async function createDraftroomServer(
   let ready = false;
   const clients = clientAddressing(config.TRUST_PROXY);
 
-  const startupLinks = await prepareFirstStart(persistence, auth, { demo: config.SEED_DEMO });
-
   const app = createApp({
     services: {
       auth,
@@ -102,6 +101,13 @@ export async function createDraftroomServer(
     },
   });
   collab.attach(http);
+  // After the collaboration server exists: the demo's guides are written through its host.
+  const startupLinks = await prepareFirstStart(conference, auth, {
+    demo: config.SEED_DEMO,
+    writeGuide: async (guideId, content) => {
+      await collab.documents.withDocument(guideId, (doc) => Y.applyUpdate(doc, content));
+    },
+  });
 
   let closing: Promise<void> | null = null;
   return {

@@ -18,6 +18,7 @@ import { CollabConnection } from './connection.ts';
 import { PersistQueue } from './persistQueue.ts';
 import { decodeClientMessage, ProtocolError } from './protocol.ts';
 import { ConnectionsPerAddress, MessageRateLimiter } from './limits.ts';
+import { DocumentHost } from './documentHost.ts';
 import { RoomRegistry } from './roomRegistry.ts';
 import { validateUpdate } from './validation/validateUpdate.ts';
 import {
@@ -66,6 +67,8 @@ export interface CollabLimits {
 export class CollabServer {
   readonly persistQueue: PersistQueue;
   readonly rooms: RoomRegistry;
+  /** The server's own reads and changes of guides (templates, restores, locks, versions…). */
+  readonly documents: DocumentHost;
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<CollabConnection>();
   private readonly perAddress: ConnectionsPerAddress;
@@ -96,6 +99,7 @@ export class CollabServer {
       options.metrics,
       this.log,
     );
+    this.documents = new DocumentHost(this.rooms);
     // maxPayload makes `ws` close oversize frames itself with 1009 (closeCodes.messageTooLarge).
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
     this.keepaliveTimer = setInterval(() => this.checkKeepalive(), options.keepaliveMs);

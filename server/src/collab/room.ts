@@ -17,7 +17,8 @@ import {
 } from './protocol.ts';
 import { UpdateAdmission, type AdmissionLimits, type Edit } from './updateAdmission.ts';
 import type { validateUpdate } from './validation/validateUpdate.ts';
-import { verifiedState } from './verifiedState.ts';
+import { buildServerUpdate } from './serverChange.ts';
+import { StoredHistory } from './storedHistory.ts';
 
 export interface RoomOptions {
   store: DocumentStore;
@@ -63,21 +64,9 @@ export class Room implements PersistListener<Edit> {
   /** Batches stored while the room rebuilt itself: applied once it has. */
   private heldBatches: PersistedUpdate<Edit>[][] = [];
   private readonly admission: UpdateAdmission;
-  /**
-   * Stored rows whose updates are in `doc` and not yet in the stored state, oldest first:
-   * compaction deletes exactly these, so a row someone else appended is never lost to it.
-   */
-  private uncompactedSeqs: number[] = [];
-  private uncompactedBytes = 0;
-  private stateBytes = 0;
-  private compacting: Promise<void> | null = null;
+  private readonly history: StoredHistory;
   private echoToSender = false;
   private fullStateFrame: Uint8Array | null = null;
-  /**
-   * This room's compaction threshold: the configured one ±25 %, so the guides of a conference,
-   * which start together and fill at the same pace, do not all compact in the same moment.
-   */
-  private readonly compactAfterUpdates: number;
   private readonly log: Logger;
 
   constructor(
@@ -87,9 +76,7 @@ export class Room implements PersistListener<Edit> {
     previousUnload: Promise<void> = Promise.resolve(),
   ) {
     this.log = options.logger.child({ documentId });
-    this.compactAfterUpdates = Math.round(
-      options.compactAfterUpdates * (0.75 + Math.random() * 0.5),
-    );
+    this.history = new StoredHistory(documentId, options, this.log);
     this.presence = new RoomPresence(this.connections, options.metrics, this.log);
     this.admission = new UpdateAdmission(
       this,
@@ -150,6 +137,24 @@ export class Room implements PersistListener<Edit> {
     }
   }
 
+  /**
+   * The server's own change (`DocumentHost.withDocument`): built on the loaded guide, then the
+   * same gate, storage and broadcast as a person's edit. Resolves once it is stored and applied;
+   * false when it changed nothing.
+   */
+  async changeByServer(change: (doc: Y.Doc) => void): Promise<boolean> {
+    await this.loaded;
+    if (this.status !== 'ready') throw new Error(`guide ${this.documentId} is not loaded`);
+    const update = buildServerUpdate(this.doc, change);
+    if (!update) return false;
+    await new Promise<void>((resolve, reject) => {
+      this.admission.admitServerChange(update, Y.decodeUpdate(update), (error) =>
+        error ? reject(error) : resolve(),
+      );
+    });
+    return true;
+  }
+
   /** Sends an admitted edit to storage; `onPersisted` applies it once it is stored. */
   store(edit: Edit): void {
     this.options.persistQueue.enqueue(this.documentId, edit.update, edit, this);
@@ -157,47 +162,14 @@ export class Room implements PersistListener<Edit> {
 
   /** Bytes in storage: the compacted state plus the updates appended since. */
   get storedBytes(): number {
-    return this.stateBytes + this.uncompactedBytes;
+    return this.history.storedBytes;
   }
 
   /** Writes pending appended updates into one state row. Safe to call at any time. */
-  compact(): Promise<void> {
-    if (this.compacting) return this.compacting;
-    if (this.status !== 'ready' || this.uncompactedSeqs.length === 0) return Promise.resolve();
-    this.compacting = this.compactNow().finally(() => {
-      this.compacting = null;
-    });
-    return this.compacting;
-  }
-
-  private async compactNow(): Promise<void> {
-    // Read in the same turn as the state is encoded: these rows are exactly what it contains.
-    const seqs = this.uncompactedSeqs.slice();
-    const bytes = this.uncompactedBytes;
-    const state = verifiedState(this.doc);
-    if (!state.ok) {
-      // Replacing the history with a state that does not load back would lose the guide.
-      this.options.metrics.compactionsRefused.inc();
-      this.log.error({ category: 'persistence', problem: state.problem }, 'compaction refused');
-      return;
-    }
-    try {
-      await this.options.store.compact(this.documentId, state.state, seqs);
-    } catch (error) {
-      // The appended updates are still stored; the next applied update tries again, so a broken
-      // disk cannot spin this in a loop.
-      this.log.error({ category: 'persistence', err: error }, 'compaction failed');
-      return;
-    }
-    // Rows applied while the compaction was being written stay for the next one.
-    this.uncompactedSeqs = this.uncompactedSeqs.slice(seqs.length);
-    this.uncompactedBytes -= bytes;
-    this.stateBytes = state.state.length;
-    this.options.metrics.compactions.inc();
-    this.log.debug(
-      { category: 'persistence', updates: seqs.length, bytes: state.state.length },
-      'compacted',
-    );
+  async compact(): Promise<void> {
+    if (this.status !== 'ready') return;
+    // After a failure, the next applied update tries again: a broken disk cannot spin this.
+    if (!(await this.history.compact(this.doc))) return;
     // Updates applied while this compaction ran may already be over the threshold again.
     setImmediate(() => this.compactIfOverThreshold());
   }
@@ -235,9 +207,7 @@ export class Room implements PersistListener<Edit> {
     this.doc = loaded.doc;
     this.doc.on('update', this.broadcastUpdate);
     this.fullStateFrame = null;
-    this.stateBytes = loaded.stateBytes;
-    this.uncompactedSeqs = loaded.seqs;
-    this.uncompactedBytes = loaded.updateBytes;
+    this.history.loaded(loaded);
     this.admission.documentChanged(this.doc);
   }
 
@@ -276,15 +246,14 @@ export class Room implements PersistListener<Edit> {
     }
     const failure = this.applyBatch(persisted);
     this.options.metrics.updates.inc(persisted.length);
+    for (const { sender } of persisted)
+      sender.settled?.(failure ? new Error('did not apply') : null);
     if (failure) {
       // The rebuild reloads every stored row, these included, and takes its accounts from there.
       void this.recover(persisted, failure);
       return;
     }
-    for (const { update, seq } of persisted) {
-      this.uncompactedSeqs.push(seq);
-      this.uncompactedBytes += update.length;
-    }
+    this.history.applied(persisted);
     this.admission.documentChanged(this.doc);
     this.compactIfOverThreshold();
   }
@@ -293,15 +262,18 @@ export class Room implements PersistListener<Edit> {
     this.admission.stored(updates.map((entry) => entry.sender));
     this.log.error({ category: 'persistence', err: error }, 'updates could not be stored');
     // Nobody saw these edits; their senders still have them and resend after reconnecting.
+    for (const { sender } of updates) sender.settled?.(error);
     for (const sender of new Set(updates.map((entry) => entry.sender.connection))) {
-      sender.close(closeCodes.internalError, 'update could not be stored; resend');
+      sender?.close(closeCodes.internalError, 'update could not be stored; resend');
     }
   }
 
   /** Applies a stored batch in one transaction (one broadcast frame per peer); the error if any. */
   private applyBatch(persisted: PersistedUpdate<Edit>[]): unknown {
     const senders = new Set(persisted.map((entry) => entry.sender.connection));
-    const origin = senders.size === 1 ? persisted[0]?.sender.connection : severalSenders;
+    // The server's own changes (connection null) go to everyone.
+    const only = persisted[0]?.sender.connection;
+    const origin = senders.size === 1 && only ? only : severalSenders;
     // Normally the sender is skipped when broadcasting (it has the edit). But if earlier updates
     // were waiting for missing dependencies, this batch may release them, and the broadcast then
     // carries others' edits the sender has never seen: it must go to the sender too.
@@ -358,7 +330,7 @@ export class Room implements PersistListener<Edit> {
       for (const { seq, sender } of batch) {
         if (loaded.quarantined.includes(seq)) {
           this.options.metrics.rejectedMessages.inc({ reason: 'invalid_update' });
-          sender.connection.close(closeCodes.invalidUpdate, 'update failed to apply');
+          sender.connection?.close(closeCodes.invalidUpdate, 'update failed to apply');
         }
       }
       this.status = 'ready';
@@ -373,11 +345,7 @@ export class Room implements PersistListener<Edit> {
     for (const persisted of held) {
       this.applyBatch(persisted);
       // Stored after the rebuild read the history, or before: counted once either way.
-      for (const { seq, update } of persisted) {
-        if (this.uncompactedSeqs.includes(seq)) continue;
-        this.uncompactedSeqs.push(seq);
-        this.uncompactedBytes += update.length;
-      }
+      this.history.applied(persisted);
     }
     // Everyone gets the whole rebuilt document (Yjs skips what they have) and our state vector,
     // to which they answer with whatever we lack.
@@ -391,11 +359,7 @@ export class Room implements PersistListener<Edit> {
   }
 
   private compactIfOverThreshold(): void {
-    if (this.compacting || this.status !== 'ready') return;
-    if (
-      this.uncompactedSeqs.length >= this.compactAfterUpdates ||
-      this.uncompactedBytes >= this.options.compactAfterBytes
-    ) {
+    if (this.status === 'ready' && !this.history.isCompacting && this.history.overThreshold) {
       void this.compact();
     }
   }

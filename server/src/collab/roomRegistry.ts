@@ -12,6 +12,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  /** Rooms the server holds open for its own work, and how many times. */
+  private readonly holds = new Map<Room, number>();
 
   constructor(
     private readonly roomOptions: RoomOptions,
@@ -29,6 +31,34 @@ export class RoomRegistry {
   }
 
   join(documentId: string, connection: CollabConnection): Room {
+    const room = this.open(documentId);
+    room.addConnection(connection);
+    return room;
+  }
+
+  leave(room: Room, connection: CollabConnection): void {
+    room.removeConnection(connection);
+    this.unloadWhenIdle(room);
+  }
+
+  /**
+   * Keeps a document loaded for the server's own work (`DocumentHost`), with or without anyone
+   * connected; `release` lets it unload again once nobody is left.
+   */
+  hold(documentId: string): Room {
+    const room = this.open(documentId);
+    this.holds.set(room, (this.holds.get(room) ?? 0) + 1);
+    return room;
+  }
+
+  release(room: Room): void {
+    const holds = (this.holds.get(room) ?? 1) - 1;
+    if (holds > 0) this.holds.set(room, holds);
+    else this.holds.delete(room);
+    this.unloadWhenIdle(room);
+  }
+
+  private open(documentId: string): Room {
     this.cancelIdleTimer(documentId);
     let room = this.rooms.get(documentId);
     if (!room) {
@@ -42,13 +72,16 @@ export class RoomRegistry {
           this.forget(loadedRoom);
       });
     }
-    room.addConnection(connection);
     return room;
   }
 
-  leave(room: Room, connection: CollabConnection): void {
-    room.removeConnection(connection);
-    if (room.connections.size > 0 || this.rooms.get(room.documentId) !== room) return;
+  private inUse(room: Room): boolean {
+    return room.connections.size > 0 || this.holds.has(room);
+  }
+
+  private unloadWhenIdle(room: Room): void {
+    if (this.inUse(room) || this.rooms.get(room.documentId) !== room) return;
+    this.cancelIdleTimer(room.documentId);
     const timer = setTimeout(() => this.unload(room), this.idleUnloadMs);
     timer.unref();
     this.idleTimers.set(room.documentId, timer);
@@ -64,9 +97,7 @@ export class RoomRegistry {
 
   private unload(room: Room): Promise<void> {
     this.idleTimers.delete(room.documentId);
-    if (room.connections.size > 0 || this.rooms.get(room.documentId) !== room) {
-      return Promise.resolve();
-    }
+    if (this.inUse(room) || this.rooms.get(room.documentId) !== room) return Promise.resolve();
     this.forget(room);
     const done = room
       .unload()

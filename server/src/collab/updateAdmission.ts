@@ -13,11 +13,26 @@ type UpdateMessage = Extract<ClientMessage, { kind: 'update' }>;
 
 /** An update that passed the gate, on its way to storage and then into the document. */
 export interface Edit {
-  connection: CollabConnection;
+  /** The connection that sent it; null for the server's own change (`DocumentHost`). */
+  connection: CollabConnection | null;
   update: Uint8Array;
   structs: AcceptedStruct[];
   newStructs: number;
+  /** For a server change: told once it is stored and applied, or why it was not. */
+  settled?: (error: Error | null) => void;
 }
+
+/** A server change that does not fit the guide or its budgets: nothing of it was stored. */
+export class ServerChangeRefused extends Error {
+  constructor(readonly reason: string) {
+    super(`server change refused: ${reason}`);
+  }
+}
+
+type Check =
+  | { kind: 'ok'; structs: AcceptedStruct[]; newStructs: number }
+  | { kind: 'waits' }
+  | { kind: 'refused'; reason: string; code: number; message: string };
 
 export interface AdmissionLimits {
   /** Stored size of one guide (state + appended + in flight); past it, 4413. */
@@ -108,50 +123,78 @@ export class UpdateAdmission {
     connection: CollabConnection,
     message: UpdateMessage,
   ): 'stored' | 'waits' | 'refused' {
-    if (!this.structs) return 'waits';
-    const verdict = this.validate(message.decoded, {
+    const check = this.check(message.decoded, message.update.length);
+    if (check.kind === 'refused') {
+      this.refuse(connection, check.reason, check.code, check.message);
+      return 'refused';
+    }
+    if (check.kind === 'waits') return 'waits';
+    this.accept({ connection, update: message.update, ...check });
+    return 'stored';
+  }
+
+  /**
+   * The server's own change: the same checks as a person's edit (it must fit a guide and its
+   * budgets). It is built on the loaded document, so it never waits for a dependency.
+   */
+  admitServerChange(
+    update: Uint8Array,
+    decoded: Parameters<typeof validateUpdate>[0],
+    settled: (error: Error | null) => void,
+  ): void {
+    const check = this.check(decoded, update.length);
+    if (check.kind === 'waits') throw new ServerChangeRefused('not built on the loaded guide');
+    if (check.kind === 'refused') {
+      this.metrics.rejectedMessages.inc({ reason: `server_${check.reason}` });
+      throw new ServerChangeRefused(check.message);
+    }
+    this.accept({ connection: null, update, ...check, settled });
+  }
+
+  private check(decoded: Parameters<typeof validateUpdate>[0], bytes: number): Check {
+    if (!this.structs) return { kind: 'waits' };
+    const verdict = this.validate(decoded, {
       document: this.structs,
       inFlight: this.inFlightStructs,
       rules: guideRules(),
     });
     if (verdict.kind === 'refuse') {
-      this.refuse(connection, 'invalid_update', closeCodes.invalidUpdate, verdict.reason);
-      return 'refused';
+      return {
+        kind: 'refused',
+        reason: 'invalid_update',
+        code: closeCodes.invalidUpdate,
+        message: verdict.reason,
+      };
     }
-    if (verdict.kind === 'wait') return 'waits';
-    const bytes = message.update.length;
+    if (verdict.kind === 'wait') return { kind: 'waits' };
     if (this.room.storedBytes + this.inFlightBytes + bytes > this.limits.maxDocumentBytes) {
-      this.refuse(
-        connection,
-        'document_too_large',
-        closeCodes.documentTooLarge,
-        'document size limit reached',
-      );
-      return 'refused';
+      return {
+        kind: 'refused',
+        reason: 'document_too_large',
+        code: closeCodes.documentTooLarge,
+        message: 'document size limit reached',
+      };
     }
     if (
       this.structCount + this.inFlightNewStructs + verdict.newStructs >
       this.limits.maxDocumentItems
     ) {
-      this.refuse(
-        connection,
-        'document_too_many_items',
-        closeCodes.documentTooLarge,
-        'document item limit reached',
-      );
-      return 'refused';
+      return {
+        kind: 'refused',
+        reason: 'document_too_many_items',
+        code: closeCodes.documentTooLarge,
+        message: 'document item limit reached',
+      };
     }
+    return { kind: 'ok', structs: verdict.structs, newStructs: verdict.newStructs };
+  }
+
+  private accept(edit: Edit): void {
     this.inFlightEdits++;
-    this.inFlightBytes += bytes;
-    this.inFlightNewStructs += verdict.newStructs;
-    this.inFlightStructs.add(verdict.structs);
-    this.room.store({
-      connection,
-      update: message.update,
-      structs: verdict.structs,
-      newStructs: verdict.newStructs,
-    });
-    return 'stored';
+    this.inFlightBytes += edit.update.length;
+    this.inFlightNewStructs += edit.newStructs;
+    this.inFlightStructs.add(edit.structs);
+    this.room.store(edit);
   }
 
   private park(connection: CollabConnection, message: UpdateMessage): void {

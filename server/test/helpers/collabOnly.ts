@@ -45,7 +45,14 @@ export async function startCollabOnly(
   const persistence = await openPersistence(databasePath);
   const accessEvents = new AccessEvents();
   const auth = createAuthService(persistence, accessEvents, { sessionTtlMs: 60_000 });
-  const [organiserLink] = await prepareFirstStart(persistence, auth, { demo: true });
+  // Before the collaboration server exists (its store may be wrapped below), the demo's guides
+  // go straight to the store; nothing has them loaded yet.
+  const [organiserLink] = await prepareFirstStart(persistence, auth, {
+    demo: true,
+    writeGuide: async (documentId, update) => {
+      await persistence.documents.appendBatch([{ documentId, update }]);
+    },
+  });
   // Signed in through the auth service (there is no REST layer here, only the collab server).
   const signIn = await auth.join(
     (organiserLink?.joinPath ?? '').replace('/join/', ''),

@@ -1,6 +1,6 @@
 import type { ConferenceSession, CreatedInvite, Role, Scope, SessionKind } from '@draftroom/shared';
 import { randomId } from '../../lib/ids.ts';
-import type { Persistence } from '../../persistence/index.ts';
+import type { ConferenceStore } from '../../persistence/index.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { demoGuides } from './demoGuides.ts';
 import { encodeGuideBody } from './guideBody.ts';
@@ -119,10 +119,17 @@ const members = [
   ['Omar Al-Farsi', 'Majlis Oman', 'OM', 'ar', 3],
 ] as const;
 
+/**
+ * Writes a guide's first content. The server passes its document host, so the demo's text takes
+ * the same checked, stored path as anyone's edit (nothing is appended behind a guide's back).
+ */
+export type WriteGuide = (guideId: string, content: Uint8Array) => Promise<void>;
+
 /** Seeds the demo if there is no event yet; returns the links to print (or [] if it existed). */
 export async function seedDemoConference(
-  persistence: Persistence,
+  persistence: ConferenceStore,
   auth: AuthService,
+  writeGuide: WriteGuide,
 ): Promise<StartupLink[]> {
   if ((await persistence.repositories.events.count()) > 0) return [];
   const eventId = randomId();
@@ -226,10 +233,8 @@ export async function seedDemoConference(
       await link('observer', { type: 'event', id: eventId }, 'the whole event', 'Demo: observers'),
     ];
   });
-  await persistence.documents.appendBatch(
-    demoGuides
-      .filter((guide) => newGuideIds.has(guide.id))
-      .map((guide) => ({ documentId: guide.id, update: encodeGuideBody(guide.body) })),
-  );
+  for (const guide of demoGuides.filter((candidate) => newGuideIds.has(candidate.id))) {
+    await writeGuide(guide.id, encodeGuideBody(guide.body));
+  }
   return links;
 }

@@ -4,7 +4,7 @@ import {
   type UpdateEventRequest,
 } from '@draftroom/shared';
 import { randomId } from '../../lib/ids.ts';
-import type { Persistence } from '../../persistence/index.ts';
+import type { ConferenceStore } from '../../persistence/index.ts';
 import type { AuthService } from '../auth/authService.ts';
 
 /**
@@ -12,7 +12,7 @@ import type { AuthService } from '../auth/authService.ts';
  * an organiser belongs to one event, so creating another is an operator's job.
  */
 export async function createEventWithOrganiserLink(
-  persistence: Persistence,
+  persistence: ConferenceStore,
   auth: AuthService,
   request: UpdateEventRequest,
 ): Promise<{ event: ConferenceEvent; joinPath: string }> {

@@ -1,7 +1,7 @@
 import { randomId } from '../../lib/ids.ts';
-import type { Persistence } from '../../persistence/index.ts';
+import type { ConferenceStore } from '../../persistence/index.ts';
 import type { AuthService } from '../auth/authService.ts';
-import { seedDemoConference, type StartupLink } from '../demo/demoConference.ts';
+import { seedDemoConference, type StartupLink, type WriteGuide } from '../demo/demoConference.ts';
 
 /**
  * What a fresh database needs before anyone can sign in: an event and a way in. With the demo,
@@ -10,11 +10,11 @@ import { seedDemoConference, type StartupLink } from '../demo/demoConference.ts'
  * are shown once; `pnpm cli organiser-link` makes more).
  */
 export async function prepareFirstStart(
-  persistence: Persistence,
+  persistence: ConferenceStore,
   auth: AuthService,
-  options: { demo: boolean },
+  options: { demo: boolean; writeGuide: WriteGuide },
 ): Promise<StartupLink[]> {
-  if (options.demo) return seedDemoConference(persistence, auth);
+  if (options.demo) return seedDemoConference(persistence, auth, options.writeGuide);
   if ((await persistence.repositories.events.count()) > 0) return [];
   const today = new Date().toISOString().slice(0, 10);
   const eventId = randomId();

@@ -1,0 +1,41 @@
+import * as Y from 'yjs';
+import type { RoomRegistry } from './roomRegistry.ts';
+
+/**
+ * The server's own hand on guides. Everything that changes or reads a guide without a browser
+ * (templates, restores, locks, versions, exports, dashboards) goes through here, never through
+ * the document store directly:
+ * - `withDocument` makes a change that takes the same path as a person's edit: checked against
+ *   the guide schema and budgets, stored before anyone sees it, then applied and sent live to
+ *   everyone connected. It works whether the guide is loaded or not (it is loaded for the change
+ *   and unloaded again when nobody is left).
+ * - `readState` gives the guide as it is now, stored edits included.
+ */
+export class DocumentHost {
+  constructor(private readonly rooms: RoomRegistry) {}
+
+  /**
+   * Runs `change` on the guide and stores what it wrote. Resolves to false when it wrote
+   * nothing; rejects (storing nothing) when the change does not fit a guide.
+   */
+  async withDocument(documentId: string, change: (doc: Y.Doc) => void): Promise<boolean> {
+    const room = this.rooms.hold(documentId);
+    try {
+      return await room.changeByServer(change);
+    } finally {
+      this.rooms.release(room);
+    }
+  }
+
+  /** The guide's whole state as one Yjs update. */
+  async readState(documentId: string): Promise<Uint8Array> {
+    const room = this.rooms.hold(documentId);
+    try {
+      await room.loaded;
+      if (!room.isReady) throw new Error(`guide ${documentId} could not be loaded`);
+      return Y.encodeStateAsUpdate(room.doc);
+    } finally {
+      this.rooms.release(room);
+    }
+  }
+}

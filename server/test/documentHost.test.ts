@@ -1,0 +1,149 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { guideFragmentName } from '@draftroom/shared';
+import { ServerChangeRefused } from '../src/collab/updateAdmission.ts';
+import { guideText, readGuideText } from '../testing/index.ts';
+import { connectClient, whenSynced, type HonestClient } from './helpers/clients.ts';
+import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+// The document host: the server changes and reads guides itself, through the same gate, storage
+// and broadcast as a person's edit, whether the guide is loaded or not.
+describe('document host', () => {
+  let server: TestServer;
+  const clients: HonestClient[] = [];
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    await server.cleanup();
+  });
+
+  const start = async (env: Record<string, string> = {}) => {
+    server = await startTestServer({ SEED_DEMO: 'false', IDLE_UNLOAD_MS: '50', ...env });
+    return createGuide(server);
+  };
+  const connect = (documentId: string) => {
+    const client = connectClient(server, documentId);
+    clients.push(client);
+    return client;
+  };
+  const storedRows = (documentId: string) => {
+    const db = new Database(server.databasePath, { readonly: true });
+    try {
+      return (
+        db
+          .prepare('SELECT count(*) AS count FROM document_updates WHERE document_id = ?')
+          .get(documentId) as { count: number }
+      ).count;
+    } finally {
+      db.close();
+    }
+  };
+  const host = () => server.server.collab.documents;
+
+  it('changes a guide nobody has open: stored before it resolves, then unloaded', async () => {
+    const documentId = await start();
+    expect(server.server.collab.rooms.get(documentId)).toBeUndefined();
+    const changed = await host().withDocument(documentId, (doc) => {
+      guideText(doc).insert(0, 'Written by the server');
+    });
+    expect(changed).toBe(true);
+    expect(storedRows(documentId)).toBe(1);
+    await waitFor(() => expect(server.server.collab.rooms.get(documentId)).toBeUndefined());
+
+    const reader = connect(documentId);
+    await whenSynced(reader);
+    expect(reader.content()).toBe('Written by the server');
+    const state = new Y.Doc();
+    Y.applyUpdate(state, await host().readState(documentId));
+    expect(readGuideText(state)).toBe('Written by the server');
+  });
+
+  it('sends a change live to everyone, merged with what they type meanwhile', async () => {
+    const documentId = await start();
+    const alice = connect(documentId);
+    const bob = connect(documentId);
+    await Promise.all([whenSynced(alice), whenSynced(bob)]);
+    alice.text.insert(0, 'alice ');
+    const serverChange = host().withDocument(documentId, (doc) => {
+      const text = guideText(doc);
+      text.insert(text.length, 'server ');
+    });
+    bob.text.insert(bob.text.length, 'bob');
+    expect(await serverChange).toBe(true);
+    await waitFor(() => {
+      for (const client of [alice, bob]) {
+        expect(client.content()).toContain('server ');
+        expect(client.content()).toContain('alice ');
+        expect(client.content()).toContain('bob');
+      }
+      expect(alice.content()).toBe(bob.content());
+    });
+    expect(alice.closeEvents).toEqual([]);
+  });
+
+  it('refuses a change that does not fit a guide, storing nothing and disturbing nobody', async () => {
+    const documentId = await start();
+    const alice = connect(documentId);
+    await whenSynced(alice);
+    alice.text.insert(0, 'kept');
+    const room = server.server.collab.rooms.get(documentId);
+    await waitFor(() => expect(readGuideText(room?.doc)).toBe('kept'));
+    const rows = storedRows(documentId);
+    await expect(
+      host().withDocument(documentId, (doc) => doc.getText('junk').insert(0, 'x')),
+    ).rejects.toBeInstanceOf(ServerChangeRefused);
+    expect(await host().withDocument(documentId, () => {})).toBe(false);
+    expect(storedRows(documentId)).toBe(rows);
+    alice.text.insert(4, '!');
+    await waitFor(() => expect(storedRows(documentId)).toBe(rows + 1));
+    expect(alice.closeEvents).toEqual([]);
+  });
+
+  it('writes the demo conference’s guides through the host: checked, stored, served', async () => {
+    server = await startTestServer({ SEED_DEMO: 'true' });
+    const { guides } = await server.organiser.expect<{ guides: Array<{ id: string }> }>(
+      200,
+      'GET',
+      '/api/guides',
+    );
+    expect(guides.length).toBeGreaterThan(0);
+    for (const { id } of guides) expect(storedRows(id)).toBe(1);
+    const reader = connect(guides[0]?.id ?? '');
+    await whenSynced(reader);
+    expect(reader.doc.getXmlFragment(guideFragmentName).length).toBeGreaterThan(0);
+  });
+
+  it('loses nothing when server changes race compactions', async () => {
+    const documentId = await start({ COMPACT_AFTER_UPDATES: '3' });
+    const alice = connect(documentId);
+    await whenSynced(alice);
+    const room = server.server.collab.rooms.get(documentId);
+    const changes: Array<Promise<unknown>> = [];
+    for (let index = 0; index < 40; index++) {
+      changes.push(
+        host().withDocument(documentId, (doc) => {
+          const text = guideText(doc);
+          text.insert(text.length, `s${index} `);
+        }),
+      );
+      if (index % 5 === 0) changes.push(room?.compact() ?? Promise.resolve());
+      alice.text.insert(alice.text.length, `a${index} `);
+    }
+    await Promise.all(changes);
+    await waitFor(() => expect(readGuideText(room?.doc)).toBe(alice.content()));
+    const expected = alice.content();
+    for (let index = 0; index < 40; index++) {
+      expect(expected).toContain(`s${index} `);
+      expect(expected).toContain(`a${index} `);
+    }
+
+    alice.destroy();
+    const dataDir = server.dataDir;
+    await server.stop();
+    server = await startTestServer({}, dataDir, server.organiser);
+    const reader = connect(documentId);
+    await whenSynced(reader);
+    expect(reader.content()).toBe(expected);
+  });
+});
