@@ -114,6 +114,66 @@ describe('document host', () => {
     expect(reader.doc.getXmlFragment(guideFragmentName).length).toBeGreaterThan(0);
   });
 
+  it('tells plugged-in features about a guide’s life, in order, with who wrote what', async () => {
+    const documentId = await start();
+    const events: string[] = [];
+    const unplug = host().use({
+      loaded: (id) => events.push(`loaded ${id === documentId}`),
+      connectionOpened: () => events.push('opened'),
+      connectionClosed: () => events.push('closed'),
+      persisted: (_id, updates) => {
+        for (const { source } of updates) events.push(`persisted by ${source.kind}`);
+      },
+      compacted: (_id, seqs) => events.push(`compacted ${seqs.length > 0}`),
+    });
+    // A hook that throws is logged and skipped; the guide carries on.
+    host().use({
+      persisted: () => {
+        throw new Error('a broken feature');
+      },
+    });
+    const alice = connect(documentId);
+    await whenSynced(alice);
+    alice.text.insert(0, 'typed ');
+    await waitFor(() => expect(events).toContain('persisted by connection'));
+    await host().withDocument(documentId, (doc) => guideText(doc).insert(0, 'server '));
+    await server.server.collab.rooms.get(documentId)?.compact();
+    alice.destroy();
+    await waitFor(() => expect(events).toContain('closed'));
+    unplug();
+    expect(events.filter((event) => !event.startsWith('persisted by connection'))).toEqual([
+      'opened',
+      'loaded true',
+      'persisted by server',
+      'compacted true',
+      'closed',
+    ]);
+    expect(alice.closeEvents).toEqual([]);
+  });
+
+  it('lets a feature refuse updates before they are stored (a lock, say)', async () => {
+    const documentId = await start();
+    let locked = false;
+    host().use({
+      beforeAccept: (_id, _update, source) =>
+        locked && source.kind === 'connection' ? 'The facilitator locked this guide' : null,
+    });
+    const alice = connect(documentId);
+    await whenSynced(alice);
+    alice.text.insert(0, 'before ');
+    const room = server.server.collab.rooms.get(documentId);
+    await waitFor(() => expect(readGuideText(room?.doc)).toBe('before '));
+    const rows = storedRows(documentId);
+
+    locked = true;
+    alice.text.insert(alice.text.length, 'while locked');
+    await waitFor(() => expect(alice.closeEvents).toEqual([4403]));
+    expect(storedRows(documentId)).toBe(rows);
+    // The server's own changes still go through.
+    await host().withDocument(documentId, (doc) => guideText(doc).insert(0, 'server '));
+    expect(readGuideText(room?.doc)).toBe('server before ');
+  });
+
   it('loses nothing when server changes race compactions', async () => {
     const documentId = await start({ COMPACT_AFTER_UPDATES: '3' });
     const alice = connect(documentId);

@@ -19,6 +19,7 @@ import { PersistQueue } from './persistQueue.ts';
 import { decodeClientMessage, ProtocolError } from './protocol.ts';
 import { ConnectionsPerAddress, MessageRateLimiter } from './limits.ts';
 import { DocumentHost } from './documentHost.ts';
+import { HookList } from './documentHooks.ts';
 import { RoomRegistry } from './roomRegistry.ts';
 import { validateUpdate } from './validation/validateUpdate.ts';
 import {
@@ -81,6 +82,7 @@ export class CollabServer {
     this.log = options.logger.child({ category: 'collab' });
     this.perAddress = new ConnectionsPerAddress(options.limits.connectionsPerIp);
     this.persistQueue = new PersistQueue(options.store, options.metrics);
+    const hooks = new HookList(this.log);
     this.rooms = new RoomRegistry(
       {
         store: options.store,
@@ -94,12 +96,13 @@ export class CollabServer {
           maxDocumentItems: options.limits.documentItems,
         },
         validateUpdate: options.validateUpdate ?? validateUpdate,
+        hooks,
       },
       options.idleUnloadMs,
       options.metrics,
       this.log,
     );
-    this.documents = new DocumentHost(this.rooms);
+    this.documents = new DocumentHost(this.rooms, hooks);
     // maxPayload makes `ws` close oversize frames itself with 1009 (closeCodes.messageTooLarge).
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
     this.keepaliveTimer = setInterval(() => this.checkKeepalive(), options.keepaliveMs);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { DocumentHooks, HookList } from './documentHooks.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 
 /**
@@ -12,7 +13,18 @@ import type { RoomRegistry } from './roomRegistry.ts';
  * - `readState` gives the guide as it is now, stored edits included.
  */
 export class DocumentHost {
-  constructor(private readonly rooms: RoomRegistry) {}
+  constructor(
+    private readonly rooms: RoomRegistry,
+    private readonly hooks: HookList,
+  ) {}
+
+  /**
+   * Plugs a document feature into every guide's life (loaded, before an update is accepted,
+   * persisted, compacted, connections); returns a function that unplugs it.
+   */
+  use(hooks: DocumentHooks): () => void {
+    return this.hooks.use(hooks);
+  }
 
   /**
    * Runs `change` on the guide and stores what it wrote. Resolves to false when it wrote

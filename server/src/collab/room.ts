@@ -17,6 +17,7 @@ import {
 } from './protocol.ts';
 import { UpdateAdmission, type AdmissionLimits, type Edit } from './updateAdmission.ts';
 import type { validateUpdate } from './validation/validateUpdate.ts';
+import type { HookList } from './documentHooks.ts';
 import { buildServerUpdate } from './serverChange.ts';
 import { StoredHistory } from './storedHistory.ts';
 
@@ -29,6 +30,8 @@ export interface RoomOptions {
   compactAfterBytes: number;
   limits: AdmissionLimits;
   validateUpdate: typeof validateUpdate;
+  /** Document features plugged into every room (`DocumentHost.use`). */
+  hooks: HookList;
 }
 
 type RoomStatus = 'loading' | 'ready' | 'recovering' | 'failed' | 'closed';
@@ -84,6 +87,7 @@ export class Room implements PersistListener<Edit> {
       options.validateUpdate,
       options.metrics,
       this.log,
+      options.hooks,
     );
     this.loaded = previousUnload.then(() => this.load());
   }
@@ -94,12 +98,14 @@ export class Room implements PersistListener<Edit> {
 
   addConnection(connection: CollabConnection): void {
     this.connections.add(connection);
+    this.options.hooks.emit('connectionOpened', this.documentId, connection);
     if (this.status === 'ready') this.greet(connection);
     if (this.status === 'failed') this.refuse(connection);
   }
 
   removeConnection(connection: CollabConnection): void {
     if (!this.connections.delete(connection)) return;
+    this.options.hooks.emit('connectionClosed', this.documentId, connection);
     this.waiting = this.waiting.filter((entry) => entry.connection !== connection);
     this.admission.forget(connection);
     this.presence.remove(connection);
@@ -169,7 +175,9 @@ export class Room implements PersistListener<Edit> {
   async compact(): Promise<void> {
     if (this.status !== 'ready') return;
     // After a failure, the next applied update tries again: a broken disk cannot spin this.
-    if (!(await this.history.compact(this.doc))) return;
+    const merged = await this.history.compact(this.doc);
+    if (!merged) return;
+    this.options.hooks.emit('compacted', this.documentId, merged);
     // Updates applied while this compaction ran may already be over the threshold again.
     setImmediate(() => this.compactIfOverThreshold());
   }
@@ -208,6 +216,7 @@ export class Room implements PersistListener<Edit> {
     this.doc.on('update', this.broadcastUpdate);
     this.fullStateFrame = null;
     this.history.loaded(loaded);
+    this.options.hooks.emit('loaded', this.documentId, this.doc);
     this.admission.documentChanged(this.doc);
   }
 
@@ -254,8 +263,23 @@ export class Room implements PersistListener<Edit> {
       return;
     }
     this.history.applied(persisted);
+    this.announcePersisted(persisted);
     this.admission.documentChanged(this.doc);
     this.compactIfOverThreshold();
+  }
+
+  private announcePersisted(persisted: readonly PersistedUpdate<Edit>[]): void {
+    this.options.hooks.emit(
+      'persisted',
+      this.documentId,
+      persisted.map(({ seq, update, sender }) => ({
+        seq,
+        update,
+        source: sender.connection
+          ? { kind: 'connection' as const, connection: sender.connection }
+          : { kind: 'server' as const },
+      })),
+    );
   }
 
   onPersistFailed(updates: PersistedUpdate<Edit>[], error: Error): void {
@@ -346,6 +370,7 @@ export class Room implements PersistListener<Edit> {
       this.applyBatch(persisted);
       // Stored after the rebuild read the history, or before: counted once either way.
       this.history.applied(persisted);
+      this.announcePersisted(persisted);
     }
     // Everyone gets the whole rebuilt document (Yjs skips what they have) and our state vector,
     // to which they answer with whatever we lack.

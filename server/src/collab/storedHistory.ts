@@ -23,7 +23,7 @@ export class StoredHistory {
   private seqs: number[] = [];
   private bytes = 0;
   private stateBytes = 0;
-  private compacting: Promise<boolean> | null = null;
+  private compacting: Promise<readonly number[] | null> | null = null;
   /**
    * This guide's threshold: the configured one ±25 %, so the guides of a conference, which start
    * together and fill at the same pace, do not all compact in the same moment.
@@ -74,12 +74,12 @@ export class StoredHistory {
   }
 
   /**
-   * Writes `doc` as the state and deletes the rows it contains; one at a time. True when it
-   * wrote a new state.
+   * Writes `doc` as the state and deletes the rows it contains; one at a time. The rows it
+   * merged, or null when it wrote nothing (nothing to do, refused or failed).
    */
-  compact(doc: Y.Doc): Promise<boolean> {
+  compact(doc: Y.Doc): Promise<readonly number[] | null> {
     if (this.compacting) return this.compacting;
-    if (this.seqs.length === 0) return Promise.resolve(false);
+    if (this.seqs.length === 0) return Promise.resolve(null);
     this.compacting = this.compactNow(doc).finally(() => {
       this.compacting = null;
     });
@@ -90,7 +90,7 @@ export class StoredHistory {
     return this.compacting !== null;
   }
 
-  private async compactNow(doc: Y.Doc): Promise<boolean> {
+  private async compactNow(doc: Y.Doc): Promise<readonly number[] | null> {
     // Read in the same turn as the state is encoded: these rows are exactly what it contains.
     const seqs = this.seqs.slice();
     const bytes = this.bytes;
@@ -99,7 +99,7 @@ export class StoredHistory {
       // Replacing the history with a state that does not load back would lose the guide.
       this.options.metrics.compactionsRefused.inc();
       this.log.error({ category: 'persistence', problem: state.problem }, 'compaction refused');
-      return false;
+      return null;
     }
     try {
       await this.options.store.compact(this.documentId, state.state, seqs);
@@ -107,7 +107,7 @@ export class StoredHistory {
       // The appended updates are still stored; the next applied update tries again, so a broken
       // disk cannot spin this in a loop.
       this.log.error({ category: 'persistence', err: error }, 'compaction failed');
-      return false;
+      return null;
     }
     // Rows applied while the compaction was being written stay for the next one.
     this.seqs = this.seqs.slice(seqs.length);
@@ -118,6 +118,6 @@ export class StoredHistory {
       { category: 'persistence', updates: seqs.length, bytes: state.state.length },
       'compacted',
     );
-    return true;
+    return seqs;
   }
 }

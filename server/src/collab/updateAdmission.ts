@@ -4,6 +4,7 @@ import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { CollabConnection } from './connection.ts';
 import { defaultParkingLimits, ParkedUpdates, type ParkingLimits } from './parkedUpdates.ts';
+import type { HookList, UpdateSource } from './documentHooks.ts';
 import type { ClientMessage } from './protocol.ts';
 import { guideRules } from './validation/guideRules.ts';
 import { DocumentStructs, InFlightStructs } from './validation/knownStructs.ts';
@@ -44,6 +45,7 @@ export interface AdmissionLimits {
 
 /** What the gate needs of its room. */
 export interface AdmissionRoom {
+  readonly documentId: string;
   readonly storedBytes: number;
   store(edit: Edit): void;
 }
@@ -69,6 +71,7 @@ export class UpdateAdmission {
     private readonly validate: typeof validateUpdate,
     private readonly metrics: Metrics,
     private readonly log: Logger,
+    private readonly hooks: HookList,
   ) {
     this.parked = new ParkedUpdates(limits.parking ?? defaultParkingLimits, (connection) => {
       this.refuse(
@@ -123,7 +126,7 @@ export class UpdateAdmission {
     connection: CollabConnection,
     message: UpdateMessage,
   ): 'stored' | 'waits' | 'refused' {
-    const check = this.check(message.decoded, message.update.length);
+    const check = this.check(message.decoded, message.update, { kind: 'connection', connection });
     if (check.kind === 'refused') {
       this.refuse(connection, check.reason, check.code, check.message);
       return 'refused';
@@ -142,7 +145,7 @@ export class UpdateAdmission {
     decoded: Parameters<typeof validateUpdate>[0],
     settled: (error: Error | null) => void,
   ): void {
-    const check = this.check(decoded, update.length);
+    const check = this.check(decoded, update, { kind: 'server' });
     if (check.kind === 'waits') throw new ServerChangeRefused('not built on the loaded guide');
     if (check.kind === 'refused') {
       this.metrics.rejectedMessages.inc({ reason: `server_${check.reason}` });
@@ -151,8 +154,13 @@ export class UpdateAdmission {
     this.accept({ connection: null, update, ...check, settled });
   }
 
-  private check(decoded: Parameters<typeof validateUpdate>[0], bytes: number): Check {
+  private check(
+    decoded: Parameters<typeof validateUpdate>[0],
+    update: Uint8Array,
+    source: UpdateSource,
+  ): Check {
     if (!this.structs) return { kind: 'waits' };
+    const bytes = update.length;
     const verdict = this.validate(decoded, {
       document: this.structs,
       inFlight: this.inFlightStructs,
@@ -184,6 +192,16 @@ export class UpdateAdmission {
         reason: 'document_too_many_items',
         code: closeCodes.documentTooLarge,
         message: 'document item limit reached',
+      };
+    }
+    // Last, so features (a lock, say) see only updates that would otherwise be stored.
+    const refusal = this.hooks.refusal(this.room.documentId, update, source);
+    if (refusal !== null) {
+      return {
+        kind: 'refused',
+        reason: 'refused_by_hook',
+        code: closeCodes.forbidden,
+        message: refusal,
       };
     }
     return { kind: 'ok', structs: verdict.structs, newStructs: verdict.newStructs };
