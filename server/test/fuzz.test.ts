@@ -1,9 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { closeCodes, guideFragmentName } from '@draftroom/shared';
 import { openPersistence } from '../src/persistence/index.ts';
-import { connectClient, openRawSocket, whenSynced } from './helpers/clients.ts';
+import { connectClient, openRawSocket, settle, whenSynced } from './helpers/clients.ts';
 import {
   CraftedUpdates,
   knownKillers,
@@ -169,20 +168,3 @@ async function fuzz(seed: number, cleanups: Array<() => Promise<void>>): Promise
 }
 
 const bodyOf = (doc: Y.Doc | undefined) => doc?.getXmlFragment(guideFragmentName).toString();
-
-/**
- * Waits until the server has dealt with everything sent: either it closes the socket (its code)
- * or it answers a ping (0: still open, the frames were accepted or wait), then closes our side.
- */
-function settle(socket: WebSocket): Promise<number> {
-  return new Promise((resolve) => {
-    const done = (code: number) => {
-      socket.removeAllListeners('pong');
-      if (socket.readyState === socket.OPEN) socket.close();
-      resolve(code);
-    };
-    socket.once('close', (code) => done(code));
-    socket.once('pong', () => done(0));
-    if (socket.readyState === socket.OPEN) socket.ping();
-  });
-}

@@ -96,3 +96,20 @@ export function whenClosed(socket: WebSocket): Promise<{ code: number; reason: s
 export async function serverIdentity(person: ApiClient): Promise<Identity> {
   return identityOf((await person.expect<Me>(200, 'GET', apiPath('me'))).person);
 }
+
+/**
+ * Waits until the server has dealt with everything sent: either it closes the socket (its code)
+ * or it answers a ping (0: still open, the frames were accepted or wait), then closes our side.
+ */
+export function settle(socket: WebSocket): Promise<number> {
+  return new Promise((resolve) => {
+    const done = (code: number) => {
+      socket.removeAllListeners('pong');
+      if (socket.readyState === socket.OPEN) socket.close();
+      resolve(code);
+    };
+    socket.once('close', (code) => done(code));
+    socket.once('pong', () => done(0));
+    if (socket.readyState === socket.OPEN) socket.ping();
+  });
+}
