@@ -9,6 +9,7 @@ import { guideFragmentName } from '@draftroom/shared';
 import type { CollabSession } from '../collab/session.ts';
 import type { Identity } from '@draftroom/shared';
 import { renderCaret } from './caret.ts';
+import { KeepCaretPlace } from './caretPlace/keepCaretPlace.ts';
 import { isPasteTooLarge, maxPasteBytes } from './pasteLimit.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
@@ -62,6 +63,7 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
         user: { name: identity.name, color: identity.color },
         render: renderCaret,
       }),
+      KeepCaretPlace,
     ],
     editorProps: {
       // A function, so the accessible name follows the language at each view update.
