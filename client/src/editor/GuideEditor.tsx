@@ -10,6 +10,7 @@ import type { CollabSession } from '../collab/session.ts';
 import type { Identity } from '@draftroom/shared';
 import { renderCaret } from './caret.ts';
 import { KeepCaretPlace } from './caretPlace/keepCaretPlace.ts';
+import { AutoDirection } from './autoDirection.ts';
 import { isPasteTooLarge, maxPasteBytes } from './pasteLimit.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
@@ -64,6 +65,7 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
         render: renderCaret,
       }),
       KeepCaretPlace,
+      AutoDirection,
     ],
     editorProps: {
       // A function, so the accessible name follows the language at each view update.
@@ -74,8 +76,6 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
         'aria-multiline': 'true',
         'aria-label': i18next.t('editor.label'),
         'aria-describedby': hintId,
-        // Each paragraph also picks its own direction in CSS (unicode-bidi: plaintext).
-        dir: 'auto',
         spellcheck: 'true',
         // A reader can still reach the text with Tab and move through it; it just cannot change.
         'aria-readonly': editableRef.current ? 'false' : 'true',

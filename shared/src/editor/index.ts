@@ -1,2 +1,9 @@
 export { guideExtensions } from './extensions.ts';
 export { isSafeLinkHref } from './safeHref.ts';
+export {
+  BlockDirection,
+  blockDirections,
+  directionalNodes,
+  isBlockDirection,
+  type BlockDirectionValue,
+} from './blockDirection.ts';
