@@ -14,12 +14,19 @@ export type ToolbarActionId =
   | 'italic'
   | 'heading1'
   | 'heading2'
+  | 'heading3'
   | 'bulletList'
   | 'orderedList'
   | 'directionRtl'
   | 'directionLtr'
   | 'link'
-  | 'table';
+  | 'table'
+  | 'addRow'
+  | 'deleteRow'
+  | 'addColumn'
+  | 'deleteColumn'
+  | 'undo'
+  | 'redo';
 
 export interface ToolbarAction {
   id: ToolbarActionId;
@@ -67,6 +74,24 @@ const directionToggle = (
       .run(),
 });
 
+type Chain = ReturnType<Editor['chain']>;
+
+function tableCommand(
+  id: 'addRow' | 'deleteRow' | 'addColumn' | 'deleteColumn',
+  command: (chain: Chain) => Chain,
+  groupStart = false,
+): ToolbarAction {
+  return {
+    id,
+    toggle: false,
+    shortcut: false,
+    icon: id,
+    groupStart,
+    isEnabled: (editor) => command(editor.can().chain()).run(),
+    run: (editor) => command(editor.chain().focus()).run(),
+  };
+}
+
 export const toolbarActions: readonly ToolbarAction[] = [
   {
     id: 'bold',
@@ -96,6 +121,13 @@ export const toolbarActions: readonly ToolbarAction[] = [
     shortcut: true,
     isActive: (editor) => editor.isActive('heading', { level: 2 }),
     run: (editor) => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+  },
+  {
+    id: 'heading3',
+    toggle: true,
+    shortcut: true,
+    isActive: (editor) => editor.isActive('heading', { level: 3 }),
+    run: (editor) => editor.chain().focus().toggleHeading({ level: 3 }).run(),
   },
   {
     id: 'bulletList',
@@ -129,5 +161,28 @@ export const toolbarActions: readonly ToolbarAction[] = [
     icon: 'table',
     run: (editor) =>
       editor.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+  },
+  // Table operations: enabled only where they apply (inside a table).
+  tableCommand('addRow', (chain) => chain.addRowAfter(), true),
+  tableCommand('deleteRow', (chain) => chain.deleteRow()),
+  tableCommand('addColumn', (chain) => chain.addColumnAfter()),
+  tableCommand('deleteColumn', (chain) => chain.deleteColumn()),
+  // The collaboration extension's undo manager: only this person's own changes, never others'.
+  {
+    id: 'undo',
+    toggle: false,
+    shortcut: true,
+    icon: 'undo',
+    groupStart: true,
+    isEnabled: (editor) => editor.can().undo(),
+    run: (editor) => editor.chain().focus().undo().run(),
+  },
+  {
+    id: 'redo',
+    toggle: false,
+    shortcut: true,
+    icon: 'redo',
+    isEnabled: (editor) => editor.can().redo(),
+    run: (editor) => editor.chain().focus().redo().run(),
   },
 ];
