@@ -11,7 +11,9 @@ import type { Identity } from '@draftroom/shared';
 import { renderCaret } from './caret.ts';
 import { KeepCaretPlace } from './caretPlace/keepCaretPlace.ts';
 import { AutoDirection } from './autoDirection.ts';
-import { isPasteTooLarge, maxPasteBytes } from './pasteLimit.ts';
+import { isPasteTooLarge, maxPasteBytes } from './paste/pasteLimit.ts';
+import { droppedImages } from './paste/droppedContent.ts';
+import { PasteNotice } from './paste/PasteNotice.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 
@@ -39,6 +41,7 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
   const { t, i18n } = useTranslation();
   const hintId = useId();
   const [refusedPaste, setRefusedPaste] = useState(false);
+  const [droppedImageCount, setDroppedImages] = useState(0);
   const editable = mode === 'write';
   // Read by ProseMirror's attribute callback, which runs outside React's render.
   const editableRef = useRef(editable);
@@ -48,6 +51,8 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
   const refuseIfTooLarge = (data: DataTransfer | null): boolean => {
     const tooLarge = isPasteTooLarge(clipboardOf(data));
     setRefusedPaste(tooLarge);
+    // What is kept goes in; the writer is told about what cannot be (images).
+    setDroppedImages(tooLarge ? 0 : droppedImages(data));
     return tooLarge; // true = handled, ProseMirror inserts nothing
   };
 
@@ -116,6 +121,9 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
             {t('editor.dismiss')}
           </button>
         </div>
+      )}
+      {editable && (
+        <PasteNotice dropped={droppedImageCount} onDismiss={() => setDroppedImages(0)} />
       )}
       {editor && editable && <Toolbar editor={editor} />}
       <div className="guide-editor__frame">

@@ -12,6 +12,8 @@ import type { ToolbarIconName } from './ToolbarIcon.tsx';
 export type ToolbarActionId =
   | 'bold'
   | 'italic'
+  | 'superscript'
+  | 'subscript'
   | 'heading1'
   | 'heading2'
   | 'heading3'
@@ -106,6 +108,20 @@ export const toolbarActions: readonly ToolbarAction[] = [
     shortcut: true,
     isActive: (editor) => editor.isActive('italic'),
     run: (editor) => editor.chain().focus().toggleItalic().run(),
+  },
+  {
+    id: 'superscript',
+    toggle: true,
+    shortcut: true,
+    isActive: (editor) => editor.isActive('superscript'),
+    run: (editor) => editor.chain().focus().toggleSuperscript().run(),
+  },
+  {
+    id: 'subscript',
+    toggle: true,
+    shortcut: true,
+    isActive: (editor) => editor.isActive('subscript'),
+    run: (editor) => editor.chain().focus().toggleSubscript().run(),
   },
   {
     id: 'heading1',

@@ -2,6 +2,7 @@ import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { BlockDirection } from './blockDirection.ts';
+import { Subscript, Superscript } from './scriptMarks.ts';
 
 /**
  * The guide's editor schema, defined once for both ends: the client adds Collaboration and the
@@ -19,5 +20,7 @@ export function guideExtensions(): AnyExtension[] {
     }),
     TableKit.configure({ table: { resizable: false } }),
     BlockDirection,
+    Superscript,
+    Subscript,
   ];
 }

@@ -7,3 +7,4 @@ export {
   isBlockDirection,
   type BlockDirectionValue,
 } from './blockDirection.ts';
+export { Subscript, Superscript } from './scriptMarks.ts';

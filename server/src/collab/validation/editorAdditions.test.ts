@@ -30,6 +30,7 @@ function check(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
 }
 
 const inParagraph = { id: { client: 1, clock: 0 } };
+const inText = { id: { client: 1, clock: 1 } };
 const setOnParagraph = (name: string, value: unknown): Uint8Array =>
   encodeUpdate({
     clients: [
@@ -47,6 +48,17 @@ const setOnParagraph = (name: string, value: unknown): Uint8Array =>
       },
     ],
   });
+const formatText = (key: string, value: unknown): Uint8Array =>
+  encodeUpdate({
+    clients: [
+      {
+        client: 9,
+        clock: 0,
+        structs: [{ kind: 'item', parent: inText, content: { kind: 'format', key, value } }],
+      },
+    ],
+  });
+
 describe('block direction', () => {
   it('is accepted on paragraphs, headings, list items and table cells', () => {
     const paragraph = (dir: string | null, text: string): JSONContent => ({
@@ -98,5 +110,38 @@ describe('block direction', () => {
       reason: expect.stringMatching(/no attribute "direction"/),
     });
     expect(guideRules().nodes.get('bulletList')?.attributes.has('dir')).toBe(false);
+  });
+});
+
+describe('superscript and subscript', () => {
+  it('are accepted as y-tiptap writes them', () => {
+    const body: JSONContent = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'CO' },
+            { type: 'text', text: '2', marks: [{ type: 'subscript' }] },
+            { type: 'text', text: ' 1' },
+            { type: 'text', text: 'er', marks: [{ type: 'superscript' }, { type: 'bold' }] },
+          ],
+        },
+      ],
+    };
+    expect(check(new Y.Doc(), encodeGuideBody(body))).toMatchObject({ kind: 'accept' });
+    expect(check(guideDoc(), formatText('superscript', {}))).toMatchObject({ kind: 'accept' });
+    expect(check(guideDoc(), formatText('subscript', null))).toMatchObject({ kind: 'accept' });
+  });
+
+  it('take no attributes, and unknown marks are still refused', () => {
+    expect(check(guideDoc(), formatText('superscript', { level: 2 }))).toMatchObject({
+      kind: 'refuse',
+      reason: expect.stringMatching(/no attribute "level"/),
+    });
+    expect(check(guideDoc(), formatText('sup', {}))).toMatchObject({
+      kind: 'refuse',
+      reason: expect.stringMatching(/"sup" is not a mark/),
+    });
   });
 });
