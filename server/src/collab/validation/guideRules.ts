@@ -65,10 +65,13 @@ function attributeChecksOf(type: NodeType): Map<string, (value: unknown) => void
   const checks = new Map<string, (value: unknown) => void>();
   for (const [name, spec] of Object.entries(type.spec.attrs ?? {})) {
     const validate: unknown = spec.validate;
-    // A string form ("string|null") is ProseMirror's own shorthand, checked by the node type.
     if (typeof validate === 'function') checks.set(name, validate as (value: unknown) => void);
     else if (typeof validate === 'string') {
-      checks.set(name, (value) => type.checkAttrs({ [name]: value }));
+      // ProseMirror's shorthand, "string|null": the value's type must be one of those named.
+      const allowed = new Set(validate.split('|'));
+      checks.set(name, (value) => {
+        if (!allowed.has(value === null ? 'null' : typeof value)) throw new RangeError(validate);
+      });
     }
   }
   return checks;
