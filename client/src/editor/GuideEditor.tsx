@@ -11,6 +11,7 @@ import type { Identity } from '@draftroom/shared';
 import { renderCaret } from './caret.ts';
 import { KeepCaretPlace } from './caretPlace/keepCaretPlace.ts';
 import { AutoDirection } from './autoDirection.ts';
+import { CaretLabelFit } from './caretLabelFit.ts';
 import { isPasteTooLarge, maxPasteBytes } from './paste/pasteLimit.ts';
 import { droppedImages } from './paste/droppedContent.ts';
 import { PasteNotice } from './paste/PasteNotice.tsx';
@@ -71,6 +72,7 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
       }),
       KeepCaretPlace,
       AutoDirection,
+      CaretLabelFit,
     ],
     editorProps: {
       // A function, so the accessible name follows the language at each view update.
