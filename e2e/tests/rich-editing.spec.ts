@@ -67,7 +67,8 @@ test('everything the editor can make is accepted and stored, by two people at on
      <pre><code class="language-js">let vote = 1;</code></pre>
      <hr>
      <table><tr><th>Step</th><th>Who</th></tr><tr><td colspan="2">Everyone</td></tr></table>
-     <p dir="rtl">مرحبا بالجميع</p>
+     <p dir="rtl">مرحبا بالجميع</p><p dir="ltr">CO<sub>2</sub> and the 1<sup>st</sup> reading</p>
+     <h3 dir="rtl">عنوان</h3><ul><li dir="rtl"><p>بند</p></li></ul>
      <img src="https://example.org/x.png"><p>Pasted end.</p>`,
   );
   await expectGuideText(bob, 'Pasted end.');
@@ -102,6 +103,34 @@ test('everything the editor can make is accepted and stored, by two people at on
   await alice.page.keyboard.type('a quotex');
   await alice.page.keyboard.press('Backspace');
 
+  // Issue 9's additions, from the toolbar: direction, superscript and subscript, Heading 3,
+  // table rows and columns, undo and redo.
+  const toolbarButton = (name: string) =>
+    alice.page.getByRole('toolbar').getByRole('button', { name, exact: true });
+  await alice.page.keyboard.press('Enter');
+  await alice.page.keyboard.type('H');
+  await toolbarButton('Subscript').click();
+  await alice.page.keyboard.type('2');
+  await toolbarButton('Subscript').click();
+  await alice.page.keyboard.type('O');
+  await toolbarButton('Superscript').click();
+  await alice.page.keyboard.type('note');
+  await toolbarButton('Heading 3').click();
+  await toolbarButton('Right to left').click();
+  await toolbarButton('Left to right').click();
+  await toolbarButton('Left to right').click(); // back to "from its text"
+  await alice.page.keyboard.press('Enter');
+  await toolbarButton('Insert table').click();
+  await toolbarButton('Add row').click();
+  await toolbarButton('Add column').click();
+  await toolbarButton('Delete row').click();
+  await toolbarButton('Delete column').click();
+  await alice.page.keyboard.type('خلية');
+  await toolbarButton('Right to left').click();
+  await toolbarButton('Add column').click();
+  await toolbarButton('Undo').click();
+  await toolbarButton('Redo').click();
+
   await expectGuideText(alice, 'Bob types here b i u s');
   await expectGuideText(bob, 'indented');
   await expect.poll(() => guideText(bob)).toBe(await guideText(alice));
@@ -114,6 +143,16 @@ test('everything the editor can make is accepted and stored, by two people at on
   await bob.page.reload();
   await expectConnected(bob);
   await expect.poll(() => guideText(bob)).toBe(expected);
-  await expect(bob.page.locator('.ProseMirror table')).toHaveCount(1);
+  await expect(bob.page.locator('.ProseMirror table')).toHaveCount(2);
+  await expect(bob.page.locator('.ProseMirror h3', { hasText: 'H2Onote' })).toHaveAttribute(
+    'dir',
+    'auto',
+  );
+  await expect(bob.page.locator('.ProseMirror sub')).toHaveCount(2);
+  await expect(bob.page.locator('.ProseMirror sup')).toHaveCount(2);
+  await expect(
+    bob.page.locator('.ProseMirror td[dir="rtl"], .ProseMirror th[dir="rtl"]'),
+  ).toHaveCount(1);
+  await expect(bob.page.locator('.ProseMirror li[dir="rtl"]')).toHaveCount(1);
   await expect(bob.page.locator('.ProseMirror a[href^="javascript"]')).toHaveCount(0);
 });

@@ -9,7 +9,12 @@ import { guideFragmentName } from '@draftroom/shared';
 import type { CollabSession } from '../collab/session.ts';
 import type { Identity } from '@draftroom/shared';
 import { renderCaret } from './caret.ts';
-import { isPasteTooLarge, maxPasteBytes } from './pasteLimit.ts';
+import { KeepCaretPlace } from './caretPlace/keepCaretPlace.ts';
+import { AutoDirection } from './autoDirection.ts';
+import { CaretLabelFit } from './caretLabelFit.ts';
+import { isPasteTooLarge, maxPasteBytes } from './paste/pasteLimit.ts';
+import { droppedImages } from './paste/droppedContent.ts';
+import { PasteNotice } from './paste/PasteNotice.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 
@@ -37,6 +42,7 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
   const { t, i18n } = useTranslation();
   const hintId = useId();
   const [refusedPaste, setRefusedPaste] = useState(false);
+  const [droppedImageCount, setDroppedImages] = useState(0);
   const editable = mode === 'write';
   // Read by ProseMirror's attribute callback, which runs outside React's render.
   const editableRef = useRef(editable);
@@ -46,6 +52,8 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
   const refuseIfTooLarge = (data: DataTransfer | null): boolean => {
     const tooLarge = isPasteTooLarge(clipboardOf(data));
     setRefusedPaste(tooLarge);
+    // What is kept goes in; the writer is told about what cannot be (images).
+    setDroppedImages(tooLarge ? 0 : droppedImages(data));
     return tooLarge; // true = handled, ProseMirror inserts nothing
   };
 
@@ -62,6 +70,9 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
         user: { name: identity.name, color: identity.color },
         render: renderCaret,
       }),
+      KeepCaretPlace,
+      AutoDirection,
+      CaretLabelFit,
     ],
     editorProps: {
       // A function, so the accessible name follows the language at each view update.
@@ -72,8 +83,6 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
         'aria-multiline': 'true',
         'aria-label': i18next.t('editor.label'),
         'aria-describedby': hintId,
-        // Each paragraph also picks its own direction in CSS (unicode-bidi: plaintext).
-        dir: 'auto',
         spellcheck: 'true',
         // A reader can still reach the text with Tab and move through it; it just cannot change.
         'aria-readonly': editableRef.current ? 'false' : 'true',
@@ -114,6 +123,9 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
             {t('editor.dismiss')}
           </button>
         </div>
+      )}
+      {editable && (
+        <PasteNotice dropped={droppedImageCount} onDismiss={() => setDroppedImages(0)} />
       )}
       {editor && editable && <Toolbar editor={editor} />}
       <div className="guide-editor__frame">

@@ -2,13 +2,14 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
-import { insertTable, toolbarActions, type ToolbarActionId } from './toolbarActions.ts';
+import { toolbarActions, type ToolbarAction, type ToolbarActionId } from './toolbarActions.ts';
 import { LinkForm } from './LinkForm.tsx';
 import { ToolbarIcon } from './ToolbarIcon.tsx';
 
 /**
  * Formatting toolbar following the WAI-ARIA toolbar pattern: one Tab stop, arrow keys move between
- * buttons (mirrored in right-to-left languages), Home/End jump to the ends.
+ * buttons (mirrored in right-to-left languages), Home/End jump to the ends. Buttons that can do
+ * nothing here stay focusable with `aria-disabled`, so a keyboard user still finds them.
  */
 export function Toolbar({ editor }: { editor: Editor }) {
   const { t, i18n } = useTranslation();
@@ -17,15 +18,19 @@ export function Toolbar({ editor }: { editor: Editor }) {
   const linkButton = useRef<HTMLButtonElement>(null);
 
   // Re-renders only when one of these flags changes, not on every keystroke.
-  const active = useEditorState({
+  const state = useEditorState({
     editor,
-    selector: ({ editor: current }): Partial<Record<ToolbarActionId, boolean>> => ({
-      ...Object.fromEntries(toolbarActions.map((a) => [a.id, a.isActive(current)])),
-      link: current.isActive('link'),
-    }),
+    selector: ({ editor: current }) =>
+      toolbarActions.map((action) => ({
+        active: action.isActive?.(current) ?? false,
+        enabled: action.isEnabled?.(current) ?? true,
+      })),
+    equalityFn: (a, b) =>
+      a.length === b?.length &&
+      a.every((flags, i) => flags.active === b[i]?.active && flags.enabled === b[i]?.enabled),
   });
 
-  const count = toolbarActions.length + 2;
+  const count = toolbarActions.length;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const forward = i18n.dir() === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const backward = i18n.dir() === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
@@ -42,16 +47,48 @@ export function Toolbar({ editor }: { editor: Editor }) {
     event.currentTarget.querySelectorAll<HTMLButtonElement>(':scope > button')[next]?.focus();
   };
 
-  const buttonProps = (index: number) => ({
-    type: 'button' as const,
-    className: 'toolbar__button',
-    tabIndex: index === focusIndex ? 0 : -1,
-    onFocus: () => setFocusIndex(index),
-    // Keep the editor's selection: a mouse press on a button must not move focus away first.
-    onMouseDown: (event: { preventDefault: () => void }) => event.preventDefault(),
-  });
+  // A shortcut and a glyph exist only for some buttons (the action says which), so the key is not
+  // one the types can prove; locales.test.ts checks that every language has the same keys.
+  const optional = (id: ToolbarActionId, part: 'keys' | 'glyph') =>
+    t(`toolbar.${id}.${part}` as 'toolbar.bold.keys');
 
-  const linkIndex = toolbarActions.length;
+  const controls = { toggleLinkForm: () => setLinkFormOpen((open) => !open) };
+  const button = (action: ToolbarAction, index: number) => {
+    const flags = state?.[index] ?? { active: false, enabled: true };
+    const isLink = action.id === 'link';
+    return (
+      <button
+        key={action.id}
+        type="button"
+        ref={isLink ? linkButton : undefined}
+        className={`toolbar__button${action.groupStart ? ' toolbar__button--group-start' : ''}`}
+        tabIndex={index === focusIndex ? 0 : -1}
+        onFocus={() => setFocusIndex(index)}
+        // Keep the editor's selection: a mouse press on a button must not move focus away first.
+        onMouseDown={(event) => event.preventDefault()}
+        aria-label={t(`toolbar.${action.id}.label`)}
+        title={t(`toolbar.${action.id}.title`)}
+        aria-keyshortcuts={action.shortcut ? optional(action.id, 'keys') : undefined}
+        aria-pressed={action.toggle ? flags.active : undefined}
+        aria-disabled={flags.enabled ? undefined : true}
+        aria-expanded={isLink ? linkFormOpen : undefined}
+        aria-controls={isLink ? 'guide-link-form' : undefined}
+        data-action={action.id}
+        onClick={() => {
+          if (flags.enabled) action.run(editor, controls);
+        }}
+      >
+        {action.icon ? (
+          <ToolbarIcon name={action.icon} />
+        ) : (
+          <span aria-hidden="true" className={`toolbar__glyph toolbar__glyph--${action.id}`}>
+            {optional(action.id, 'glyph')}
+          </span>
+        )}
+      </button>
+    );
+  };
+
   return (
     <div className="toolbar-area">
       <div
@@ -61,44 +98,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         aria-controls="guide-editor-content"
         onKeyDown={onKeyDown}
       >
-        {toolbarActions.map((action, index) => (
-          <button
-            key={action.id}
-            {...buttonProps(index)}
-            aria-label={t(`toolbar.${action.id}.label`)}
-            title={t(`toolbar.${action.id}.title`)}
-            aria-keyshortcuts={t(`toolbar.${action.id}.keys`)}
-            aria-pressed={active?.[action.id] ?? false}
-            data-action={action.id}
-            onClick={() => action.run(editor)}
-          >
-            <span aria-hidden="true" className={`toolbar__glyph toolbar__glyph--${action.id}`}>
-              {t(`toolbar.${action.id}.glyph`)}
-            </span>
-          </button>
-        ))}
-        <button
-          {...buttonProps(linkIndex)}
-          ref={linkButton}
-          aria-label={t('toolbar.link.label')}
-          title={t('toolbar.link.title')}
-          aria-pressed={active?.link ?? false}
-          aria-expanded={linkFormOpen}
-          aria-controls="guide-link-form"
-          data-action="link"
-          onClick={() => setLinkFormOpen((open) => !open)}
-        >
-          <ToolbarIcon name="link" />
-        </button>
-        <button
-          {...buttonProps(linkIndex + 1)}
-          aria-label={t('toolbar.table.label')}
-          title={t('toolbar.table.title')}
-          data-action="table"
-          onClick={() => insertTable(editor)}
-        >
-          <ToolbarIcon name="table" />
-        </button>
+        {toolbarActions.map(button)}
       </div>
       {linkFormOpen && (
         <LinkForm

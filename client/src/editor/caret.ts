@@ -19,6 +19,8 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
   const label = document.createElement('span');
   label.className = 'collaboration-carets__label';
   label.style.backgroundColor = color;
+  // A long name is cut short with an ellipsis; the whole of it shows on hover.
+  label.title = name;
   const nameText = document.createElement('bdi');
   nameText.textContent = name;
   label.append(nameText);

@@ -33,6 +33,8 @@ const sameAsEnglishEverywhere = [
   // Symbols, not words.
   'toolbar.bulletList.glyph',
   'toolbar.orderedList.glyph',
+  'toolbar.superscript.glyph',
+  'toolbar.subscript.glyph',
   // An example address (example.org is reserved for examples; a translated domain is not).
   'toolbar.linkForm.placeholder',
 ];

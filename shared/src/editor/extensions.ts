@@ -1,6 +1,8 @@
 import type { AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
+import { BlockDirection } from './blockDirection.ts';
+import { Subscript, Superscript } from './scriptMarks.ts';
 
 /**
  * The guide's editor schema, defined once for both ends: the client adds Collaboration and the
@@ -17,5 +19,8 @@ export function guideExtensions(): AnyExtension[] {
       trailingNode: false,
     }),
     TableKit.configure({ table: { resizable: false } }),
+    BlockDirection,
+    Superscript,
+    Subscript,
   ];
 }

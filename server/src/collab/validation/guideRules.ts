@@ -25,6 +25,11 @@ export interface NodeRule {
   /** Whether it holds text (then as Y.XmlText children). */
   readonly holdsText: boolean;
   readonly attributes: ReadonlySet<string>;
+  /**
+   * The schema's own check of an attribute's value (`validate` in its spec, e.g. a block's
+   * direction is ltr, rtl or null): it throws on a value the editor could never make.
+   */
+  readonly attributeChecks: ReadonlyMap<string, (value: unknown) => void>;
 }
 
 let cached: GuideRules | null = null;
@@ -43,6 +48,7 @@ export function rulesFromSchema(schema: Schema): GuideRules {
       children: new Set([...reachable].filter((child) => !child.isText).map((t) => t.name)),
       holdsText: [...reachable].some((child) => child.isText),
       attributes: new Set(Object.keys(type.spec.attrs ?? {})),
+      attributeChecks: attributeChecksOf(type),
     });
   }
   const marks = new Map<string, ReadonlySet<string>>();
@@ -53,6 +59,22 @@ export function rulesFromSchema(schema: Schema): GuideRules {
     [...reachableTypes(schema.topNodeType.contentMatch)].map((type) => type.name),
   );
   return { rootChildren, nodes, marks };
+}
+
+function attributeChecksOf(type: NodeType): Map<string, (value: unknown) => void> {
+  const checks = new Map<string, (value: unknown) => void>();
+  for (const [name, spec] of Object.entries(type.spec.attrs ?? {})) {
+    const validate: unknown = spec.validate;
+    if (typeof validate === 'function') checks.set(name, validate as (value: unknown) => void);
+    else if (typeof validate === 'string') {
+      // ProseMirror's shorthand, "string|null": the value's type must be one of those named.
+      const allowed = new Set(validate.split('|'));
+      checks.set(name, (value) => {
+        if (!allowed.has(value === null ? 'null' : typeof value)) throw new RangeError(validate);
+      });
+    }
+  }
+  return checks;
 }
 
 /** Every node type that can appear anywhere in a content expression. */

@@ -307,7 +307,10 @@ function contentProblem(
         if (!(content instanceof Y.ContentAny) || content.arr.length !== 1) {
           return `attribute "${sub}" must hold one value`;
         }
-        return attributeValueProblem(sub, content.arr[0]);
+        return (
+          attributeValueProblem(sub, content.arr[0]) ??
+          schemaCheckProblem(node.attributeChecks.get(sub), sub, content.arr[0])
+        );
       }
       if (content instanceof Y.ContentDeleted) return null;
       if (content instanceof Y.ContentType && content.type instanceof Y.XmlText) {
@@ -345,4 +348,19 @@ function describe(content: ItemContent): string {
       : `a ${type.constructor.name}`;
   }
   return content.constructor.name;
+}
+
+/** Runs the schema's own check of an attribute value (it throws when the value is refused). */
+function schemaCheckProblem(
+  check: ((value: unknown) => void) | undefined,
+  name: string,
+  value: unknown,
+): string | null {
+  if (!check) return null;
+  try {
+    check(value);
+    return null;
+  } catch {
+    return `attribute "${name}" holds a value the guide schema refuses`;
+  }
 }

@@ -1,0 +1,71 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { mapThroughDiff } from './mapThroughDiff.ts';
+import { blockIndexOf, positionOf, textIndexOf, textMapOf, type TextMap } from './textMap.ts';
+
+/**
+ * Keeps the local caret in the person's own text when someone else splits, joins or wraps the
+ * block around it (issue 9).
+ *
+ * After a remote change the binding (@tiptap/y-tiptap) puts the selection back from Yjs relative
+ * positions. A split is a delete plus an insert in Yjs (y-prosemirror#44): the text after the
+ * split point is deleted from the old paragraph and a copy is inserted in a new one, so a caret
+ * in that text resolves to the end of the *old* paragraph, and the person's next keystrokes land
+ * in someone else's half. The binding's own recovery (`findAbsolutePositionAfterStructuralChange`)
+ * matches whole blocks by text, which a split changes on both sides, so it lands there too.
+ *
+ * Here the caret is mapped through the text itself instead: the document's textblocks as one
+ * string (textMap.ts), diffed before and after the change (mapThroughDiff.ts). When that puts the
+ * caret in another textblock than the binding did, the binding was misled by the structure and
+ * the text's answer wins; in the same block the binding's answer stays, since relative positions
+ * are exact for inline edits (two people typing at the same spot).
+ */
+export const KeepCaretPlace = Extension.create({
+  name: 'keepCaretPlace',
+
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        key: new PluginKey('keepCaretPlace'),
+        appendTransaction(transactions, oldState, newState) {
+          if (!transactions.some(isRemoteChange)) return null;
+          const before = oldState.selection;
+          const after = newState.selection;
+          if (!(before instanceof TextSelection) || !(after instanceof TextSelection)) return null;
+          const maps = { before: textMapOf(oldState.doc), after: textMapOf(newState.doc) };
+          const anchor = placeByText(maps, before.anchor, after.anchor);
+          const head = placeByText(maps, before.head, after.head);
+          if (anchor === after.anchor && head === after.head) return null;
+          return newState.tr
+            .setSelection(TextSelection.create(newState.doc, anchor, head))
+            .setMeta('addToHistory', false);
+        },
+      }),
+    ];
+  },
+});
+
+/** A change that came from Yjs (another person, or the server), not an undo of one's own. */
+function isRemoteChange(transaction: Transaction): boolean {
+  const meta = transaction.getMeta(ySyncPluginKey) as
+    { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
+  return transaction.docChanged && meta?.isChangeOrigin === true && !meta.isUndoRedoOperation;
+}
+
+/** Where an old caret belongs in the new document: the binding's place unless text says else. */
+function placeByText(
+  maps: { before: TextMap; after: TextMap },
+  oldPos: number,
+  boundPos: number,
+): number {
+  const { before: oldMap, after: newMap } = maps;
+  const oldIndex = textIndexOf(oldMap, oldPos);
+  if (oldIndex === null) return boundPos;
+  const newIndex = mapThroughDiff(oldMap.text, newMap.text, oldIndex);
+  if (newIndex === null) return boundPos;
+  const byText = positionOf(newMap, newIndex);
+  if (byText === null) return boundPos;
+  const sameBlock = blockIndexOf(newMap, boundPos) === blockIndexOf(newMap, byText);
+  return sameBlock ? boundPos : byText;
+}

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { ServerProcess } from '../fixtures/server.ts';
+import { expectGuideText, openGuideAs, typeAtEnd, type Person } from '../fixtures/people.ts';
+
+// Issue 9: printing a guide prints the guide alone: no navigation, toolbar, presence, connection
+// state, carets or caret labels, but all of the guide's text.
+let server: ServerProcess;
+const people: Person[] = [];
+
+test.beforeAll(async () => {
+  server = await ServerProcess.start();
+});
+test.afterEach(async () => {
+  for (const person of people.splice(0)) await person.context.close();
+});
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+test('a printed guide shows the guide and nothing else', async ({ browser }) => {
+  const guideId = await server.createGuide('Printing the guide');
+  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
+  const bashir = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
+  people.push(alice, bashir);
+  const { page } = alice;
+
+  await typeAtEnd(alice, 'Before the session');
+  await page.keyboard.press('ControlOrMeta+Alt+2');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Test every microphone the day before.');
+  await typeAtEnd(bashir, ' Bashir was here.');
+  await expectGuideText(alice, 'Bashir was here.');
+
+  const hiddenOnPaper = {
+    navigation: page.getByRole('banner'),
+    toolbar: page.getByRole('toolbar', { name: 'Formatting' }),
+    presence: page.getByTestId('presence-list'),
+    connection: page.getByTestId('connection-status'),
+    caret: page.locator('.collaboration-carets__caret').first(),
+    caretLabel: page.locator('.collaboration-carets__label', { hasText: 'Bashir Haddad' }),
+  };
+  for (const part of Object.values(hiddenOnPaper)) await expect(part).toBeVisible();
+
+  await page.emulateMedia({ media: 'print' });
+  for (const [name, part] of Object.entries(hiddenOnPaper)) {
+    await expect(part, `${name} is printed`).toBeHidden();
+  }
+  await expect(page.getByRole('heading', { level: 1, name: 'Printing the guide' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Before the session' })).toBeVisible();
+  await expect(
+    page.getByText('Test every microphone the day before. Bashir was here.'),
+  ).toBeVisible();
+
+  // The PDF a person would get, kept to look at (not part of the repository).
+  const folder = process.env.SHOTS_DIR ?? test.info().outputPath('shots');
+  mkdirSync(folder, { recursive: true });
+  await page.pdf({ path: `${folder}/guide-print.pdf`, format: 'A4', preferCSSPageSize: true });
+});

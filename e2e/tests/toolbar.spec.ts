@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import { ServerProcess } from '../fixtures/server.ts';
+import { tr } from '../fixtures/locales.ts';
+import { switchLanguage } from '../fixtures/pages.ts';
+import {
+  expectConnected,
+  expectGuideText,
+  guideText,
+  openGuideAs,
+  typeAtEnd,
+  type Person,
+} from '../fixtures/people.ts';
+
+// Issue 9: the toolbar has undo and redo (one's own changes only), a third heading level, and
+// rows and columns for tables (usable only inside a table); all reachable from the keyboard and
+// labelled in every language.
+let server: ServerProcess;
+const people: Person[] = [];
+
+test.beforeAll(async () => {
+  server = await ServerProcess.start();
+});
+test.afterEach(async () => {
+  for (const person of people.splice(0)) await person.context.close();
+});
+test.afterAll(async () => {
+  await server.dispose();
+});
+
+const button = (page: Page, name: string) =>
+  page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true });
+
+test('undo and redo take back only my own changes', async ({ browser }) => {
+  const guideId = await server.createGuide('Undo is personal');
+  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
+  const bashir = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
+  people.push(alice, bashir);
+
+  await expect(button(alice.page, 'Undo')).toHaveAttribute('aria-disabled', 'true');
+  await typeAtEnd(alice, 'Alice writes.');
+  await expectGuideText(bashir, 'Alice writes.');
+  await typeAtEnd(bashir, ' Bashir adds.');
+  await expectGuideText(alice, 'Alice writes. Bashir adds.');
+
+  await button(alice.page, 'Undo').click();
+  await expect.poll(() => guideText(bashir)).toBe(' Bashir adds.');
+  expect(await guideText(alice)).toBe(' Bashir adds.');
+  await expect(button(alice.page, 'Redo')).not.toHaveAttribute('aria-disabled', 'true');
+  await button(alice.page, 'Redo').click();
+  await expect.poll(() => guideText(bashir)).toBe('Alice writes. Bashir adds.');
+  await expectConnected(alice);
+  await expectConnected(bashir);
+});
+
+test('third-level headings, and table rows and columns only inside a table', async ({
+  browser,
+}) => {
+  const guideId = await server.createGuide('Headings and tables');
+  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
+  people.push(alice);
+  const { page, editor } = alice;
+
+  await typeAtEnd(alice, 'Checklist');
+  await button(page, 'Heading 3').click();
+  await expect(editor.locator('h3')).toHaveText('Checklist');
+  await expect(button(page, 'Heading 3')).toHaveAttribute('aria-pressed', 'true');
+
+  for (const name of ['Add row', 'Delete row', 'Add column', 'Delete column']) {
+    await expect(button(page, name)).toHaveAttribute('aria-disabled', 'true');
+  }
+  await page.keyboard.press('Enter');
+  await button(page, 'Insert table').click();
+  const rows = editor.locator('tr');
+  const firstRowCells = rows.first().locator('th, td');
+  await expect(rows).toHaveCount(3);
+  await expect(button(page, 'Add row')).not.toHaveAttribute('aria-disabled', 'true');
+  await button(page, 'Add row').click();
+  await expect(rows).toHaveCount(4);
+  await button(page, 'Add column').click();
+  await expect(firstRowCells).toHaveCount(4);
+  await button(page, 'Delete column').click();
+  await expect(firstRowCells).toHaveCount(3);
+  await button(page, 'Delete row').click();
+  await expect(rows).toHaveCount(3);
+
+  // From the keyboard: one Tab stop, arrows to the table operation, Enter to run it.
+  await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button').first().focus();
+  await page.keyboard.press('End');
+  await expect(button(page, 'Redo')).toBeFocused();
+  for (let step = 0; step < 5; step++) await page.keyboard.press('ArrowLeft');
+  await expect(button(page, 'Add row')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(rows).toHaveCount(4);
+  await expect(alice.status).toHaveAttribute('data-pending', '0');
+  await expectConnected(alice);
+
+  // Labelled in every language (the buttons carry their translated names).
+  for (const code of ['fr', 'es', 'ar'] as const) {
+    await switchLanguage(page, code);
+    for (const key of ['undo', 'redo', 'heading3', 'addRow', 'deleteColumn']) {
+      await expect(
+        page.getByRole('button', { name: tr(code, `toolbar.${key}.label`), exact: true }),
+      ).toHaveCount(1);
+    }
+  }
+});
