@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   assignMembersRequestSchema,
+  autoAssignRequestSchema,
   autoAssignResultSchema,
   createdInviteSchema,
   createInviteRequestSchema,
@@ -155,8 +156,9 @@ export const apiRoutes = {
     method: 'post',
     path: '/sessions/:sessionId/auto-assign',
     summary:
-      "Place the session's unassigned participants in its groups: balanced, parliaments mixed, working language and capacity respected.",
+      "Place the session's unassigned participants in its groups: those with a group in their language first, then those without one; balanced, parliaments mixed, capacity respected. `leftovers: anyGroup` also places anyone left over in any group with room (marked as a language mismatch).",
     access: 'facilitator',
+    request: autoAssignRequestSchema,
     status: 200,
     response: autoAssignResultSchema,
   },

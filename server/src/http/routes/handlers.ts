@@ -1,5 +1,6 @@
 import type {
   AssignMembersRequest,
+  AutoAssignRequest,
   CreateInviteRequest,
   GroupInput,
   ImportRequest,
@@ -66,8 +67,8 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       programme.deleteSession(signedIn().viewer, params.sessionId ?? ''),
     createGroup: ({ signedIn, params, body }) =>
       groups.create(signedIn().viewer, params.sessionId ?? '', body as GroupInput),
-    autoAssign: ({ signedIn, params }) =>
-      groups.autoAssign(signedIn().viewer, params.sessionId ?? ''),
+    autoAssign: ({ signedIn, params, body }) =>
+      groups.autoAssign(signedIn().viewer, params.sessionId ?? '', body as AutoAssignRequest),
     getGroup: ({ signedIn, params }) => groups.get(signedIn().viewer, params.groupId ?? ''),
     updateGroup: ({ signedIn, params, body }) =>
       groups.update(signedIn().viewer, params.groupId ?? '', body as GroupInput),
