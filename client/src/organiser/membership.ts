@@ -36,6 +36,21 @@ export function unassignedPeople(
 }
 
 /**
+ * The unassigned, split as the page shows them: participants (the "Not in a group yet" list and
+ * its count, the same people the "waiting for a group" figure counts) and the facilitators and
+ * observers who may also be put in a group by hand but take no seat and wait for nothing.
+ */
+export function splitUnassigned(unassigned: readonly Person[]): {
+  participants: Person[];
+  others: Person[];
+} {
+  return {
+    participants: unassigned.filter((person) => person.role === 'participant'),
+    others: unassigned.filter((person) => person.role !== 'participant'),
+  };
+}
+
+/**
  * Of the unassigned, those "Balance automatically" will place: participants whose invite reached
  * the whole event or this session (the server's rule). Observers and facilitators are placed by
  * hand, and people invited to one group join it when they sign in.

@@ -16,8 +16,10 @@ interface AutoAssignPanelProps {
   sessionId: string;
   people: readonly Person[];
   groups: readonly BreakoutGroup[];
-  /** Unassigned participants balancing would place. */
+  /** Unassigned participants (the "Not in a group yet" list). */
   waitingCount: number;
+  /** Of those, the ones balancing places (not those invited to one group). */
+  balancedCount: number;
   onAssigned: () => void;
 }
 
@@ -39,6 +41,7 @@ export function AutoAssignPanel({
   people,
   groups,
   waitingCount,
+  balancedCount,
   onAssigned,
 }: AutoAssignPanelProps) {
   const { t } = useTranslation();
@@ -82,7 +85,11 @@ export function AutoAssignPanel({
         {t('organiser.autoAssign.heading')}
       </h2>
       <p>{t('organiser.autoAssign.intro')}</p>
-      <p className="muted">{t('organiser.autoAssign.waiting', { count: waitingCount })}</p>
+      <p className="muted">
+        {t('organiser.autoAssign.waiting', { count: waitingCount })}
+        {balancedCount < waitingCount &&
+          ` ${t('organiser.autoAssign.groupInvited', { count: waitingCount - balancedCount })}`}
+      </p>
       {groups.length === 0 && <p className="muted">{t('organiser.assign.noGroups')}</p>}
       <RadioGroup
         legend={t('organiser.autoAssign.leftoversLegend')}
