@@ -52,7 +52,7 @@ describe('toUpdateEventRequest', () => {
     });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.problems.name).toEqual({ key: 'tooLong', values: { max: 200 } });
+      expect(result.problems.name).toEqual({ key: 'tooLong', values: { count: 200 } });
       expect(result.problems.startsOn).toEqual({ key: 'invalidDate' });
       expect(result.problems.endsOn).toEqual({ key: 'invalidDate' });
     }

@@ -51,7 +51,7 @@ export function checkText(
 ): Problem | undefined {
   const cleaned = cleanText(value);
   if (cleaned === '') return options.optional ? undefined : { key: 'required' };
-  if (cleaned.length > max) return { key: 'tooLong', values: { max } };
+  if (cleaned.length > max) return { key: 'tooLong', values: { count: max } };
   const problem = textProblem(cleaned, options);
   return problem ? { key: textProblemKeys[problem] } : undefined;
 }

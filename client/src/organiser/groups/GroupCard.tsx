@@ -57,7 +57,7 @@ export function GroupCard({
         <span className={full ? 'org-tag org-tag--warning' : 'org-tag org-tag--quiet'}>
           {t('organiser.groups.places', {
             taken: formatNumber(taken, i18n.language),
-            capacity: formatNumber(group.capacity, i18n.language),
+            count: group.capacity,
           })}
         </span>
       </p>

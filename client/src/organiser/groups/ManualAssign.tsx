@@ -131,7 +131,7 @@ export function ManualAssign({ people, others, groups, onAssigned }: ManualAssig
               label: t('organiser.assign.targetOption', {
                 name: group.name,
                 language: languageNames[group.workingLanguage],
-                left: formatNumber(seatsLeft(group), locale),
+                count: seatsLeft(group),
               }),
             }))}
             onChange={(value) => {
