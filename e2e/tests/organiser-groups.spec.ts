@@ -39,6 +39,14 @@ async function browserOf(browser: Browser, person: ApiClient): Promise<Page> {
 
 test.beforeAll(async () => {
   server = await ServerProcess.start();
+  // A June conference in Zurich (GMT+2 then), tested with the browser's clock in winter (GMT+1).
+  await server.organiser.expect(200, 'PUT', '/api/event', {
+    name: 'World e-Parliament Conference',
+    startsOn: '2021-06-16',
+    endsOn: '2021-06-18',
+    timeZone: 'Europe/Zurich',
+    languages: ['en', 'fr', 'es', 'ar'],
+  });
   session = await server.organiser.expect<ConferenceSession>(201, 'POST', '/api/sessions', {
     title: 'Guides for remote sittings',
     description: '',
@@ -130,5 +138,40 @@ test('the facilitator’s lists, balancing, and a result that goes stale', async
 
   await switchLanguage(page, 'ar');
   await keepShots(page, testInfo, 'session-groups-balanced-ar');
+  await page.context().close();
+});
+
+test('the event’s zone has the offset of its own days everywhere, and sessions name it', async ({
+  browser,
+}, testInfo) => {
+  const page = await browserOf(browser, server.organiser);
+  await page.clock.setFixedTime(new Date('2026-12-01T10:00:00Z'));
+  const zone = 'Europe/Zurich (GMT+2)';
+
+  await page.goto(`${server.url}/organise`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organise the event');
+  await expect(page.getByText(zone)).toBeVisible();
+  await keepShots(page, testInfo, 'overview-en');
+
+  await page.goto(`${server.url}/organise/event`);
+  const select = page.getByLabel('Time zone');
+  await expect(select.locator('option:checked')).toHaveText(zone);
+  await keepShots(page, testInfo, 'event-settings-en');
+
+  await page.goto(`${server.url}/organise/sessions`);
+  const item = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: session.title }) });
+  await expect(item).toContainText(/4:00\sPM\s+Europe\/Zurich \(GMT\+2\)/);
+  await expectNoAxeViolations(page, 'sessions list');
+  await keepShots(page, testInfo, 'sessions-en');
+
+  await switchLanguage(page, 'ar');
+  await expect(item).toContainText('Europe/Zurich');
+  await keepShots(page, testInfo, 'sessions-ar');
+  await page.goto(`${server.url}/organise`);
+  await keepShots(page, testInfo, 'overview-ar');
+  await page.goto(`${server.url}/organise/event`);
+  await keepShots(page, testInfo, 'event-settings-ar');
   await page.context().close();
 });

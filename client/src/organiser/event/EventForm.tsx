@@ -73,6 +73,8 @@ export function EventForm({ event, onSaved, onEdit }: EventFormProps) {
       <TimeZoneSelect
         changed={values.timeZone !== event.timeZone}
         value={values.timeZone}
+        startsOn={values.startsOn || event.startsOn}
+        endsOn={values.endsOn || event.endsOn}
         onChange={(value) => change('timeZone', value)}
         problem={problems.timeZone}
         serverMessage={serverMessages.timeZone}

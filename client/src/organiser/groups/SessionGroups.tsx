@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { managesEvent, managesGroup, managesSession } from '../access.ts';
 import { getSession, listPeople } from '../api.ts';
+import { zoneLabel } from '../../format/dates.ts';
 import { formatTimeRange } from '../formatting.ts';
 import { awaitingAutoAssign, splitUnassigned, unassignedPeople } from '../membership.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
@@ -65,7 +66,10 @@ export function SessionGroups({ sessionId }: { sessionId: string }) {
         <bdi>{session.title}</bdi>
       </h1>
       <p className="lead">
-        {formatTimeRange(session.startsAt, session.endsAt, i18n.language, programme.event.timeZone)}
+        {formatTimeRange(session.startsAt, session.endsAt, i18n.language, programme.event.timeZone)}{' '}
+        <bdi>
+          {zoneLabel(programme.event.timeZone, i18n.language, Date.parse(session.startsAt))}
+        </bdi>
         {' · '}
         {t(`organiser.kinds.${session.kind}`)}
       </p>
