@@ -168,6 +168,9 @@ test('the event’s zone has the offset of its own days everywhere, and sessions
 
   await switchLanguage(page, 'ar');
   await expect(item).toContainText('Europe/Zurich');
+  // Working languages named in the page's language (they stayed in English before).
+  await expect(item).toContainText('الإنجليزية والفرنسية والإسبانية');
+  await expect(item).not.toContainText('English');
   await keepShots(page, testInfo, 'sessions-ar');
   await page.goto(`${server.url}/organise`);
   await keepShots(page, testInfo, 'overview-ar');

@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, Person } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
 import { assignMembers } from '../api.ts';
 import { formatNumber } from '../formatting.ts';
+import { workingLanguageName } from '../languages.ts';
 import { matchesQuery, seatsLeft } from '../membership.ts';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
@@ -130,7 +130,7 @@ export function ManualAssign({ people, others, groups, onAssigned }: ManualAssig
               value: group.id,
               label: t('organiser.assign.targetOption', {
                 name: group.name,
-                language: languageNames[group.workingLanguage],
+                language: workingLanguageName(group.workingLanguage, locale),
                 count: seatsLeft(group),
               }),
             }))}

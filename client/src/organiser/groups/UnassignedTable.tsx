@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
 import { countryName } from '../formatting.ts';
+import { workingLanguageName } from '../languages.ts';
 
 interface UnassignedTableProps {
   caption: string;
@@ -60,7 +60,7 @@ export function UnassignedTable({
                 <bdi>{person.parliament}</bdi>
               </td>
               <td>{countryName(person.country, locale)}</td>
-              <td lang={person.preferredLanguage}>{languageNames[person.preferredLanguage]}</td>
+              <td>{workingLanguageName(person.preferredLanguage, locale, { standalone: true })}</td>
               {showRole && <td>{t(`organiser.roles.${person.role}`)}</td>}
             </tr>
           ))}

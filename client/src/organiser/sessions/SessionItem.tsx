@@ -2,9 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConferenceSession } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
 import { zoneLabel } from '../../format/dates.ts';
 import { formatTimeRange } from '../formatting.ts';
+import { workingLanguageName } from '../languages.ts';
 import { InlineList } from '../ui/InlineList.tsx';
 import { DeleteSessionButton } from './DeleteSessionButton.tsx';
 
@@ -38,8 +38,7 @@ export function SessionItem({ session, timeZone, canEdit, onDeleted }: SessionIt
           <InlineList
             items={session.languages.map((code) => ({
               key: code,
-              text: languageNames[code],
-              node: <span lang={code}>{languageNames[code]}</span>,
+              text: workingLanguageName(code, i18n.language),
             }))}
           />
         </span>
