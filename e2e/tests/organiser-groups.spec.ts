@@ -8,7 +8,7 @@ import { keepShots } from '../fixtures/shots.ts';
 // group yet" list counts the same participants as the "waiting" figure; balancing places people
 // with a group in their language first and, if asked, the rest anywhere (marked); and a result
 // that no longer matches the groups leaves the screen.
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 type Role = Parameters<typeof createInvite>[1];
 type Profile = NonNullable<Parameters<typeof sampleProfile>[0]>;
@@ -177,4 +177,43 @@ test('the event’s zone has the offset of its own days everywhere, and sessions
   await page.goto(`${server.url}/organise/event`);
   await keepShots(page, testInfo, 'event-settings-ar');
   await page.context().close();
+});
+
+test('the event’s contact address, set in its settings, is on the page of a dead link', async ({
+  browser,
+}, testInfo) => {
+  const page = await browserOf(browser, server.organiser);
+  await page.goto(`${server.url}/organise/event`);
+  await switchLanguage(page, 'en'); // the organiser chose Arabic in the test before
+  const field = page.getByLabel('Contact address (optional)');
+  await field.fill('organisers at the IPU');
+  await page.getByRole('button', { name: 'Save event settings' }).click();
+  await expect(
+    page.getByText('Enter an email address such as team@parliament.example.'),
+  ).toBeVisible();
+  await field.fill('team@wepc.example');
+  await page.getByRole('button', { name: 'Save event settings' }).click();
+  await expect(page.getByText('Event settings saved.')).toBeVisible();
+  await keepShots(page, testInfo, 'event-settings-contact-en');
+  await page.context().close();
+
+  const invite = await createInvite(server.organiser, 'participant', {
+    type: 'session',
+    id: session.id,
+  });
+  await server.organiser.expect(204, 'DELETE', `/api/invites/${invite.invite.id}`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const visitor = await context.newPage();
+  await visitor.goto(`${server.url}${invite.joinPath}`);
+  await expect(visitor.getByRole('alert')).toContainText('withdrawn by the organisers');
+  const contact = visitor.getByRole('link', { name: 'team@wepc.example' });
+  await expect(contact).toHaveAttribute('href', 'mailto:team@wepc.example');
+  // "Ask them for a new one" is said once (in the alert), no longer repeated under it.
+  await expect(visitor.getByText(/\bask (them|the)\b/i)).toHaveCount(1);
+  await expectNoAxeViolations(visitor, 'dead invite link');
+  await keepShots(visitor, testInfo, 'error-page-en');
+  await switchLanguage(visitor, 'ar');
+  await expect(visitor.getByRole('link', { name: 'team@wepc.example' })).toBeVisible();
+  await keepShots(visitor, testInfo, 'error-page-ar');
+  await context.close();
 });

@@ -11,6 +11,7 @@ import {
   importReportSchema,
   importRequestSchema,
   inviteListSchema,
+  inviteContactSchema,
   invitePreviewSchema,
   joinRequestSchema,
   meSchema,
@@ -57,6 +58,15 @@ export const apiRoutes = {
     access: 'public',
     status: 200,
     response: invitePreviewSchema,
+  },
+  inviteContact: {
+    method: 'get',
+    path: '/invites/:token/contact',
+    summary:
+      "The event's contact address for an invite link, also when the link no longer works (null when none was given or the link is unknown).",
+    access: 'public',
+    status: 200,
+    response: inviteContactSchema,
   },
   join: {
     method: 'post',

@@ -38,6 +38,7 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
   const { auth, me, programme, groups, guides, people } = services;
   return {
     invitePreview: ({ params }) => auth.preview(params.token ?? ''),
+    inviteContact: ({ params }) => auth.contact(params.token ?? ''),
     join: async ({ params, body, request, response }) => {
       const previous = await auth.authenticate(sessionTokenFrom(request));
       const signIn = await auth.join(params.token ?? '', body as JoinRequest);
