@@ -74,6 +74,7 @@ const A = (w: World) => ({ params: { groupId: w.groupA.id } });
 const matrix = {
   //              anon rev  out  org  facS facT pA   pB   obs  other
   invitePreview: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], (w) => ({ params: { token: w.joinToken } })),
+  inviteContact: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], (w) => ({ params: { token: w.joinToken } })),
   // Joining ends the browser's earlier sign-in, so live actors join from a second sign-in of theirs.
   join:          row([201, 201, 201, 201, 201, 201, 201, 201, 201, 201], async (w, actor) => ({ params: { token: w.joinToken }, body: sampleProfile(), cookie: await actor.signInAgain?.() })),
   me:            row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),

@@ -8,6 +8,7 @@ import {
   invitePreviewSchema,
   meSchema,
   sessionCookieName,
+  type ConferenceEvent,
   type CreatedInvite,
   type InviteList,
   type Me,
@@ -157,6 +158,39 @@ describe('joining with an invite link', () => {
       uses: 1,
       maxUses: 1,
     });
+  });
+
+  it('gives the event’s contact address for a link that no longer works, once one is set', async () => {
+    const scope: Scope = { type: 'event', id: await eventId() };
+    const revoked = await createInvite(organiser, 'observer', scope);
+    await organiser.expect(204, 'DELETE', apiPath('revokeInvite', { inviteId: revoked.invite.id }));
+    const contact = async (token: string) =>
+      (await anonymous('GET', apiPath('inviteContact', { token }))).body;
+    expect(await contact(tokenOf(revoked.joinPath))).toEqual({ contactEmail: null });
+
+    const { event } = await organiser.expect<Programme>(200, 'GET', apiPath('programme'));
+    const settings = {
+      name: event.name,
+      startsOn: event.startsOn,
+      endsOn: event.endsOn,
+      timeZone: event.timeZone,
+      languages: event.languages,
+    };
+    const bad = await organiser.request('PUT', apiPath('updateEvent'), {
+      ...settings,
+      contactEmail: 'organisers at the IPU',
+    });
+    expectError(bad, 400, 'validation_failed');
+    const saved = await organiser.expect<ConferenceEvent>(200, 'PUT', apiPath('updateEvent'), {
+      ...settings,
+      contactEmail: 'team@wepc.example',
+    });
+    expect(saved.contactEmail).toBe('team@wepc.example');
+    expect(await contact(tokenOf(revoked.joinPath))).toEqual({ contactEmail: 'team@wepc.example' });
+    expect(await contact('A'.repeat(43))).toEqual({ contactEmail: null }); // an unknown link
+    // An empty field clears it.
+    await organiser.expect(200, 'PUT', apiPath('updateEvent'), { ...settings, contactEmail: '' });
+    expect(await contact(tokenOf(revoked.joinPath))).toEqual({ contactEmail: null });
   });
 
   it('lets exactly one of two simultaneous joins take the last use', async () => {

@@ -236,6 +236,21 @@ describe('sessions and groups', () => {
     expect(enSizes).toEqual([2, 3]);
     expect(placed.has(observer) || placed.has(seated)).toBe(false);
     expect(fr.capacity).toBe(1);
+
+    // The organiser's choice for those left over: validated, then any group with room.
+    const path = apiPath('autoAssign', { sessionId: session.id });
+    expectError(
+      await organiser.request('POST', path, { leftovers: 'somewhere' }),
+      400,
+      'validation_failed',
+    );
+    const everyone = await organiser.expect<AutoAssignResult>(200, 'POST', path, {
+      leftovers: 'anyGroup',
+    });
+    expect(everyone.assigned).toHaveLength(1); // one seat was left, in an English group
+    expect(everyone.assigned[0]).toMatchObject({ languageMismatch: true });
+    expect([france, senegal]).toContain(everyone.assigned[0]?.personId);
+    expect(everyone.unplaced).toHaveLength(1);
   });
 });
 

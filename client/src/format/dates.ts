@@ -88,3 +88,41 @@ export function sameOffsetAt(iso: string, zoneA: string, zoneB: string): boolean
     }).format(new Date(iso));
   return wallClock(zoneA) === wallClock(zoneB);
 }
+
+/** "GMT+2": the zone's offset at an instant (it changes with the season), or undefined. */
+function offsetAt(timeZone: string, locale: string, atMs: number): string | undefined {
+  try {
+    return new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' })
+      .formatToParts(new Date(atMs))
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    return undefined; // an unknown zone: its name alone is still worth showing
+  }
+}
+
+/** "Europe/Rome (GMT+2)": the zone's name and its offset at `atMs` (an invite's expiry…). */
+export function zoneLabel(timeZone: string, locale: string, atMs: number): string {
+  const offset = offsetAt(timeZone, locale, atMs);
+  return offset ? `${timeZone} (${offset})` : timeZone;
+}
+
+/**
+ * The event's zone as every page names it: the offset on the event's own days, not today's (a
+ * June conference in Zurich is GMT+2 even when the organiser sets it up in winter). An event
+ * across a clock change shows both: "Europe/Zurich (GMT+2 – GMT+1)". Days are YYYY-MM-DD; noon
+ * UTC stands for the day, as clocks change at night.
+ */
+export function eventZoneLabel(
+  timeZone: string,
+  startsOn: string,
+  endsOn: string,
+  locale: string,
+): string {
+  const at = (day: string) => Date.parse(`${day}T12:00:00Z`);
+  const first = Number.isNaN(at(startsOn)) ? Date.now() : at(startsOn);
+  const last = Number.isNaN(at(endsOn)) ? first : at(endsOn);
+  const from = offsetAt(timeZone, locale, first);
+  const to = offsetAt(timeZone, locale, last);
+  if (!from) return timeZone;
+  return to && to !== from ? `${timeZone} (${from} – ${to})` : `${timeZone} (${from})`;
+}

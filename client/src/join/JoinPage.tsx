@@ -29,7 +29,7 @@ function JoinLoader({ token }: { token: string }) {
   useDocumentTitle(t('join.documentTitle'));
 
   if (state.status === 'error' && isInviteLinkProblem(state.error)) {
-    return <InviteLinkProblem error={state.error} />;
+    return <InviteLinkProblem error={state.error} token={token} />;
   }
   return (
     <div className="page join-page">

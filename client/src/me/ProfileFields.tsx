@@ -69,7 +69,7 @@ export function ProfileFields({
           aria-describedby={describedBy('displayName', true)}
           required
         />
-        {error('displayName', t('profile.errors.displayName', { max: maxNameLength }))}
+        {error('displayName', t('profile.errors.displayName', { count: maxNameLength }))}
       </div>
 
       <div className="field">
@@ -89,7 +89,7 @@ export function ProfileFields({
           aria-describedby={describedBy('parliament', true)}
           required
         />
-        {error('parliament', t('profile.errors.parliament', { max: maxParliamentLength }))}
+        {error('parliament', t('profile.errors.parliament', { count: maxParliamentLength }))}
       </div>
 
       <div className="field">

@@ -10,6 +10,7 @@ import { ResourceState } from './ui/ResourceState.tsx';
 import { useResource } from './useResource.ts';
 // The organiser styles load with this chunk: participants never download them.
 import '../styles/organiser.css';
+import '../styles/organiser-groups.css';
 
 /**
  * Frame of every organiser page: finds out who is signed in (GET /api/me) and loads the programme

@@ -13,6 +13,8 @@ import {
   programmeSchema,
   sessionDetailSchema,
   sessionSchema,
+  type AutoAssignLeftovers,
+  type AutoAssignRequest,
   type AutoAssignResult,
   type BreakoutGroup,
   type ConferenceEvent,
@@ -103,9 +105,14 @@ export async function removeMember(groupId: string, personId: string): Promise<v
   });
 }
 
-export function autoAssign(sessionId: string): Promise<AutoAssignResult> {
+export function autoAssign(
+  sessionId: string,
+  leftovers: AutoAssignLeftovers,
+): Promise<AutoAssignResult> {
+  const body: AutoAssignRequest = { leftovers };
   return requestJson(apiPath('autoAssign', { sessionId }), autoAssignResultSchema, {
     method: 'POST',
+    body,
   });
 }
 

@@ -19,6 +19,7 @@ describe('toUpdateEventRequest', () => {
         endsOn: '2021-06-18',
         timeZone: 'Europe/Zurich',
         languages: ['en', 'ar'],
+        contactEmail: 'team@wepc.example',
       },
     });
     if (result.ok) expect(updateEventRequestSchema.safeParse(result.request).success).toBe(true);
@@ -31,6 +32,7 @@ describe('toUpdateEventRequest', () => {
       endsOn: '2021-06-16',
       timeZone: 'Mars/Olympus',
       languages: [],
+      contactEmail: 'not an address',
     });
     expect(result).toEqual({
       ok: false,
@@ -39,8 +41,14 @@ describe('toUpdateEventRequest', () => {
         endsOn: { key: 'lastDayBeforeFirst' },
         timeZone: { key: 'unknownTimeZone' },
         languages: { key: 'noLanguage' },
+        contactEmail: { key: 'invalidEmail' },
       },
     });
+  });
+
+  it('sends no contact address when the field is left empty', () => {
+    const result = toUpdateEventRequest({ ...eventFormValues(testEvent), contactEmail: '  ' });
+    expect(result.ok && result.request.contactEmail).toBe(null);
   });
 
   it('refuses dates that do not exist and names that are too long', () => {
@@ -52,7 +60,7 @@ describe('toUpdateEventRequest', () => {
     });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.problems.name).toEqual({ key: 'tooLong', values: { max: 200 } });
+      expect(result.problems.name).toEqual({ key: 'tooLong', values: { count: 200 } });
       expect(result.problems.startsOn).toEqual({ key: 'invalidDate' });
       expect(result.problems.endsOn).toEqual({ key: 'invalidDate' });
     }

@@ -1,5 +1,6 @@
 import type { ConferenceEvent, LanguageCode, UpdateEventRequest } from '@draftroom/shared';
 import {
+  checkOptionalEmail,
   checkText,
   isCalendarDate,
   isKnownTimeZone,
@@ -14,6 +15,8 @@ export interface EventFormValues {
   endsOn: string;
   timeZone: string;
   languages: LanguageCode[];
+  /** Where people write when a link fails (empty: none). */
+  contactEmail: string;
 }
 
 export type EventField = keyof EventFormValues;
@@ -25,6 +28,7 @@ export function eventFormValues(event: ConferenceEvent): EventFormValues {
     endsOn: event.endsOn,
     timeZone: event.timeZone,
     languages: [...event.languages],
+    contactEmail: event.contactEmail ?? '',
   };
 }
 
@@ -42,6 +46,8 @@ export function toUpdateEventRequest(
   }
   if (!isKnownTimeZone(values.timeZone)) problems.timeZone = { key: 'unknownTimeZone' };
   if (values.languages.length === 0) problems.languages = { key: 'noLanguage' };
+  const contactEmail = checkOptionalEmail(values.contactEmail);
+  if (contactEmail) problems.contactEmail = contactEmail;
   if (Object.keys(problems).length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -51,6 +57,7 @@ export function toUpdateEventRequest(
       endsOn: values.endsOn,
       timeZone: values.timeZone,
       languages: orderLanguages(values.languages),
+      contactEmail: values.contactEmail.trim() || null,
     },
   };
 }

@@ -1,4 +1,10 @@
-import { cleanText, textProblem, type TextProblem, type TextRules } from '@draftroom/shared';
+import {
+  cleanText,
+  emailSchema,
+  textProblem,
+  type TextProblem,
+  type TextRules,
+} from '@draftroom/shared';
 import { zonedToInstant } from './zonedTime.ts';
 
 /**
@@ -23,7 +29,8 @@ export type ValidationKey =
   | 'invalidFile'
   | 'controlCharacter'
   | 'directionControl'
-  | 'noVisibleCharacters';
+  | 'noVisibleCharacters'
+  | 'invalidEmail';
 
 export interface Problem {
   key: ValidationKey;
@@ -51,7 +58,7 @@ export function checkText(
 ): Problem | undefined {
   const cleaned = cleanText(value);
   if (cleaned === '') return options.optional ? undefined : { key: 'required' };
-  if (cleaned.length > max) return { key: 'tooLong', values: { max } };
+  if (cleaned.length > max) return { key: 'tooLong', values: { count: max } };
   const problem = textProblem(cleaned, options);
   return problem ? { key: textProblemKeys[problem] } : undefined;
 }
@@ -99,4 +106,11 @@ export function isKnownTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** An optional email address, by the shared rule (`emailSchema`): empty is fine. */
+export function checkOptionalEmail(value: string): Problem | undefined {
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  return emailSchema.safeParse(trimmed).success ? undefined : { key: 'invalidEmail' };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countryName, formatDay, formatInstant, formatTimeRange, zoneLabel } from './formatting.ts';
+import { countryName, formatDay, formatInstant, formatTimeRange } from './formatting.ts';
 
 describe('formatting', () => {
   it('shows instants on the event’s wall clock', () => {
@@ -14,15 +14,6 @@ describe('formatting', () => {
   it('keeps a calendar day whatever the machine’s zone', () => {
     // ICU versions differ on the comma after the weekday; the day itself must not move.
     expect(formatDay('2021-06-16', 'en-GB')).toMatch(/^Wednesday,? 16 June 2021$/);
-  });
-
-  it('names the zone with the offset of the season', () => {
-    expect(zoneLabel('Europe/Zurich', 'en', Date.parse('2021-06-16T11:00:00Z'))).toBe(
-      'Europe/Zurich (GMT+2)',
-    );
-    expect(zoneLabel('Europe/Zurich', 'en', Date.parse('2021-12-16T11:00:00Z'))).toBe(
-      'Europe/Zurich (GMT+1)',
-    );
   });
 
   it('names countries in the interface language, falling back to the code', () => {

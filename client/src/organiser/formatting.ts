@@ -56,16 +56,6 @@ export function formatDay(day: string, locale: string): string {
   );
 }
 
-/** "Europe/Rome (GMT+2)": the zone's name and its offset at `atMs` (which depends on the season). */
-export function zoneLabel(timeZone: string, locale: string, atMs: number): string {
-  return safeFormat(() => {
-    const offset = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'shortOffset' })
-      .formatToParts(new Date(atMs))
-      .find((part) => part.type === 'timeZoneName')?.value;
-    return offset ? `${timeZone} (${offset})` : timeZone;
-  }, timeZone);
-}
-
 /** "Kenya" for KE in English, "Kenia" in Spanish; the code itself if the browser cannot name it. */
 export function countryName(code: string, locale: string): string {
   return safeFormat(

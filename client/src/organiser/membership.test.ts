@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  autoAssignValidFor,
   awaitingAutoAssign,
   describeAutoAssign,
+  groupsSignature,
   seatsTaken,
   eligibleForSession,
   matchesQuery,
@@ -60,17 +62,38 @@ describe('describeAutoAssign', () => {
       testPerson('p2', { displayName: 'Bo' }),
     ];
     const summary = describeAutoAssign(
-      { assigned: [{ personId: 'p1', groupId: 'g1' }], unplaced: ['p2', 'p9'] },
+      {
+        assigned: [{ personId: 'p1', groupId: 'g1', languageMismatch: true }],
+        unplaced: ['p2', 'p9'],
+      },
       people,
       [testGroup('g1')],
     );
     expect(summary).toEqual({
-      placed: [{ personId: 'p1', name: 'Ana', groupName: 'Group g1' }],
+      placed: [{ personId: 'p1', name: 'Ana', groupName: 'Group g1', languageMismatch: true }],
       unplaced: [
         { personId: 'p2', name: 'Bo' },
         { personId: 'p9', name: 'p9' },
       ],
     });
+  });
+});
+
+describe('autoAssignValidFor', () => {
+  it('holds for the groups before and after its own placements, not after other changes', () => {
+    const ana = testPerson('p1');
+    const before = [testGroup('g1', [ana]), testGroup('g2')];
+    const [then, landed] = autoAssignValidFor(before, {
+      assigned: [{ personId: 'p2', groupId: 'g2', languageMismatch: false }],
+      unplaced: ['p3'],
+    });
+    expect(groupsSignature(before)).toBe(then);
+    const afterReload = [testGroup('g2', [testPerson('p2')]), testGroup('g1', [ana])];
+    expect(groupsSignature(afterReload)).toBe(landed);
+    const raised = [afterReload[0]!, { ...afterReload[1]!, capacity: 99 }];
+    expect([then, landed]).not.toContain(groupsSignature(raised));
+    const moved = [testGroup('g1', [ana, testPerson('p3')]), testGroup('g2', [testPerson('p2')])];
+    expect([then, landed]).not.toContain(groupsSignature(moved));
   });
 });
 

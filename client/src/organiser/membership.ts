@@ -36,6 +36,21 @@ export function unassignedPeople(
 }
 
 /**
+ * The unassigned, split as the page shows them: participants (the "Not in a group yet" list and
+ * its count, the same people the "waiting for a group" figure counts) and the facilitators and
+ * observers who may also be put in a group by hand but take no seat and wait for nothing.
+ */
+export function splitUnassigned(unassigned: readonly Person[]): {
+  participants: Person[];
+  others: Person[];
+} {
+  return {
+    participants: unassigned.filter((person) => person.role === 'participant'),
+    others: unassigned.filter((person) => person.role !== 'participant'),
+  };
+}
+
+/**
  * Of the unassigned, those "Balance automatically" will place: participants whose invite reached
  * the whole event or this session (the server's rule). Observers and facilitators are placed by
  * hand, and people invited to one group join it when they sign in.
@@ -50,7 +65,7 @@ export function awaitingAutoAssign(unassigned: readonly Person[], sessionId: str
 }
 
 export interface AutoAssignSummary {
-  placed: { personId: string; name: string; groupName: string }[];
+  placed: { personId: string; name: string; groupName: string; languageMismatch: boolean }[];
   unplaced: { personId: string; name: string }[];
 }
 
@@ -63,16 +78,49 @@ export function describeAutoAssign(
   const names = new Map(people.map((person) => [person.id, person.displayName]));
   const groupNames = new Map(groups.map((group) => [group.id, group.name]));
   return {
-    placed: result.assigned.map(({ personId, groupId }) => ({
+    placed: result.assigned.map(({ personId, groupId, languageMismatch }) => ({
       personId,
       name: names.get(personId) ?? personId,
       groupName: groupNames.get(groupId) ?? groupId,
+      languageMismatch,
     })),
     unplaced: result.unplaced.map((personId) => ({
       personId,
       name: names.get(personId) ?? personId,
     })),
   };
+}
+
+type GroupShape = Pick<BreakoutGroup, 'id' | 'capacity'> & { members: readonly { id: string }[] };
+
+/** Who is in which group with what capacity, as one comparable string. */
+export function groupsSignature(groups: readonly GroupShape[]): string {
+  return groups
+    .map((group) => {
+      const members = group.members.map((member) => member.id).sort();
+      return `${group.id}:${group.capacity}:${members.join(',')}`;
+    })
+    .sort()
+    .join('|');
+}
+
+/**
+ * The groups a balancing result holds for: as they were when it ran, and as they are once its
+ * placements land. Any other state (someone moved, a capacity raised, a group added) makes its
+ * "could not be placed" list stale, so the page drops it instead of showing an outdated verdict.
+ */
+export function autoAssignValidFor(
+  before: readonly BreakoutGroup[],
+  result: AutoAssignResult,
+): [before: string, after: string] {
+  const after = before.map((group) => {
+    const added = result.assigned.filter((placement) => placement.groupId === group.id);
+    return {
+      ...group,
+      members: [...group.members, ...added.map(({ personId }) => ({ id: personId }))],
+    };
+  });
+  return [groupsSignature(before), groupsSignature(after)];
 }
 
 function fold(text: string): string {

@@ -8,6 +8,7 @@ export const testEvent: ConferenceEvent = {
   endsOn: '2021-06-18',
   timeZone: 'Europe/Zurich',
   languages: ['en', 'fr', 'es', 'ar'],
+  contactEmail: 'team@wepc.example',
 };
 
 export function testPerson(id: string, overrides: Partial<Person> = {}): Person {

@@ -40,6 +40,8 @@ export interface DatabaseSchema {
     /** JSON array of language codes. */
     languages: string;
     created_at: string;
+    /** Where people write when a link fails (migration 0004); null: none given. */
+    contact_email: string | null;
   };
   sessions: {
     id: string;

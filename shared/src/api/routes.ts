@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   assignMembersRequestSchema,
+  autoAssignRequestSchema,
   autoAssignResultSchema,
   createdInviteSchema,
   createInviteRequestSchema,
@@ -10,6 +11,7 @@ import {
   importReportSchema,
   importRequestSchema,
   inviteListSchema,
+  inviteContactSchema,
   invitePreviewSchema,
   joinRequestSchema,
   meSchema,
@@ -56,6 +58,15 @@ export const apiRoutes = {
     access: 'public',
     status: 200,
     response: invitePreviewSchema,
+  },
+  inviteContact: {
+    method: 'get',
+    path: '/invites/:token/contact',
+    summary:
+      "The event's contact address for an invite link, also when the link no longer works (null when none was given or the link is unknown).",
+    access: 'public',
+    status: 200,
+    response: inviteContactSchema,
   },
   join: {
     method: 'post',
@@ -155,8 +166,9 @@ export const apiRoutes = {
     method: 'post',
     path: '/sessions/:sessionId/auto-assign',
     summary:
-      "Place the session's unassigned participants in its groups: balanced, parliaments mixed, working language and capacity respected.",
+      "Place the session's unassigned participants in its groups: those with a group in their language first, then those without one; balanced, parliaments mixed, capacity respected. `leftovers: anyGroup` also places anyone left over in any group with room (marked as a language mismatch).",
     access: 'facilitator',
+    request: autoAssignRequestSchema,
     status: 200,
     response: autoAssignResultSchema,
   },

@@ -32,10 +32,27 @@ export const assignMembersRequestSchema = z.object({
 });
 export type AssignMembersRequest = z.infer<typeof assignMembersRequestSchema>;
 
+/**
+ * How to balance: people left over once every group of their language is full either stay
+ * unplaced (`leave`, the default) or go to any group with room (`anyGroup`, marked as a mismatch).
+ */
+export const autoAssignRequestSchema = z.object({
+  leftovers: z.enum(['leave', 'anyGroup']).default('leave'),
+});
+export type AutoAssignRequest = z.input<typeof autoAssignRequestSchema>;
+export type AutoAssignLeftovers = z.infer<typeof autoAssignRequestSchema>['leftovers'];
+
 /** The outcome of balancing a session's unassigned participants across its groups. */
 export const autoAssignResultSchema = z.object({
-  assigned: z.array(z.object({ personId: entityIdSchema, groupId: entityIdSchema })),
-  /** People who could not be placed (every group of their language full). */
+  assigned: z.array(
+    z.object({
+      personId: entityIdSchema,
+      groupId: entityIdSchema,
+      /** Placed in a group that does not work in the person's language. */
+      languageMismatch: z.boolean(),
+    }),
+  ),
+  /** People who could not be placed (no group with room they were allowed into). */
   unplaced: z.array(entityIdSchema),
 });
 export type AutoAssignResult = z.infer<typeof autoAssignResultSchema>;

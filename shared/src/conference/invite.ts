@@ -84,3 +84,10 @@ export const joinRequestSchema = profileSchema;
 export type JoinRequest = z.input<typeof joinRequestSchema>;
 
 export const joinResponseSchema = meSchema;
+
+/**
+ * Whom to write to about an invite link, even one that no longer works (expired, withdrawn, used
+ * up): the event's contact address, or null when the organisers gave none or the link is unknown.
+ */
+export const inviteContactSchema = z.object({ contactEmail: z.string().nullable() });
+export type InviteContact = z.infer<typeof inviteContactSchema>;

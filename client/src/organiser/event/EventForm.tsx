@@ -13,7 +13,14 @@ import { TextField } from '../ui/TextField.tsx';
 import { useCheckedForm } from '../ui/useCheckedForm.ts';
 import { TimeZoneSelect } from './TimeZoneSelect.tsx';
 
-const fields: readonly EventField[] = ['name', 'startsOn', 'endsOn', 'timeZone', 'languages'];
+const fields: readonly EventField[] = [
+  'name',
+  'startsOn',
+  'endsOn',
+  'timeZone',
+  'languages',
+  'contactEmail',
+];
 
 interface EventFormProps {
   event: ConferenceEvent;
@@ -73,6 +80,8 @@ export function EventForm({ event, onSaved, onEdit }: EventFormProps) {
       <TimeZoneSelect
         changed={values.timeZone !== event.timeZone}
         value={values.timeZone}
+        startsOn={values.startsOn || event.startsOn}
+        endsOn={values.endsOn || event.endsOn}
         onChange={(value) => change('timeZone', value)}
         problem={problems.timeZone}
         serverMessage={serverMessages.timeZone}
@@ -84,6 +93,16 @@ export function EventForm({ event, onSaved, onEdit }: EventFormProps) {
         onChange={(languages) => change('languages', languages)}
         problem={problems.languages}
         serverMessage={serverMessages.languages}
+      />
+      <TextField
+        type="email"
+        label={t('organiser.event.contactEmail')}
+        hint={t('organiser.event.contactEmailHint')}
+        value={values.contactEmail}
+        onChange={(value) => change('contactEmail', value)}
+        problem={problems.contactEmail}
+        serverMessage={serverMessages.contactEmail}
+        maxLength={254}
       />
       {apiError !== null && <ApiErrorAlert error={apiError} />}
       <div className="form-actions">

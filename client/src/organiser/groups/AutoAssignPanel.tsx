@@ -1,46 +1,75 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BreakoutGroup, Person } from '@draftroom/shared';
+import type { AutoAssignLeftovers, BreakoutGroup, Person } from '@draftroom/shared';
 import { autoAssign } from '../api.ts';
-import { describeAutoAssign, type AutoAssignSummary } from '../membership.ts';
+import {
+  autoAssignValidFor,
+  describeAutoAssign,
+  groupsSignature,
+  type AutoAssignSummary,
+} from '../membership.ts';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { RadioGroup } from '../ui/RadioGroup.tsx';
 import { AutoAssignResult } from './AutoAssignResult.tsx';
 
 interface AutoAssignPanelProps {
   sessionId: string;
   people: readonly Person[];
   groups: readonly BreakoutGroup[];
-  /** Unassigned participants balancing would place. */
+  /** Unassigned participants (the "Not in a group yet" list). */
   waitingCount: number;
+  /** Of those, the ones balancing places (not those invited to one group). */
+  balancedCount: number;
   onAssigned: () => void;
+}
+
+/** A result and the states of the groups it describes (see `autoAssignValidFor`). */
+interface Shown {
+  summary: AutoAssignSummary;
+  validFor: readonly string[];
 }
 
 /**
  * "Balance automatically": the server places every unassigned participant, keeping groups even,
- * parliaments mixed, and each person in a group of their language with room left. The result says
- * who went where and who could not be placed, so nobody is silently left out.
+ * parliaments mixed, and each person in a group of their language with room left; the organiser
+ * chooses whether anyone left over goes to any group with room. The result says who went where
+ * and who could not be placed, so nobody is silently left out, and disappears once the groups
+ * change, so it never shows a verdict the page no longer supports.
  */
 export function AutoAssignPanel({
   sessionId,
   people,
   groups,
   waitingCount,
+  balancedCount,
   onAssigned,
 }: AutoAssignPanelProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [summary, setSummary] = useState<AutoAssignSummary | null>(null);
+  const [leftovers, setLeftovers] = useState<AutoAssignLeftovers>('leave');
+  const [shown, setShown] = useState<Shown | null>(null);
+
+  // Adjusted while rendering (not in an effect) so a stale result is never painted at all.
+  const current = groupsSignature(groups);
+  if (shown && !shown.validFor.includes(current)) setShown(null);
+  else if (shown && shown.validFor.length > 1 && current === shown.validFor[1]) {
+    // The result has landed: from now on only this state keeps it, not the one before.
+    setShown({ ...shown, validFor: [current] });
+  }
 
   const run = async () => {
     if (busy) return;
     setBusy(true);
     setError(null);
     try {
-      const result = await autoAssign(sessionId);
+      const result = await autoAssign(sessionId, leftovers);
       // Named with the people and groups as they were before the reload the result triggers.
-      setSummary(describeAutoAssign(result, people, groups));
+      setShown({
+        summary: describeAutoAssign(result, people, groups),
+        validFor: autoAssignValidFor(groups, result),
+      });
       onAssigned();
     } catch (caught) {
       setError(caught);
@@ -48,6 +77,7 @@ export function AutoAssignPanel({
       setBusy(false);
     }
   };
+  const summary = shown?.summary;
 
   return (
     <section aria-labelledby={headingId} className="card org-auto-assign">
@@ -55,8 +85,26 @@ export function AutoAssignPanel({
         {t('organiser.autoAssign.heading')}
       </h2>
       <p>{t('organiser.autoAssign.intro')}</p>
-      <p className="muted">{t('organiser.autoAssign.waiting', { count: waitingCount })}</p>
+      <p className="muted">
+        {t('organiser.autoAssign.waiting', { count: waitingCount })}
+        {balancedCount < waitingCount &&
+          ` ${t('organiser.autoAssign.groupInvited', { count: waitingCount - balancedCount })}`}
+      </p>
       {groups.length === 0 && <p className="muted">{t('organiser.assign.noGroups')}</p>}
+      <RadioGroup
+        legend={t('organiser.autoAssign.leftoversLegend')}
+        name="leftovers"
+        value={leftovers}
+        onChange={setLeftovers}
+        options={[
+          { value: 'leave', label: t('organiser.autoAssign.leftoversLeave') },
+          {
+            value: 'anyGroup',
+            label: t('organiser.autoAssign.leftoversAnyGroup'),
+            description: t('organiser.autoAssign.leftoversAnyGroupHint'),
+          },
+        ]}
+      />
       <button
         type="button"
         className="button button--primary"

@@ -27,6 +27,14 @@ export function AutoAssignResult({ summary }: { summary: AutoAssignSummary }) {
                   </th>
                   <td>
                     <bdi>{row.groupName}</bdi>
+                    {row.languageMismatch && (
+                      <>
+                        {' '}
+                        <span className="org-tag org-tag--warning">
+                          {t('organiser.autoAssign.languageMismatch')}
+                        </span>
+                      </>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -2,8 +2,8 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BreakoutGroup, LanguageCode } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
 import { formatNumber } from '../formatting.ts';
+import { workingLanguageName } from '../languages.ts';
 import { seatsTaken } from '../membership.ts';
 import { DeleteGroupButton } from './DeleteGroupButton.tsx';
 import { GroupForm } from './GroupForm.tsx';
@@ -52,12 +52,12 @@ export function GroupCard({
       <p className="org-group-card__meta">
         <span>
           {t('organiser.groups.workingLanguage')}{' '}
-          <span lang={group.workingLanguage}>{languageNames[group.workingLanguage]}</span>
+          {workingLanguageName(group.workingLanguage, i18n.language)}
         </span>
         <span className={full ? 'org-tag org-tag--warning' : 'org-tag org-tag--quiet'}>
           {t('organiser.groups.places', {
             taken: formatNumber(taken, i18n.language),
-            capacity: formatNumber(group.capacity, i18n.language),
+            count: group.capacity,
           })}
         </span>
       </p>

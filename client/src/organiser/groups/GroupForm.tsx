@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, GroupInput, LanguageCode } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
 import { createGroup, updateGroup } from '../api.ts';
 import {
   groupFormValues,
@@ -10,6 +9,7 @@ import {
   toGroupInput,
   type GroupField,
 } from '../groupForm.ts';
+import { workingLanguageName } from '../languages.ts';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { TextField } from '../ui/TextField.tsx';
@@ -25,7 +25,7 @@ type GroupFormProps = {
 
 /** Name, working language and capacity of a group: a new one in a session, or an existing one. */
 export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: GroupFormProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { values, problems, apiError, busy, formRef, serverMessages, change, submit } =
     useCheckedForm({
       initial: () => (group ? groupFormValues(group) : newGroupValues(languages)),
@@ -66,8 +66,7 @@ export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: Gr
           value={values.workingLanguage}
           options={languageChoices.map((code) => ({
             value: code,
-            label: languageNames[code],
-            lang: code,
+            label: workingLanguageName(code, i18n.language, { standalone: true }),
           }))}
           onChange={(value) => change('workingLanguage', value as LanguageCode)}
           serverMessage={serverMessages.workingLanguage}

@@ -1,24 +1,30 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, Person } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
 import { assignMembers } from '../api.ts';
 import { formatNumber } from '../formatting.ts';
+import { workingLanguageName } from '../languages.ts';
 import { matchesQuery, seatsLeft } from '../membership.ts';
 import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
 import { SelectField } from '../ui/SelectField.tsx';
 import { UnassignedTable } from './UnassignedTable.tsx';
 
 interface ManualAssignProps {
-  /** The session's eligible people who are in none of its groups. */
+  /** The session's participants who are in none of its groups. */
   people: readonly Person[];
+  /** Facilitators and observers in none of its groups: listed apart, not counted as waiting. */
+  others: readonly Person[];
   /** Groups this person may put people into. */
   groups: readonly BreakoutGroup[];
   onAssigned: (message: string) => void;
 }
 
-/** Assignment by hand: tick people (searching by name, parliament or country), pick a group. */
-export function ManualAssign({ people, groups, onAssigned }: ManualAssignProps) {
+/**
+ * Assignment by hand: tick people (searching by name, parliament or country), pick a group.
+ * The heading counts participants only, like the "waiting for a group" figure; facilitators and
+ * observers can be placed too, from a list of their own.
+ */
+export function ManualAssign({ people, others, groups, onAssigned }: ManualAssignProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const searchId = useId();
@@ -31,8 +37,9 @@ export function ManualAssign({ people, groups, onAssigned }: ManualAssignProps) 
   const locale = i18n.language;
 
   const shown = people.filter((person) => matchesQuery(person, query));
+  const othersShown = others.filter((person) => matchesQuery(person, query));
   // Ticked people who have since been placed elsewhere drop out of the selection.
-  const chosen = people.filter((person) => selected.has(person.id));
+  const chosen = [...people, ...others].filter((person) => selected.has(person.id));
 
   const toggle = (id: string, checked: boolean) => {
     setSelected((previous) => {
@@ -69,9 +76,8 @@ export function ManualAssign({ people, groups, onAssigned }: ManualAssignProps) 
   return (
     <section aria-labelledby={headingId} className="org-assign">
       <h2 id={headingId}>{t('organiser.assign.heading', { count: people.length })}</h2>
-      {people.length === 0 ? (
-        <p className="muted">{t('organiser.assign.nobody')}</p>
-      ) : groups.length === 0 ? (
+      {people.length === 0 && <p className="muted">{t('organiser.assign.nobody')}</p>}
+      {people.length === 0 && others.length === 0 ? null : groups.length === 0 ? (
         <p className="muted">{t('organiser.assign.noGroups')}</p>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate className="org-form">
@@ -85,12 +91,32 @@ export function ManualAssign({ people, groups, onAssigned }: ManualAssignProps) 
               onChange={(event) => setQuery(event.target.value)}
             />
           </div>
-          <UnassignedTable
-            shown={shown}
-            total={people.length}
-            selected={selected}
-            onToggle={toggle}
-          />
+          {people.length > 0 && (
+            <UnassignedTable
+              caption={t('organiser.assign.caption', {
+                shown: formatNumber(shown.length, locale),
+                total: formatNumber(people.length, locale),
+              })}
+              shown={shown}
+              selected={selected}
+              onToggle={toggle}
+            />
+          )}
+          {others.length > 0 && (
+            <details className="org-assign__others" open={people.length === 0}>
+              <summary>{t('organiser.assign.othersSummary', { count: others.length })}</summary>
+              <UnassignedTable
+                caption={t('organiser.assign.othersCaption', {
+                  shown: formatNumber(othersShown.length, locale),
+                  total: formatNumber(others.length, locale),
+                })}
+                shown={othersShown}
+                selected={selected}
+                onToggle={toggle}
+                showRole
+              />
+            </details>
+          )}
           {problem === 'people' && (
             <p className="field__error" role="alert">
               {t('organiser.assign.choosePeople')}
@@ -104,8 +130,8 @@ export function ManualAssign({ people, groups, onAssigned }: ManualAssignProps) 
               value: group.id,
               label: t('organiser.assign.targetOption', {
                 name: group.name,
-                language: languageNames[group.workingLanguage],
-                left: formatNumber(seatsLeft(group), locale),
+                language: workingLanguageName(group.workingLanguage, locale),
+                count: seatsLeft(group),
               }),
             }))}
             onChange={(value) => {

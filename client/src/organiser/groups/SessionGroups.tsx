@@ -4,8 +4,9 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { managesEvent, managesGroup, managesSession } from '../access.ts';
 import { getSession, listPeople } from '../api.ts';
+import { zoneLabel } from '../../format/dates.ts';
 import { formatTimeRange } from '../formatting.ts';
-import { awaitingAutoAssign, unassignedPeople } from '../membership.ts';
+import { awaitingAutoAssign, splitUnassigned, unassignedPeople } from '../membership.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
 import { AccessNotice } from '../ui/AccessNotice.tsx';
 import { ResourceState } from '../ui/ResourceState.tsx';
@@ -53,6 +54,8 @@ export function SessionGroups({ sessionId }: { sessionId: string }) {
   if (!sessionManager && managedGroups.length === 0) return <AccessNotice reason="noAccess" />;
   const unassigned =
     people.status === 'ready' ? unassignedPeople(people.data, detail.data, i18n.language) : [];
+  // One list of waiting participants for both the "Not in a group yet" count and the panel's.
+  const { participants: waiting, others } = splitUnassigned(unassigned);
 
   return (
     <div className="organiser-page">
@@ -63,7 +66,10 @@ export function SessionGroups({ sessionId }: { sessionId: string }) {
         <bdi>{session.title}</bdi>
       </h1>
       <p className="lead">
-        {formatTimeRange(session.startsAt, session.endsAt, i18n.language, programme.event.timeZone)}
+        {formatTimeRange(session.startsAt, session.endsAt, i18n.language, programme.event.timeZone)}{' '}
+        <bdi>
+          {zoneLabel(programme.event.timeZone, i18n.language, Date.parse(session.startsAt))}
+        </bdi>
         {' · '}
         {t(`organiser.kinds.${session.kind}`)}
       </p>
@@ -103,14 +109,20 @@ export function SessionGroups({ sessionId }: { sessionId: string }) {
           {people.status !== 'ready' ? (
             <ResourceState resource={people} onRetry={reloadPeople} />
           ) : (
-            <ManualAssign people={unassigned} groups={managedGroups} onAssigned={changed} />
+            <ManualAssign
+              people={waiting}
+              others={others}
+              groups={managedGroups}
+              onAssigned={changed}
+            />
           )}
           {sessionManager && people.status === 'ready' && (
             <AutoAssignPanel
               sessionId={session.id}
               people={people.data}
               groups={groups}
-              waitingCount={awaitingAutoAssign(unassigned, session.id).length}
+              waitingCount={waiting.length}
+              balancedCount={awaitingAutoAssign(waiting, session.id).length}
               onAssigned={() => {
                 reloadDetail();
                 reloadPeople();

@@ -1,30 +1,33 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
-import { countryName, formatNumber } from '../formatting.ts';
+import { countryName } from '../formatting.ts';
+import { workingLanguageName } from '../languages.ts';
 
 interface UnassignedTableProps {
+  caption: string;
   shown: readonly Person[];
-  total: number;
+  /** A role column, for the list of facilitators and observers. */
+  showRole?: boolean;
   selected: ReadonlySet<string>;
   onToggle: (personId: string, checked: boolean) => void;
 }
 
 /** People not yet in a group, each with a checkbox labelled by their name. */
-export function UnassignedTable({ shown, total, selected, onToggle }: UnassignedTableProps) {
+export function UnassignedTable({
+  caption,
+  shown,
+  showRole = false,
+  selected,
+  onToggle,
+}: UnassignedTableProps) {
   const { t, i18n } = useTranslation();
   const idPrefix = useId();
   const locale = i18n.language;
   return (
     <div className="org-table-scroll">
       <table className="org-data-table">
-        <caption>
-          {t('organiser.assign.caption', {
-            shown: formatNumber(shown.length, locale),
-            total: formatNumber(total, locale),
-          })}
-        </caption>
+        <caption>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">
@@ -34,6 +37,7 @@ export function UnassignedTable({ shown, total, selected, onToggle }: Unassigned
             <th scope="col">{t('organiser.people.parliament')}</th>
             <th scope="col">{t('organiser.people.country')}</th>
             <th scope="col">{t('organiser.people.language')}</th>
+            {showRole && <th scope="col">{t('organiser.people.role')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -56,7 +60,8 @@ export function UnassignedTable({ shown, total, selected, onToggle }: Unassigned
                 <bdi>{person.parliament}</bdi>
               </td>
               <td>{countryName(person.country, locale)}</td>
-              <td lang={person.preferredLanguage}>{languageNames[person.preferredLanguage]}</td>
+              <td>{workingLanguageName(person.preferredLanguage, locale, { standalone: true })}</td>
+              {showRole && <td>{t(`organiser.roles.${person.role}`)}</td>}
             </tr>
           ))}
         </tbody>

@@ -41,7 +41,7 @@ export function ImportReportView({ report, groupNames, busy, onImport }: ImportR
           <ul>
             {report.fileErrors.map((problem) => (
               <li key={problem.code}>
-                {t(`organiser.import.fileProblems.${problem.code}`, isolateParams(problem.params))}
+                {t(`organiser.import.fileProblems.${problem.code}`, pluralParams(problem.params))}
               </li>
             ))}
           </ul>
@@ -92,7 +92,7 @@ export function ImportReportView({ report, groupNames, busy, onImport }: ImportR
                             <code>{error.column}</code>{' '}
                             {t(
                               `organiser.import.problems.${error.code}`,
-                              isolateParams(error.params),
+                              pluralParams(error.params),
                             )}
                           </li>
                         ))}
@@ -146,4 +146,15 @@ function isolateParams(params: Record<string, string | number>): Record<string, 
       typeof value === 'string' ? isolate(value) : value,
     ]),
   );
+}
+
+/**
+ * A problem's parameters for `t`: the number its noun agrees with becomes `count`, so i18next
+ * picks the plural form ("1 character", Arabic's six forms); that is `count` itself when the
+ * server sends one, else the limit (`max`) the message names.
+ */
+function pluralParams(params: Record<string, string | number>): Record<string, string | number> {
+  const count = params.count ?? params.max;
+  const isolated = isolateParams(params);
+  return typeof count === 'number' ? { ...isolated, count } : isolated;
 }

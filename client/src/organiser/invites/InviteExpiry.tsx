@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ConferenceEvent } from '@draftroom/shared';
 import type { Problem } from '../formProblems.ts';
-import { zoneLabel } from '../formatting.ts';
+import { eventZoneLabel, zoneLabel } from '../../format/dates.ts';
 import { TextField } from '../ui/TextField.tsx';
-import { useNow } from '../ui/useNow.ts';
 import { zonedToInstant } from '../zonedTime.ts';
 
 interface InviteExpiryProps {
@@ -23,9 +22,11 @@ export function InviteExpiry({
   serverMessage,
 }: InviteExpiryProps) {
   const { t, i18n } = useTranslation();
-  const now = useNow();
   const at = zonedToInstant(value, event.timeZone);
-  const zone = zoneLabel(event.timeZone, i18n.language, at.ok ? Date.parse(at.instant) : now);
+  // The offset on the day typed; until a day is typed, the offset on the event's days.
+  const zone = at.ok
+    ? zoneLabel(event.timeZone, i18n.language, Date.parse(at.instant))
+    : eventZoneLabel(event.timeZone, event.startsOn, event.endsOn, i18n.language);
   return (
     <TextField
       type="datetime-local"

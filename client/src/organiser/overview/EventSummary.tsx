@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConferenceEvent, ConferenceSession } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
-import { formatDayRange, formatNumber, zoneLabel } from '../formatting.ts';
+import { eventZoneLabel } from '../../format/dates.ts';
+import { formatDayRange, formatNumber } from '../formatting.ts';
+import { workingLanguageName } from '../languages.ts';
 import { InlineList } from '../ui/InlineList.tsx';
 
 /** The event at a glance: name, days, time zone, languages and how many sessions it has. */
@@ -30,9 +31,7 @@ export function EventSummary({
         <div>
           <dt>{t('organiser.overview.timeZone')}</dt>
           <dd>
-            <bdi>
-              {zoneLabel(event.timeZone, locale, Date.parse(`${event.startsOn}T12:00:00Z`))}
-            </bdi>
+            <bdi>{eventZoneLabel(event.timeZone, event.startsOn, event.endsOn, locale)}</bdi>
           </dd>
         </div>
         <div>
@@ -41,8 +40,7 @@ export function EventSummary({
             <InlineList
               items={event.languages.map((code) => ({
                 key: code,
-                text: languageNames[code],
-                node: <span lang={code}>{languageNames[code]}</span>,
+                text: workingLanguageName(code, locale),
               }))}
             />
           </dd>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
 import { countryName, formatNumber } from '../formatting.ts';
+import { workingLanguageName } from '../languages.ts';
 import { InlineList } from '../ui/InlineList.tsx';
 import { PersonLinkButton } from './PersonLinkButton.tsx';
 import { RevokeSignInsButton } from './RevokeSignInsButton.tsx';
@@ -73,7 +73,7 @@ export function PeopleTable({ people, total, myId, groupNames, onChanged }: Peop
                   />
                 )}
               </td>
-              <td lang={person.preferredLanguage}>{languageNames[person.preferredLanguage]}</td>
+              <td>{workingLanguageName(person.preferredLanguage, locale, { standalone: true })}</td>
               <td>
                 {person.id !== myId && (
                   <div className="org-row-actions org-row-actions--stacked">

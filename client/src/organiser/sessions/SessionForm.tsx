@@ -113,6 +113,7 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
       />
       <SessionTimes
         timeZone={event.timeZone}
+        eventDays={event}
         startsAt={values.startsAt}
         endsAt={values.endsAt}
         onChange={change}

@@ -2,8 +2,9 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ConferenceSession } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
+import { zoneLabel } from '../../format/dates.ts';
 import { formatTimeRange } from '../formatting.ts';
+import { workingLanguageName } from '../languages.ts';
 import { InlineList } from '../ui/InlineList.tsx';
 import { DeleteSessionButton } from './DeleteSessionButton.tsx';
 
@@ -25,14 +26,19 @@ export function SessionItem({ session, timeZone, canEdit, onDeleted }: SessionIt
         <bdi>{session.title}</bdi>
       </h3>
       <p className="org-session-item__meta">
-        <span>{formatTimeRange(session.startsAt, session.endsAt, i18n.language, timeZone)}</span>
+        <span>
+          {formatTimeRange(session.startsAt, session.endsAt, i18n.language, timeZone)}{' '}
+          {/* The clock these times are on, named: the viewer's own zone is often another. */}
+          <bdi className="org-session-item__zone">
+            {zoneLabel(timeZone, i18n.language, Date.parse(session.startsAt))}
+          </bdi>
+        </span>
         <span className="org-tag">{t(`organiser.kinds.${session.kind}`)}</span>
         <span>
           <InlineList
             items={session.languages.map((code) => ({
               key: code,
-              text: languageNames[code],
-              node: <span lang={code}>{languageNames[code]}</span>,
+              text: workingLanguageName(code, i18n.language),
             }))}
           />
         </span>

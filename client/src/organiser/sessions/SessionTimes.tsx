@@ -1,14 +1,15 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Problems } from '../formProblems.ts';
-import { zoneLabel } from '../formatting.ts';
+import { eventZoneLabel, zoneLabel } from '../../format/dates.ts';
 import type { SessionField } from '../sessionForm.ts';
 import { TextField } from '../ui/TextField.tsx';
-import { useNow } from '../ui/useNow.ts';
 import { zonedToInstant } from '../zonedTime.ts';
 
 interface SessionTimesProps {
   timeZone: string;
+  /** The event's days (YYYY-MM-DD), for the offset before a start is typed. */
+  eventDays: { startsOn: string; endsOn: string };
   startsAt: string;
   endsAt: string;
   onChange: (field: 'startsAt' | 'endsAt', value: string) => void;
@@ -24,6 +25,7 @@ interface SessionTimesProps {
  */
 export function SessionTimes({
   timeZone,
+  eventDays,
   startsAt,
   endsAt,
   onChange,
@@ -32,10 +34,11 @@ export function SessionTimes({
   outsideEventDays,
 }: SessionTimesProps) {
   const { t, i18n } = useTranslation();
-  const now = useNow();
   const legendId = useId();
   const start = zonedToInstant(startsAt, timeZone);
-  const zone = zoneLabel(timeZone, i18n.language, start.ok ? Date.parse(start.instant) : now);
+  const zone = start.ok
+    ? zoneLabel(timeZone, i18n.language, Date.parse(start.instant))
+    : eventZoneLabel(timeZone, eventDays.startsOn, eventDays.endsOn, i18n.language);
   return (
     <fieldset className="org-choice-group" aria-describedby={`${legendId}-hint`}>
       <legend>{t('organiser.sessionForm.when')}</legend>

@@ -1,15 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { languageCodes, type LanguageCode } from '@draftroom/shared';
-import { languageNames } from '../../i18n/languages.ts';
 import type { Problem } from '../formProblems.ts';
-import { toggleLanguage } from '../languages.ts';
+import { toggleLanguage, workingLanguageName } from '../languages.ts';
 import { CheckboxGroup } from './CheckboxGroup.tsx';
-
-/** The conference languages, each named in itself (so everyone finds theirs). */
-export const languageOptions = languageCodes.map((code) => ({
-  value: code,
-  label: languageNames[code],
-  lang: code,
-}));
 
 interface LanguageCheckboxesProps {
   legend: string;
@@ -31,9 +24,14 @@ export function LanguageCheckboxes({
   problem,
   serverMessage,
 }: LanguageCheckboxesProps) {
-  const options = available
-    ? languageOptions.filter((option) => available.includes(option.value))
-    : languageOptions;
+  const { i18n } = useTranslation();
+  // Named in the page's language: these are the event's working languages, not a menu of UIs.
+  const options = (
+    available ? languageCodes.filter((code) => available.includes(code)) : languageCodes
+  ).map((code) => ({
+    value: code,
+    label: workingLanguageName(code, i18n.language, { standalone: true }),
+  }));
   return (
     <CheckboxGroup
       legend={legend}

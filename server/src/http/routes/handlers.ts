@@ -26,6 +26,7 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
   const { auth, me, programme, groups, guides, people } = services;
   return {
     invitePreview: ({ params }) => auth.preview(params.token),
+    inviteContact: ({ params }) => auth.contact(params.token),
     join: async ({ params, body, request, response }) => {
       const previous = await auth.authenticate(sessionTokenFrom(request));
       const signIn = await auth.join(params.token, body);
@@ -52,7 +53,8 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       programme.deleteSession(signedIn().viewer, params.sessionId),
     createGroup: ({ signedIn, params, body }) =>
       groups.create(signedIn().viewer, params.sessionId, body),
-    autoAssign: ({ signedIn, params }) => groups.autoAssign(signedIn().viewer, params.sessionId),
+    autoAssign: ({ signedIn, params, body }) =>
+      groups.autoAssign(signedIn().viewer, params.sessionId, body),
     getGroup: ({ signedIn, params }) => groups.get(signedIn().viewer, params.groupId),
     updateGroup: ({ signedIn, params, body }) =>
       groups.update(signedIn().viewer, params.groupId, body),

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as documents from './0001_documents.ts';
 import * as conference from './0002_conference.ts';
 import * as quarantine from './0003_quarantine.ts';
+import * as eventContact from './0004_event_contact.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0001_documents': documents,
   '0002_conference': conference,
   '0003_quarantine': quarantine,
+  '0004_event_contact': eventContact,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,6 +11,7 @@ const toEvent = (row: EventRow): ConferenceEvent => ({
   endsOn: row.ends_on,
   timeZone: row.time_zone,
   languages: parseJsonArray<LanguageCode>(row.languages),
+  contactEmail: row.contact_email ?? null,
 });
 
 export function eventsRepository(db: Db) {
@@ -30,7 +31,10 @@ export function eventsRepository(db: Db) {
         .executeTakeFirstOrThrow();
       return Number(row.count);
     },
-    async create(event: ConferenceEvent): Promise<ConferenceEvent> {
+    async create(
+      created: Omit<ConferenceEvent, 'contactEmail'> & { contactEmail?: string | null },
+    ): Promise<ConferenceEvent> {
+      const event: ConferenceEvent = { ...created, contactEmail: created.contactEmail ?? null };
       await db
         .insertInto('events')
         .values({
@@ -41,6 +45,7 @@ export function eventsRepository(db: Db) {
           time_zone: event.timeZone,
           languages: JSON.stringify(event.languages),
           created_at: new Date().toISOString(),
+          contact_email: event.contactEmail,
         })
         .execute();
       return event;
@@ -54,6 +59,7 @@ export function eventsRepository(db: Db) {
           ends_on: event.endsOn,
           time_zone: event.timeZone,
           languages: JSON.stringify(event.languages),
+          contact_email: event.contactEmail,
         })
         .where('id', '=', event.id)
         .execute();

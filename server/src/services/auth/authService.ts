@@ -3,6 +3,7 @@ import {
   profileSchema,
   type CreatedInvite,
   type CreateInviteRequest,
+  type InviteContact,
   type InvitePreview,
   type JoinRequest,
   type Role,
@@ -170,6 +171,13 @@ export function createAuthService(
         throw new DomainError('not_found', 'This invite was not found; it may have been removed.');
       }
       await repositories.invites.revoke(inviteId, new Date().toISOString());
+    },
+
+    /** Whom to write to about a link that may no longer work; see `inviteContactSchema`. */
+    async contact(token: string): Promise<InviteContact> {
+      const invite = await repositories.invites.getByTokenHash(hashToken(token));
+      const event = invite ? await repositories.events.get(invite.eventId) : undefined;
+      return { contactEmail: event?.contactEmail ?? null };
     },
 
     async preview(token: string): Promise<InvitePreview> {

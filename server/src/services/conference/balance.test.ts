@@ -57,11 +57,40 @@ describe('balanceGroups', () => {
     expect(sizes(result)).toEqual({ en1: 2 });
   });
 
-  it('counts people already in a group when mixing parliaments', () => {
+  it('counts people already in a group when mixing parliaments (sizes kept even first)', () => {
     const result = balanceGroups(
       [group('a', 'en', 4, ['Kenya', 'Kenya']), group('b', 'en', 4, ['Chile', 'Chile'])],
-      people(2, 'Kenya'),
+      people(1, 'Kenya'),
     );
-    expect(sizes(result)).toEqual({ b: 2 });
+    expect(sizes(result)).toEqual({ b: 1 });
+  });
+
+  // Issue #9, as it was tried: the Spanish speaker took the English group's last seat.
+  it('places people with a group in their language before those without one', () => {
+    const groups = [group('english', 'en', 3, ['Ghana']), group('french', 'fr', 3)];
+    const waiting: BalancePerson[] = [
+      { id: 'sofia', parliament: 'Chile', language: 'es' },
+      { id: 'emma', parliament: 'Kenya', language: 'en' },
+      { id: 'liam', parliament: 'Fiji', language: 'en' },
+    ];
+    const result = balanceGroups(groups, waiting);
+    expect(result.unplaced).toEqual([]);
+    const where = Object.fromEntries(result.assigned.map((a) => [a.personId, a.groupId]));
+    expect(where).toEqual({ sofia: 'french', emma: 'english', liam: 'english' });
+    expect(result.assigned.find((a) => a.personId === 'sofia')?.languageMismatch).toBe(true);
+    expect(result.assigned.find((a) => a.personId === 'emma')?.languageMismatch).toBe(false);
+  });
+
+  it('leaves people over when their language is full, unless asked to place everyone', () => {
+    const groups = [group('english', 'en', 1), group('french', 'fr', 2)];
+    const waiting = people(2, 'Kenya', 'en');
+    expect(balanceGroups(groups, waiting, 'leave').unplaced).toEqual(['Kenya-1']);
+    const everyone = balanceGroups(groups, waiting, 'anyGroup');
+    expect(everyone.unplaced).toEqual([]);
+    expect(everyone.assigned).toContainEqual({
+      personId: 'Kenya-1',
+      groupId: 'french',
+      languageMismatch: true,
+    });
   });
 });

@@ -1,7 +1,9 @@
 import {
   assignMembersRequestSchema,
+  autoAssignRequestSchema,
   groupInputSchema,
   type AssignMembersRequest,
+  type AutoAssignRequest,
   type AutoAssignResult,
   type BreakoutGroup,
   type GroupInput,
@@ -189,7 +191,12 @@ export function createGroupService(persistence: ConferenceStore, events: AccessE
     },
 
     /** Places the session's participants who have no group yet; see `balanceGroups`. */
-    async autoAssign(viewer: Viewer, sessionId: string): Promise<AutoAssignResult> {
+    async autoAssign(
+      viewer: Viewer,
+      sessionId: string,
+      request: AutoAssignRequest = {},
+    ): Promise<AutoAssignResult> {
+      const { leftovers } = autoAssignRequestSchema.parse(request);
       const session = await sessionInEvent(repositories, viewer, sessionId);
       if (!canManageSession(viewer, { eventId: session.eventId, sessionId })) {
         throw forbidden('Only organisers and this session’s facilitators can assign its groups.');
@@ -221,6 +228,7 @@ export function createGroupService(persistence: ConferenceStore, events: AccessE
             parliament: person.parliament,
             language: person.preferredLanguage,
           })),
+          leftovers,
         );
         for (const { personId, groupId } of balanced.assigned)
           await repos.groups.addMember(groupId, personId);
