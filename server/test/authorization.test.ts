@@ -94,7 +94,9 @@ const matrix = {
   removeMember:  row([401, 401, 401, 204, 204, 403, 403, 403, 403, 404], async (w) => ({ params: { groupId: w.groupA.id, personId: await w.fresh.person('Group A') } })),
   selfSelect:    row([401, 401, 401, 403, 403, 403, 403, 409, 403, 404], A),
   listGuides:    row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
-  getGuide:      row([401, 401, 401, 200, 200, 404, 200, 404, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  // Someone of the event may learn that another group's guide exists (403, "ask its facilitator");
+  // another event's person may not (404, exactly as for an unknown guide).
+  getGuide:      row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),
   revokePerson:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() } })),
@@ -245,6 +247,20 @@ describe('documents that do not exist, or lost their group', () => {
     }
     // prettier-ignore
     expect(columns(outcomes)).toEqual(columns([4401, 4401, 4401, 404, 404, 404, 404, 404, 404, 404]));
+  });
+
+  it("says another group's guide belongs to another group, and nothing to another event", async () => {
+    const path = apiPath('getGuide', { guideId: world.groupA.guideId });
+    const sameEvent = await send(server.url, world.actors.participantB.cookie, 'GET', path);
+    expect(sameEvent.status).toBe(403);
+    expect(sameEvent.body).toMatchObject({
+      error: { code: 'forbidden', message: expect.stringMatching(/another group.*facilitator/s) },
+    });
+    const { cookie } = world.actors.otherOrganiser;
+    const otherEvent = await send(server.url, cookie, 'GET', path);
+    const unknown = await send(server.url, cookie, 'GET', apiPath('getGuide', { guideId: 'nope' }));
+    expect(otherEvent.status).toBe(404);
+    expect(otherEvent.body).toEqual(unknown.body);
   });
 
   // A removed group's guide is kept in storage "for organisers": the organisers of its own event.

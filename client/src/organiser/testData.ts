@@ -58,6 +58,7 @@ export function testSessionDetail(groups: BreakoutGroup[]): SessionDetail {
       languages: ['en', 'fr'],
       selfSelect: false,
     },
+    capabilities: { chooseGroup: false },
     groups,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersonRecord } from '../../persistence/index.ts';
 import {
+  canChooseGroup,
   canManageGroup,
   canManageSession,
   canMoveMember,
@@ -148,5 +149,42 @@ describe('guideRefusal', () => {
     ['no guide at all', participant, undefined, 'not_found'],
   ] as const)('%s → %s', (_name, who, guide, expected) => {
     expect(guideRefusal(who, guide)).toBe(expected);
+  });
+});
+
+describe('canChooseGroup', () => {
+  const session = { eventId: 'e1', sessionId: 's1', selfSelect: true };
+  it.each([
+    ['a participant of the event', viewer('participant', { type: 'event', id: 'e1' }), true],
+    [
+      'a participant invited to this session',
+      viewer('participant', { type: 'session', id: 's1' }),
+      true,
+    ],
+    [
+      'a participant invited to another session',
+      viewer('participant', { type: 'session', id: 's2' }),
+      false,
+    ],
+    ['a participant invited to a group', viewer('participant', { type: 'group', id: 'g1' }), false],
+    [
+      'a participant already in a group here',
+      viewer('participant', { type: 'event', id: 'e1' }, ['g2']),
+      false,
+    ],
+    ['an observer', viewer('observer', { type: 'event', id: 'e1' }), false],
+    ['a facilitator', viewer('facilitator', { type: 'session', id: 's1' }), false],
+    [
+      'a participant of another event',
+      viewer('participant', { type: 'event', id: 'e2' }, [], 'e2'),
+      false,
+    ],
+  ])('%s: %s', (_who, who, expected) => {
+    expect(canChooseGroup(who, session, ['g1', 'g2'])).toBe(expected);
+  });
+
+  it('is never allowed when the session does not let participants choose', () => {
+    const who = viewer('participant', { type: 'event', id: 'e1' });
+    expect(canChooseGroup(who, { ...session, selfSelect: false }, ['g1'])).toBe(false);
   });
 });

@@ -76,6 +76,25 @@ export function canManageSession(
   );
 }
 
+/**
+ * May this person choose their own group in this session now? Participants whose invite reaches
+ * the session (the event or this session), when the session lets them choose, while they are in
+ * none of its groups. The session page offers "Join this group" only when this says yes.
+ */
+export function canChooseGroup(
+  viewer: Viewer,
+  session: { eventId: string; sessionId: string; selfSelect: boolean },
+  sessionGroupIds: readonly string[],
+): boolean {
+  const { person } = viewer;
+  if (person.eventId !== session.eventId || person.role !== 'participant') return false;
+  if (!session.selfSelect) return false;
+  const inScope =
+    (person.scope.type === 'event' && person.scope.id === session.eventId) ||
+    (person.scope.type === 'session' && person.scope.id === session.sessionId);
+  return inScope && !sessionGroupIds.some((id) => viewer.groupIds.includes(id));
+}
+
 /** What this person may do with the guide of a group: write, read, or nothing. */
 export function guidePermission(viewer: Viewer, place: GroupPlace): Permission | null {
   if (viewer.person.eventId !== place.eventId) return null;

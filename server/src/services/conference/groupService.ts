@@ -15,7 +15,13 @@ import type {
   Repositories,
 } from '../../persistence/index.ts';
 import type { AccessEvents } from '../access/accessEvents.ts';
-import { canManageGroup, canManageSession, canMoveMember, type Viewer } from '../access/policy.ts';
+import {
+  canChooseGroup,
+  canManageGroup,
+  canManageSession,
+  canMoveMember,
+  type Viewer,
+} from '../access/policy.ts';
 import { balanceGroups } from './balance.ts';
 import { toGroup, toGroups } from './groupView.ts';
 import { groupInEvent, placeOf, sessionInEvent } from './viewer.ts';
@@ -161,15 +167,22 @@ export function createGroupService(persistence: Persistence, events: AccessEvent
 
     async selfSelect(viewer: Viewer, groupId: string): Promise<BreakoutGroup> {
       const { group, session, place: where } = await groupInEvent(repositories, viewer, groupId);
-      const { scope, role } = viewer.person;
-      const inScope =
-        (scope.type === 'event' && scope.id === where.eventId) ||
-        (scope.type === 'session' && scope.id === session.id);
-      if (role !== 'participant' || !session.selfSelect || !inScope) {
+      const current = await repositories.groups.listBySessions([session.id]);
+      const sessionPlace = { eventId: where.eventId, sessionId: session.id, selfSelect: true };
+      // Asked without the person's groups first: someone who may never choose here is refused,
+      // someone who already chose is told so (the same rule the session page offers buttons by).
+      if (!session.selfSelect || !canChooseGroup(viewer, sessionPlace, [])) {
         throw forbidden('You cannot choose a group in this session yourself.');
       }
-      const current = await repositories.groups.listBySessions([session.id]);
-      if (current.some((other) => viewer.groupIds.includes(other.id))) throw alreadyInAGroup();
+      if (
+        !canChooseGroup(
+          viewer,
+          sessionPlace,
+          current.map((other) => other.id),
+        )
+      ) {
+        throw alreadyInAGroup();
+      }
       await persistence.transaction((repos) =>
         // Checked again inside the transaction: two choices at once must not both succeed.
         place(repos, groupId, viewer.person.id, where.eventId, (leaving) => {
