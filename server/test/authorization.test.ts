@@ -1,7 +1,13 @@
 // Guarantee 4: every REST route and the websocket answer each kind of person with exactly the
 // status the rules give. The matrix walks the shared route table: a route without a row fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPath, apiRoutes, type ApiRouteName, type Guide } from '@draftroom/shared';
+import {
+  apiPath,
+  apiRoutes,
+  type ApiRouteName,
+  type DeviceLink,
+  type Guide,
+} from '@draftroom/shared';
 import { createGroup, sampleProfile } from '../testing/index.ts';
 import {
   actorNames,
@@ -67,6 +73,10 @@ const eventInput = {
   languages: ['en', 'fr', 'es', 'ar'],
 };
 let groupsMade = 0;
+const deviceToken = async (w: World) => {
+  const link = await w.organiser.expect<DeviceLink>(201, 'POST', apiPath('addDevice'));
+  return link.linkPath.slice('/device/'.length);
+};
 const S = (w: World) => ({ params: { sessionId: w.sessionS.id } });
 const A = (w: World) => ({ params: { groupId: w.groupA.id } });
 
@@ -79,6 +89,10 @@ const matrix = {
   me:            row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
   updateMe:      row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ body: { preferredLanguage: 'en' } })),
   signOut:       row([401, 401, 401, 204, 204, 204, 204, 204, 204, 204], async (_w, actor) => ({ cookie: await actor.signInAgain?.() })),
+  // Anyone signed in may add a device of their own; the link signs in as them, never as another.
+  addDevice:     row([401, 401, 401, 201, 201, 201, 201, 201, 201, 201]),
+  // Public like joining: the link (a fresh one of the organiser's) is the credential.
+  deviceSignIn:  row([201, 201, 201, 201, 201, 201, 201, 201, 201, 201], async (w, actor) => ({ body: { token: await deviceToken(w) }, cookie: await actor.signInAgain?.() })),
   programme:     row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
   updateEvent:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ body: eventInput })),
   createSession: row([401, 401, 401, 201, 403, 403, 403, 403, 403, 201], () => ({ body: sessionInput('Matrix session') })),

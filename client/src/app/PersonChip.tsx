@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Me } from '@draftroom/shared';
 import { identityOf } from '@draftroom/shared';
 import { initials } from '../identity/initials.ts';
@@ -27,6 +28,9 @@ export function PersonChip({ me, onProfile, onSignOut }: PersonChipProps) {
       <button type="button" className="button button--small" onClick={onProfile}>
         {t('account.profile')}
       </button>
+      <Link to="/devices/add" className="button button--small">
+        {t('account.addDevice')}
+      </Link>
       <button type="button" className="button button--small" onClick={onSignOut}>
         {t('account.signOut')}
       </button>

@@ -48,6 +48,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         ...(httpError.details ? { details: httpError.details } : {}),
       },
     };
+    if (httpError.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(httpError.retryAfterSeconds));
+    }
     response.status(httpError.status).json(body);
   };
 }

@@ -13,6 +13,9 @@ export class AppError extends Error {
   ) {
     super(message);
   }
+
+  /** For 429: when to try again (sent as Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 export const notFound = (what: string) =>

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as documents from './0001_documents.ts';
 import * as conference from './0002_conference.ts';
 import * as quarantine from './0003_quarantine.ts';
+import * as deviceLinks from './0005_device_links.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -11,6 +12,8 @@ const migrations: Record<string, Migration> = {
   '0001_documents': documents,
   '0002_conference': conference,
   '0003_quarantine': quarantine,
+  // 0004 is the event contact address (issue 9, merged separately).
+  '0005_device_links': deviceLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
