@@ -1,3 +1,4 @@
+import type { Role } from '../conference/person.ts';
 import { colorForId } from './palette.ts';
 
 /** Presence and caret labels are cut to this length, so one long name cannot cover the text. */
@@ -18,4 +19,22 @@ export function identityOf(person: { id: string; displayName: string }): Identit
     name: person.displayName.trim().slice(0, maxDisplayNameLength),
     color: colorForId(person.id).hex,
   };
+}
+
+/**
+ * What the server stamps into each presence state: the person's name and a colour (no one else
+ * in the guide has it), their id (one entry per person however many devices they use) and their
+ * role (the badge: observer, facilitator, organiser).
+ */
+export interface PresenceUser extends Identity {
+  id: string;
+  role: Role;
+}
+
+export function presenceUserOf(person: {
+  id: string;
+  displayName: string;
+  role: Role;
+}): PresenceUser {
+  return { ...identityOf(person), id: person.id, role: person.role };
 }
