@@ -22,7 +22,10 @@ export function PersonChip({ me, onProfile, onSignOut }: PersonChipProps) {
       </span>
       <span className="person-chip__text">
         <span className="visually-hidden">{t('account.signedInAs')} </span>
-        <bdi className="person-chip__name">{person.displayName}</bdi>
+        {/* Cut short with an ellipsis past 14rem (layout.css); the whole name in the tooltip. */}
+        <bdi className="person-chip__name" title={person.displayName}>
+          {person.displayName}
+        </bdi>
         <span className="person-chip__role">{t(`roles.${person.role}`)}</span>
       </span>
       <button type="button" className="button button--small" onClick={onProfile}>

@@ -33,7 +33,7 @@ describe('peopleFromAwareness', () => {
       new Map([[1, { user: { name: 'x'.repeat(500), color: '#1d4ed8' } }]]),
       2,
     );
-    expect(people[0]?.name.length).toBeLessThanOrEqual(60);
+    expect(people[0]?.name.length).toBe(80);
   });
 });
 

@@ -1,4 +1,4 @@
-import { isHexColor, maxDisplayNameLength, roles, type Role } from '@draftroom/shared';
+import { isHexColor, roles, type Role } from '@draftroom/shared';
 import { initials } from '../identity/initials.ts';
 
 /** One person in "Who is here", however many devices (tabs, phone) they have the guide open on. */
@@ -15,6 +15,9 @@ export interface Person {
   /** Shown as a badge for everyone but participants; absent when a peer did not say. */
   role: Role | null;
 }
+
+/** The longest name a profile may have; anything longer from a peer is cut to it. */
+const maxNameLength = 80;
 
 /** Shown for a peer whose colour is missing or malformed; grey with 7.6:1 against white text. */
 export const fallbackPresenceColor = '#57534e';
@@ -33,7 +36,7 @@ function readUser(state: unknown): User | null {
   const { name, color, id, role } = user as Record<string, unknown>;
   if (typeof name !== 'string' || name.trim() === '') return null;
   return {
-    name: name.trim().slice(0, maxDisplayNameLength),
+    name: name.trim().slice(0, maxNameLength),
     color: isHexColor(color) ? color : fallbackPresenceColor,
     id: typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : null,
     role: roles.find((known) => known === role) ?? null,

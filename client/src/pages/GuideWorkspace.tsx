@@ -30,8 +30,9 @@ export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
 
   // Keeps what peers see (presence list, caret label) in step with a changed profile name.
   useEffect(() => {
-    if (session) session.setUser(identity, { id, role });
-  }, [session, identity, id, role]);
+    // The whole name for "Who is here" (the caret label shortens it itself).
+    if (session) session.setUser({ ...identity, name: displayName.trim() }, { id, role });
+  }, [session, identity, id, role, displayName]);
 
   return (
     <div className="guide-page">

@@ -36,5 +36,12 @@ export function presenceUserOf(person: {
   displayName: string;
   role: Role;
 }): PresenceUser {
-  return { ...identityOf(person), id: person.id, role: person.role };
+  // The whole name (at most 80 characters, as profiles allow): lists show it wrapped or in a
+  // tooltip; caret labels shorten it themselves.
+  return {
+    ...identityOf(person),
+    name: person.displayName.trim(),
+    id: person.id,
+    role: person.role,
+  };
 }
