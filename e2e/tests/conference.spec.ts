@@ -203,17 +203,20 @@ test("each participant writes in their own group's guide only", async () => {
   await expectGuideText(amara, amaraText);
   await expectGuideText(bo, boText);
 
-  // The other group's guide is not theirs: not found, no editor, and the API agrees.
+  // The other group's guide is not theirs: the page says whose it is (not "not found"), no
+  // editor, and the API refuses it (403; another event's people get 404, authorization.test.ts).
   for (const [person, othersGuide] of [
     [amara, guideB],
     [bo, guideA],
   ] as const) {
     const tab = await person.context.newPage();
     await tab.goto(`${server.url}/g/${othersGuide}`);
-    await expect(tab.getByTestId('not-found')).toBeVisible();
-    await expect(tab.getByRole('heading', { level: 1 })).toHaveText('Guide not found');
+    await expect(tab.getByTestId('guide-elsewhere')).toBeVisible();
+    await expect(tab.getByRole('heading', { level: 1 })).toHaveText(
+      'This guide belongs to another group',
+    );
     await expect(tab.getByRole('textbox', { name: 'Guide text' })).toHaveCount(0);
-    expect((await tab.request.get(`${server.url}/api/guides/${othersGuide}`)).status()).toBe(404);
+    expect((await tab.request.get(`${server.url}/api/guides/${othersGuide}`)).status()).toBe(403);
     await tab.close();
   }
 

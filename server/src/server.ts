@@ -13,6 +13,7 @@ import { createDocumentAccess } from './services/access/documentAccess.ts';
 import { createAuthService, type AuthService } from './services/auth/authService.ts';
 import { createGroupService } from './services/conference/groupService.ts';
 import { createGuideService } from './services/conference/guideService.ts';
+import { createDeviceLinkService } from './services/auth/deviceLinks.ts';
 import { createMeService } from './services/conference/meService.ts';
 import { createPeopleService } from './services/conference/peopleService.ts';
 import { createProgrammeService } from './services/conference/programmeService.ts';
@@ -64,6 +65,11 @@ export async function createDraftroomServer(
     services: {
       auth,
       me: createMeService(conference),
+      devices: createDeviceLinkService(conference, {
+        ttlMs: config.DEVICE_LINK_TTL_MS,
+        codeAttempts: config.DEVICE_CODE_ATTEMPTS,
+        sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+      }),
       programme: createProgrammeService(conference),
       groups: createGroupService(conference, accessEvents),
       guides: createGuideService(conference),

@@ -1,7 +1,13 @@
 // Guarantee 4: every REST route and the websocket answer each kind of person with exactly the
 // status the rules give. The matrix walks the shared route table: a route without a row fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPath, apiRoutes, type ApiRouteName, type Guide } from '@draftroom/shared';
+import {
+  apiPath,
+  apiRoutes,
+  type ApiRouteName,
+  type DeviceLink,
+  type Guide,
+} from '@draftroom/shared';
 import { createGroup, sampleProfile } from '../testing/index.ts';
 import {
   actorNames,
@@ -67,6 +73,10 @@ const eventInput = {
   languages: ['en', 'fr', 'es', 'ar'],
 };
 let groupsMade = 0;
+const deviceToken = async (w: World) => {
+  const link = await w.organiser.expect<DeviceLink>(201, 'POST', apiPath('addDevice'));
+  return link.linkPath.slice('/device/'.length);
+};
 const S = (w: World) => ({ params: { sessionId: w.sessionS.id } });
 const A = (w: World) => ({ params: { groupId: w.groupA.id } });
 
@@ -80,6 +90,10 @@ const matrix = {
   me:            row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
   updateMe:      row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ body: { preferredLanguage: 'en' } })),
   signOut:       row([401, 401, 401, 204, 204, 204, 204, 204, 204, 204], async (_w, actor) => ({ cookie: await actor.signInAgain?.() })),
+  // Anyone signed in may add a device of their own; the link signs in as them, never as another.
+  addDevice:     row([401, 401, 401, 201, 201, 201, 201, 201, 201, 201]),
+  // Public like joining: the link (a fresh one of the organiser's) is the credential.
+  deviceSignIn:  row([201, 201, 201, 201, 201, 201, 201, 201, 201, 201], async (w, actor) => ({ body: { token: await deviceToken(w) }, cookie: await actor.signInAgain?.() })),
   programme:     row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
   updateEvent:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ body: eventInput })),
   createSession: row([401, 401, 401, 201, 403, 403, 403, 403, 403, 201], () => ({ body: sessionInput('Matrix session') })),
@@ -95,7 +109,9 @@ const matrix = {
   removeMember:  row([401, 401, 401, 204, 204, 403, 403, 403, 403, 404], async (w) => ({ params: { groupId: w.groupA.id, personId: await w.fresh.person('Group A') } })),
   selfSelect:    row([401, 401, 401, 403, 403, 403, 403, 409, 403, 404], A),
   listGuides:    row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
-  getGuide:      row([401, 401, 401, 200, 200, 404, 200, 404, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  // Someone of the event may learn that another group's guide exists (403, "ask its facilitator");
+  // another event's person may not (404, exactly as for an unknown guide).
+  getGuide:      row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),
   revokePerson:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() } })),
@@ -246,6 +262,20 @@ describe('documents that do not exist, or lost their group', () => {
     }
     // prettier-ignore
     expect(columns(outcomes)).toEqual(columns([4401, 4401, 4401, 404, 404, 404, 404, 404, 404, 404]));
+  });
+
+  it("says another group's guide belongs to another group, and nothing to another event", async () => {
+    const path = apiPath('getGuide', { guideId: world.groupA.guideId });
+    const sameEvent = await send(server.url, world.actors.participantB.cookie, 'GET', path);
+    expect(sameEvent.status).toBe(403);
+    expect(sameEvent.body).toMatchObject({
+      error: { code: 'forbidden', message: expect.stringMatching(/another group.*facilitator/s) },
+    });
+    const { cookie } = world.actors.otherOrganiser;
+    const otherEvent = await send(server.url, cookie, 'GET', path);
+    const unknown = await send(server.url, cookie, 'GET', apiPath('getGuide', { guideId: 'nope' }));
+    expect(otherEvent.status).toBe(404);
+    expect(otherEvent.body).toEqual(unknown.body);
   });
 
   // A removed group's guide is kept in storage "for organisers": the organisers of its own event.

@@ -90,7 +90,8 @@ describe('access changes reach open connections', () => {
     );
     expect(witness.content()).toBe('Before removal. Witness.');
     const guide = await participant.request('GET', apiPath('getGuide', { guideId: group.guideId }));
-    expect(guide.status).toBe(404);
+    // Now another group's guide to them: refused, saying so (403), as the websocket did (4403).
+    expect(guide.status).toBe(403);
   });
 
   it('closes a participant moved to another group of the session with 4403, and lets them write there', async () => {

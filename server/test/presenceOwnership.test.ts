@@ -89,7 +89,10 @@ describe('presence is owned and bounded', () => {
     socket.send(presenceFrame([[aliceId, 100, null]]));
     const eveIdentity = await serverIdentity(eve);
     await waitFor(() =>
-      expect(watcher.provider.awareness.getStates().get(eveId)).toEqual({ user: eveIdentity }),
+      // Eve's colour is hers unless Alice has it already (presenceColours.test.ts).
+      expect(watcher.provider.awareness.getStates().get(eveId)).toEqual({
+        user: { ...eveIdentity, color: expect.stringMatching(/^#[0-9a-f]{6}$/) },
+      }),
     );
     expect(seenByWatcher()).toEqual({ user: aliceIdentity });
     const room = server.server.collab.rooms.get(documentId);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../me/MeContext.tsx';
@@ -28,6 +28,9 @@ export function Layout() {
     key: 'account.signOutFailed' | 'language.notSaved';
   } | null>(null);
   const mainRef = useRef<HTMLElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
   const location = useLocation();
   const firstPath = useRef(location.pathname);
 
@@ -63,21 +66,52 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="site-header">
+      <header
+        className="site-header"
+        onKeyDown={(event) => {
+          // Escape anywhere in the header closes the menu, unless an open language list inside
+          // it took the key (it prevents the default) to close itself first.
+          if (event.key === 'Escape' && menuOpen && !event.defaultPrevented) {
+            setMenuOpen(false);
+            menuButtonRef.current?.focus();
+          }
+        }}
+      >
         <div className="site-header__inner">
           <Link to="/" className="brand">
             {t('app.name')}
           </Link>
-          {me && <SiteNav me={me} />}
-          <div className="site-header__tools">
-            {me && (
-              <PersonChip
-                me={me}
-                onProfile={() => setProfileOpen(true)}
-                onSignOut={() => void onSignOut()}
-              />
-            )}
-            <LanguageMenu onChange={onLanguageChange} />
+          <button
+            ref={menuButtonRef}
+            type="button"
+            className="button button--small site-header__menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {t('nav.menu')}
+          </button>
+          {/* On a phone this folds behind the Menu button (layout.css); wider, it is the header. */}
+          <div
+            id={menuId}
+            className="site-header__menu"
+            data-open={menuOpen ? 'true' : undefined}
+            onClick={(event) => {
+              // Following a link in the menu leaves the page: fold the menu away behind it.
+              if (event.target instanceof Element && event.target.closest('a')) setMenuOpen(false);
+            }}
+          >
+            {me && <SiteNav me={me} />}
+            <div className="site-header__tools">
+              {me && (
+                <PersonChip
+                  me={me}
+                  onProfile={() => setProfileOpen(true)}
+                  onSignOut={() => void onSignOut()}
+                />
+              )}
+              <LanguageMenu onChange={onLanguageChange} />
+            </div>
           </div>
         </div>
       </header>

@@ -8,6 +8,8 @@ import { ProgrammePage } from '../programme/ProgrammePage.tsx';
 import { SessionPage } from '../sessions/SessionPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { organiserRoutes } from '../organiser/routes.tsx';
+import { AddDevicePage } from '../devices/AddDevicePage.tsx';
+import { DeviceSignInPage } from '../devices/DeviceSignInPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -19,6 +21,9 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'join/:token', element: <JoinPage /> },
       { path: 'programme', element: <ProgrammePage /> },
+      { path: 'devices/add', element: <AddDevicePage /> },
+      { path: 'device', element: <DeviceSignInPage /> },
+      { path: 'device/:token', element: <DeviceSignInPage /> },
       { path: 'sessions/:sessionId', element: <SessionPage /> },
       {
         path: 'g/:documentId',

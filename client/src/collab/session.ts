@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { collabPath, protocolVersion } from '@draftroom/shared';
-import type { Identity } from '@draftroom/shared';
+import type { Identity, Role } from '@draftroom/shared';
 import {
   connectionReducer,
   initialConnectionState,
@@ -40,6 +40,8 @@ export class CollabSession {
   readonly provider: WebsocketProvider;
   private connection: ConnectionState;
   private people: Person[] = [];
+  /** The signed-in person, so their own devices make one entry in "Who is here". */
+  private selfPersonId: string | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
@@ -140,7 +142,12 @@ export class CollabSession {
   }
 
   private refreshPeople(): void {
-    const next = peopleFromAwareness(this.provider.awareness.getStates(), this.doc.clientID);
+    const next = peopleFromAwareness(
+      this.provider.awareness.getStates(),
+      this.doc.clientID,
+      undefined,
+      this.selfPersonId,
+    );
     if (samePeople(next, this.people)) return;
     this.people = next;
     this.notify();
@@ -158,9 +165,19 @@ export class CollabSession {
   readonly getConnection = (): ConnectionState => this.connection;
   readonly getPeople = (): Person[] => this.people;
 
-  /** What peers see of us; `user` is the awareness field CollaborationCaret reads. */
-  setUser(user: Identity): void {
-    this.provider.awareness.setLocalStateField('user', { name: user.name, color: user.color });
+  /**
+   * What peers see of us; `user` is the awareness field CollaborationCaret reads. The server
+   * replaces it with its own record (and a colour free in this guide); `self` lets this browser
+   * group its own entry with the person's other devices.
+   */
+  setUser(user: Identity, self?: { id: string; role: Role }): void {
+    this.selfPersonId = self?.id;
+    this.provider.awareness.setLocalStateField('user', {
+      name: user.name,
+      color: user.color,
+      ...(self ?? {}),
+    });
+    this.refreshPeople();
   }
 
   /** After a stop (refused, too large): the person fixed the cause and asks to reconnect. */

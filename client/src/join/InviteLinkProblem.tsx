@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiRequestError } from '../api/client.ts';
 import { apiErrorMessageKey } from '../api/errorMessage.ts';
 import { getInviteContact } from '../api/invites.ts';
@@ -25,6 +26,18 @@ export function InviteLinkProblem({ error, token }: { error: unknown; token: str
         <p>{t(key)}</p>
       </div>
       <p>{t('join.problemHelp')}</p>
+      {code === 'invite_used_up' && (
+        // A personal link works once: someone opening it on a second device is already signed
+        // in on the first, and can add this one from there.
+        <div className="notice" data-testid="add-device-help">
+          <p>{t('join.usedOnAnotherDevice')}</p>
+          <p>
+            <Link to="/device" className="button">
+              {t('join.enterDeviceCode')}
+            </Link>
+          </p>
+        </div>
+      )}
       {contact && (
         <p data-testid="organiser-contact">
           {t('join.contactLead')}{' '}

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Me } from '@draftroom/shared';
-import { onlyGroupId } from './afterJoin.ts';
+import { onlyGroupId, sessionToStartIn } from './afterJoin.ts';
 
-function withGroups(groupIds: string[]): Me {
+function withGroups(
+  groupIds: string[],
+  scope: Me['person']['scope'] = { type: 'group', id: 'g_1' },
+): Me {
   return {
     person: {
       id: 'p_1',
@@ -13,7 +16,7 @@ function withGroups(groupIds: string[]): Me {
       eventId: 'e_1',
       preferredLanguage: 'fr',
       email: null,
-      scope: { type: 'group', id: 'g_1' },
+      scope,
       groupIds,
     },
     capabilities: { manageEvent: false, facilitatedSessionIds: [], facilitatedGroupIds: [] },
@@ -28,5 +31,16 @@ describe('onlyGroupId', () => {
   it('is null with no group or several (the programme is the place to start)', () => {
     expect(onlyGroupId(withGroups([]))).toBeNull();
     expect(onlyGroupId(withGroups(['g_1', 'g_2']))).toBeNull();
+  });
+});
+
+describe('sessionToStartIn', () => {
+  it('is the session a person was invited to', () => {
+    expect(sessionToStartIn(withGroups([], { type: 'session', id: 's_2' }))).toBe('s_2');
+  });
+
+  it('is none for an invite to the whole event or to a group', () => {
+    expect(sessionToStartIn(withGroups([], { type: 'event', id: 'e_1' }))).toBeNull();
+    expect(sessionToStartIn(withGroups([], { type: 'group', id: 'g_1' }))).toBeNull();
   });
 });

@@ -59,6 +59,7 @@ export function testSessionDetail(groups: BreakoutGroup[]): SessionDetail {
       languages: ['en', 'fr'],
       selfSelect: false,
     },
+    capabilities: { chooseGroup: false },
     groups,
   };
 }

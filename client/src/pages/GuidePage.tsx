@@ -6,6 +6,7 @@ import { ErrorNotice } from '../app/ErrorNotice.tsx';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { GuideWorkspace } from './GuideWorkspace.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
+import { OtherGroupsGuide } from './OtherGroupsGuide.tsx';
 import { useGuide } from './useGuide.ts';
 
 /** `/g/:documentId`. Keyed by id so moving to another guide starts fresh (new doc, new socket). */
@@ -21,11 +22,19 @@ export function GuidePage() {
 function GuideLoader({ documentId, me }: { documentId: string; me: Me }) {
   const { t } = useTranslation();
   const { state, reload } = useGuide(documentId);
-  useDocumentTitle(state.status === 'ready' ? state.guide.title : t('guide.loadingTitle'));
+  useDocumentTitle(
+    state.status === 'ready'
+      ? state.guide.title
+      : state.status === 'elsewhere'
+        ? t('guide.elsewhereTitle')
+        : t('guide.loadingTitle'),
+  );
 
   switch (state.status) {
     case 'notFound':
       return <NotFoundPage kind="guide" />;
+    case 'elsewhere':
+      return <OtherGroupsGuide />;
     case 'loading':
       return (
         <div className="page">

@@ -20,7 +20,7 @@ export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
   const session = useCollabSession(guide.id);
   const connection = useConnectionState(session);
   const people = usePeople(session);
-  const { id, displayName } = me.person;
+  const { id, displayName, role } = me.person;
   const identity = useMemo(() => identityOf({ id, displayName }), [id, displayName]);
   const mode: EditorMode = accessLost(connection)
     ? 'stopped'
@@ -30,8 +30,9 @@ export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
 
   // Keeps what peers see (presence list, caret label) in step with a changed profile name.
   useEffect(() => {
-    if (session) session.setUser(identity);
-  }, [session, identity]);
+    // The whole name for "Who is here" (the caret label shortens it itself).
+    if (session) session.setUser({ ...identity, name: displayName.trim() }, { id, role });
+  }, [session, identity, id, role, displayName]);
 
   return (
     <div className="guide-page">

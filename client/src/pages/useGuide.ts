@@ -8,6 +8,8 @@ export type GuideState =
   | { status: 'loading' }
   | { status: 'ready'; guide: Guide }
   | { status: 'notFound' }
+  /** The guide of another group of the person's event (the server says 403). */
+  | { status: 'elsewhere' }
   | { status: 'error'; error: unknown };
 
 /** Loads one guide's metadata. Mount with `key={id}` so a new id starts from "loading". */
@@ -26,8 +28,10 @@ export function useGuide(id: string): { state: GuideState; reload: () => void } 
       (guide) => setState({ status: 'ready', guide }),
       (error: unknown) => {
         if (isAbortError(error)) return;
-        const notFound = error instanceof ApiRequestError && error.status === 404;
-        setState(notFound ? { status: 'notFound' } : { status: 'error', error });
+        const status = error instanceof ApiRequestError ? error.status : 0;
+        if (status === 404) setState({ status: 'notFound' });
+        else if (status === 403) setState({ status: 'elsewhere' });
+        else setState({ status: 'error', error });
       },
     );
     return () => controller.abort();

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@draftroom/shared';
-import { canSelfSelect } from '../me/capabilities.ts';
 import { GroupCard } from './GroupCard.tsx';
 import { SessionFacts } from './SessionFacts.tsx';
 import { SelfSelectStatus, useSelfSelect } from './useSelfSelect.tsx';
@@ -19,7 +18,8 @@ export function SessionView({ data, me, onChanged }: SessionViewProps) {
   const { session, groups } = data.detail;
   const groupsHeadingId = useId();
   const selfSelect = useSelfSelect(onChanged);
-  const mayChoose = canSelfSelect(me, session, groups);
+  // The server's policy decides; the page only offers what it would allow.
+  const mayChoose = data.detail.capabilities.chooseGroup;
 
   return (
     <>

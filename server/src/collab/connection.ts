@@ -2,7 +2,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { corkUntilTickEnds } from './corking.ts';
 
-import type { Permission, Identity } from '@draftroom/shared';
+import type { Permission, PresenceUser } from '@draftroom/shared';
 import type { SignIn } from '../services/auth/authService.ts';
 export type { Permission };
 
@@ -25,8 +25,8 @@ export class CollabConnection {
     /** Who is connected, so revoking their sign-in or changing their groups reaches this socket. */
     readonly signIn: SignIn,
     readonly remoteAddress: string,
-    /** Name and colour others see, from the person's record; can change with their profile. */
-    public presenceUser: Identity,
+    /** Name, role and colour others see, from the person's record; can change with it. */
+    public presenceUser: PresenceUser,
     /** The TCP socket under the websocket, corked while a broadcast is written. */
     private readonly transport: Duplex,
   ) {

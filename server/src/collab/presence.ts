@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { limits, presenceStateSchema } from '@draftroom/shared';
+import { colorAmong, limits, presenceStateSchema } from '@draftroom/shared';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { CollabConnection } from './connection.ts';
@@ -33,6 +33,8 @@ export class RoomPresence {
   >();
   private readonly lastApplied = new WeakMap<CollabConnection, number>();
   private readonly changed = new Set<number>();
+  /** Each person's colour in this room, kept while the room lives (all their devices share it). */
+  private readonly colours = new Map<string, string>();
   private flushScheduled = false;
   private lastFlush = 0;
   private active = true;
@@ -136,7 +138,10 @@ export class RoomPresence {
     const state =
       entry.state === null
         ? null
-        : { ...(entry.state as Record<string, unknown>), user: connection.presenceUser };
+        : {
+            ...(entry.state as Record<string, unknown>),
+            user: { ...connection.presenceUser, color: this.colourFor(connection) },
+          };
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, 1);
     encoding.writeVarUint(encoder, entry.clientId);
@@ -152,6 +157,24 @@ export class RoomPresence {
       // Checked above, so this would be a bug of ours; it must still not end anyone else's day.
       this.log.error({ category: 'collab', err: error }, 'presence failed to apply');
     }
+  }
+
+  /**
+   * The person's colour here: the one they had, unless someone present now has it; else their
+   * own or the first free one (`colorAmong`), so people in one guide do not share colours.
+   */
+  private colourFor(connection: CollabConnection): string {
+    const { personId } = connection.signIn;
+    const taken = new Set<string>();
+    for (const owner of this.owners.values()) {
+      const colour = this.colours.get(owner.signIn.personId);
+      if (owner.signIn.personId !== personId && !owner.closed && colour) taken.add(colour);
+    }
+    const kept = this.colours.get(personId);
+    if (kept && !taken.has(kept)) return kept;
+    const colour = colorAmong(connection.presenceUser.color, taken);
+    this.colours.set(personId, colour);
+    return colour;
   }
 
   private readonly collectChange = (change: {

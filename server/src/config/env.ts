@@ -131,6 +131,10 @@ const envSchema = z.object({
   ),
   /** Joins (and invite look-ups) allowed per minute from one IP address. */
   JOIN_RATE_LIMIT_PER_MINUTE: integer('JOIN_RATE_LIMIT_PER_MINUTE', 1, 10_000_000).default(30),
+  /** How long an "Add a device" link and its code work (milliseconds; 10 minutes). */
+  DEVICE_LINK_TTL_MS: integer('DEVICE_LINK_TTL_MS', 1000, 24 * 60 * 60 * 1000).default(600_000),
+  /** Device codes one IP address may try per 10 minutes (right or wrong). */
+  DEVICE_CODE_ATTEMPTS: integer('DEVICE_CODE_ATTEMPTS', 1, 10_000_000).default(10),
   /** How long a sign-in (the session cookie) lasts, in days. */
   SESSION_TTL_DAYS: integer('SESSION_TTL_DAYS', 1, 365).default(30),
   /**

@@ -46,6 +46,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         ...(problem.details ? { details: problem.details } : {}),
       },
     };
+    if (problem.retryAfterSeconds !== undefined) {
+      response.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    }
     response.status(status).json(body);
   };
 }

@@ -13,6 +13,9 @@ export class DomainError extends Error {
   ) {
     super(message);
   }
+
+  /** For `rate_limited`: when to try again (sent as Retry-After). */
+  retryAfterSeconds?: number;
 }
 
 export const notFound = (what: string) =>
@@ -43,6 +46,9 @@ const httpStatuses: Record<ApiErrorCode, number> = {
   invite_expired: 410,
   invite_revoked: 410,
   invite_used_up: 410,
+  device_link_invalid: 404,
+  device_link_used: 410,
+  device_link_expired: 410,
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,

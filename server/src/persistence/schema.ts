@@ -109,4 +109,14 @@ export interface DatabaseSchema {
     expires_at: string;
     revoked_at: string | null;
   };
+  device_links: {
+    id: string;
+    person_id: string;
+    auth_session_id: string;
+    token_hash: string;
+    code_hash: string;
+    created_at: string;
+    expires_at: string;
+    used_at: string | null;
+  };
 }

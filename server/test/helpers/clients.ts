@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { apiPath, identityOf, type Identity, type Me } from '@draftroom/shared';
+import { apiPath, presenceUserOf, type Me, type PresenceUser } from '@draftroom/shared';
 import { cookieWebSocket, guideText, readGuideText, type ApiClient } from '../../testing/index.ts';
 
 /** Where to connect, and whose session cookie to send (a TestServer or ChildServer has both). */
@@ -93,8 +93,8 @@ export function whenClosed(socket: WebSocket): Promise<{ code: number; reason: s
 }
 
 /** How the server shows this signed-in person to others in a guide (name and colour on file). */
-export async function serverIdentity(person: ApiClient): Promise<Identity> {
-  return identityOf((await person.expect<Me>(200, 'GET', apiPath('me'))).person);
+export async function serverIdentity(person: ApiClient): Promise<PresenceUser> {
+  return presenceUserOf((await person.expect<Me>(200, 'GET', apiPath('me'))).person);
 }
 
 /**

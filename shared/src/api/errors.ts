@@ -16,6 +16,10 @@ export const apiErrorCodes = [
   'invite_expired',
   'invite_revoked',
   'invite_used_up',
+  /** A device link or code that is unknown (or mistyped), expired or already used. */
+  'device_link_invalid',
+  'device_link_expired',
+  'device_link_used',
   'invalid_json',
   /** The URL's path has broken percent-encoding (`%c0%ae`, a lone `%`): fix the link. */
   'invalid_path',

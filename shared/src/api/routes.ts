@@ -5,6 +5,8 @@ import {
   autoAssignResultSchema,
   createdInviteSchema,
   createInviteRequestSchema,
+  deviceLinkSchema,
+  deviceSignInRequestSchema,
   eventSchema,
   groupInputSchema,
   groupSchema,
@@ -101,6 +103,25 @@ export const apiRoutes = {
     access: 'signedIn',
     status: 204,
     response: null,
+  },
+  addDevice: {
+    method: 'post',
+    path: '/me/devices',
+    summary:
+      'A link and a short code, valid for 10 minutes and once, that sign another device in as you.',
+    access: 'signedIn',
+    status: 201,
+    response: deviceLinkSchema,
+  },
+  deviceSignIn: {
+    method: 'post',
+    path: '/devices/sign-in',
+    summary:
+      "Sign this device in with another device's link or code; sets the session cookie. Wrong codes are rate-limited.",
+    access: 'public',
+    request: deviceSignInRequestSchema,
+    status: 201,
+    response: meSchema,
   },
   programme: {
     method: 'get',

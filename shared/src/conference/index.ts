@@ -8,3 +8,4 @@ export * from './invite.ts';
 export * from './csvImport.ts';
 export * from './programme.ts';
 export * from './countries.ts';
+export * from './deviceLink.ts';

@@ -47,6 +47,11 @@ export type SessionList = z.infer<typeof sessionListSchema>;
 export const sessionDetailSchema = z.object({
   session: sessionSchema,
   groups: z.array(groupSchema),
+  /** What the signed-in person may do here, decided by the server's policy. */
+  capabilities: z.object({
+    /** Offer "Join this group": they may choose their own group of this session now. */
+    chooseGroup: z.boolean(),
+  }),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;
 

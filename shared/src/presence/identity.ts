@@ -1,3 +1,4 @@
+import type { Role } from '../conference/person.ts';
 import { colorForId } from './palette.ts';
 
 /** Presence and caret labels are cut to this length, so one long name cannot cover the text. */
@@ -17,5 +18,30 @@ export function identityOf(person: { id: string; displayName: string }): Identit
   return {
     name: person.displayName.trim().slice(0, maxDisplayNameLength),
     color: colorForId(person.id).hex,
+  };
+}
+
+/**
+ * What the server stamps into each presence state: the person's name and a colour (no one else
+ * in the guide has it), their id (one entry per person however many devices they use) and their
+ * role (the badge: observer, facilitator, organiser).
+ */
+export interface PresenceUser extends Identity {
+  id: string;
+  role: Role;
+}
+
+export function presenceUserOf(person: {
+  id: string;
+  displayName: string;
+  role: Role;
+}): PresenceUser {
+  // The whole name (at most 80 characters, as profiles allow): lists show it wrapped or in a
+  // tooltip; caret labels shorten it themselves.
+  return {
+    ...identityOf(person),
+    name: person.displayName.trim(),
+    id: person.id,
+    role: person.role,
   };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contrastRatio, isHexColor, relativeLuminance } from './contrast.ts';
 import {
+  colorAmong,
   colorForId,
   isReadableWithWhiteText,
   palette,
@@ -57,5 +58,23 @@ describe('colorForId', () => {
     expect(colorForId('p_123')).toBe(colorForId('p_123'));
     const used = new Set(Array.from({ length: 200 }, (_, i) => colorForId(`person-${i}`).name));
     expect(used.size).toBe(palette.length);
+  });
+});
+
+describe('colorAmong', () => {
+  const hexes = palette.map((colour) => colour.hex);
+  it('keeps a person’s own colour when nobody here has it', () => {
+    expect(colorAmong('#be185d', new Set(['#1d4ed8']))).toBe('#be185d');
+  });
+
+  it('gives the first free colour when their own is taken', () => {
+    expect(colorAmong('#1d4ed8', new Set(['#1d4ed8', '#047857']))).toBe('#b91c1c');
+  });
+
+  it('gives everyone a different colour until the palette runs out', () => {
+    const taken = new Set<string>();
+    for (let i = 0; i < palette.length; i++) taken.add(colorAmong(hexes[0] ?? '', taken));
+    expect(taken.size).toBe(palette.length);
+    expect(colorAmong('#1d4ed8', taken)).toBe('#1d4ed8');
   });
 });

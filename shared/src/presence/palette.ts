@@ -50,3 +50,13 @@ export function colorForId(id: string): PaletteColor {
   }
   return palette[hash % palette.length] ?? palette[0];
 }
+
+/**
+ * The colour for someone arriving in a guide: their own (from their id) if nobody there has it,
+ * else the first palette colour nobody there has; when all are taken, their own again (names and
+ * initials still tell people apart).
+ */
+export function colorAmong(preferred: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(preferred)) return preferred;
+  return palette.find((colour) => !taken.has(colour.hex))?.hex ?? preferred;
+}

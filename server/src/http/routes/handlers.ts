@@ -1,4 +1,5 @@
 import type { AuthService } from '../../services/auth/authService.ts';
+import type { DeviceLinkService } from '../../services/auth/deviceLinks.ts';
 import type { GroupService } from '../../services/conference/groupService.ts';
 import type { GuideService } from '../../services/conference/guideService.ts';
 import type { MeService } from '../../services/conference/meService.ts';
@@ -13,6 +14,7 @@ import type { Handlers } from './api.ts';
 export interface ConferenceServices {
   auth: AuthService;
   me: MeService;
+  devices: DeviceLinkService;
   programme: ProgrammeService;
   groups: GroupService;
   guides: GuideService;
@@ -33,6 +35,16 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       setSessionCookie(request, response, signIn.token, signIn.expiresAt, services.cookieSecurity);
       // The browser now carries the new person's cookie; the old sign-in would only linger,
       // unusable here but still valid for anyone who copied it, and its editors stay open.
+      if (previous) await auth.signOut(previous);
+      return me.me(await loadViewer(services.repositories, signIn.personId));
+    },
+    addDevice: ({ signedIn }) => services.devices.create(signedIn().signIn),
+    deviceSignIn: async ({ body, request, response }) => {
+      const previous = await auth.authenticate(sessionTokenFrom(request));
+      // request.ip is the address every limit counts (Express shares TRUST_PROXY's function).
+      const signIn = await services.devices.signIn(body, request.ip ?? '');
+      setSessionCookie(request, response, signIn.token, signIn.expiresAt, services.cookieSecurity);
+      // As for joining: this browser now carries the new sign-in, the old one would only linger.
       if (previous) await auth.signOut(previous);
       return me.me(await loadViewer(services.repositories, signIn.personId));
     },

@@ -3,6 +3,7 @@ import * as documents from './0001_documents.ts';
 import * as conference from './0002_conference.ts';
 import * as quarantine from './0003_quarantine.ts';
 import * as eventContact from './0004_event_contact.ts';
+import * as deviceLinks from './0005_device_links.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002_conference': conference,
   '0003_quarantine': quarantine,
   '0004_event_contact': eventContact,
+  '0005_device_links': deviceLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

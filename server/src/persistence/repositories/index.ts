@@ -1,4 +1,5 @@
 import { authSessionsRepository } from './authSessions.ts';
+import { deviceLinksRepository } from './deviceLinks.ts';
 import type { Db } from './database.ts';
 import { eventsRepository } from './events.ts';
 import { groupsRepository } from './groups.ts';
@@ -11,6 +12,7 @@ export type { GroupRecord } from './groups.ts';
 export type { PersonRecord } from './people.ts';
 export type { InviteRecord } from './invites.ts';
 export type { AuthSessionRecord } from './authSessions.ts';
+export type { DeviceLinkRecord } from './deviceLinks.ts';
 export type { GuideRecord } from './guides.ts';
 
 /** Every repository over one connection or transaction. */
@@ -22,6 +24,7 @@ export function createRepositories(db: Db) {
     people: peopleRepository(db),
     invites: invitesRepository(db),
     authSessions: authSessionsRepository(db),
+    deviceLinks: deviceLinksRepository(db),
     guides: guidesRepository(db),
   };
 }

@@ -1,4 +1,4 @@
-import { identityOf, type Identity, type Permission } from '@draftroom/shared';
+import { presenceUserOf, type Permission, type PresenceUser } from '@draftroom/shared';
 import type { ConferenceStore } from '../../persistence/index.ts';
 import type { AuthService, SignIn } from '../auth/authService.ts';
 import { permissionOnGuide } from '../conference/guideService.ts';
@@ -9,7 +9,7 @@ import { guideRefusal } from './policy.ts';
 export type AccessRefusal = 'unauthenticated' | 'forbidden' | 'not_found';
 
 export type AccessDecision =
-  | { granted: true; signIn: SignIn; permission: Permission; identity: Identity }
+  | { granted: true; signIn: SignIn; permission: Permission; identity: PresenceUser }
   | { granted: false; refusal: AccessRefusal };
 
 /**
@@ -32,7 +32,7 @@ export function createDocumentAccess(
     if (!person) return { granted: false, refusal: 'unauthenticated' };
     const viewer = await loadViewer(repositories, person.id);
     const { permission } = await permissionOnGuide(repositories, viewer, documentId);
-    if (permission) return { granted: true, signIn, permission, identity: identityOf(person) };
+    if (permission) return { granted: true, signIn, permission, identity: presenceUserOf(person) };
     const guide = await repositories.guides.get(documentId);
     return { granted: false, refusal: guideRefusal(viewer, guide) };
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersonRecord } from '../../persistence/index.ts';
 import {
   canAdministerEvent,
-  canChooseOwnGroup,
+  canChooseGroup,
   canListPeople,
   canManageGroup,
   canManageSession,
@@ -202,7 +202,7 @@ describe('canRemoveGroup', () => {
   });
 });
 
-describe('canChooseOwnGroup', () => {
+describe('canChooseGroup, before choosing', () => {
   const open = { eventId: 'e1', sessionId: 's1', selfSelect: true };
   it.each([
     ['participant of the event', viewer('participant', { type: 'event', id: 'e1' }), open, true],
@@ -244,7 +244,7 @@ describe('canChooseOwnGroup', () => {
     ],
     ['observer of the session', viewer('observer', { type: 'session', id: 's1' }), open, false],
   ] as const)('%s → %s', (_name, who, session, expected) => {
-    expect(canChooseOwnGroup(who, session)).toBe(expected);
+    expect(canChooseGroup(who, session, [])).toBe(expected);
   });
 });
 
@@ -266,5 +266,42 @@ describe('demotesSelf and roleFitsScope', () => {
     ['facilitator', { type: 'session', id: 's1' }, true],
   ] as const)('%s invited to %o → %s', (role, scope, expected) => {
     expect(roleFitsScope(role, scope)).toBe(expected);
+  });
+});
+
+describe('canChooseGroup', () => {
+  const session = { eventId: 'e1', sessionId: 's1', selfSelect: true };
+  it.each([
+    ['a participant of the event', viewer('participant', { type: 'event', id: 'e1' }), true],
+    [
+      'a participant invited to this session',
+      viewer('participant', { type: 'session', id: 's1' }),
+      true,
+    ],
+    [
+      'a participant invited to another session',
+      viewer('participant', { type: 'session', id: 's2' }),
+      false,
+    ],
+    ['a participant invited to a group', viewer('participant', { type: 'group', id: 'g1' }), false],
+    [
+      'a participant already in a group here',
+      viewer('participant', { type: 'event', id: 'e1' }, ['g2']),
+      false,
+    ],
+    ['an observer', viewer('observer', { type: 'event', id: 'e1' }), false],
+    ['a facilitator', viewer('facilitator', { type: 'session', id: 's1' }), false],
+    [
+      'a participant of another event',
+      viewer('participant', { type: 'event', id: 'e2' }, [], 'e2'),
+      false,
+    ],
+  ])('%s: %s', (_who, who, expected) => {
+    expect(canChooseGroup(who, session, ['g1', 'g2'])).toBe(expected);
+  });
+
+  it('is never allowed when the session does not let participants choose', () => {
+    const who = viewer('participant', { type: 'event', id: 'e1' });
+    expect(canChooseGroup(who, { ...session, selfSelect: false }, ['g1'])).toBe(false);
   });
 });

@@ -104,22 +104,6 @@ export function demotesSelf(viewer: Viewer, personId: string, role: Role | undef
   return personId === viewer.person.id && role !== undefined && role !== 'organiser';
 }
 
-/**
- * May this person pick their own group in this session? Participants whose invite reaches the
- * session, when the organisers let people choose.
- */
-export function canChooseOwnGroup(
-  viewer: Viewer,
-  session: { eventId: string; sessionId: string; selfSelect: boolean },
-): boolean {
-  const { scope, role, eventId } = viewer.person;
-  if (role !== 'participant' || !session.selfSelect || eventId !== session.eventId) return false;
-  return (
-    (scope.type === 'event' && scope.id === session.eventId) ||
-    (scope.type === 'session' && scope.id === session.sessionId)
-  );
-}
-
 /** May an invite give this role with this scope? Organisers are invited to the whole event. */
 export function roleFitsScope(role: Role, scope: Scope): boolean {
   return role !== 'organiser' || scope.type === 'event';
@@ -128,6 +112,25 @@ export function roleFitsScope(role: Role, scope: Scope): boolean {
 /** Does a person of this role take a seat in a group? Facilitators and observers do not. */
 export function takesSeat(role: Role): boolean {
   return role === 'participant';
+}
+
+/**
+ * May this person choose their own group in this session now? Participants whose invite reaches
+ * the session (the event or this session), when the session lets them choose, while they are in
+ * none of its groups. The session page offers "Join this group" only when this says yes.
+ */
+export function canChooseGroup(
+  viewer: Viewer,
+  session: { eventId: string; sessionId: string; selfSelect: boolean },
+  sessionGroupIds: readonly string[],
+): boolean {
+  const { person } = viewer;
+  if (person.eventId !== session.eventId || person.role !== 'participant') return false;
+  if (!session.selfSelect) return false;
+  const inScope =
+    (person.scope.type === 'event' && person.scope.id === session.eventId) ||
+    (person.scope.type === 'session' && person.scope.id === session.sessionId);
+  return inScope && !sessionGroupIds.some((id) => viewer.groupIds.includes(id));
 }
 
 /** What this person may do with the guide of a group: write, read, or nothing. */

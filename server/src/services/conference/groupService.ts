@@ -18,7 +18,7 @@ import type {
 } from '../../persistence/index.ts';
 import type { AccessEvents } from '../access/accessEvents.ts';
 import {
-  canChooseOwnGroup,
+  canChooseGroup,
   canManageGroup,
   canManageSession,
   canMoveMember,
@@ -170,16 +170,22 @@ export function createGroupService(persistence: ConferenceStore, events: AccessE
 
     async selfSelect(viewer: Viewer, groupId: string): Promise<BreakoutGroup> {
       const { group, session, place: where } = await groupInEvent(repositories, viewer, groupId);
-      const choosing = {
-        eventId: where.eventId,
-        sessionId: session.id,
-        selfSelect: session.selfSelect,
-      };
-      if (!canChooseOwnGroup(viewer, choosing)) {
+      const current = await repositories.groups.listBySessions([session.id]);
+      const sessionPlace = { eventId: where.eventId, sessionId: session.id, selfSelect: true };
+      // Asked without the person's groups first: someone who may never choose here is refused,
+      // someone who already chose is told so (the same rule the session page offers buttons by).
+      if (!session.selfSelect || !canChooseGroup(viewer, sessionPlace, [])) {
         throw forbidden('You cannot choose a group in this session yourself.');
       }
-      const current = await repositories.groups.listBySessions([session.id]);
-      if (current.some((other) => viewer.groupIds.includes(other.id))) throw alreadyInAGroup();
+      if (
+        !canChooseGroup(
+          viewer,
+          sessionPlace,
+          current.map((other) => other.id),
+        )
+      ) {
+        throw alreadyInAGroup();
+      }
       await persistence.transaction((repos) =>
         // Checked again inside the transaction: two choices at once must not both succeed.
         place(repos, groupId, viewer.person.id, where.eventId, (leaving) => {

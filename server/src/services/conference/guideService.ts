@@ -1,7 +1,7 @@
 import type { Guide, Permission } from '@draftroom/shared';
-import { notFound } from '../../lib/domainError.ts';
+import { DomainError, notFound } from '../../lib/domainError.ts';
 import type { ConferenceStore, Repositories } from '../../persistence/index.ts';
-import { guidePermission, isOrganiserOf, type Viewer } from '../access/policy.ts';
+import { guidePermission, guideRefusal, isOrganiserOf, type Viewer } from '../access/policy.ts';
 import { placeOf } from './viewer.ts';
 
 /**
@@ -12,7 +12,13 @@ export async function permissionOnGuide(
   repositories: Repositories,
   viewer: Viewer,
   guideId: string,
-): Promise<{ permission: Permission | null; groupId: string | null; sessionId: string | null }> {
+): Promise<{
+  permission: Permission | null;
+  groupId: string | null;
+  sessionId: string | null;
+  /** The event of the guide's group (null without a group). */
+  eventId: string | null;
+}> {
   const group = await repositories.groups.getByGuide(guideId);
   const session = group && (await repositories.sessions.get(group.sessionId));
   if (!group || !session) {
@@ -20,12 +26,18 @@ export async function permissionOnGuide(
     // Guides without a group predate the conference model, or outlived their group. Either way
     // they still belong to one event, and no other event's organisers may open them.
     const organiser = guide !== undefined && isOrganiserOf(viewer, guide.eventId ?? '');
-    return { permission: organiser ? 'write' : null, groupId: null, sessionId: null };
+    return {
+      permission: organiser ? 'write' : null,
+      groupId: null,
+      sessionId: null,
+      eventId: null,
+    };
   }
   return {
     permission: guidePermission(viewer, placeOf(group, session)),
     groupId: group.id,
     sessionId: session.id,
+    eventId: session.eventId,
   };
 }
 
@@ -56,8 +68,18 @@ export function createGuideService(persistence: ConferenceStore) {
     async get(viewer: Viewer, guideId: string): Promise<Guide> {
       const access = await permissionOnGuide(repositories, viewer, guideId);
       const guide = access.permission && (await repositories.guides.get(guideId));
-      // No access and no guide look the same: ids of other groups' guides are not confirmed.
-      if (!guide || !access.permission) throw notFound('This guide');
+      if (!guide || !access.permission) {
+        // Someone of the same event may learn that the guide is another group's, and whom to
+        // ask (the websocket says 4403 to them already). Another event's guide, or a guide whose
+        // group was removed, looks exactly like one that does not exist.
+        if (access.groupId !== null && guideRefusal(viewer, access) === 'forbidden') {
+          throw new DomainError(
+            'forbidden',
+            'This guide belongs to another group. Ask its facilitator or the organisers to add you to that group.',
+          );
+        }
+        throw notFound('This guide');
+      }
       return {
         id: guide.id,
         title: guide.title,

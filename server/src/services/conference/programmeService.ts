@@ -11,7 +11,7 @@ import {
 import { conflict, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { ConferenceStore } from '../../persistence/index.ts';
-import type { Viewer } from '../access/policy.ts';
+import { canChooseGroup, type Viewer } from '../access/policy.ts';
 import { toGroups } from './groupView.ts';
 import { requireOrganiser, sessionInEvent } from './viewer.ts';
 
@@ -44,7 +44,16 @@ export function createProgrammeService(persistence: ConferenceStore) {
     async sessionDetail(viewer: Viewer, sessionId: string): Promise<SessionDetail> {
       const session = await sessionInEvent(repositories, viewer, sessionId);
       const groups = await repositories.groups.listBySessions([session.id]);
-      return { session, groups: await toGroups(repositories, groups) };
+      const chooseGroup = canChooseGroup(
+        viewer,
+        { eventId: session.eventId, sessionId: session.id, selfSelect: session.selfSelect },
+        groups.map((group) => group.id),
+      );
+      return {
+        session,
+        groups: await toGroups(repositories, groups),
+        capabilities: { chooseGroup },
+      };
     },
 
     async createSession(viewer: Viewer, request: SessionInput): Promise<ConferenceSession> {
