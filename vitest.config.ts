@@ -9,5 +9,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time on the two-core CI machine (the default leaves one core idle); the
+    // heavy tests bound their waits by work done, not by wall time, so they tolerate a neighbour.
+    maxWorkers: 2,
   },
 });

@@ -36,8 +36,8 @@ async function expectLabelInside(page: Page, editor: Locator): Promise<void> {
       return inner.x >= frame.x - 1 && inner.x + inner.width <= frame.x + frame.width + 1;
     })
     .toBe(true);
-  // The whole name as presence carries it (cut at 60 characters, `maxDisplayNameLength`).
-  await expect(label).toHaveAttribute('title', longName.slice(0, 60));
+  // The whole name, as presence carries it (names are at most 80 characters).
+  await expect(label).toHaveAttribute('title', longName);
   // Shortened, not wrapped: one line, and narrower than the name would need.
   const fits = await label.evaluate((element) => element.scrollWidth > element.clientWidth);
   expect(fits).toBe(true);
