@@ -88,3 +88,52 @@ test('a long caret label stays inside the editor, at either edge', async ({ brow
   await writer.page.keyboard.press('End');
   await expectLabelInside(reader.page, reader.editor);
 });
+
+test('typing right at another person caret never puts their name into the guide', async ({
+  browser,
+}) => {
+  const guideId = await server.createGuide('Meeting carets');
+  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
+  const bashir = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
+  people.push(alice, bashir);
+
+  await alice.editor.click();
+  await alice.page.keyboard.type('Shared line ');
+  await expectGuideText(bashir, 'Shared line');
+  // Both carets at the same place, both typing: each keeps meeting the other's label.
+  for (let round = 0; round < 6; round++) {
+    await bashir.editor.click();
+    await bashir.page.keyboard.press('ControlOrMeta+End');
+    await Promise.all([
+      alice.page.keyboard.type(`a${round} `, { delay: 15 }),
+      bashir.page.keyboard.type(`b${round} `, { delay: 15 }),
+    ]);
+  }
+  for (const person of [alice, bashir]) {
+    await expect(person.status).toHaveAttribute('data-pending', '0');
+    const text = await guideTextWithoutCarets(person);
+    expect(text).not.toContain('Alice');
+    expect(text).not.toContain('Bashir');
+  }
+  // However caret markup reaches the editable (here pasted as HTML), it is never read as text.
+  const pasted = await bashir.editor.evaluate((editable) => {
+    const { view } = (
+      editable as HTMLElement & { editor: { view: { pasteHTML(html: string): boolean } } }
+    ).editor;
+    return view.pasteHTML(
+      '<p>kept<span class="collaboration-carets__caret"><span class="collaboration-carets__label"><bdi>Alice Moreau</bdi></span></span>too</p>',
+    );
+  });
+  expect(pasted).toBe(true);
+  await expect.poll(() => guideTextWithoutCarets(alice)).toContain('kepttoo');
+  expect(await guideTextWithoutCarets(alice)).not.toContain('Alice');
+});
+
+/** The guide's text as stored, with the carets drawn over it left out. */
+function guideTextWithoutCarets(person: Person): Promise<string> {
+  return person.editor.evaluate((editable) => {
+    const copy = editable.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+    return copy.textContent ?? '';
+  });
+}

@@ -6,10 +6,6 @@ import { expectConnected, guideText, openGuideAs, type Person } from '../fixture
 // person's caret must stay in their own text. Three people type in the same and neighbouring
 // blocks while one of them presses Enter, Backspace at a block start or toggles a list; after
 // every round each person's words must be whole, in order, and where their caret was.
-// Retried: the split-and-join test passes in most runs but not all (1 of 3 runs here failed,
-// timing-dependent); without the caret fix every Enter round fails, so all three attempts fail.
-// Issue 9 stays open until it holds every time.
-test.describe.configure({ retries: 2 });
 
 let server: ServerProcess;
 const people: Person[] = [];
@@ -60,23 +56,29 @@ async function caretInLastBlock(person: Person, where: 'start' | 'end'): Promise
 
 type Structural = 'enter' | 'backspace' | 'list';
 
+// Fails today: keys still on their way when the block is split, joined or wrapped are left in
+// the other half or lost with the old block (the fix follows).
+test.fixme('words typed while someone restructures the block stay whole', async ({ browser }) => {
+  await typeThroughRounds(browser, ['enter', 'backspace', 'list', 'enter', 'backspace'], 'during');
+});
+
 test('each person keeps typing where their caret is while others split and join blocks', async ({
   browser,
 }) => {
   await typeThroughRounds(browser, ['enter', 'backspace', 'enter', 'backspace', 'enter']);
 });
 
-// Known failure, left visible: when a neighbour wraps the block in a list while others keep
-// typing, a caret sometimes lands at the block's start (seen in CI, 1 list round of 2). The
-// binding rebuilds the wrapped block instead of moving it; the caret mapping does not yet
-// recover from that in every case. Issue 9 stays open for it.
-test.fixme('each person keeps typing where their caret is while others wrap blocks in lists', async ({
+test('each person keeps typing where their caret is while others wrap blocks in lists', async ({
   browser,
 }) => {
   await typeThroughRounds(browser, ['list', 'enter', 'list', 'backspace', 'list']);
 });
 
-async function typeThroughRounds(browser: Browser, actions: readonly Structural[]): Promise<void> {
+async function typeThroughRounds(
+  browser: Browser,
+  actions: readonly Structural[],
+  timing: 'between' | 'during' = 'between',
+): Promise<void> {
   test.setTimeout(240_000);
   const guideId = await server.createGuide('Typing in the same place');
   const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
@@ -107,20 +109,36 @@ async function typeThroughRounds(browser: Browser, actions: readonly Structural[
     await settle(everyone);
 
     // Bashir changes the block's structure around Alice's caret.
-    if (action === 'enter') await bashir.page.keyboard.press('Enter');
-    if (action === 'backspace') {
-      await bashir.page.keyboard.press('Home');
-      await bashir.page.keyboard.press('Backspace');
+    const restructure = async () => {
+      if (action === 'enter') await bashir.page.keyboard.press('Enter');
+      if (action === 'backspace') {
+        await bashir.page.keyboard.press('Home');
+        await bashir.page.keyboard.press('Backspace');
+      }
+      if (action === 'list') await bashir.page.keyboard.press('ControlOrMeta+Shift+8');
+    };
+    if (timing === 'between') {
+      await restructure();
+      await settle(everyone);
+      // Everyone goes on typing where they are, at the same time.
+      await Promise.all([
+        typeRun(alice, `a${round}z a${round}w`),
+        typeRun(bashir, `Q${round} `),
+        typeRun(carla, `c${round}y `),
+      ]);
+    } else {
+      // Alice and Carla are typing while Bashir restructures: some of their keys are on the
+      // way to the server when his change reaches them.
+      await Promise.all([
+        typeRun(alice, `a${round}z a${round}w`),
+        typeRun(carla, `c${round}y `),
+        (async () => {
+          await bashir.page.waitForTimeout(40);
+          await restructure();
+          await typeRun(bashir, `Q${round} `);
+        })(),
+      ]);
     }
-    if (action === 'list') await bashir.page.keyboard.press('ControlOrMeta+Shift+8');
-    await settle(everyone);
-
-    // Everyone goes on typing where they are, at the same time.
-    await Promise.all([
-      typeRun(alice, `a${round}z a${round}w`),
-      typeRun(bashir, `Q${round} `),
-      typeRun(carla, `c${round}y `),
-    ]);
     await settle(everyone);
 
     const text = await blocks(alice);

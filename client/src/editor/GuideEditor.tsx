@@ -8,7 +8,7 @@ import { guideExtensions } from '@draftroom/shared/editor';
 import { guideFragmentName } from '@draftroom/shared';
 import type { CollabSession } from '../collab/session.ts';
 import type { Identity } from '@draftroom/shared';
-import { renderCaret } from './caret.ts';
+import { CaretsNeverParsed, renderCaret } from './caret.ts';
 import { KeepCaretPlace } from './caretPlace/keepCaretPlace.ts';
 import { AutoDirection } from './autoDirection.ts';
 import { CaretLabelFit } from './caretLabelFit.ts';
@@ -70,6 +70,7 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
         user: { name: identity.name, color: identity.color },
         render: renderCaret,
       }),
+      CaretsNeverParsed,
       KeepCaretPlace,
       AutoDirection,
       CaretLabelFit,

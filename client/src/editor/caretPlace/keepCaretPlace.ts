@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { mapThroughDiff } from './mapThroughDiff.ts';
-import { blockIndexOf, positionOf, textIndexOf, textMapOf, type TextMap } from './textMap.ts';
+import { positionOf, textIndexOf, textMapOf, type TextMap } from './textMap.ts';
 
 /**
  * Keeps the local caret in the person's own text when someone else splits, joins or wraps the
@@ -17,9 +17,10 @@ import { blockIndexOf, positionOf, textIndexOf, textMapOf, type TextMap } from '
  *
  * Here the caret is mapped through the text itself instead: the document's textblocks as one
  * string (textMap.ts), diffed before and after the change (mapThroughDiff.ts). When that puts the
- * caret in another textblock than the binding did, the binding was misled by the structure and
- * the text's answer wins; in the same block the binding's answer stays, since relative positions
- * are exact for inline edits (two people typing at the same spot).
+ * caret elsewhere than the binding did, the binding was misled by the structure (its relative
+ * position pointed into text that was deleted and copied, or into a block that was rebuilt) and
+ * the text's answer wins. Where the text cannot tell (someone typed right at the caret), the
+ * binding's answer stays, since relative positions are exact for inline edits.
  */
 export const KeepCaretPlace = Extension.create({
   name: 'keepCaretPlace',
@@ -53,7 +54,11 @@ function isRemoteChange(transaction: Transaction): boolean {
   return transaction.docChanged && meta?.isChangeOrigin === true && !meta.isUndoRedoOperation;
 }
 
-/** Where an old caret belongs in the new document: the binding's place unless text says else. */
+/**
+ * Where an old caret belongs in the new document: where the text around it went. The binding's
+ * own answer (from Yjs relative positions) is kept only where the text cannot tell, that is
+ * among new text typed right at the caret, whose order against the caret only Yjs knows.
+ */
 function placeByText(
   maps: { before: TextMap; after: TextMap },
   oldPos: number,
@@ -62,10 +67,9 @@ function placeByText(
   const { before: oldMap, after: newMap } = maps;
   const oldIndex = textIndexOf(oldMap, oldPos);
   if (oldIndex === null) return boundPos;
-  const newIndex = mapThroughDiff(oldMap.text, newMap.text, oldIndex);
-  if (newIndex === null) return boundPos;
-  const byText = positionOf(newMap, newIndex);
-  if (byText === null) return boundPos;
-  const sameBlock = blockIndexOf(newMap, boundPos) === blockIndexOf(newMap, byText);
-  return sameBlock ? boundPos : byText;
+  const gap = mapThroughDiff(oldMap.text, newMap.text, oldIndex);
+  if (gap === null) return boundPos;
+  const boundIndex = textIndexOf(newMap, boundPos);
+  if (boundIndex !== null && boundIndex >= gap.from && boundIndex <= gap.to) return boundPos;
+  return positionOf(newMap, gap.index) ?? boundPos;
 }

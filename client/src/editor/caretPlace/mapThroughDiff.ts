@@ -4,15 +4,56 @@
  * it, whichever Yjs items now hold it: a split is a delete plus an insert in Yjs, so the copy of
  * the moved text has no identity in common with the original, but it has the same letters.
  *
+ * `index` is the answer; `from`..`to` is every gap the text alone cannot tell from it: when the
+ * caret sits where new text was inserted (someone typing at the same spot), it may belong before,
+ * inside or after that text, which only Yjs knows.
+ *
  * Returns null when the strings differ by more than `maxEdits` characters, where a guess would
  * be worth less than the caller's own answer (and the search would cost too much).
  */
+export interface MappedGap {
+  index: number;
+  from: number;
+  to: number;
+}
+
 export function mapThroughDiff(
   before: string,
   after: string,
   index: number,
   maxEdits = 500,
-): number | null {
+): MappedGap | null {
+  const runs = unchangedRuns(before, after, maxEdits);
+  if (runs === null) return null;
+  // The last run that starts before the gap and the first that ends after it.
+  let left: Run | null = null;
+  let right: Run | null = null;
+  for (const run of runs) {
+    if (run.a < index) left = run;
+    if (run.a + run.length > index) {
+      right = run;
+      break;
+    }
+  }
+  // Inside a run of unchanged text, the gap moves with that text and nothing can be unsure.
+  if (left !== null && left === right) {
+    const mapped = left.b + (index - left.a);
+    return { index: mapped, from: mapped, to: mapped };
+  }
+  // Between two runs, everything in `after` between them is new: the gap may be anywhere there.
+  // It stays with the text on its left when that text touches it (a person's caret follows what
+  // they have just typed), else with the text on its right, else (the text around it was deleted)
+  // where the deleted text was.
+  const from = left === null ? 0 : left.b + left.length;
+  const to = right === null ? after.length : right.b;
+  const touchesLeft = left !== null && left.a + left.length === index;
+  const touchesRight = right !== null && right.a === index;
+  const mapped = touchesLeft || !touchesRight ? from : to;
+  return { index: mapped, from, to };
+}
+
+/** The unchanged runs of a shortest edit from `before` to `after`; null past `maxEdits`. */
+function unchangedRuns(before: string, after: string, maxEdits: number): Run[] | null {
   // Most remote changes touch a small part of a long text: trim what did not change first.
   let prefix = 0;
   const shortest = Math.min(before.length, after.length);
@@ -24,25 +65,17 @@ export function mapThroughDiff(
   ) {
     suffix++;
   }
-  if (index <= prefix) return index;
-  if (index >= before.length - suffix) return index + (after.length - before.length);
-
   const a = before.slice(prefix, before.length - suffix);
   const b = after.slice(prefix, after.length - suffix);
-  const runs = commonRuns(a, b, maxEdits);
-  if (runs === null) return null;
-  const local = index - prefix;
-  // A gap inside (or at either end of) a run of unchanged text moves with that run.
-  for (const run of runs) {
-    if (local >= run.a && local <= run.a + run.length) return prefix + run.b + (local - run.a);
+  const middle = commonRuns(a, b, maxEdits);
+  if (middle === null) return null;
+  const runs: Run[] = [];
+  if (prefix > 0) runs.push({ a: 0, b: 0, length: prefix });
+  for (const run of middle) runs.push({ a: prefix + run.a, b: prefix + run.b, length: run.length });
+  if (suffix > 0) {
+    runs.push({ a: before.length - suffix, b: after.length - suffix, length: suffix });
   }
-  // Inside deleted text: the place where that text was.
-  let previous = { a: 0, b: 0, length: 0 };
-  for (const run of runs) {
-    if (run.a > local) break;
-    previous = run;
-  }
-  return prefix + previous.b + previous.length;
+  return runs;
 }
 
 interface Run {

@@ -45,12 +45,6 @@ export function textIndexOf(map: TextMap, pos: number): number | null {
   return block === null ? null : block.textStart + (pos - block.contentStart);
 }
 
-/** The textblock (by order) a document position is in, or null. */
-export function blockIndexOf(map: TextMap, pos: number): number | null {
-  const block = blockAt(map, pos);
-  return block === null ? null : map.blocks.indexOf(block);
-}
-
 /** The document position of an index in `text` (a gap between characters). */
 export function positionOf(map: TextMap, index: number): number | null {
   // Each gap belongs to exactly one block: the separator sits between two blocks' gaps.
