@@ -56,10 +56,18 @@ async function caretInLastBlock(person: Person, where: 'start' | 'end'): Promise
 
 type Structural = 'enter' | 'backspace' | 'list';
 
-// Fails today: keys still on their way when the block is split, joined or wrapped are left in
-// the other half or lost with the old block (the fix follows).
-test.fixme('words typed while someone restructures the block stay whole', async ({ browser }) => {
-  await typeThroughRounds(browser, ['enter', 'backspace', 'list', 'enter', 'backspace'], 'during');
+// Keys still on their way to the server when someone splits the block are not left in the other
+// half: they follow the caret (KeepTypedRun).
+test('words typed while someone splits the block stay whole', async ({ browser }) => {
+  await typeThroughRounds(browser, ['enter', 'enter', 'enter', 'enter'], 'during');
+});
+
+// Known failure, left visible (issue 9 stays open): when the block is joined or wrapped in a list
+// while a person types, one or two of their keys sometimes vanish: the one restructuring deletes
+// them with the old block although its editor never showed them (its Yjs doc had them, its
+// ProseMirror doc not yet), and a Home pressed just as a change arrives is sometimes undone.
+test('words typed while someone joins or wraps the block stay whole', async ({ browser }) => {
+  await typeThroughRounds(browser, ['backspace', 'list', 'backspace', 'list'], 'during');
 });
 
 test('each person keeps typing where their caret is while others split and join blocks', async ({
@@ -147,6 +155,12 @@ async function typeThroughRounds(
         problems.push(
           `round ${round} (${action}): ${who}'s "${run}" is split: ${JSON.stringify(text)}`,
         );
+      }
+      // Nothing typed twice either (a key put back where it already was).
+      for (const word of run.split(' ')) {
+        if (text.join('\n').split(word).length !== 2) {
+          problems.push(`round ${round} (${action}): ${who}'s "${word}" is not there exactly once`);
+        }
       }
     };
     expectWhole(`a${round}x a${round}y a${round}z a${round}w`, 'Alice');

@@ -1,6 +1,8 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
+import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { collabPath, protocolVersion } from '@draftroom/shared';
 import type { Identity, Role } from '@draftroom/shared';
 import {
@@ -43,6 +45,7 @@ export class CollabSession {
   /** The signed-in person, so their own devices make one entry in "Who is here". */
   private selfPersonId: string | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly incomingListeners = new Set<(update: Uint8Array) => void>();
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
   private readonly connectTimer: ReturnType<typeof setTimeout>;
@@ -63,8 +66,39 @@ export class CollabSession {
     this.connectTimer = setTimeout(() => this.provider.connect(), 0);
   }
 
+  /**
+   * Calls `listener` with each change from the server (or another tab) just before it is applied
+   * to the doc, so the editor can tell what the sender had seen of this person's typing.
+   */
+  onIncomingChange(listener: (update: Uint8Array) => void): () => void {
+    this.incomingListeners.add(listener);
+    return () => this.incomingListeners.delete(listener);
+  }
+
+  private watchIncomingChanges(): void {
+    const messageSync = 0; // y-websocket's message type for the sync protocol
+    const applySync = this.provider.messageHandlers[messageSync]!;
+    this.provider.messageHandlers[messageSync] = (encoder, decoder, ...rest) => {
+      const peek = decoding.clone(decoder);
+      const kind = decoding.readVarUint(peek);
+      if (kind === messageYjsSyncStep2 || kind === messageYjsUpdate) {
+        const update = decoding.readVarUint8Array(peek);
+        for (const listener of this.incomingListeners) {
+          try {
+            listener(update);
+          } catch (error) {
+            // A listener's fault must never keep a change from being applied.
+            console.error(error);
+          }
+        }
+      }
+      applySync(encoder, decoder, ...rest);
+    };
+  }
+
   private listen(): void {
     const { provider, doc, persistence } = this;
+    this.watchIncomingChanges();
     const on = <T extends unknown[]>(
       subscribe: (handler: (...args: T) => void) => void,
       unsubscribe: (handler: (...args: T) => void) => void,

@@ -10,6 +10,7 @@ import type { CollabSession } from '../collab/session.ts';
 import type { Identity } from '@draftroom/shared';
 import { CaretsNeverParsed, renderCaret } from './caret.ts';
 import { KeepCaretPlace } from './caretPlace/keepCaretPlace.ts';
+import { KeepTypedRun } from './caretPlace/keepTypedRun.ts';
 import { AutoDirection } from './autoDirection.ts';
 import { CaretLabelFit } from './caretLabelFit.ts';
 import { isPasteTooLarge, maxPasteBytes } from './paste/pasteLimit.ts';
@@ -72,6 +73,10 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
       }),
       CaretsNeverParsed,
       KeepCaretPlace,
+      KeepTypedRun.configure({
+        doc: session.doc,
+        onIncomingChange: (listener) => session.onIncomingChange(listener),
+      }),
       AutoDirection,
       CaretLabelFit,
     ],

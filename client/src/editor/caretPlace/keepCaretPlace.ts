@@ -22,13 +22,16 @@ import { positionOf, textIndexOf, textMapOf, type TextMap } from './textMap.ts';
  * the text's answer wins. Where the text cannot tell (someone typed right at the caret), the
  * binding's answer stays, since relative positions are exact for inline edits.
  */
+/** Marks the caret fix, so that it does not count as the person moving their caret. */
+export const caretFixKey = new PluginKey('keepCaretPlace');
+
 export const KeepCaretPlace = Extension.create({
   name: 'keepCaretPlace',
 
   addProseMirrorPlugins() {
     return [
       new Plugin({
-        key: new PluginKey('keepCaretPlace'),
+        key: caretFixKey,
         appendTransaction(transactions, oldState, newState) {
           if (!transactions.some(isRemoteChange)) return null;
           const before = oldState.selection;
@@ -40,7 +43,8 @@ export const KeepCaretPlace = Extension.create({
           if (anchor === after.anchor && head === after.head) return null;
           return newState.tr
             .setSelection(TextSelection.create(newState.doc, anchor, head))
-            .setMeta('addToHistory', false);
+            .setMeta('addToHistory', false)
+            .setMeta(caretFixKey, true);
         },
       }),
     ];
@@ -48,7 +52,7 @@ export const KeepCaretPlace = Extension.create({
 });
 
 /** A change that came from Yjs (another person, or the server), not an undo of one's own. */
-function isRemoteChange(transaction: Transaction): boolean {
+export function isRemoteChange(transaction: Transaction): boolean {
   const meta = transaction.getMeta(ySyncPluginKey) as
     { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
   return transaction.docChanged && meta?.isChangeOrigin === true && !meta.isUndoRedoOperation;
