@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { ApiRequestError } from '../api/client.ts';
 import { apiErrorMessageKey } from '../api/errorMessage.ts';
 import { getInviteContact } from '../api/invites.ts';
-import { useResource } from '../app/useResource.ts';
+import { useResource } from '../api/useResource.ts';
 
 /**
  * An invite link that cannot be used: say why (expired, withdrawn…) and that a new one is the fix,

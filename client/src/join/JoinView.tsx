@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { languageCodes, type InvitePreview, type LanguageCode } from '@draftroom/shared';
 import { joinWithInvite } from '../api/invites.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
 import { isolate } from '../format/text.ts';
 import { currentLanguage } from '../i18n/index.ts';

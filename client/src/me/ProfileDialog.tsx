@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageCodes, type Me } from '@draftroom/shared';
 import { updateMe } from '../api/me.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ProfileFields } from './ProfileFields.tsx';
 import { useMe } from './MeContext.tsx';
 import { useProfileForm } from './useProfileForm.ts';

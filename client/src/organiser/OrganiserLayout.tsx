@@ -6,7 +6,7 @@ import { getMe, getProgramme } from './api.ts';
 import type { OrganiserContext } from './OrganiserContext.ts';
 import { OrganiserNav } from './OrganiserNav.tsx';
 import { AccessNotice } from './ui/AccessNotice.tsx';
-import { ResourceState } from './ui/ResourceState.tsx';
+import { ResourceState } from '../ui/ResourceState.tsx';
 import { useResource } from './useResource.ts';
 // The organiser styles load with this chunk: participants never download them.
 import '../styles/organiser.css';

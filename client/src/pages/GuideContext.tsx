@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Guide } from '@draftroom/shared';
 import { getSessionDetail } from '../api/sessions.ts';
-import { useResource } from '../app/useResource.ts';
+import { useResource } from '../api/useResource.ts';
 
 /**
  * Above the guide's title: which group writes it and in which session (a link back to the

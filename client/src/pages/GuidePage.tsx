@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Me } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { GuideWorkspace } from './GuideWorkspace.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup } from '@draftroom/shared';
 import { ApiRequestError } from '../api/client.ts';
 import { selfSelectGroup } from '../api/groups.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useMe } from '../me/MeContext.tsx';
 import { isolate } from '../format/text.ts';
 

@@ -7,10 +7,10 @@ import {
   type EventField,
   type EventFormValues,
 } from '../eventForm.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
-import { TextField } from '../ui/TextField.tsx';
-import { useCheckedForm } from '../ui/useCheckedForm.ts';
+import { TextField } from '../../ui/fields/TextField.tsx';
+import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 import { TimeZoneSelect } from './TimeZoneSelect.tsx';
 
 const fields: readonly EventField[] = [

@@ -8,8 +8,8 @@ import {
   groupsSignature,
   type AutoAssignSummary,
 } from '../membership.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { RadioGroup } from '../ui/RadioGroup.tsx';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
 import { AutoAssignResult } from './AutoAssignResult.tsx';
 
 interface AutoAssignPanelProps {

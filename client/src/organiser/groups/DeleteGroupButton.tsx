@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup } from '@draftroom/shared';
 import { deleteGroup } from '../api.ts';
-import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 
 interface DeleteGroupButtonProps {
   group: BreakoutGroup;

@@ -10,10 +10,10 @@ import {
   type GroupField,
 } from '../groupForm.ts';
 import { workingLanguageName } from '../languages.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { SelectField } from '../ui/SelectField.tsx';
-import { TextField } from '../ui/TextField.tsx';
-import { useCheckedForm } from '../ui/useCheckedForm.ts';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { SelectField } from '../../ui/fields/SelectField.tsx';
+import { TextField } from '../../ui/fields/TextField.tsx';
+import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 
 const fields: readonly GroupField[] = ['name', 'workingLanguage', 'capacity'];
 

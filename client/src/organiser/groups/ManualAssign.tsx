@@ -5,8 +5,8 @@ import { assignMembers } from '../api.ts';
 import { formatNumber } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
 import { matchesQuery, seatsLeft } from '../membership.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { SelectField } from '../ui/SelectField.tsx';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { SelectField } from '../../ui/fields/SelectField.tsx';
 import { UnassignedTable } from './UnassignedTable.tsx';
 
 interface ManualAssignProps {

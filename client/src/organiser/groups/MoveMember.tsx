@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, Member } from '@draftroom/shared';
 import { assignMembers } from '../api.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 
 interface MoveMemberProps {
   member: Member;

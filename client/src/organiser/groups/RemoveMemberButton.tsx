@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, Member } from '@draftroom/shared';
 import { removeMember } from '../api.ts';
-import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 
 interface RemoveMemberButtonProps {
   group: BreakoutGroup;

@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import type { ImportReport } from '@draftroom/shared';
 import { countryName } from '../formatting.ts';
 import { joinUrl } from '../inviteForm.ts';
-import { CopyLinkField } from '../ui/CopyLinkField.tsx';
-import { InlineList } from '../ui/InlineList.tsx';
+import { CopyLinkField } from '../../ui/CopyLinkField.tsx';
+import { InlineList } from '../../ui/InlineList.tsx';
 import { DownloadLinks } from './DownloadLinks.tsx';
 
 interface ImportDoneProps {

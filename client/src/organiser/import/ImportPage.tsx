@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { importPeople } from '../api.ts';
 import { importRequest, type ImportRole } from '../importReport.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { groupLabels, useAllGroups } from '../useAllGroups.ts';
 import { CsvInput } from './CsvInput.tsx';
 import { ImportDone } from './ImportDone.tsx';

@@ -17,10 +17,10 @@ import {
   type InviteField,
   type InviteFormValues,
 } from '../inviteForm.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { RadioGroup } from '../ui/RadioGroup.tsx';
-import { TextField } from '../ui/TextField.tsx';
-import { useCheckedForm } from '../ui/useCheckedForm.ts';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
+import { TextField } from '../../ui/fields/TextField.tsx';
+import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 import type { SessionGroups } from '../useAllGroups.ts';
 import { InviteExpiry } from './InviteExpiry.tsx';
 import { InviteScopeChoice } from './InviteScopeChoice.tsx';

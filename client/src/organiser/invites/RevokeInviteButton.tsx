@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Invite } from '@draftroom/shared';
 import { revokeInvite } from '../api.ts';
-import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 
 interface RevokeInviteButtonProps {
   invite: Invite;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '@draftroom/shared';
 import { countryName, formatNumber } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
-import { InlineList } from '../ui/InlineList.tsx';
+import { InlineList } from '../../ui/InlineList.tsx';
 import { PersonLinkButton } from './PersonLinkButton.tsx';
 import { RevokeSignInsButton } from './RevokeSignInsButton.tsx';
 import { RoleEditor } from './RoleEditor.tsx';

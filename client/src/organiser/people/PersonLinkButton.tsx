@@ -5,8 +5,8 @@ import { makePersonLink } from '../api.ts';
 import { formatInstant } from '../formatting.ts';
 import { joinUrl } from '../inviteForm.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { CopyLinkField } from '../ui/CopyLinkField.tsx';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { CopyLinkField } from '../../ui/CopyLinkField.tsx';
 
 /**
  * "Sign-in link": a new personal, single-use link for someone (imported people, or someone who

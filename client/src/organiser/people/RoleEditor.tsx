@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Person, type Role } from '@draftroom/shared';
 import { changeRole } from '../api.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 
 /**
  * A person's role: a select and a "Change" button, so arrowing through the options with the

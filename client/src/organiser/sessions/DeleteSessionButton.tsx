@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConferenceSession } from '@draftroom/shared';
 import { deleteSession } from '../api.ts';
-import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 
 interface DeleteSessionButtonProps {
   session: ConferenceSession;

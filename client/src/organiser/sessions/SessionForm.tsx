@@ -17,12 +17,12 @@ import {
   type SessionField,
   type SessionFormValues,
 } from '../sessionForm.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { CheckboxGroup } from '../ui/CheckboxGroup.tsx';
+import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { CheckboxGroup } from '../../ui/fields/CheckboxGroup.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
-import { RadioGroup } from '../ui/RadioGroup.tsx';
-import { TextField } from '../ui/TextField.tsx';
-import { useCheckedForm } from '../ui/useCheckedForm.ts';
+import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
+import { TextField } from '../../ui/fields/TextField.tsx';
+import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 import { SessionTimes } from './SessionTimes.tsx';
 
 const fields: readonly SessionField[] = [

@@ -5,7 +5,7 @@ import type { ConferenceSession } from '@draftroom/shared';
 import { zoneLabel } from '../../format/dates.ts';
 import { formatTimeRange } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
-import { InlineList } from '../ui/InlineList.tsx';
+import { InlineList } from '../../ui/InlineList.tsx';
 import { DeleteSessionButton } from './DeleteSessionButton.tsx';
 
 interface SessionItemProps {

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { serverFieldMessages } from '../apiErrors.ts';
-import type { Mapped, Problems } from '../formProblems.ts';
+import { serverFieldMessages } from '../../api/apiErrors.ts';
+import type { Mapped, Problems } from './problems.ts';
 import { useFocusFirstInvalid } from './useFocusFirstInvalid.ts';
 
 interface CheckedFormOptions<Values, Field extends string, Request, Saved> {

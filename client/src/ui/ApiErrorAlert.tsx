@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describeApiError } from '../apiErrors.ts';
+import { describeApiError } from '../api/apiErrors.ts';
 
 interface ApiErrorAlertProps {
   error: unknown;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiRequestError } from '../api/client.ts';
+import { ApiRequestError } from './client.ts';
 import { describeApiError, serverFieldMessages } from './apiErrors.ts';
 
 describe('describeApiError', () => {

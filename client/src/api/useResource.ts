@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isAbortError } from '../api/client.ts';
+import { isAbortError } from './client.ts';
 
 export type ResourceState<T> =
   { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: unknown };

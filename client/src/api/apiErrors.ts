@@ -1,4 +1,4 @@
-import { ApiRequestError } from '../api/client.ts';
+import { ApiRequestError } from './client.ts';
 
 /** `organiser.errors.<key>`: what went wrong and what to do, in the interface's language. */
 export type ApiErrorKey =

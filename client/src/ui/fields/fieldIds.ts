@@ -1,4 +1,4 @@
-import type { Problem } from '../formProblems.ts';
+import type { Problem } from '../form/problems.ts';
 
 /**
  * Ids that tie a control to its hint and error: `aria-describedby` lists whichever are shown, so
