@@ -5,7 +5,7 @@ import { normaliseDeviceCode, deviceCodeLength } from '@draftroom/shared';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { useMe } from '../me/MeContext.tsx';
-import { signInWithDevice } from './api.ts';
+import { signInWithDevice } from '../api/me.ts';
 
 /**
  * `/device/:token` (the link from the other device) and `/device` (type its code). The link is

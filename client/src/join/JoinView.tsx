@@ -2,7 +2,6 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { languageCodes, type InvitePreview, type LanguageCode } from '@draftroom/shared';
-import { joinWithInvite } from '../api/invites.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
 import { isolate } from '../format/text.ts';
@@ -11,6 +10,7 @@ import { useMe } from '../me/MeContext.tsx';
 import { ProfileFields } from '../me/ProfileFields.tsx';
 import { useProfileForm } from '../me/useProfileForm.ts';
 import { pathAfterJoin } from './afterJoin.ts';
+import { callApi } from '../api/callApi.ts';
 
 /** The invitation (event, role, scope, expiry) and the form to join with it. */
 export function JoinView({ token, preview }: { token: string; preview: InvitePreview }) {
@@ -76,7 +76,7 @@ function JoinForm({ token, known }: { token: string; known: InvitePreview['profi
     },
     idPrefix,
     async (profile) => {
-      const me = await joinWithInvite(token, profile);
+      const me = await callApi('join', { params: { token }, body: profile });
       const path = await pathAfterJoin(me);
       setMe(me);
       await navigate(path, { replace: true });

@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { Outlet } from 'react-router';
 import { ApiRequestError } from '../api/client.ts';
 import { mayOrganise } from './access.ts';
-import { getMe, getProgramme } from './api.ts';
 import type { OrganiserContext } from './OrganiserContext.ts';
 import { OrganiserNav } from './OrganiserNav.tsx';
 import { AccessNotice } from './ui/AccessNotice.tsx';
@@ -11,14 +10,15 @@ import { useResource } from './useResource.ts';
 // The organiser styles load with this chunk: participants never download them.
 import '../styles/organiser.css';
 import '../styles/organiser-groups.css';
+import { loadMe, loadProgramme } from '../api/loaders.ts';
 
 /**
  * Frame of every organiser page: finds out who is signed in (GET /api/me) and loads the programme
  * once, keeps out anyone who organises nothing, and hands both to the pages below.
  */
 export function OrganiserLayout() {
-  const { resource: me, reload: reloadMe } = useResource(getMe);
-  const { resource: programme, reload: reloadProgramme } = useResource(getProgramme);
+  const { resource: me, reload: reloadMe } = useResource(loadMe);
+  const { resource: programme, reload: reloadProgramme } = useResource(loadProgramme);
 
   const context = useMemo<OrganiserContext | null>(
     () =>

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Guide } from '@draftroom/shared';
 import { documentIdSchema } from '@draftroom/shared';
-import { getGuide } from '../api/guides.ts';
 import { ApiRequestError, isAbortError } from '../api/client.ts';
+import { callApi } from '../api/callApi.ts';
 
 export type GuideState =
   | { status: 'loading' }
@@ -24,7 +24,7 @@ export function useGuide(id: string): { state: GuideState; reload: () => void } 
   useEffect(() => {
     if (!validId) return;
     const controller = new AbortController();
-    getGuide(id, controller.signal).then(
+    callApi('getGuide', { params: { guideId: id }, signal: controller.signal }).then(
       (guide) => setState({ status: 'ready', guide }),
       (error: unknown) => {
         if (isAbortError(error)) return;

@@ -5,7 +5,6 @@ import type { Programme } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useResource } from '../api/useResource.ts';
-import { getProgramme } from '../api/programme.ts';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { formatCalendarDate, formatDayKey, viewerTimeZone } from '../format/dates.ts';
 import { filterFromParams, filterSessions, filterToParams } from './filters.ts';
@@ -13,6 +12,7 @@ import { groupByLocalDay } from './programmeDays.ts';
 import { ProgrammeFilters } from './ProgrammeFilters.tsx';
 import { SessionListItem } from './SessionListItem.tsx';
 import { TimeZoneNote } from './TimeZoneNote.tsx';
+import { loadProgramme } from '../api/loaders.ts';
 
 /** `/programme`: every session of the event, by day in the viewer's own time zone. */
 export function ProgrammePage() {
@@ -21,7 +21,7 @@ export function ProgrammePage() {
 
 function ProgrammeLoader() {
   const { t } = useTranslation();
-  const { state, reload } = useResource(getProgramme);
+  const { state, reload } = useResource(loadProgramme);
   useDocumentTitle(t('programme.title'));
   return (
     <div className="page page--wide programme">

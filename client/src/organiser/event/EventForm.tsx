@@ -1,6 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConferenceEvent } from '@draftroom/shared';
-import { updateEvent } from '../api.ts';
+import type { ConferenceEvent, UpdateEventRequest } from '@draftroom/shared';
 import {
   eventFormValues,
   toUpdateEventRequest,
@@ -12,6 +11,7 @@ import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 import { TimeZoneSelect } from './TimeZoneSelect.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 const fields: readonly EventField[] = [
   'name',
@@ -35,7 +35,7 @@ export function EventForm({ event, onSaved, onEdit }: EventFormProps) {
     initial: () => eventFormValues(event),
     fields,
     check: toUpdateEventRequest,
-    send: updateEvent,
+    send: (body: UpdateEventRequest) => callApi('updateEvent', { body }),
     onSaved,
   });
   const { values, problems, apiError, busy, formRef, serverMessages, submit } = form;

@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AutoAssignLeftovers, BreakoutGroup, Person } from '@draftroom/shared';
-import { autoAssign } from '../api.ts';
 import {
   autoAssignValidFor,
   describeAutoAssign,
@@ -11,6 +10,7 @@ import {
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
 import { AutoAssignResult } from './AutoAssignResult.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 interface AutoAssignPanelProps {
   sessionId: string;
@@ -64,7 +64,7 @@ export function AutoAssignPanel({
     setBusy(true);
     setError(null);
     try {
-      const result = await autoAssign(sessionId, leftovers);
+      const result = await callApi('autoAssign', { params: { sessionId }, body: { leftovers } });
       // Named with the people and groups as they were before the reload the result triggers.
       setShown({
         summary: describeAutoAssign(result, people, groups),

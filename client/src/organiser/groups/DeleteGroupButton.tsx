@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup } from '@draftroom/shared';
-import { deleteGroup } from '../api.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 interface DeleteGroupButtonProps {
   group: BreakoutGroup;
@@ -18,7 +18,7 @@ export function DeleteGroupButton({ group, headingId, onDeleted }: DeleteGroupBu
       describedBy={headingId}
       title={t('organiser.groups.deleteTitle')}
       confirmLabel={t('organiser.groups.deleteConfirm')}
-      onConfirm={() => deleteGroup(group.id)}
+      onConfirm={() => callApi('deleteGroup', { params: { groupId: group.id } })}
       onDone={() => onDeleted(t('organiser.groups.deleted', { name: group.name }))}
     >
       <p>

@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, GroupInput, LanguageCode } from '@draftroom/shared';
-import { createGroup, updateGroup } from '../api.ts';
 import {
   groupFormValues,
   maxGroupCapacity,
@@ -14,6 +13,7 @@ import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
 import { SelectField } from '../../ui/fields/SelectField.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
+import { callApi } from '../../api/callApi.ts';
 
 const fields: readonly GroupField[] = ['name', 'workingLanguage', 'capacity'];
 
@@ -32,7 +32,9 @@ export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: Gr
       fields,
       check: toGroupInput,
       send: (request: GroupInput) =>
-        group ? updateGroup(group.id, request) : createGroup(sessionId, request),
+        group
+          ? callApi('updateGroup', { params: { groupId: group.id }, body: request })
+          : callApi('createGroup', { params: { sessionId }, body: request }),
       onSaved,
     });
 

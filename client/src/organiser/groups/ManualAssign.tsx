@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, Person } from '@draftroom/shared';
-import { assignMembers } from '../api.ts';
+import { callApi } from '../../api/callApi.ts';
 import { formatNumber } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
 import { matchesQuery, seatsLeft } from '../membership.ts';
@@ -60,10 +60,10 @@ export function ManualAssign({ people, others, groups, onAssigned }: ManualAssig
     setBusy(true);
     setError(null);
     try {
-      await assignMembers(
-        group.id,
-        chosen.map((person) => person.id),
-      );
+      await callApi('assignMembers', {
+        params: { groupId: group.id },
+        body: { personIds: chosen.map((person) => person.id) },
+      });
       setSelected(new Set());
       onAssigned(t('organiser.assign.done', { count: chosen.length, group: group.name }));
     } catch (caught) {

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { managesEvent, managesGroup, managesSession } from '../access.ts';
-import { getSession, listPeople } from '../api.ts';
 import { zoneLabel } from '../../format/dates.ts';
 import { formatTimeRange } from '../formatting.ts';
 import { awaitingAutoAssign, splitUnassigned, unassignedPeople } from '../membership.ts';
@@ -17,6 +16,8 @@ import { AddGroup } from './AddGroup.tsx';
 import { AutoAssignPanel } from './AutoAssignPanel.tsx';
 import { GroupCard } from './GroupCard.tsx';
 import { ManualAssign } from './ManualAssign.tsx';
+import { callApi } from '../../api/callApi.ts';
+import { loadPeople } from '../../api/loaders.ts';
 
 export function SessionGroups({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
@@ -25,9 +26,12 @@ export function SessionGroups({ sessionId }: { sessionId: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { status, announce } = useStatus();
   const { resource: detail, reload: reloadDetail } = useResource(
-    useCallback((signal: AbortSignal) => getSession(sessionId, signal), [sessionId]),
+    useCallback(
+      (signal: AbortSignal) => callApi('getSession', { params: { sessionId }, signal }),
+      [sessionId],
+    ),
   );
-  const { resource: people, reload: reloadPeople } = useResource(listPeople);
+  const { resource: people, reload: reloadPeople } = useResource(loadPeople);
   const title = detail.status === 'ready' ? detail.data.session.title : null;
   useDocumentTitle(title ?? t('organiser.groups.loadingTitle'));
 

@@ -2,7 +2,6 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '@draftroom/shared';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { importPeople } from '../api.ts';
 import { importRequest, type ImportRole } from '../importReport.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
 import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
@@ -10,6 +9,7 @@ import { groupLabels, useAllGroups } from '../useAllGroups.ts';
 import { CsvInput } from './CsvInput.tsx';
 import { ImportDone } from './ImportDone.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 /** What was checked, exactly as sent: the real import must send the same. */
 interface Checked {
@@ -52,10 +52,10 @@ export function ImportPage() {
     setError(null);
     try {
       if (step === 'check') {
-        const report = await importPeople(importRequest({ csv, role }, true));
+        const report = await callApi('importPeople', { body: importRequest({ csv, role }, true) });
         setChecked({ csv, role, report });
       } else if (checked) {
-        const report = await importPeople(importRequest(checked, false));
+        const report = await callApi('importPeople', { body: importRequest(checked, false) });
         if (report.valid) setImported(report);
         // Someone else changed the data between the two steps: show the new report instead.
         else setChecked({ ...checked, report });

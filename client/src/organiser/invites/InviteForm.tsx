@@ -6,9 +6,9 @@ import {
   type ConferenceEvent,
   type ConferenceSession,
   type CreatedInvite,
+  type CreateInviteRequest,
   type Role,
 } from '@draftroom/shared';
-import { createInvite } from '../api.ts';
 import {
   defaultMaxUses,
   maxInviteUses,
@@ -24,6 +24,7 @@ import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 import type { SessionGroups } from '../useAllGroups.ts';
 import { InviteExpiry } from './InviteExpiry.tsx';
 import { InviteScopeChoice } from './InviteScopeChoice.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 const fields: readonly InviteField[] = ['role', 'scope', 'label', 'expiresAt', 'maxUses'];
 
@@ -41,7 +42,7 @@ export function InviteForm({ event, sessions, allGroups, onCreated }: InviteForm
       initial: () => newInviteValues(event, Date.now()),
       fields,
       check: (checked: InviteFormValues) => toCreateInviteRequest(checked, event, Date.now()),
-      send: createInvite,
+      send: (body: CreateInviteRequest) => callApi('createInvite', { body }),
       onSaved: onCreated,
     });
   // Until the organiser types a use limit, it follows the role (1 for a personal link).

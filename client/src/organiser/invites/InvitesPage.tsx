@@ -2,7 +2,6 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedInvite } from '@draftroom/shared';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { listInvites } from '../api.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
 import { ResourceState } from '../../ui/ResourceState.tsx';
 import { StatusMessage } from '../../ui/StatusMessage.tsx';
@@ -12,6 +11,7 @@ import { useResource } from '../useResource.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { InviteTable } from './InviteTable.tsx';
 import { NewInviteLink } from './NewInviteLink.tsx';
+import { loadInvites } from '../../api/loaders.ts';
 
 /** `/organise/invites`: make invite links (each shown once), see how they are used, revoke them. */
 export function InvitesPage() {
@@ -20,7 +20,7 @@ export function InvitesPage() {
   const formHeadingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { status, announce } = useStatus();
-  const { resource: invites, reload } = useResource(listInvites);
+  const { resource: invites, reload } = useResource(loadInvites);
   const { resource: allGroups, reload: reloadGroups } = useAllGroups(programme.sessions);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   // A new form after each link, so the next one starts from the defaults again.

@@ -2,7 +2,6 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { listPeople } from '../api.ts';
 import { matchesQuery } from '../membership.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
 import { ResourceState } from '../../ui/ResourceState.tsx';
@@ -11,6 +10,7 @@ import { useStatus } from '../../ui/useStatus.ts';
 import { groupLabels, useAllGroups } from '../useAllGroups.ts';
 import { useResource } from '../useResource.ts';
 import { PeopleTable } from './PeopleTable.tsx';
+import { loadPeople } from '../../api/loaders.ts';
 
 /** `/organise/people`: everyone in the event, their role and groups; change a role, end sign-ins. */
 export function PeoplePage() {
@@ -20,7 +20,7 @@ export function PeoplePage() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [query, setQuery] = useState('');
   const { status, announce } = useStatus();
-  const { resource: people, reload } = useResource(listPeople);
+  const { resource: people, reload } = useResource(loadPeople);
   const { resource: allGroups } = useAllGroups(programme.sessions);
   useDocumentTitle(t('organiser.people.title'));
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ConferenceSession } from '@draftroom/shared';
-import { deleteSession } from '../api.ts';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 interface DeleteSessionButtonProps {
   session: ConferenceSession;
@@ -22,7 +22,7 @@ export function DeleteSessionButton({ session, titleId, onDeleted }: DeleteSessi
       describedBy={titleId}
       title={t('organiser.sessions.deleteTitle')}
       confirmLabel={t('organiser.sessions.deleteConfirm')}
-      onConfirm={() => deleteSession(session.id)}
+      onConfirm={() => callApi('deleteSession', { params: { sessionId: session.id } })}
       onDone={() => onDeleted(session.title)}
     >
       <p>

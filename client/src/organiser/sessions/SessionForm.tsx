@@ -7,7 +7,6 @@ import {
   type ConferenceSession,
   type SessionInput,
 } from '@draftroom/shared';
-import { createSession, updateSession } from '../api.ts';
 import { orderLanguages } from '../languages.ts';
 import {
   newSessionValues,
@@ -24,6 +23,7 @@ import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 import { SessionTimes } from './SessionTimes.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 const fields: readonly SessionField[] = [
   'title',
@@ -54,7 +54,9 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
       fields,
       check: (checked: SessionFormValues) => toSessionInput(checked, event.timeZone),
       send: (request: SessionInput) =>
-        session ? updateSession(session.id, request) : createSession(request),
+        session
+          ? callApi('updateSession', { params: { sessionId: session.id }, body: request })
+          : callApi('createSession', { body: request }),
       onSaved,
     });
 
