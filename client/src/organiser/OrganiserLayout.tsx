@@ -6,7 +6,7 @@ import type { OrganiserContext } from './OrganiserContext.ts';
 import { OrganiserNav } from './OrganiserNav.tsx';
 import { AccessNotice } from './ui/AccessNotice.tsx';
 import { ResourceState } from '../ui/ResourceState.tsx';
-import { useResource } from './useResource.ts';
+import { useResource } from '../api/useResource.ts';
 // The organiser styles load with this chunk: participants never download them.
 import '../styles/organiser.css';
 import '../styles/organiser-groups.css';
@@ -17,8 +17,8 @@ import { loadMe, loadProgramme } from '../api/loaders.ts';
  * once, keeps out anyone who organises nothing, and hands both to the pages below.
  */
 export function OrganiserLayout() {
-  const { resource: me, reload: reloadMe } = useResource(loadMe);
-  const { resource: programme, reload: reloadProgramme } = useResource(loadProgramme);
+  const { state: me, refresh: reloadMe } = useResource(loadMe);
+  const { state: programme, refresh: reloadProgramme } = useResource(loadProgramme);
 
   const context = useMemo<OrganiserContext | null>(
     () =>

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { BreakoutGroup, ConferenceSession } from '@draftroom/shared';
-import { useResource } from './useResource.ts';
+import { useResource } from '../api/useResource.ts';
 import { callApi } from '../api/callApi.ts';
 
 export interface SessionGroups {

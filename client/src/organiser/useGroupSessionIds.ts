@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { Me } from '@draftroom/shared';
 import { managesEvent } from './access.ts';
-import { useResource, type Resource } from './useResource.ts';
+import { useResource, type Resource } from '../api/useResource.ts';
 import { callApi } from '../api/callApi.ts';
 
 /**
@@ -21,5 +21,5 @@ export function useGroupSessionIds(me: Me): Resource<ReadonlySet<string>> {
     },
     [key],
   );
-  return useResource(load).resource;
+  return useResource(load).state;
 }

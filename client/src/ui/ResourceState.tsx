@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Resource } from '../organiser/useResource.ts';
+import type { Resource } from '../api/useResource.ts';
 import { ApiErrorAlert } from './ApiErrorAlert.tsx';
 
 /** What to show while a resource is not ready: a loading line, or the error with "Try again". */

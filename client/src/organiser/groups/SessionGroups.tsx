@@ -11,7 +11,7 @@ import { AccessNotice } from '../ui/AccessNotice.tsx';
 import { ResourceState } from '../../ui/ResourceState.tsx';
 import { StatusMessage } from '../../ui/StatusMessage.tsx';
 import { useStatus } from '../../ui/useStatus.ts';
-import { useResource } from '../useResource.ts';
+import { useResource } from '../../api/useResource.ts';
 import { AddGroup } from './AddGroup.tsx';
 import { AutoAssignPanel } from './AutoAssignPanel.tsx';
 import { GroupCard } from './GroupCard.tsx';
@@ -25,13 +25,13 @@ export function SessionGroups({ sessionId }: { sessionId: string }) {
   const groupsHeadingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { status, announce } = useStatus();
-  const { resource: detail, reload: reloadDetail } = useResource(
+  const { state: detail, refresh: reloadDetail } = useResource(
     useCallback(
       (signal: AbortSignal) => callApi('getSession', { params: { sessionId }, signal }),
       [sessionId],
     ),
   );
-  const { resource: people, reload: reloadPeople } = useResource(loadPeople);
+  const { state: people, refresh: reloadPeople } = useResource(loadPeople);
   const title = detail.status === 'ready' ? detail.data.session.title : null;
   useDocumentTitle(title ?? t('organiser.groups.loadingTitle'));
 

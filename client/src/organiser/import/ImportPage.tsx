@@ -33,7 +33,7 @@ export function ImportPage() {
   const [imported, setImported] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const { resource: allGroups } = useAllGroups(programme.sessions);
+  const { state: allGroups } = useAllGroups(programme.sessions);
   const groupNames =
     allGroups.status === 'ready' ? groupLabels(allGroups.data) : new Map<string, string>();
   useDocumentTitle(t('organiser.import.title'));

@@ -7,7 +7,7 @@ import { ResourceState } from '../../ui/ResourceState.tsx';
 import { StatusMessage } from '../../ui/StatusMessage.tsx';
 import { useStatus } from '../../ui/useStatus.ts';
 import { useAllGroups } from '../useAllGroups.ts';
-import { useResource } from '../useResource.ts';
+import { useResource } from '../../api/useResource.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { InviteTable } from './InviteTable.tsx';
 import { NewInviteLink } from './NewInviteLink.tsx';
@@ -20,8 +20,8 @@ export function InvitesPage() {
   const formHeadingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { status, announce } = useStatus();
-  const { resource: invites, reload } = useResource(loadInvites);
-  const { resource: allGroups, reload: reloadGroups } = useAllGroups(programme.sessions);
+  const { state: invites, refresh: reload } = useResource(loadInvites);
+  const { state: allGroups, refresh: reloadGroups } = useAllGroups(programme.sessions);
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   // A new form after each link, so the next one starts from the defaults again.
   const [formKey, setFormKey] = useState(0);

@@ -8,7 +8,7 @@ import { ResourceState } from '../../ui/ResourceState.tsx';
 import { StatusMessage } from '../../ui/StatusMessage.tsx';
 import { useStatus } from '../../ui/useStatus.ts';
 import { groupLabels, useAllGroups } from '../useAllGroups.ts';
-import { useResource } from '../useResource.ts';
+import { useResource } from '../../api/useResource.ts';
 import { PeopleTable } from './PeopleTable.tsx';
 import { loadPeople } from '../../api/loaders.ts';
 
@@ -20,8 +20,8 @@ export function PeoplePage() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [query, setQuery] = useState('');
   const { status, announce } = useStatus();
-  const { resource: people, reload } = useResource(loadPeople);
-  const { resource: allGroups } = useAllGroups(programme.sessions);
+  const { state: people, refresh: reload } = useResource(loadPeople);
+  const { state: allGroups } = useAllGroups(programme.sessions);
   useDocumentTitle(t('organiser.people.title'));
 
   return (
