@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiRequestError } from '../api/client.ts';
-import { apiErrorMessageKey } from '../api/errorMessage.ts';
+import { apiErrorMessageKey } from '../api/errorMessages.ts';
 import { useResource } from '../api/useResource.ts';
 import { callApi } from '../api/callApi.ts';
 

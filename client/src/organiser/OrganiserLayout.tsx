@@ -5,6 +5,7 @@ import { mayOrganise } from './access.ts';
 import type { OrganiserContext } from './OrganiserContext.ts';
 import { OrganiserNav } from './OrganiserNav.tsx';
 import { AccessNotice } from './ui/AccessNotice.tsx';
+import { ErrorWordingProvider } from '../ui/ErrorNotice.tsx';
 import { ResourceState } from '../ui/ResourceState.tsx';
 import { useResource } from '../api/useResource.ts';
 // The organiser styles load with this chunk: participants never download them.
@@ -17,6 +18,15 @@ import { loadMe, loadProgramme } from '../api/loaders.ts';
  * once, keeps out anyone who organises nothing, and hands both to the pages below.
  */
 export function OrganiserLayout() {
+  // Failures here are worded for organisers ("check the highlighted fields").
+  return (
+    <ErrorWordingProvider wording="organiser">
+      <OrganiserFrame />
+    </ErrorWordingProvider>
+  );
+}
+
+function OrganiserFrame() {
   const { state: me, refresh: reloadMe } = useResource(loadMe);
   const { state: programme, refresh: reloadProgramme } = useResource(loadProgramme);
 

@@ -6,7 +6,7 @@ import {
   type EventField,
   type EventFormValues,
 } from '../eventForm.ts';
-import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
@@ -104,7 +104,7 @@ export function EventForm({ event, onSaved, onEdit }: EventFormProps) {
         serverMessage={serverMessages.contactEmail}
         maxLength={254}
       />
-      {apiError !== null && <ApiErrorAlert error={apiError} />}
+      {apiError !== null && <ErrorNotice error={apiError} />}
       <div className="form-actions">
         <button type="submit" className="button button--primary" aria-disabled={busy}>
           {busy ? t('organiser.common.saving') : t('organiser.event.save')}

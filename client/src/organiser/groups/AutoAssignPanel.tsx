@@ -7,7 +7,7 @@ import {
   groupsSignature,
   type AutoAssignSummary,
 } from '../membership.ts';
-import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
 import { AutoAssignResult } from './AutoAssignResult.tsx';
 import { callApi } from '../../api/callApi.ts';
@@ -115,7 +115,7 @@ export function AutoAssignPanel({
       >
         {busy ? t('organiser.common.working') : t('organiser.autoAssign.run')}
       </button>
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
       <div role="status">
         {summary && (
           <p className="notice org-notice--success">

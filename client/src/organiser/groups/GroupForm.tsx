@@ -9,7 +9,7 @@ import {
   type GroupField,
 } from '../groupForm.ts';
 import { workingLanguageName } from '../languages.ts';
-import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { SelectField } from '../../ui/fields/SelectField.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
@@ -86,7 +86,7 @@ export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: Gr
           required
         />
       </div>
-      {apiError !== null && <ApiErrorAlert error={apiError} />}
+      {apiError !== null && <ErrorNotice error={apiError} />}
       <div className="form-actions">
         <button type="submit" className="button button--primary" aria-disabled={busy}>
           {busy

@@ -5,7 +5,7 @@ import { callApi } from '../../api/callApi.ts';
 import { formatNumber } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
 import { matchesQuery, seatsLeft } from '../membership.ts';
-import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { SelectField } from '../../ui/fields/SelectField.tsx';
 import { UnassignedTable } from './UnassignedTable.tsx';
 
@@ -140,7 +140,7 @@ export function ManualAssign({ people, others, groups, onAssigned }: ManualAssig
             }}
             problem={problem === 'group' ? { key: 'chooseGroup' } : undefined}
           />
-          {error !== null && <ApiErrorAlert error={error} />}
+          {error !== null && <ErrorNotice error={error} />}
           <div className="form-actions">
             <button type="submit" className="button button--primary" aria-disabled={busy}>
               {busy ? t('organiser.common.working') : t('organiser.assign.submit')}

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, Member } from '@draftroom/shared';
-import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { callApi } from '../../api/callApi.ts';
 
 interface MoveMemberProps {
@@ -62,7 +62,7 @@ export function MoveMember({ member, targets, onMoved }: MoveMemberProps) {
         {t('organiser.groups.move')}
         <span className="visually-hidden"> {member.displayName}</span>
       </button>
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { ImportReport } from '@draftroom/shared';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { importRequest, type ImportRole } from '../importReport.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
-import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { groupLabels, useAllGroups } from '../useAllGroups.ts';
 import { CsvInput } from './CsvInput.tsx';
 import { ImportDone } from './ImportDone.tsx';
@@ -106,7 +106,7 @@ export function ImportPage() {
         onChange={edit}
         onCheck={() => void run('check')}
       />
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
       <div ref={reportRef} tabIndex={-1} className="org-import-report">
         {checked && (
           <ImportReportView

@@ -4,7 +4,7 @@ import type { CreatedInvite, Person } from '@draftroom/shared';
 import { formatInstant } from '../formatting.ts';
 import { joinUrl } from '../inviteForm.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
-import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { CopyLinkField } from '../../ui/CopyLinkField.tsx';
 import { callApi } from '../../api/callApi.ts';
 
@@ -52,7 +52,7 @@ export function PersonLinkButton({ person }: { person: Person }) {
         {busy ? t('organiser.common.working') : t('organiser.people.makeLink')}
         <span className="visually-hidden"> {person.displayName}</span>
       </button>
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
       <dialog
         ref={dialogRef}
         className="dialog"

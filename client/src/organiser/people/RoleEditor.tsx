@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Person, type Role } from '@draftroom/shared';
-import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { callApi } from '../../api/callApi.ts';
 
 /**
@@ -67,7 +67,7 @@ export function RoleEditor({
           <span className="visually-hidden"> {person.displayName}</span>
         </button>
       )}
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
     </div>
   );
 }

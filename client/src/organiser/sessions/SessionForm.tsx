@@ -16,7 +16,7 @@ import {
   type SessionField,
   type SessionFormValues,
 } from '../sessionForm.ts';
-import { ApiErrorAlert } from '../../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { CheckboxGroup } from '../../ui/fields/CheckboxGroup.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
 import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
@@ -148,7 +148,7 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
           </p>
         </div>
       )}
-      {apiError !== null && <ApiErrorAlert error={apiError} />}
+      {apiError !== null && <ErrorNotice error={apiError} />}
       <div className="form-actions">
         <button type="submit" className="button button--primary" aria-disabled={busy}>
           {busy

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { serverFieldMessages } from '../../api/apiErrors.ts';
+import { serverFieldMessages } from '../../api/errorMessages.ts';
 import type { Mapped, Problems } from './problems.ts';
 import { useFocusFirstInvalid } from './useFocusFirstInvalid.ts';
 
