@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Outlet } from 'react-router';
 import { ApiRequestError } from '../api/client.ts';
-import { mayOrganise } from './access.ts';
+import { canOrganise } from '../me/capabilities.ts';
 import type { OrganiserContext } from './OrganiserContext.ts';
 import { OrganiserNav } from './OrganiserNav.tsx';
 import { AccessNotice } from './ui/AccessNotice.tsx';
@@ -42,7 +42,7 @@ function OrganiserFrame() {
     return <AccessNotice reason="signIn" />;
   }
   if (me.status !== 'ready') return <ResourceState resource={me} onRetry={reloadMe} />;
-  if (!mayOrganise(me.data)) return <AccessNotice reason="noAccess" />;
+  if (!canOrganise(me.data)) return <AccessNotice reason="noAccess" />;
   if (!context) return <ResourceState resource={programme} onRetry={reloadProgramme} />;
 
   return (
