@@ -2,13 +2,14 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { languageCodes, type InvitePreview, type LanguageCode } from '@draftroom/shared';
-import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
 import { isolate } from '../format/text.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { useMe } from '../me/MeContext.tsx';
 import { ProfileFields } from '../me/ProfileFields.tsx';
-import { useProfileForm } from '../me/useProfileForm.ts';
+import { profileErrorsFromRefusal, profileFields, toProfileRequest } from '../me/profileForm.ts';
+import { FormActions } from '../ui/form/FormActions.tsx';
+import { useCheckedForm } from '../ui/form/useCheckedForm.ts';
 import { pathAfterJoin } from './afterJoin.ts';
 import { callApi } from '../api/callApi.ts';
 
@@ -66,38 +67,45 @@ function JoinForm({ token, known }: { token: string; known: InvitePreview['profi
   const { setMe } = useMe();
   const idPrefix = useId();
   const language: LanguageCode = currentLanguage();
-  const form = useProfileForm(
-    {
+  const form = useCheckedForm({
+    initial: {
       displayName: known?.displayName ?? '',
       parliament: known?.parliament ?? '',
       country: known?.country ?? '',
       preferredLanguage: known?.preferredLanguage ?? language,
       email: known?.email ?? '',
     },
-    idPrefix,
-    async (profile) => {
+    fields: profileFields,
+    check: toProfileRequest,
+    send: async (profile) => {
       const me = await callApi('join', { params: { token }, body: profile });
       const path = await pathAfterJoin(me);
       setMe(me);
       await navigate(path, { replace: true });
     },
-  );
+    problemsFromError: profileErrorsFromRefusal,
+  });
 
   return (
-    <form className="join-form" onSubmit={(event) => void form.submit(event)} noValidate>
+    <form
+      ref={form.formRef}
+      className="join-form"
+      onSubmit={(event) => void form.submit(event)}
+      noValidate
+    >
       <ProfileFields
         idPrefix={idPrefix}
         values={form.values}
-        errors={form.errors}
+        errors={form.problems}
         languages={languageCodes}
-        onChange={form.setField}
+        onChange={form.change}
       />
-      {form.apiError !== null && <ErrorNotice error={form.apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={form.busy}>
-          {form.busy ? t('join.joining') : t('join.submit')}
-        </button>
-      </div>
+      <FormActions
+        error={form.apiError}
+        busy={form.busy}
+        submitLabel={t('join.submit')}
+        busyLabel={t('join.joining')}
+      />
     </form>
   );
 }

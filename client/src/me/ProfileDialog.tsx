@@ -2,11 +2,16 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageCodes, type Me } from '@draftroom/shared';
 import { updateMe } from '../api/me.ts';
-import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { FormActions } from '../ui/form/FormActions.tsx';
+import { useCheckedForm } from '../ui/form/useCheckedForm.ts';
 import { ProfileFields } from './ProfileFields.tsx';
 import { useMe } from './MeContext.tsx';
-import { useProfileForm } from './useProfileForm.ts';
-import type { ProfileValues } from './profileForm.ts';
+import {
+  profileErrorsFromRefusal,
+  profileFields,
+  toProfileRequest,
+  type ProfileValues,
+} from './profileForm.ts';
 
 interface ProfileDialogProps {
   open: boolean;
@@ -65,29 +70,38 @@ function ProfileForm({
   const { t } = useTranslation();
   const { setMe } = useMe();
   const idPrefix = useId();
-  const form = useProfileForm(valuesOf(me), idPrefix, async (profile) => {
-    setMe(await updateMe(profile));
-    onSaved();
+  const form = useCheckedForm({
+    initial: () => valuesOf(me),
+    fields: profileFields,
+    check: toProfileRequest,
+    send: async (profile) => {
+      setMe(await updateMe(profile));
+      onSaved();
+    },
+    problemsFromError: profileErrorsFromRefusal,
   });
 
   return (
-    <form className="profile-form" onSubmit={(event) => void form.submit(event)} noValidate>
+    <form
+      ref={form.formRef}
+      className="profile-form"
+      onSubmit={(event) => void form.submit(event)}
+      noValidate
+    >
       <ProfileFields
         idPrefix={idPrefix}
         values={form.values}
-        errors={form.errors}
+        errors={form.problems}
         languages={languageCodes}
-        onChange={form.setField}
+        onChange={form.change}
       />
-      {form.apiError !== null && <ErrorNotice error={form.apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={form.busy}>
-          {form.busy ? t('profile.saving') : t('profile.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('profile.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={form.apiError}
+        busy={form.busy}
+        submitLabel={t('profile.save')}
+        busyLabel={t('profile.saving')}
+        cancel={{ label: t('profile.cancel'), onClick: onCancel }}
+      />
     </form>
   );
 }

@@ -4,6 +4,8 @@ import {
   type LanguageCode,
   type TextProblem,
 } from '@draftroom/shared';
+import { ApiRequestError } from '../api/client.ts';
+import type { Mapped } from '../ui/form/problems.ts';
 
 /** What the join form and the profile dialog edit, as the inputs hold it (strings). */
 export interface ProfileValues {
@@ -66,6 +68,26 @@ export function checkProfile(values: ProfileValues): ProfileCheck {
     if (problem && isProfileField(field)) errors[field] = problem;
   }
   return { ok: false, errors };
+}
+
+/** `checkProfile` in the shape `useCheckedForm` takes. */
+export function toProfileRequest(
+  values: ProfileValues,
+): Mapped<ReturnType<typeof profileSchema.parse>, ProfileField, true | TextProblem> {
+  const checked = checkProfile(values);
+  return checked.ok
+    ? { ok: true, request: checked.profile }
+    : { ok: false, problems: checked.errors };
+}
+
+/**
+ * A refusal the fields can explain: the server's validation details, shown next to the fields
+ * they name, in our words. Anything else is left to the form's alert.
+ */
+export function profileErrorsFromRefusal(error: unknown): ProfileErrors {
+  return error instanceof ApiRequestError && error.code === 'validation_failed'
+    ? errorsFromDetails(error.details)
+    : {};
 }
 
 export function firstFieldWithError(errors: ProfileErrors): ProfileField | undefined {

@@ -6,7 +6,7 @@ import {
   type EventField,
   type EventFormValues,
 } from '../eventForm.ts';
-import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { FormActions } from '../../ui/form/FormActions.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
@@ -104,12 +104,12 @@ export function EventForm({ event, onSaved, onEdit }: EventFormProps) {
         serverMessage={serverMessages.contactEmail}
         maxLength={254}
       />
-      {apiError !== null && <ErrorNotice error={apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy ? t('organiser.common.saving') : t('organiser.event.save')}
-        </button>
-      </div>
+      <FormActions
+        error={apiError}
+        busy={busy}
+        submitLabel={t('organiser.event.save')}
+        busyLabel={t('organiser.common.saving')}
+      />
     </form>
   );
 }

@@ -9,7 +9,7 @@ import {
   type GroupField,
 } from '../groupForm.ts';
 import { workingLanguageName } from '../languages.ts';
-import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { FormActions } from '../../ui/form/FormActions.tsx';
 import { SelectField } from '../../ui/fields/SelectField.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
@@ -86,19 +86,13 @@ export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: Gr
           required
         />
       </div>
-      {apiError !== null && <ErrorNotice error={apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy
-            ? t('organiser.common.saving')
-            : group
-              ? t('organiser.groupForm.save')
-              : t('organiser.groupForm.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('organiser.common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={apiError}
+        busy={busy}
+        submitLabel={group ? t('organiser.groupForm.save') : t('organiser.groupForm.create')}
+        busyLabel={t('organiser.common.saving')}
+        cancel={{ label: t('organiser.common.cancel'), onClick: onCancel }}
+      />
     </form>
   );
 }

@@ -17,7 +17,7 @@ import {
   type InviteField,
   type InviteFormValues,
 } from '../inviteForm.ts';
-import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { FormActions } from '../../ui/form/FormActions.tsx';
 import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
@@ -111,12 +111,12 @@ export function InviteForm({ event, sessions, allGroups, onCreated }: InviteForm
           required
         />
       </div>
-      {apiError !== null && <ErrorNotice error={apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy ? t('organiser.common.working') : t('organiser.inviteForm.create')}
-        </button>
-      </div>
+      <FormActions
+        error={apiError}
+        busy={busy}
+        submitLabel={t('organiser.inviteForm.create')}
+        busyLabel={t('organiser.common.working')}
+      />
     </form>
   );
 }

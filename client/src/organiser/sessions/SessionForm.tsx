@@ -16,7 +16,7 @@ import {
   type SessionField,
   type SessionFormValues,
 } from '../sessionForm.ts';
-import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { FormActions } from '../../ui/form/FormActions.tsx';
 import { CheckboxGroup } from '../../ui/fields/CheckboxGroup.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
 import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
@@ -148,19 +148,13 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
           </p>
         </div>
       )}
-      {apiError !== null && <ErrorNotice error={apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy
-            ? t('organiser.common.saving')
-            : session
-              ? t('organiser.sessionForm.save')
-              : t('organiser.sessionForm.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('organiser.common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={apiError}
+        busy={busy}
+        submitLabel={session ? t('organiser.sessionForm.save') : t('organiser.sessionForm.create')}
+        busyLabel={t('organiser.common.saving')}
+        cancel={{ label: t('organiser.common.cancel'), onClick: onCancel }}
+      />
     </form>
   );
 }

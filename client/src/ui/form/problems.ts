@@ -29,8 +29,14 @@ export interface Problem {
   values?: Record<string, string | number>;
 }
 
-export type Problems<Field extends string> = Partial<Record<Field, Problem>>;
+/**
+ * A problem per field. `FieldProblem` is how a form describes one: most forms use `Problem`; the
+ * profile form has its own messages per field (`ProfileErrors`).
+ */
+export type Problems<Field extends string, FieldProblem = Problem> = Partial<
+  Record<Field, FieldProblem>
+>;
 
 /** A form's values become either the request the API expects, or a problem per field. */
-export type Mapped<Request, Field extends string> =
-  { ok: true; request: Request } | { ok: false; problems: Problems<Field> };
+export type Mapped<Request, Field extends string, FieldProblem = Problem> =
+  { ok: true; request: Request } | { ok: false; problems: Problems<Field, FieldProblem> };
