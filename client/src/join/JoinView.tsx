@@ -67,7 +67,7 @@ function JoinForm({ token, known }: { token: string; known: InvitePreview['profi
   const { setMe } = useMe();
   const idPrefix = useId();
   const language: LanguageCode = currentLanguage();
-  const form = useCheckedForm({
+  const { values, problems, apiError, busy, formRef, change, submit } = useCheckedForm({
     initial: {
       displayName: known?.displayName ?? '',
       parliament: known?.parliament ?? '',
@@ -87,22 +87,17 @@ function JoinForm({ token, known }: { token: string; known: InvitePreview['profi
   });
 
   return (
-    <form
-      ref={form.formRef}
-      className="join-form"
-      onSubmit={(event) => void form.submit(event)}
-      noValidate
-    >
+    <form ref={formRef} className="join-form" onSubmit={(event) => void submit(event)} noValidate>
       <ProfileFields
         idPrefix={idPrefix}
-        values={form.values}
-        errors={form.problems}
+        values={values}
+        errors={problems}
         languages={languageCodes}
-        onChange={form.change}
+        onChange={change}
       />
       <FormActions
-        error={form.apiError}
-        busy={form.busy}
+        error={apiError}
+        busy={busy}
         submitLabel={t('join.submit')}
         busyLabel={t('join.joining')}
       />

@@ -70,7 +70,7 @@ function ProfileForm({
   const { t } = useTranslation();
   const { setMe } = useMe();
   const idPrefix = useId();
-  const form = useCheckedForm({
+  const { values, problems, apiError, busy, formRef, change, submit } = useCheckedForm({
     initial: () => valuesOf(me),
     fields: profileFields,
     check: toProfileRequest,
@@ -83,21 +83,21 @@ function ProfileForm({
 
   return (
     <form
-      ref={form.formRef}
+      ref={formRef}
       className="profile-form"
-      onSubmit={(event) => void form.submit(event)}
+      onSubmit={(event) => void submit(event)}
       noValidate
     >
       <ProfileFields
         idPrefix={idPrefix}
-        values={form.values}
-        errors={form.problems}
+        values={values}
+        errors={problems}
         languages={languageCodes}
-        onChange={form.change}
+        onChange={change}
       />
       <FormActions
-        error={form.apiError}
-        busy={form.busy}
+        error={apiError}
+        busy={busy}
         submitLabel={t('profile.save')}
         busyLabel={t('profile.saving')}
         cancel={{ label: t('profile.cancel'), onClick: onCancel }}

@@ -26,8 +26,8 @@ type GroupFormProps = {
 /** Name, working language and capacity of a group: a new one in a session, or an existing one. */
 export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: GroupFormProps) {
   const { t, i18n } = useTranslation();
-  const { values, problems, apiError, busy, formRef, serverMessages, change, submit } =
-    useCheckedForm({
+  const { values, apiError, busy, formRef, serverMessages, change, field, submit } = useCheckedForm(
+    {
       initial: () => (group ? groupFormValues(group) : newGroupValues(languages)),
       fields,
       check: toGroupInput,
@@ -36,7 +36,8 @@ export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: Gr
           ? callApi('updateGroup', { params: { groupId: group.id }, body: request })
           : callApi('createGroup', { params: { sessionId }, body: request }),
       onSaved,
-    });
+    },
+  );
 
   // The form appears when someone asks for it ("Add a group", "Edit"): start them in it.
   useEffect(() => {
@@ -55,10 +56,7 @@ export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: Gr
     >
       <TextField
         label={t('organiser.groupForm.name')}
-        value={values.name}
-        onChange={(value) => change('name', value)}
-        problem={problems.name}
-        serverMessage={serverMessages.name}
+        {...field('name')}
         maxLength={120}
         required
       />
@@ -77,12 +75,9 @@ export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: Gr
           type="number"
           label={t('organiser.groupForm.capacity')}
           hint={t('organiser.groupForm.capacityHint', { max: maxGroupCapacity })}
-          value={values.capacity}
+          {...field('capacity')}
           min={1}
           max={maxGroupCapacity}
-          onChange={(value) => change('capacity', value)}
-          problem={problems.capacity}
-          serverMessage={serverMessages.capacity}
           required
         />
       </div>

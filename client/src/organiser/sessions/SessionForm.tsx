@@ -47,7 +47,7 @@ interface SessionFormProps {
 export function SessionForm({ event, session, onSaved, onCancel }: SessionFormProps) {
   const { t } = useTranslation();
   const selfSelectHintId = useId();
-  const { values, problems, apiError, busy, formRef, serverMessages, change, submit } =
+  const { values, problems, apiError, busy, formRef, serverMessages, change, field, submit } =
     useCheckedForm({
       initial: () =>
         session ? sessionFormValues(session, event.timeZone) : newSessionValues(event),
@@ -73,10 +73,7 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
     <form ref={formRef} className="card org-form" onSubmit={(e) => void submit(e)} noValidate>
       <TextField
         label={t('organiser.sessionForm.title')}
-        value={values.title}
-        onChange={(value) => change('title', value)}
-        problem={problems.title}
-        serverMessage={serverMessages.title}
+        {...field('title')}
         maxLength={200}
         required
       />
@@ -84,10 +81,7 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
         multiline
         label={t('organiser.sessionForm.description')}
         hint={t('organiser.sessionForm.descriptionHint')}
-        value={values.description}
-        onChange={(value) => change('description', value)}
-        problem={problems.description}
-        serverMessage={serverMessages.description}
+        {...field('description')}
         maxLength={4000}
       />
       <RadioGroup
@@ -127,10 +121,7 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
         legend={t('organiser.sessionForm.languages')}
         hint={t('organiser.sessionForm.languagesHint')}
         available={availableLanguages}
-        value={values.languages}
-        onChange={(languages) => change('languages', languages)}
-        problem={problems.languages}
-        serverMessage={serverMessages.languages}
+        {...field('languages')}
       />
       {values.kind === 'co-creation' && (
         <div className="field org-field--checkbox">

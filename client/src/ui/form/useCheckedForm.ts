@@ -17,6 +17,8 @@ interface CheckedFormOptions<Values, Field extends string, Request, Saved, Field
    * `serverMessages`.
    */
   problemsFromError?: (error: unknown) => Problems<Field, FieldProblem>;
+  /** Called on every edit (a "saved" message no longer describes what is on screen). */
+  onEdit?: () => void;
 }
 
 /**
@@ -51,10 +53,22 @@ export function useCheckedForm<
     setProblems((previous) =>
       previous[field] === undefined ? previous : { ...previous, [field]: undefined },
     );
+    options.onEdit?.();
   };
 
   const change = <Key extends Field & keyof Values>(field: Key, value: Values[Key]) =>
     update({ [field]: value } as unknown as Partial<Values>, field);
+
+  /**
+   * What a field component needs to show and edit one value: spread it into `TextField`,
+   * `SelectField` and the like (`<TextField label={…} {...field('name')} />`).
+   */
+  const field = <Key extends Field & keyof Values>(name: Key) => ({
+    value: values[name],
+    onChange: (value: Values[Key]) => change(name, value),
+    problem: problems[name],
+    serverMessage: serverMessages[name],
+  });
 
   const submit = async (formEvent: FormEvent) => {
     formEvent.preventDefault();
@@ -84,5 +98,16 @@ export function useCheckedForm<
     options.onSaved?.(saved);
   };
 
-  return { values, problems, apiError, busy, formRef, serverMessages, update, change, submit };
+  return {
+    values,
+    problems,
+    apiError,
+    busy,
+    formRef,
+    serverMessages,
+    update,
+    change,
+    field,
+    submit,
+  };
 }
