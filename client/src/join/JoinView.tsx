@@ -1,15 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { languageCodes, type InvitePreview, type LanguageCode } from '@draftroom/shared';
+import type { InvitePreview, LanguageCode } from '@draftroom/shared';
 import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
 import { isolate } from '../format/text.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { useMe } from '../me/MeContext.tsx';
-import { ProfileFields } from '../me/ProfileFields.tsx';
-import { profileErrorsFromRefusal, profileFields, toProfileRequest } from '../me/profileForm.ts';
-import { FormActions } from '../ui/form/FormActions.tsx';
-import { useCheckedForm } from '../ui/form/useCheckedForm.ts';
+import { ProfileForm } from '../me/ProfileForm.tsx';
 import { pathAfterJoin } from './afterJoin.ts';
 import { callApi } from '../api/callApi.ts';
 
@@ -65,42 +62,25 @@ function JoinForm({ token, known }: { token: string; known: InvitePreview['profi
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { setMe } = useMe();
-  const idPrefix = useId();
   const language: LanguageCode = currentLanguage();
-  const { values, problems, apiError, busy, formRef, change, submit } = useCheckedForm({
-    initial: {
-      displayName: known?.displayName ?? '',
-      parliament: known?.parliament ?? '',
-      country: known?.country ?? '',
-      preferredLanguage: known?.preferredLanguage ?? language,
-      email: known?.email ?? '',
-    },
-    fields: profileFields,
-    check: toProfileRequest,
-    send: async (profile) => {
-      const me = await callApi('join', { params: { token }, body: profile });
-      const path = await pathAfterJoin(me);
-      setMe(me);
-      await navigate(path, { replace: true });
-    },
-    problemsFromError: profileErrorsFromRefusal,
-  });
-
   return (
-    <form ref={formRef} className="join-form" onSubmit={(event) => void submit(event)} noValidate>
-      <ProfileFields
-        idPrefix={idPrefix}
-        values={values}
-        errors={problems}
-        languages={languageCodes}
-        onChange={change}
-      />
-      <FormActions
-        error={apiError}
-        busy={busy}
-        submitLabel={t('join.submit')}
-        busyLabel={t('join.joining')}
-      />
-    </form>
+    <ProfileForm
+      className="join-form"
+      initial={{
+        displayName: known?.displayName ?? '',
+        parliament: known?.parliament ?? '',
+        country: known?.country ?? '',
+        preferredLanguage: known?.preferredLanguage ?? language,
+        email: known?.email ?? '',
+      }}
+      send={async (profile) => {
+        const me = await callApi('join', { params: { token }, body: profile });
+        const path = await pathAfterJoin(me);
+        setMe(me);
+        await navigate(path, { replace: true });
+      }}
+      submitLabel={t('join.submit')}
+      busyLabel={t('join.joining')}
+    />
   );
 }

@@ -1,17 +1,10 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageCodes, type Me } from '@draftroom/shared';
+import type { Me } from '@draftroom/shared';
 import { updateMe } from '../api/me.ts';
-import { FormActions } from '../ui/form/FormActions.tsx';
-import { useCheckedForm } from '../ui/form/useCheckedForm.ts';
-import { ProfileFields } from './ProfileFields.tsx';
+import { ProfileForm } from './ProfileForm.tsx';
 import { useMe } from './MeContext.tsx';
-import {
-  profileErrorsFromRefusal,
-  profileFields,
-  toProfileRequest,
-  type ProfileValues,
-} from './profileForm.ts';
+import type { ProfileValues } from './profileForm.ts';
 
 interface ProfileDialogProps {
   open: boolean;
@@ -48,7 +41,7 @@ export function ProfileDialog({ open, onClose, onSaved }: ProfileDialogProps) {
       <h2 id={headingId}>{t('profile.title')}</h2>
       <p>{t('profile.intro')}</p>
       {/* Mounted only while open, so the form starts from the saved profile each time. */}
-      {open && me && <ProfileForm me={me} onCancel={onClose} onSaved={onSaved} />}
+      {open && me && <EditProfileForm me={me} onCancel={onClose} onSaved={onSaved} />}
     </dialog>
   );
 }
@@ -58,7 +51,7 @@ function valuesOf(me: Me): ProfileValues {
   return { displayName, parliament, country, preferredLanguage, email: email ?? '' };
 }
 
-function ProfileForm({
+function EditProfileForm({
   me,
   onCancel,
   onSaved,
@@ -69,39 +62,17 @@ function ProfileForm({
 }) {
   const { t } = useTranslation();
   const { setMe } = useMe();
-  const idPrefix = useId();
-  const { values, problems, apiError, busy, formRef, change, submit } = useCheckedForm({
-    initial: () => valuesOf(me),
-    fields: profileFields,
-    check: toProfileRequest,
-    send: async (profile) => {
-      setMe(await updateMe(profile));
-      onSaved();
-    },
-    problemsFromError: profileErrorsFromRefusal,
-  });
-
   return (
-    <form
-      ref={formRef}
+    <ProfileForm
       className="profile-form"
-      onSubmit={(event) => void submit(event)}
-      noValidate
-    >
-      <ProfileFields
-        idPrefix={idPrefix}
-        values={values}
-        errors={problems}
-        languages={languageCodes}
-        onChange={change}
-      />
-      <FormActions
-        error={apiError}
-        busy={busy}
-        submitLabel={t('profile.save')}
-        busyLabel={t('profile.saving')}
-        cancel={{ label: t('profile.cancel'), onClick: onCancel }}
-      />
-    </form>
+      initial={() => valuesOf(me)}
+      send={async (profile) => {
+        setMe(await updateMe(profile));
+        onSaved();
+      }}
+      submitLabel={t('profile.save')}
+      busyLabel={t('profile.saving')}
+      cancel={{ label: t('profile.cancel'), onClick: onCancel }}
+    />
   );
 }

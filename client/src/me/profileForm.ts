@@ -51,9 +51,11 @@ export function errorsFromDetails(details: readonly { path: string }[]): Profile
   return errors;
 }
 
+/** A profile that passed the shared schema, normalised as the server stores it. */
+export type CheckedProfile = ReturnType<typeof profileSchema.parse>;
+
 export type ProfileCheck =
-  | { ok: true; profile: ReturnType<typeof profileSchema.parse> }
-  | { ok: false; errors: ProfileErrors };
+  { ok: true; profile: CheckedProfile } | { ok: false; errors: ProfileErrors };
 
 /** The same rules as the server (the shared schema), checked before sending. */
 export function checkProfile(values: ProfileValues): ProfileCheck {
@@ -73,7 +75,7 @@ export function checkProfile(values: ProfileValues): ProfileCheck {
 /** `checkProfile` in the shape `useCheckedForm` takes. */
 export function toProfileRequest(
   values: ProfileValues,
-): Mapped<ReturnType<typeof profileSchema.parse>, ProfileField, true | TextProblem> {
+): Mapped<CheckedProfile, ProfileField, true | TextProblem> {
   const checked = checkProfile(values);
   return checked.ok
     ? { ok: true, request: checked.profile }
