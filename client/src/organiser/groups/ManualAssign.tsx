@@ -8,6 +8,7 @@ import { matchesQuery, seatsLeft } from '../membership.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { SelectField } from '../../ui/fields/SelectField.tsx';
 import { UnassignedTable } from './UnassignedTable.tsx';
+import { SearchField } from '../../ui/fields/SearchField.tsx';
 
 interface ManualAssignProps {
   /** The session's participants who are in none of its groups. */
@@ -27,7 +28,6 @@ interface ManualAssignProps {
 export function ManualAssign({ people, others, groups, onAssigned }: ManualAssignProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const searchId = useId();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [groupId, setGroupId] = useState('');
@@ -81,16 +81,7 @@ export function ManualAssign({ people, others, groups, onAssigned }: ManualAssig
         <p className="muted">{t('organiser.assign.noGroups')}</p>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate className="org-form">
-          <div className="field org-field--search">
-            <label htmlFor={searchId}>{t('organiser.assign.search')}</label>
-            <input
-              id={searchId}
-              type="search"
-              dir="auto"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-          </div>
+          <SearchField label={t('organiser.assign.search')} value={query} onChange={setQuery} />
           {people.length > 0 && (
             <UnassignedTable
               caption={t('organiser.assign.caption', {

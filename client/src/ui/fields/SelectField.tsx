@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { Problem } from '../form/problems.ts';
 import { fieldIds } from './fieldIds.ts';
-import { FieldMessages } from './FieldMessages.tsx';
+import { LabelledField } from './LabelledField.tsx';
 
 export interface SelectOption {
   value: string;
@@ -34,8 +34,13 @@ export function SelectField({
 }: SelectFieldProps) {
   const ids = fieldIds(useId(), { hint, problem, serverMessage });
   return (
-    <div className="field">
-      <label htmlFor={ids.inputId}>{label}</label>
+    <LabelledField
+      label={label}
+      ids={ids}
+      hint={hint}
+      problem={problem}
+      serverMessage={serverMessage}
+    >
       <select
         id={ids.inputId}
         value={value}
@@ -50,13 +55,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldMessages
-        hintId={ids.hintId}
-        errorId={ids.errorId}
-        hint={hint}
-        problem={problem}
-        serverMessage={serverMessage}
-      />
-    </div>
+    </LabelledField>
   );
 }

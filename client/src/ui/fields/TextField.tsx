@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { Problem } from '../form/problems.ts';
 import { fieldIds } from './fieldIds.ts';
-import { FieldMessages } from './FieldMessages.tsx';
+import { LabelledField } from './LabelledField.tsx';
 
 interface TextFieldProps {
   label: string;
@@ -50,8 +50,13 @@ export function TextField({
     'aria-describedby': ids.describedBy,
   };
   return (
-    <div className="field">
-      <label htmlFor={ids.inputId}>{label}</label>
+    <LabelledField
+      label={label}
+      ids={ids}
+      hint={hint}
+      problem={problem}
+      serverMessage={serverMessage}
+    >
       {multiline ? (
         <textarea
           {...common}
@@ -70,13 +75,6 @@ export function TextField({
           onChange={(event) => onChange(event.target.value)}
         />
       )}
-      <FieldMessages
-        hintId={ids.hintId}
-        errorId={ids.errorId}
-        hint={hint}
-        problem={problem}
-        serverMessage={serverMessage}
-      />
-    </div>
+    </LabelledField>
   );
 }
