@@ -1,4 +1,5 @@
 import { apiErrorCodes, type ApiErrorCode } from '@draftroom/shared';
+import organiserStrings from '../i18n/locales/organiser/en.json';
 import { ApiRequestError, type ClientErrorCode } from './client.ts';
 
 /**
@@ -23,19 +24,15 @@ const generalCodes: readonly GeneralCode[] = [
   ...(Object.keys(clientCodes) as ClientErrorCode[]),
 ];
 
-const organiserCodes = [
-  'validation_failed',
-  'not_found',
-  'unauthenticated',
-  'forbidden',
-  'conflict',
-  'rate_limited',
-  'payload_too_large',
-  'network_error',
-  'internal_error',
-] as const satisfies readonly GeneralCode[];
-
-type OrganiserCode = (typeof organiserCodes)[number];
+/**
+ * The codes the organiser screens word for themselves: those with a sentence under
+ * `organiser.errors` in the (reference) English organiser strings. Every other code shows that
+ * wording's `unknown` there.
+ */
+type OrganiserCode = Extract<keyof typeof organiserStrings.errors, GeneralCode>;
+const organiserCodes: readonly OrganiserCode[] = generalCodes.filter(
+  (code): code is OrganiserCode => Object.hasOwn(organiserStrings.errors, code),
+);
 
 export type ApiErrorMessageKey = `errors.api.${GeneralCode | 'unknown'}`;
 /** `organiser.errors.<key>`: what went wrong and what to do, in the interface's language. */

@@ -1,16 +1,9 @@
-import { useId, type ReactNode } from 'react';
-import type { Problem } from '../form/problems.ts';
-import { fieldIds } from './fieldIds.ts';
-import { LabelledField } from './LabelledField.tsx';
+import { LabelledField, type FieldText } from './LabelledField.tsx';
 
-interface TextFieldProps {
-  label: string;
+interface TextFieldProps extends FieldText {
   value: string;
   onChange: (value: string) => void;
   type?: 'text' | 'number' | 'date' | 'datetime-local' | 'email';
-  hint?: ReactNode;
-  problem?: Problem;
-  serverMessage?: string;
   required?: boolean;
   maxLength?: number;
   min?: number | string;
@@ -25,56 +18,48 @@ interface TextFieldProps {
  * Arabic on the English interface (or the reverse) is laid out in its own direction.
  */
 export function TextField({
-  label,
   value,
   onChange,
   type = 'text',
-  hint,
-  problem,
-  serverMessage,
   required,
   maxLength,
   min,
   max,
   autoComplete = 'off',
   multiline,
+  ...text
 }: TextFieldProps) {
-  const ids = fieldIds(useId(), { hint, problem, serverMessage });
-  const common = {
-    id: ids.inputId,
-    value,
-    required,
-    maxLength,
-    autoComplete,
-    'aria-invalid': ids.invalid,
-    'aria-describedby': ids.describedBy,
-  };
   return (
-    <LabelledField
-      label={label}
-      ids={ids}
-      hint={hint}
-      problem={problem}
-      serverMessage={serverMessage}
-    >
-      {multiline ? (
-        <textarea
-          {...common}
-          dir="auto"
-          rows={4}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      ) : (
-        <input
-          {...common}
-          type={type}
-          dir={type === 'text' ? 'auto' : undefined}
-          min={min}
-          max={max}
-          inputMode={type === 'number' ? 'numeric' : undefined}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
+    <LabelledField text={text}>
+      {(ids) => {
+        const common = {
+          id: ids.inputId,
+          value,
+          required,
+          maxLength,
+          autoComplete,
+          'aria-invalid': ids.invalid,
+          'aria-describedby': ids.describedBy,
+        };
+        return multiline ? (
+          <textarea
+            {...common}
+            dir="auto"
+            rows={4}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        ) : (
+          <input
+            {...common}
+            type={type}
+            dir={type === 'text' ? 'auto' : undefined}
+            min={min}
+            max={max}
+            inputMode={type === 'number' ? 'numeric' : undefined}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        );
+      }}
     </LabelledField>
   );
 }
