@@ -5,10 +5,10 @@ import { inviteTokenSchema } from '@draftroom/shared';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { useResource } from '../api/useResource.ts';
+import { callApi } from '../api/callApi.ts';
 import { InviteLinkProblem } from './InviteLinkProblem.tsx';
 import { isInviteLinkProblem, malformedInviteError } from './inviteProblem.ts';
 import { JoinView } from './JoinView.tsx';
-import { callApi } from '../api/callApi.ts';
 
 /** `/join/:token`: what the invite leads to, then a short form to join with it. */
 export function JoinPage() {

@@ -7,8 +7,8 @@ import { isolate } from '../format/text.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { useMe } from '../me/MeContext.tsx';
 import { ProfileForm } from '../me/ProfileForm.tsx';
-import { pathAfterJoin } from './afterJoin.ts';
 import { callApi } from '../api/callApi.ts';
+import { pathAfterJoin } from './afterJoin.ts';
 
 /** The invitation (event, role, scope, expiry) and the form to join with it. */
 export function JoinView({ token, preview }: { token: string; preview: InvitePreview }) {

@@ -1,17 +1,17 @@
 import { useMemo } from 'react';
 import { Outlet } from 'react-router';
 import { ApiRequestError } from '../api/client.ts';
+import { loadMe, loadProgramme } from '../api/loaders.ts';
+import { useResource } from '../api/useResource.ts';
 import { canOrganise } from '../me/capabilities.ts';
+import { ErrorWordingProvider } from '../ui/ErrorNotice.tsx';
+import { ResourceState } from '../ui/ResourceState.tsx';
 import type { OrganiserContext } from './OrganiserContext.ts';
 import { OrganiserNav } from './OrganiserNav.tsx';
 import { AccessNotice } from './ui/AccessNotice.tsx';
-import { ErrorWordingProvider } from '../ui/ErrorNotice.tsx';
-import { ResourceState } from '../ui/ResourceState.tsx';
-import { useResource } from '../api/useResource.ts';
 // The organiser styles load with this chunk: participants never download them.
 import '../styles/organiser.css';
 import '../styles/organiser-groups.css';
-import { loadMe, loadProgramme } from '../api/loaders.ts';
 
 /**
  * Frame of every organiser page: finds out who is signed in (GET /api/me) and loads the programme

@@ -8,7 +8,8 @@ import {
 import type { Problem, ValidationKey } from '../ui/form/problems.ts';
 import { zonedToInstant } from './zonedTime.ts';
 
-/** The organiser forms' checks, each answering with a `Problem` the fields know how to show. */
+// The organiser forms' checks, each answering with a `Problem` the fields know how to show
+// (`ui/form/problems.ts`, worded under `organiser.validation.*`).
 
 const textProblemKeys = {
   control_character: 'controlCharacter',

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { Me } from '@draftroom/shared';
+import { callApi } from '../api/callApi.ts';
 import { managesEvent } from './access.ts';
 import { useResource, type Resource } from '../api/useResource.ts';
-import { callApi } from '../api/callApi.ts';
 
 /**
  * The sessions holding the groups a facilitator runs. Capabilities list group ids only, so each

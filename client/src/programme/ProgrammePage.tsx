@@ -7,12 +7,12 @@ import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useResource } from '../api/useResource.ts';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { formatCalendarDate, formatDayKey, viewerTimeZone } from '../format/dates.ts';
+import { loadProgramme } from '../api/loaders.ts';
 import { filterFromParams, filterSessions, filterToParams } from './filters.ts';
 import { groupByLocalDay } from './programmeDays.ts';
 import { ProgrammeFilters } from './ProgrammeFilters.tsx';
 import { SessionListItem } from './SessionListItem.tsx';
 import { TimeZoneNote } from './TimeZoneNote.tsx';
-import { loadProgramme } from '../api/loaders.ts';
 
 /** `/programme`: every session of the event, by day in the viewer's own time zone. */
 export function ProgrammePage() {

@@ -5,8 +5,8 @@ import { FormActions } from '../../ui/form/FormActions.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
-import { TimeZoneSelect } from './TimeZoneSelect.tsx';
 import { callApi } from '../../api/callApi.ts';
+import { TimeZoneSelect } from './TimeZoneSelect.tsx';
 
 const fields: readonly EventField[] = [
   'name',

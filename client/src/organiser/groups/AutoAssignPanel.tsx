@@ -9,8 +9,8 @@ import {
 } from '../membership.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
-import { AutoAssignResult } from './AutoAssignResult.tsx';
 import { callApi } from '../../api/callApi.ts';
+import { AutoAssignResult } from './AutoAssignResult.tsx';
 
 interface AutoAssignPanelProps {
   sessionId: string;

@@ -12,12 +12,12 @@ import { ResourceState } from '../../ui/ResourceState.tsx';
 import { StatusMessage } from '../../ui/StatusMessage.tsx';
 import { useStatus } from '../../ui/useStatus.ts';
 import { useResource } from '../../api/useResource.ts';
+import { loadPeople } from '../../api/loaders.ts';
 import { AddGroup } from './AddGroup.tsx';
 import { AutoAssignPanel } from './AutoAssignPanel.tsx';
 import { GroupCard } from './GroupCard.tsx';
 import { ManualAssign } from './ManualAssign.tsx';
 import { callApi } from '../../api/callApi.ts';
-import { loadPeople } from '../../api/loaders.ts';
 
 export function SessionGroups({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();

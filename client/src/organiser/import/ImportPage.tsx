@@ -6,10 +6,10 @@ import { importRequest, type ImportRole } from '../importReport.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { groupLabels, useAllGroups } from '../useAllGroups.ts';
+import { callApi } from '../../api/callApi.ts';
 import { CsvInput } from './CsvInput.tsx';
 import { ImportDone } from './ImportDone.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
-import { callApi } from '../../api/callApi.ts';
 
 /** What was checked, exactly as sent: the real import must send the same. */
 interface Checked {

@@ -22,9 +22,9 @@ import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 import type { SessionGroups } from '../useAllGroups.ts';
+import { callApi } from '../../api/callApi.ts';
 import { InviteExpiry } from './InviteExpiry.tsx';
 import { InviteScopeChoice } from './InviteScopeChoice.tsx';
-import { callApi } from '../../api/callApi.ts';
 
 const fields: readonly InviteField[] = ['role', 'scope', 'label', 'expiresAt', 'maxUses'];
 

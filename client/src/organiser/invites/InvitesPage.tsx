@@ -8,10 +8,10 @@ import { StatusMessage } from '../../ui/StatusMessage.tsx';
 import { useStatus } from '../../ui/useStatus.ts';
 import { useAllGroups } from '../useAllGroups.ts';
 import { useResource } from '../../api/useResource.ts';
+import { loadInvites } from '../../api/loaders.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { InviteTable } from './InviteTable.tsx';
 import { NewInviteLink } from './NewInviteLink.tsx';
-import { loadInvites } from '../../api/loaders.ts';
 
 /** `/organise/invites`: make invite links (each shown once), see how they are used, revoke them. */
 export function InvitesPage() {

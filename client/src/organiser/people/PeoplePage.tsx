@@ -9,8 +9,8 @@ import { StatusMessage } from '../../ui/StatusMessage.tsx';
 import { useStatus } from '../../ui/useStatus.ts';
 import { groupLabels, useAllGroups } from '../useAllGroups.ts';
 import { useResource } from '../../api/useResource.ts';
-import { PeopleTable } from './PeopleTable.tsx';
 import { loadPeople } from '../../api/loaders.ts';
+import { PeopleTable } from './PeopleTable.tsx';
 import { SearchField } from '../../ui/fields/SearchField.tsx';
 
 /** `/organise/people`: everyone in the event, their role and groups; change a role, end sign-ins. */

@@ -22,8 +22,8 @@ import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
 import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
 import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
-import { SessionTimes } from './SessionTimes.tsx';
 import { callApi } from '../../api/callApi.ts';
+import { SessionTimes } from './SessionTimes.tsx';
 
 const fields: readonly SessionField[] = [
   'title',
