@@ -6,7 +6,7 @@ import { HomePage } from './home/HomePage.tsx';
 import { JoinPage } from './join/JoinPage.tsx';
 import { ProgrammePage } from './programme/ProgrammePage.tsx';
 import { SessionPage } from './sessions/SessionPage.tsx';
-import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { NotFoundPage } from './app/NotFoundPage.tsx';
 import { organiserRoutes } from './organiser/routes.tsx';
 import { AddDevicePage } from './devices/AddDevicePage.tsx';
 import { DeviceSignInPage } from './devices/DeviceSignInPage.tsx';

@@ -5,7 +5,7 @@ import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { GuideWorkspace } from './GuideWorkspace.tsx';
-import { NotFoundPage } from './NotFoundPage.tsx';
+import { NotFoundPage } from '../app/NotFoundPage.tsx';
 import { OtherGroupsGuide } from './OtherGroupsGuide.tsx';
 import { useGuide } from './useGuide.ts';
 

@@ -7,7 +7,7 @@ import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { useResource } from '../api/useResource.ts';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { NotFoundPage } from '../app/NotFoundPage.tsx';
 import { loadSessionPage } from './loadSessionPage.ts';
 import { SessionView } from './SessionView.tsx';
 
