@@ -5,9 +5,45 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /** Imports point one way: client → shared ← server. This keeps each side honest. */
-const forbidImports = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+const clientNeverImportsServer = {
+  group: ['**/server/**', '@draftroom/server'],
+  message: 'The client never imports server code.',
+};
+const forbidImports = (patterns, message, ...more) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }, ...more] }],
 });
+
+/**
+ * Inside the client, imports point one way too: a feature (a screen or a set of screens) may use
+ * the general parts, never the reverse, so a feature can change or go without breaking the rest.
+ * Only `main.tsx` and `router.tsx`, at the root, put the features together.
+ */
+const clientFeatureFolders = [
+  'organiser',
+  'join',
+  'home',
+  'programme',
+  'sessions',
+  'devices',
+  'pages',
+];
+const clientGeneralFolders = [
+  'app',
+  'editor',
+  'collab',
+  'api',
+  'ui',
+  'i18n',
+  'format',
+  'me',
+  'identity',
+  'countries',
+];
+const generalNeverImportsFeatures = {
+  // A relative path that climbs out of the folder and into a feature: `../organiser/api.ts`.
+  regex: `^(\\.\\./)+(${clientFeatureFolders.join('|')})(/|$)`,
+  message: `The client's general folders (${clientGeneralFolders.join(', ')}) never import a feature folder (${clientFeatureFolders.join(', ')}): move what both need into a general folder.`,
+};
 
 export default tseslint.config(
   {
@@ -39,11 +75,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbidImports(
-        ['**/server/**', '@draftroom/server'],
-        'The client never imports server code.',
-      ),
+      ...forbidImports(clientNeverImportsServer.group, clientNeverImportsServer.message),
     },
+  },
+  {
+    files: [`client/src/{${clientGeneralFolders.join(',')}}/**/*.{ts,tsx}`],
+    rules: forbidImports(
+      clientNeverImportsServer.group,
+      clientNeverImportsServer.message,
+      generalNeverImportsFeatures,
+    ),
   },
   {
     files: ['server/**/*.ts'],

@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { initI18n } from './i18n/index.ts';
 import { MeProvider } from './me/MeContext.tsx';
-import { router } from './app/router.tsx';
+import { router } from './router.tsx';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/forms.css';

@@ -35,8 +35,9 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /**
- * The one way the client talks to the REST API. The body is parsed with the shared zod schema, so
- * a server that drifts from the contract fails loudly here instead of deep inside a component.
+ * The transport under `callApi` (which screens use): one request, its body parsed with the given
+ * zod schema, so a server that drifts from the contract fails loudly here instead of deep inside
+ * a component.
  */
 export async function requestJson<T>(
   path: string,

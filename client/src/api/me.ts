@@ -1,21 +1,21 @@
-import { z } from 'zod';
-import {
-  apiPath,
-  meSchema,
-  updateProfileRequestSchema,
-  type Me,
-  type UpdateProfileRequest,
-} from '@draftroom/shared';
-import { ApiRequestError, requestJson } from './client.ts';
+import { deviceSignInRequestSchema, updateProfileRequestSchema } from '@draftroom/shared';
+import type { DeviceSignInRequest, Me, UpdateProfileRequest } from '@draftroom/shared';
+import { callApi } from './callApi.ts';
+import { ApiRequestError } from './client.ts';
+
+/**
+ * The few calls that do more than `callApi`: each adds a rule of its own. Everything else is
+ * called by route name with `callApi`.
+ */
 
 /**
  * The signed-in person, or `null` when nobody is signed in (the server answers 401
  * `unauthenticated`). Any other failure is thrown: "signed out" and "server unreachable" need
  * different words on screen.
  */
-export async function getMe(signal?: AbortSignal): Promise<Me | null> {
+export async function getMeIfSignedIn(signal?: AbortSignal): Promise<Me | null> {
   try {
-    return await requestJson(apiPath('me'), meSchema, { signal });
+    return await callApi('me', { signal });
   } catch (error) {
     if (error instanceof ApiRequestError && error.code === 'unauthenticated') return null;
     throw error;
@@ -26,10 +26,12 @@ export async function getMe(signal?: AbortSignal): Promise<Me | null> {
 export function updateMe(changes: UpdateProfileRequest, signal?: AbortSignal): Promise<Me> {
   // Parsed here too, so the body sent is exactly what the contract allows (trimmed, upper-cased).
   const body = updateProfileRequestSchema.parse(changes);
-  return requestJson(apiPath('updateMe'), meSchema, { method: 'PATCH', body, signal });
+  return callApi('updateMe', { body, signal });
 }
 
-/** Ends this sign-in; the server answers 204 with no body. */
-export async function signOut(signal?: AbortSignal): Promise<void> {
-  await requestJson(apiPath('signOut'), z.undefined(), { method: 'POST', signal });
+/** Signs this browser in with another device's link (token) or code. */
+export function signInWithDevice(request: DeviceSignInRequest, signal?: AbortSignal): Promise<Me> {
+  // Parsed here too, so the body sent is exactly what the contract allows.
+  const body = deviceSignInRequestSchema.parse(request);
+  return callApi('deviceSignIn', { body, signal });
 }

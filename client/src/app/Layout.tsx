@@ -4,7 +4,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../me/MeContext.tsx';
 import { ProfileDialog } from '../me/ProfileDialog.tsx';
 import type { SupportedLanguage } from '../i18n/languages.ts';
-import { ErrorNotice } from './ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { LanguageMenu } from './LanguageMenu.tsx';
 import { PersonChip } from './PersonChip.tsx';
 import { SiteNav } from './SiteNav.tsx';

@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceLink } from '@draftroom/shared';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
-import { addDevice } from './api.ts';
+import { callApi } from '../api/callApi.ts';
 
 /**
  * `/devices/add`: a personal invite link works once, so a second device (a phone next to the
@@ -30,7 +30,7 @@ function AddDevice() {
     if (state.status === 'busy') return;
     setState({ status: 'busy' });
     try {
-      setState({ status: 'ready', link: await addDevice() });
+      setState({ status: 'ready', link: await callApi('addDevice') });
     } catch (error) {
       setState({ status: 'error', error });
     }

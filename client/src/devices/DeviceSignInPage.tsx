@@ -2,10 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { normaliseDeviceCode, deviceCodeLength } from '@draftroom/shared';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { useMe } from '../me/MeContext.tsx';
-import { signInWithDevice } from './api.ts';
+import { signInWithDevice } from '../api/me.ts';
 
 /**
  * `/device/:token` (the link from the other device) and `/device` (type its code). The link is

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Me } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
-import { useResource } from '../app/useResource.ts';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { useResource } from '../api/useResource.ts';
 import { GuideList } from './GuideList.tsx';
 import { loadHome } from './loadHome.ts';
 

@@ -1,6 +1,6 @@
 import type { ConferenceSession, Guide } from '@draftroom/shared';
-import { listGuides } from '../api/guides.ts';
-import { getProgramme } from '../api/programme.ts';
+import { callApi } from '../api/callApi.ts';
+import { loadGuides } from '../api/loaders.ts';
 
 export interface HomeData {
   guides: Guide[];
@@ -11,8 +11,8 @@ export interface HomeData {
 /** The guide list is what matters; the programme only adds each guide's session and time. */
 export async function loadHome(signal: AbortSignal): Promise<HomeData> {
   const [guides, programme] = await Promise.all([
-    listGuides(signal),
-    getProgramme(signal).catch(() => null),
+    loadGuides(signal),
+    callApi('programme', { signal }).catch(() => null),
   ]);
   const sessions = new Map((programme?.sessions ?? []).map((session) => [session.id, session]));
   return { guides, sessions };

@@ -2,9 +2,9 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiRequestError } from '../api/client.ts';
-import { apiErrorMessageKey } from '../api/errorMessage.ts';
-import { getInviteContact } from '../api/invites.ts';
-import { useResource } from '../app/useResource.ts';
+import { apiErrorMessageKey } from '../api/errorMessages.ts';
+import { useResource } from '../api/useResource.ts';
+import { callApi } from '../api/callApi.ts';
 
 /**
  * An invite link that cannot be used: say why (expired, withdrawn…) and that a new one is the fix,
@@ -16,7 +16,10 @@ export function InviteLinkProblem({ error, token }: { error: unknown; token: str
   // "not_found" here means an unknown token: the same advice as an invalid link.
   const key = apiErrorMessageKey(code === 'not_found' ? 'invite_invalid' : code);
   const { state } = useResource(
-    useCallback((signal: AbortSignal) => getInviteContact(token, signal), [token]),
+    useCallback(
+      (signal: AbortSignal) => callApi('inviteContact', { params: { token }, signal }),
+      [token],
+    ),
   );
   const contact = state.status === 'ready' ? state.data.contactEmail : null;
   return (

@@ -2,10 +2,10 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { inviteTokenSchema } from '@draftroom/shared';
-import { getInvitePreview } from '../api/invites.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { useResource } from '../app/useResource.ts';
+import { useResource } from '../api/useResource.ts';
+import { callApi } from '../api/callApi.ts';
 import { InviteLinkProblem } from './InviteLinkProblem.tsx';
 import { isInviteLinkProblem, malformedInviteError } from './inviteProblem.ts';
 import { JoinView } from './JoinView.tsx';
@@ -21,7 +21,7 @@ function JoinLoader({ token }: { token: string }) {
   const load = useCallback(
     (signal: AbortSignal) =>
       inviteTokenSchema.safeParse(token).success
-        ? getInvitePreview(token, signal)
+        ? callApi('invitePreview', { params: { token }, signal })
         : Promise.reject(malformedInviteError()),
     [token],
   );

@@ -1,15 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { languageCodes, type InvitePreview, type LanguageCode } from '@draftroom/shared';
-import { joinWithInvite } from '../api/invites.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import type { InvitePreview, LanguageCode } from '@draftroom/shared';
 import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
 import { isolate } from '../format/text.ts';
 import { currentLanguage } from '../i18n/index.ts';
 import { useMe } from '../me/MeContext.tsx';
-import { ProfileFields } from '../me/ProfileFields.tsx';
-import { useProfileForm } from '../me/useProfileForm.ts';
+import { ProfileForm } from '../me/ProfileForm.tsx';
+import { callApi } from '../api/callApi.ts';
 import { pathAfterJoin } from './afterJoin.ts';
 
 /** The invitation (event, role, scope, expiry) and the form to join with it. */
@@ -64,40 +62,25 @@ function JoinForm({ token, known }: { token: string; known: InvitePreview['profi
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { setMe } = useMe();
-  const idPrefix = useId();
   const language: LanguageCode = currentLanguage();
-  const form = useProfileForm(
-    {
-      displayName: known?.displayName ?? '',
-      parliament: known?.parliament ?? '',
-      country: known?.country ?? '',
-      preferredLanguage: known?.preferredLanguage ?? language,
-      email: known?.email ?? '',
-    },
-    idPrefix,
-    async (profile) => {
-      const me = await joinWithInvite(token, profile);
-      const path = await pathAfterJoin(me);
-      setMe(me);
-      await navigate(path, { replace: true });
-    },
-  );
-
   return (
-    <form className="join-form" onSubmit={(event) => void form.submit(event)} noValidate>
-      <ProfileFields
-        idPrefix={idPrefix}
-        values={form.values}
-        errors={form.errors}
-        languages={languageCodes}
-        onChange={form.setField}
-      />
-      {form.apiError !== null && <ErrorNotice error={form.apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={form.busy}>
-          {form.busy ? t('join.joining') : t('join.submit')}
-        </button>
-      </div>
-    </form>
+    <ProfileForm
+      className="join-form"
+      initial={{
+        displayName: known?.displayName ?? '',
+        parliament: known?.parliament ?? '',
+        country: known?.country ?? '',
+        preferredLanguage: known?.preferredLanguage ?? language,
+        email: known?.email ?? '',
+      }}
+      send={async (profile) => {
+        const me = await callApi('join', { params: { token }, body: profile });
+        const path = await pathAfterJoin(me);
+        setMe(me);
+        await navigate(path, { replace: true });
+      }}
+      submitLabel={t('join.submit')}
+      busyLabel={t('join.joining')}
+    />
   );
 }

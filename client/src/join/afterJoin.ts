@@ -1,5 +1,5 @@
 import type { Me } from '@draftroom/shared';
-import { getGroup } from '../api/groups.ts';
+import { callApi } from '../api/callApi.ts';
 
 /** The one group a newcomer belongs to, if exactly one: their guide is where they start. */
 export function onlyGroupId(me: Me): string | null {
@@ -26,7 +26,7 @@ export async function pathAfterJoin(me: Me, signal?: AbortSignal): Promise<strin
     return sessionId === null ? '/programme' : `/sessions/${encodeURIComponent(sessionId)}`;
   }
   try {
-    const group = await getGroup(groupId, signal);
+    const group = await callApi('getGroup', { params: { groupId }, signal });
     return `/g/${encodeURIComponent(group.guideId)}`;
   } catch {
     // Joined all the same: the programme leads to the group, so do not stop on this page.

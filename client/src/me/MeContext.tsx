@@ -1,8 +1,9 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LanguageCode, Me } from '@draftroom/shared';
-import { getMe, signOut as signOutRequest, updateMe } from '../api/me.ts';
+import { getMeIfSignedIn, updateMe } from '../api/me.ts';
 import { isAbortError } from '../api/client.ts';
 import { chooseLanguage, currentLanguage } from '../i18n/index.ts';
+import { callApi } from '../api/callApi.ts';
 
 export type MeState =
   | { status: 'loading' }
@@ -43,7 +44,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    getMe(controller.signal).then(
+    getMeIfSignedIn(controller.signal).then(
       (me) => {
         if (me) applyPersonLanguage(me);
         setState(me ? { status: 'signedIn', me } : { status: 'signedOut' });
@@ -75,7 +76,7 @@ export function MeProvider({ children }: { children: ReactNode }) {
       refresh: () => setRequest((n) => n + 1),
       setMe,
       signOut: async () => {
-        await signOutRequest();
+        await callApi('signOut');
         setState({ status: 'signedOut' });
       },
       saveLanguage: async (language) => {

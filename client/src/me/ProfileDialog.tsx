@@ -1,11 +1,9 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageCodes, type Me } from '@draftroom/shared';
+import type { Me } from '@draftroom/shared';
 import { updateMe } from '../api/me.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
-import { ProfileFields } from './ProfileFields.tsx';
+import { ProfileForm } from './ProfileForm.tsx';
 import { useMe } from './MeContext.tsx';
-import { useProfileForm } from './useProfileForm.ts';
 import type { ProfileValues } from './profileForm.ts';
 
 interface ProfileDialogProps {
@@ -43,7 +41,7 @@ export function ProfileDialog({ open, onClose, onSaved }: ProfileDialogProps) {
       <h2 id={headingId}>{t('profile.title')}</h2>
       <p>{t('profile.intro')}</p>
       {/* Mounted only while open, so the form starts from the saved profile each time. */}
-      {open && me && <ProfileForm me={me} onCancel={onClose} onSaved={onSaved} />}
+      {open && me && <EditProfileForm me={me} onCancel={onClose} onSaved={onSaved} />}
     </dialog>
   );
 }
@@ -53,7 +51,7 @@ function valuesOf(me: Me): ProfileValues {
   return { displayName, parliament, country, preferredLanguage, email: email ?? '' };
 }
 
-function ProfileForm({
+function EditProfileForm({
   me,
   onCancel,
   onSaved,
@@ -64,30 +62,17 @@ function ProfileForm({
 }) {
   const { t } = useTranslation();
   const { setMe } = useMe();
-  const idPrefix = useId();
-  const form = useProfileForm(valuesOf(me), idPrefix, async (profile) => {
-    setMe(await updateMe(profile));
-    onSaved();
-  });
-
   return (
-    <form className="profile-form" onSubmit={(event) => void form.submit(event)} noValidate>
-      <ProfileFields
-        idPrefix={idPrefix}
-        values={form.values}
-        errors={form.errors}
-        languages={languageCodes}
-        onChange={form.setField}
-      />
-      {form.apiError !== null && <ErrorNotice error={form.apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={form.busy}>
-          {form.busy ? t('profile.saving') : t('profile.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('profile.cancel')}
-        </button>
-      </div>
-    </form>
+    <ProfileForm
+      className="profile-form"
+      initial={() => valuesOf(me)}
+      send={async (profile) => {
+        setMe(await updateMe(profile));
+        onSaved();
+      }}
+      submitLabel={t('profile.save')}
+      busyLabel={t('profile.saving')}
+      cancel={{ label: t('profile.cancel'), onClick: onCancel }}
+    />
   );
 }

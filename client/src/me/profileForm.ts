@@ -4,6 +4,8 @@ import {
   type LanguageCode,
   type TextProblem,
 } from '@draftroom/shared';
+import { ApiRequestError } from '../api/client.ts';
+import type { Mapped } from '../ui/form/problems.ts';
 
 /** What the join form and the profile dialog edit, as the inputs hold it (strings). */
 export interface ProfileValues {
@@ -49,9 +51,11 @@ export function errorsFromDetails(details: readonly { path: string }[]): Profile
   return errors;
 }
 
+/** A profile that passed the shared schema, normalised as the server stores it. */
+export type CheckedProfile = ReturnType<typeof profileSchema.parse>;
+
 export type ProfileCheck =
-  | { ok: true; profile: ReturnType<typeof profileSchema.parse> }
-  | { ok: false; errors: ProfileErrors };
+  { ok: true; profile: CheckedProfile } | { ok: false; errors: ProfileErrors };
 
 /** The same rules as the server (the shared schema), checked before sending. */
 export function checkProfile(values: ProfileValues): ProfileCheck {
@@ -66,6 +70,26 @@ export function checkProfile(values: ProfileValues): ProfileCheck {
     if (problem && isProfileField(field)) errors[field] = problem;
   }
   return { ok: false, errors };
+}
+
+/** `checkProfile` in the shape `useCheckedForm` takes. */
+export function toProfileRequest(
+  values: ProfileValues,
+): Mapped<CheckedProfile, ProfileField, true | TextProblem> {
+  const checked = checkProfile(values);
+  return checked.ok
+    ? { ok: true, request: checked.profile }
+    : { ok: false, problems: checked.errors };
+}
+
+/**
+ * A refusal the fields can explain: the server's validation details, shown next to the fields
+ * they name, in our words. Anything else is left to the form's alert.
+ */
+export function profileErrorsFromRefusal(error: unknown): ProfileErrors {
+  return error instanceof ApiRequestError && error.code === 'validation_failed'
+    ? errorsFromDetails(error.details)
+    : {};
 }
 
 export function firstFieldWithError(errors: ProfileErrors): ProfileField | undefined {

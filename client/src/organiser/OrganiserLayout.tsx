@@ -1,13 +1,14 @@
 import { useMemo } from 'react';
 import { Outlet } from 'react-router';
 import { ApiRequestError } from '../api/client.ts';
-import { mayOrganise } from './access.ts';
-import { getMe, getProgramme } from './api.ts';
+import { loadMe, loadProgramme } from '../api/loaders.ts';
+import { useResource } from '../api/useResource.ts';
+import { canOrganise } from '../me/capabilities.ts';
+import { ErrorWordingProvider } from '../ui/ErrorNotice.tsx';
+import { ResourceState } from '../ui/ResourceState.tsx';
 import type { OrganiserContext } from './OrganiserContext.ts';
 import { OrganiserNav } from './OrganiserNav.tsx';
 import { AccessNotice } from './ui/AccessNotice.tsx';
-import { ResourceState } from './ui/ResourceState.tsx';
-import { useResource } from './useResource.ts';
 // The organiser styles load with this chunk: participants never download them.
 import '../styles/organiser.css';
 import '../styles/organiser-groups.css';
@@ -17,8 +18,17 @@ import '../styles/organiser-groups.css';
  * once, keeps out anyone who organises nothing, and hands both to the pages below.
  */
 export function OrganiserLayout() {
-  const { resource: me, reload: reloadMe } = useResource(getMe);
-  const { resource: programme, reload: reloadProgramme } = useResource(getProgramme);
+  // Failures here are worded for organisers ("check the highlighted fields").
+  return (
+    <ErrorWordingProvider wording="organiser">
+      <OrganiserFrame />
+    </ErrorWordingProvider>
+  );
+}
+
+function OrganiserFrame() {
+  const { state: me, refresh: reloadMe } = useResource(loadMe);
+  const { state: programme, refresh: reloadProgramme } = useResource(loadProgramme);
 
   const context = useMemo<OrganiserContext | null>(
     () =>
@@ -32,7 +42,7 @@ export function OrganiserLayout() {
     return <AccessNotice reason="signIn" />;
   }
   if (me.status !== 'ready') return <ResourceState resource={me} onRetry={reloadMe} />;
-  if (!mayOrganise(me.data)) return <AccessNotice reason="noAccess" />;
+  if (!canOrganise(me.data)) return <AccessNotice reason="noAccess" />;
   if (!context) return <ResourceState resource={programme} onRetry={reloadProgramme} />;
 
   return (

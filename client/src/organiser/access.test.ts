@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConferenceSession, Me } from '@draftroom/shared';
-import { managesGroup, managesSession, mayOrganise, visibleSessions } from './access.ts';
+import { canOrganise as mayOrganise } from '../me/capabilities.ts';
+import { managesGroup, managesSession, visibleSessions } from './access.ts';
 
 function me(capabilities: Partial<Me['capabilities']>): Me {
   return {

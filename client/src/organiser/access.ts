@@ -2,18 +2,13 @@ import type { BreakoutGroup, ConferenceSession, Me } from '@draftroom/shared';
 
 /**
  * What the organiser screens offer whom. The server enforces every rule again; these only decide
- * what to show, so a facilitator is not offered buttons that would answer "forbidden".
+ * what to show, so a facilitator is not offered buttons that would answer "forbidden". Who may
+ * open these screens at all is `canOrganise` (me/capabilities.ts), which the main menu asks too.
  */
 
 /** Organisers manage everything in their event. */
 export function managesEvent(me: Me): boolean {
   return me.capabilities.manageEvent;
-}
-
-/** Anyone who manages the event, or at least one session or group, may open these screens. */
-export function mayOrganise(me: Me): boolean {
-  const { manageEvent, facilitatedSessionIds, facilitatedGroupIds } = me.capabilities;
-  return manageEvent || facilitatedSessionIds.length > 0 || facilitatedGroupIds.length > 0;
 }
 
 /** Create groups in a session and balance its participants across them. */

@@ -1,12 +1,6 @@
 import type { ConferenceEvent, LanguageCode, UpdateEventRequest } from '@draftroom/shared';
-import {
-  checkOptionalEmail,
-  checkText,
-  isCalendarDate,
-  isKnownTimeZone,
-  type Mapped,
-  type Problems,
-} from './formProblems.ts';
+import type { Mapped, Problems } from '../ui/form/problems.ts';
+import { checkOptionalEmail, checkText, isCalendarDate, isKnownTimeZone } from './formProblems.ts';
 import { orderLanguages } from './languages.ts';
 
 export interface EventFormValues {

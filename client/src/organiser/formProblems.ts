@@ -5,44 +5,11 @@ import {
   type TextProblem,
   type TextRules,
 } from '@draftroom/shared';
+import type { Problem, ValidationKey } from '../ui/form/problems.ts';
 import { zonedToInstant } from './zonedTime.ts';
 
-/**
- * Forms are checked in the browser first, with translated messages (the shared schemas' messages
- * are English, for the API). Each key is `organiser.validation.<key>` in the locale files.
- */
-export type ValidationKey =
-  | 'required'
-  | 'tooLong'
-  | 'invalidDate'
-  | 'invalidDateTime'
-  | 'skippedTime'
-  | 'endBeforeStart'
-  | 'lastDayBeforeFirst'
-  | 'unknownTimeZone'
-  | 'noLanguage'
-  | 'wholeNumber'
-  | 'outOfRange'
-  | 'notInFuture'
-  | 'chooseSession'
-  | 'chooseGroup'
-  | 'invalidFile'
-  | 'controlCharacter'
-  | 'directionControl'
-  | 'noVisibleCharacters'
-  | 'invalidEmail';
-
-export interface Problem {
-  key: ValidationKey;
-  /** Placeholders of the message ({{max}}, {{min}}, {{zone}}). */
-  values?: Record<string, string | number>;
-}
-
-export type Problems<Field extends string> = Partial<Record<Field, Problem>>;
-
-/** A form's values become either the request the API expects, or a problem per field. */
-export type Mapped<Request, Field extends string> =
-  { ok: true; request: Request } | { ok: false; problems: Problems<Field> };
+// The organiser forms' checks, each answering with a `Problem` the fields know how to show
+// (`ui/form/problems.ts`, worded under `organiser.validation.*`).
 
 const textProblemKeys = {
   control_character: 'controlCharacter',

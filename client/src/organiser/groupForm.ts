@@ -1,5 +1,6 @@
 import type { BreakoutGroup, GroupInput, LanguageCode } from '@draftroom/shared';
-import { checkText, checkWholeNumber, type Mapped, type Problems } from './formProblems.ts';
+import type { Mapped, Problems } from '../ui/form/problems.ts';
+import { checkText, checkWholeNumber } from './formProblems.ts';
 
 export interface GroupFormValues {
   name: string;

@@ -1,11 +1,6 @@
 import type { ConferenceEvent, CreateInviteRequest, Invite, Role, Scope } from '@draftroom/shared';
-import {
-  checkText,
-  checkWholeNumber,
-  checkZonedTime,
-  type Mapped,
-  type Problems,
-} from './formProblems.ts';
+import type { Mapped, Problems } from '../ui/form/problems.ts';
+import { checkText, checkWholeNumber, checkZonedTime } from './formProblems.ts';
 import { instantToZoned } from './zonedTime.ts';
 
 export interface InviteFormValues {

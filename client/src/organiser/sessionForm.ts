@@ -7,7 +7,8 @@ import {
   type SessionInput,
   type SessionKind,
 } from '@draftroom/shared';
-import { checkText, checkZonedTime, type Mapped, type Problems } from './formProblems.ts';
+import type { Mapped, Problems } from '../ui/form/problems.ts';
+import { checkText, checkZonedTime } from './formProblems.ts';
 import { orderLanguages } from './languages.ts';
 import { instantToZoned } from './zonedTime.ts';
 

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { BreakoutGroup, ConferenceSession } from '@draftroom/shared';
-import { getSession } from './api.ts';
-import { useResource } from './useResource.ts';
+import { useResource } from '../api/useResource.ts';
+import { callApi } from '../api/callApi.ts';
 
 export interface SessionGroups {
   session: ConferenceSession;
@@ -20,7 +20,9 @@ export function useAllGroups(sessions: readonly ConferenceSession[]) {
   const load = useCallback(
     async (signal: AbortSignal): Promise<SessionGroups[]> => {
       if (ids === '') return [];
-      const details = await Promise.all(ids.split(',').map((id) => getSession(id, signal)));
+      const details = await Promise.all(
+        ids.split(',').map((sessionId) => callApi('getSession', { params: { sessionId }, signal })),
+      );
       return details.map(({ session, groups }) => ({ session, groups }));
     },
     [ids],

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import type { Me } from '@draftroom/shared';
+import { callApi } from '../api/callApi.ts';
 import { managesEvent } from './access.ts';
-import { getGroup } from './api.ts';
-import { useResource, type Resource } from './useResource.ts';
+import { useResource, type Resource } from '../api/useResource.ts';
 
 /**
  * The sessions holding the groups a facilitator runs. Capabilities list group ids only, so each
@@ -14,10 +14,12 @@ export function useGroupSessionIds(me: Me): Resource<ReadonlySet<string>> {
   const load = useCallback(
     async (signal: AbortSignal): Promise<ReadonlySet<string>> => {
       const ids = key === '' ? [] : key.split(',');
-      const groups = await Promise.all(ids.map((id) => getGroup(id, signal)));
+      const groups = await Promise.all(
+        ids.map((groupId) => callApi('getGroup', { params: { groupId }, signal })),
+      );
       return new Set(groups.map((group) => group.sessionId));
     },
     [key],
   );
-  return useResource(load).resource;
+  return useResource(load).state;
 }

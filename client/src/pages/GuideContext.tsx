@@ -2,8 +2,8 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Guide } from '@draftroom/shared';
-import { getSessionDetail } from '../api/sessions.ts';
-import { useResource } from '../app/useResource.ts';
+import { useResource } from '../api/useResource.ts';
+import { callApi } from '../api/callApi.ts';
 
 /**
  * Above the guide's title: which group writes it and in which session (a link back to the
@@ -18,7 +18,7 @@ export function GuideContext({ guide }: { guide: Guide }) {
 function SessionContext({ sessionId, groupId }: { sessionId: string; groupId: string | null }) {
   const { t } = useTranslation();
   const load = useCallback(
-    (signal: AbortSignal) => getSessionDetail(sessionId, signal),
+    (signal: AbortSignal) => callApi('getSession', { params: { sessionId }, signal }),
     [sessionId],
   );
   const { state } = useResource(load);

@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Me } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { GuideWorkspace } from './GuideWorkspace.tsx';
-import { NotFoundPage } from './NotFoundPage.tsx';
+import { NotFoundPage } from '../app/NotFoundPage.tsx';
 import { OtherGroupsGuide } from './OtherGroupsGuide.tsx';
 import { useGuide } from './useGuide.ts';
 

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { Guide } from '@draftroom/shared';
 import { documentIdSchema } from '@draftroom/shared';
-import { getGuide } from '../api/guides.ts';
-import { ApiRequestError, isAbortError } from '../api/client.ts';
+import { callApi } from '../api/callApi.ts';
+import { ApiRequestError } from '../api/client.ts';
+import { useResource } from '../api/useResource.ts';
 
 export type GuideState =
   | { status: 'loading' }
@@ -12,35 +13,31 @@ export type GuideState =
   | { status: 'elsewhere' }
   | { status: 'error'; error: unknown };
 
+type Answer = Extract<GuideState, { status: 'ready' | 'notFound' | 'elsewhere' }>;
+
 /** Loads one guide's metadata. Mount with `key={id}` so a new id starts from "loading". */
 export function useGuide(id: string): { state: GuideState; reload: () => void } {
   // An id that could never exist is "not found" without asking the server.
   const validId = documentIdSchema.safeParse(id).success;
-  const [state, setState] = useState<GuideState>(
-    validId ? { status: 'loading' } : { status: 'notFound' },
-  );
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!validId) return;
-    const controller = new AbortController();
-    getGuide(id, controller.signal).then(
-      (guide) => setState({ status: 'ready', guide }),
-      (error: unknown) => {
-        if (isAbortError(error)) return;
+  const load = useCallback(
+    async (signal: AbortSignal): Promise<Answer> => {
+      if (!validId) return { status: 'notFound' };
+      try {
+        return {
+          status: 'ready',
+          guide: await callApi('getGuide', { params: { guideId: id }, signal }),
+        };
+      } catch (error) {
+        // Refusals the page explains in its own words; anything else is an error notice.
         const status = error instanceof ApiRequestError ? error.status : 0;
-        if (status === 404) setState({ status: 'notFound' });
-        else if (status === 403) setState({ status: 'elsewhere' });
-        else setState({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [id, attempt, validId]);
-
-  const reload = useCallback(() => {
-    setState({ status: 'loading' });
-    setAttempt((n) => n + 1);
-  }, []);
-
-  return { state, reload };
+        if (status === 404) return { status: 'notFound' };
+        if (status === 403) return { status: 'elsewhere' };
+        throw error;
+      }
+    },
+    [id, validId],
+  );
+  const { state, reload } = useResource(load);
+  if (!validId) return { state: { status: 'notFound' }, reload };
+  return { state: state.status === 'ready' ? state.data : state, reload };
 }

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { Programme } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
-import { useResource } from '../app/useResource.ts';
-import { getProgramme } from '../api/programme.ts';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { useResource } from '../api/useResource.ts';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { formatCalendarDate, formatDayKey, viewerTimeZone } from '../format/dates.ts';
+import { loadProgramme } from '../api/loaders.ts';
 import { filterFromParams, filterSessions, filterToParams } from './filters.ts';
 import { groupByLocalDay } from './programmeDays.ts';
 import { ProgrammeFilters } from './ProgrammeFilters.tsx';
@@ -21,7 +21,7 @@ export function ProgrammePage() {
 
 function ProgrammeLoader() {
   const { t } = useTranslation();
-  const { state, reload } = useResource(getProgramme);
+  const { state, reload } = useResource(loadProgramme);
   useDocumentTitle(t('programme.title'));
   return (
     <div className="page page--wide programme">

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { documentIdSchema, type Me } from '@draftroom/shared';
 import { ApiRequestError } from '../api/client.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
-import { useResource } from '../app/useResource.ts';
+import { useResource } from '../api/useResource.ts';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { NotFoundPage } from '../app/NotFoundPage.tsx';
 import { loadSessionPage } from './loadSessionPage.ts';
 import { SessionView } from './SessionView.tsx';
 

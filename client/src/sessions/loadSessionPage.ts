@@ -1,6 +1,6 @@
 import type { Guide, SessionDetail } from '@draftroom/shared';
-import { listGuides } from '../api/guides.ts';
-import { getSessionDetail } from '../api/sessions.ts';
+import { callApi } from '../api/callApi.ts';
+import { loadGuides } from '../api/loaders.ts';
 
 export interface SessionPageData {
   detail: SessionDetail;
@@ -17,8 +17,8 @@ export async function loadSessionPage(
   signal: AbortSignal,
 ): Promise<SessionPageData> {
   const [detail, guides] = await Promise.all([
-    getSessionDetail(sessionId, signal),
-    listGuides(signal),
+    callApi('getSession', { params: { sessionId }, signal }),
+    loadGuides(signal),
   ]);
   return { detail, guides: new Map(guides.map((guide) => [guide.id, guide])) };
 }

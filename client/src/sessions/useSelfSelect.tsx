@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup } from '@draftroom/shared';
 import { ApiRequestError } from '../api/client.ts';
-import { selfSelectGroup } from '../api/groups.ts';
-import { ErrorNotice } from '../app/ErrorNotice.tsx';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useMe } from '../me/MeContext.tsx';
 import { isolate } from '../format/text.ts';
+import { callApi } from '../api/callApi.ts';
 
 export type SelfSelectState =
   | { status: 'idle' }
@@ -27,7 +27,7 @@ export function useSelfSelect(onChanged: () => void) {
     setJoiningId(group.id);
     setState({ status: 'idle' });
     try {
-      const joined = await selfSelectGroup(group.id);
+      const joined = await callApi('selfSelect', { params: { groupId: group.id } });
       setState({ status: 'joined', groupName: joined.name });
       // The person's groups and guides changed: the header, home and this page must follow.
       refreshMe();

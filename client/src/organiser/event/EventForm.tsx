@@ -1,16 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { ConferenceEvent } from '@draftroom/shared';
-import { updateEvent } from '../api.ts';
-import {
-  eventFormValues,
-  toUpdateEventRequest,
-  type EventField,
-  type EventFormValues,
-} from '../eventForm.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import type { ConferenceEvent, UpdateEventRequest } from '@draftroom/shared';
+import { eventFormValues, toUpdateEventRequest, type EventField } from '../eventForm.ts';
+import { FormActions } from '../../ui/form/FormActions.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
-import { TextField } from '../ui/TextField.tsx';
-import { useCheckedForm } from '../ui/useCheckedForm.ts';
+import { TextField } from '../../ui/fields/TextField.tsx';
+import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
+import { callApi } from '../../api/callApi.ts';
 import { TimeZoneSelect } from './TimeZoneSelect.tsx';
 
 const fields: readonly EventField[] = [
@@ -31,85 +26,57 @@ interface EventFormProps {
 
 export function EventForm({ event, onSaved, onEdit }: EventFormProps) {
   const { t } = useTranslation();
-  const form = useCheckedForm({
+  const { values, apiError, busy, formRef, field, submit } = useCheckedForm({
     initial: () => eventFormValues(event),
     fields,
     check: toUpdateEventRequest,
-    send: updateEvent,
+    send: (body: UpdateEventRequest) => callApi('updateEvent', { body }),
     onSaved,
+    onEdit,
   });
-  const { values, problems, apiError, busy, formRef, serverMessages, submit } = form;
-
-  const change = <Field extends EventField>(field: Field, value: EventFormValues[Field]) => {
-    form.change(field, value);
-    onEdit();
-  };
 
   return (
     <form ref={formRef} className="card org-form" onSubmit={(e) => void submit(e)} noValidate>
-      <TextField
-        label={t('organiser.event.name')}
-        value={values.name}
-        onChange={(value) => change('name', value)}
-        problem={problems.name}
-        serverMessage={serverMessages.name}
-        maxLength={200}
-        required
-      />
+      <TextField label={t('organiser.event.name')} {...field('name')} maxLength={200} required />
       <div className="org-form-row">
         <TextField
           type="date"
           label={t('organiser.event.startsOn')}
-          value={values.startsOn}
-          onChange={(value) => change('startsOn', value)}
-          problem={problems.startsOn}
-          serverMessage={serverMessages.startsOn}
+          {...field('startsOn')}
           required
         />
         <TextField
           type="date"
           label={t('organiser.event.endsOn')}
-          value={values.endsOn}
+          {...field('endsOn')}
           min={values.startsOn || undefined}
-          onChange={(value) => change('endsOn', value)}
-          problem={problems.endsOn}
-          serverMessage={serverMessages.endsOn}
           required
         />
       </div>
       <TimeZoneSelect
         changed={values.timeZone !== event.timeZone}
-        value={values.timeZone}
+        {...field('timeZone')}
         startsOn={values.startsOn || event.startsOn}
         endsOn={values.endsOn || event.endsOn}
-        onChange={(value) => change('timeZone', value)}
-        problem={problems.timeZone}
-        serverMessage={serverMessages.timeZone}
       />
       <LanguageCheckboxes
         legend={t('organiser.event.languages')}
         hint={t('organiser.event.languagesHint')}
-        value={values.languages}
-        onChange={(languages) => change('languages', languages)}
-        problem={problems.languages}
-        serverMessage={serverMessages.languages}
+        {...field('languages')}
       />
       <TextField
         type="email"
         label={t('organiser.event.contactEmail')}
         hint={t('organiser.event.contactEmailHint')}
-        value={values.contactEmail}
-        onChange={(value) => change('contactEmail', value)}
-        problem={problems.contactEmail}
-        serverMessage={serverMessages.contactEmail}
+        {...field('contactEmail')}
         maxLength={254}
       />
-      {apiError !== null && <ApiErrorAlert error={apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy ? t('organiser.common.saving') : t('organiser.event.save')}
-        </button>
-      </div>
+      <FormActions
+        error={apiError}
+        busy={busy}
+        submitLabel={t('organiser.event.save')}
+        busyLabel={t('organiser.common.saving')}
+      />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
-import { StatusMessage } from '../ui/StatusMessage.tsx';
-import { useStatus } from '../ui/useStatus.ts';
+import { StatusMessage } from '../../ui/StatusMessage.tsx';
+import { useStatus } from '../../ui/useStatus.ts';
 import { EventForm } from './EventForm.tsx';
 
 /** `/organise/event`: the event's name, days, time zone and languages. */

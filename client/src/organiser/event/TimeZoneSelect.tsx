@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../formProblems.ts';
+import type { Problem } from '../../ui/form/problems.ts';
 import { eventZoneLabel } from '../../format/dates.ts';
 import { timeZoneChoices } from '../timeZones.ts';
-import { SelectField } from '../ui/SelectField.tsx';
+import { SelectField } from '../../ui/fields/SelectField.tsx';
 
 interface TimeZoneSelectProps {
   /** Differs from the saved zone: say what that does to the programme. */

@@ -1,15 +1,15 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AutoAssignLeftovers, BreakoutGroup, Person } from '@draftroom/shared';
-import { autoAssign } from '../api.ts';
 import {
   autoAssignValidFor,
   describeAutoAssign,
   groupsSignature,
   type AutoAssignSummary,
 } from '../membership.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { RadioGroup } from '../ui/RadioGroup.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
+import { callApi } from '../../api/callApi.ts';
 import { AutoAssignResult } from './AutoAssignResult.tsx';
 
 interface AutoAssignPanelProps {
@@ -64,7 +64,7 @@ export function AutoAssignPanel({
     setBusy(true);
     setError(null);
     try {
-      const result = await autoAssign(sessionId, leftovers);
+      const result = await callApi('autoAssign', { params: { sessionId }, body: { leftovers } });
       // Named with the people and groups as they were before the reload the result triggers.
       setShown({
         summary: describeAutoAssign(result, people, groups),
@@ -115,7 +115,7 @@ export function AutoAssignPanel({
       >
         {busy ? t('organiser.common.working') : t('organiser.autoAssign.run')}
       </button>
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
       <div role="status">
         {summary && (
           <p className="notice org-notice--success">

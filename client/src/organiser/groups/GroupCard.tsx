@@ -5,7 +5,8 @@ import type { BreakoutGroup, LanguageCode } from '@draftroom/shared';
 import { formatNumber } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
 import { seatsTaken } from '../membership.ts';
-import { DeleteGroupButton } from './DeleteGroupButton.tsx';
+import { callApi } from '../../api/callApi.ts';
+import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { GroupForm } from './GroupForm.tsx';
 import { MemberTable } from './MemberTable.tsx';
 
@@ -92,7 +93,18 @@ export function GroupCard({
             </button>
           )}
           {canDelete && group.members.length === 0 && (
-            <DeleteGroupButton group={group} headingId={headingId} onDeleted={onDeleted} />
+            // Only offered for an empty group: the server refuses otherwise.
+            <DeleteButton
+              name={group.name}
+              describedBy={headingId}
+              label={t('organiser.groups.delete')}
+              title={t('organiser.groups.deleteTitle')}
+              confirmLabel={t('organiser.groups.deleteConfirm')}
+              text={t('organiser.groups.deleteText')}
+              warning={t('organiser.groups.deleteGuideWarning')}
+              onConfirm={() => callApi('deleteGroup', { params: { groupId: group.id } })}
+              onDone={() => onDeleted(t('organiser.groups.deleted', { name: group.name }))}
+            />
           )}
         </div>
       )}

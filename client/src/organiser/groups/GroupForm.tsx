@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, GroupInput, LanguageCode } from '@draftroom/shared';
-import { createGroup, updateGroup } from '../api.ts';
 import {
   groupFormValues,
   maxGroupCapacity,
@@ -10,10 +9,11 @@ import {
   type GroupField,
 } from '../groupForm.ts';
 import { workingLanguageName } from '../languages.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { SelectField } from '../ui/SelectField.tsx';
-import { TextField } from '../ui/TextField.tsx';
-import { useCheckedForm } from '../ui/useCheckedForm.ts';
+import { FormActions } from '../../ui/form/FormActions.tsx';
+import { SelectField } from '../../ui/fields/SelectField.tsx';
+import { TextField } from '../../ui/fields/TextField.tsx';
+import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
+import { callApi } from '../../api/callApi.ts';
 
 const fields: readonly GroupField[] = ['name', 'workingLanguage', 'capacity'];
 
@@ -26,15 +26,18 @@ type GroupFormProps = {
 /** Name, working language and capacity of a group: a new one in a session, or an existing one. */
 export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: GroupFormProps) {
   const { t, i18n } = useTranslation();
-  const { values, problems, apiError, busy, formRef, serverMessages, change, submit } =
-    useCheckedForm({
+  const { values, apiError, busy, formRef, serverMessages, change, field, submit } = useCheckedForm(
+    {
       initial: () => (group ? groupFormValues(group) : newGroupValues(languages)),
       fields,
       check: toGroupInput,
       send: (request: GroupInput) =>
-        group ? updateGroup(group.id, request) : createGroup(sessionId, request),
+        group
+          ? callApi('updateGroup', { params: { groupId: group.id }, body: request })
+          : callApi('createGroup', { params: { sessionId }, body: request }),
       onSaved,
-    });
+    },
+  );
 
   // The form appears when someone asks for it ("Add a group", "Edit"): start them in it.
   useEffect(() => {
@@ -53,10 +56,7 @@ export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: Gr
     >
       <TextField
         label={t('organiser.groupForm.name')}
-        value={values.name}
-        onChange={(value) => change('name', value)}
-        problem={problems.name}
-        serverMessage={serverMessages.name}
+        {...field('name')}
         maxLength={120}
         required
       />
@@ -75,28 +75,19 @@ export function GroupForm({ group, sessionId, languages, onSaved, onCancel }: Gr
           type="number"
           label={t('organiser.groupForm.capacity')}
           hint={t('organiser.groupForm.capacityHint', { max: maxGroupCapacity })}
-          value={values.capacity}
+          {...field('capacity')}
           min={1}
           max={maxGroupCapacity}
-          onChange={(value) => change('capacity', value)}
-          problem={problems.capacity}
-          serverMessage={serverMessages.capacity}
           required
         />
       </div>
-      {apiError !== null && <ApiErrorAlert error={apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy
-            ? t('organiser.common.saving')
-            : group
-              ? t('organiser.groupForm.save')
-              : t('organiser.groupForm.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('organiser.common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={apiError}
+        busy={busy}
+        submitLabel={group ? t('organiser.groupForm.save') : t('organiser.groupForm.create')}
+        busyLabel={t('organiser.common.saving')}
+        cancel={{ label: t('organiser.common.cancel'), onClick: onCancel }}
+      />
     </form>
   );
 }

@@ -1,13 +1,14 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, Person } from '@draftroom/shared';
-import { assignMembers } from '../api.ts';
+import { callApi } from '../../api/callApi.ts';
 import { formatNumber } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
 import { matchesQuery, seatsLeft } from '../membership.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { SelectField } from '../ui/SelectField.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { SelectField } from '../../ui/fields/SelectField.tsx';
 import { UnassignedTable } from './UnassignedTable.tsx';
+import { SearchField } from '../../ui/fields/SearchField.tsx';
 
 interface ManualAssignProps {
   /** The session's participants who are in none of its groups. */
@@ -27,7 +28,6 @@ interface ManualAssignProps {
 export function ManualAssign({ people, others, groups, onAssigned }: ManualAssignProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const searchId = useId();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [groupId, setGroupId] = useState('');
@@ -60,10 +60,10 @@ export function ManualAssign({ people, others, groups, onAssigned }: ManualAssig
     setBusy(true);
     setError(null);
     try {
-      await assignMembers(
-        group.id,
-        chosen.map((person) => person.id),
-      );
+      await callApi('assignMembers', {
+        params: { groupId: group.id },
+        body: { personIds: chosen.map((person) => person.id) },
+      });
       setSelected(new Set());
       onAssigned(t('organiser.assign.done', { count: chosen.length, group: group.name }));
     } catch (caught) {
@@ -81,16 +81,7 @@ export function ManualAssign({ people, others, groups, onAssigned }: ManualAssig
         <p className="muted">{t('organiser.assign.noGroups')}</p>
       ) : (
         <form onSubmit={(e) => void submit(e)} noValidate className="org-form">
-          <div className="field org-field--search">
-            <label htmlFor={searchId}>{t('organiser.assign.search')}</label>
-            <input
-              id={searchId}
-              type="search"
-              dir="auto"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-          </div>
+          <SearchField label={t('organiser.assign.search')} value={query} onChange={setQuery} />
           {people.length > 0 && (
             <UnassignedTable
               caption={t('organiser.assign.caption', {
@@ -140,7 +131,7 @@ export function ManualAssign({ people, others, groups, onAssigned }: ManualAssig
             }}
             problem={problem === 'group' ? { key: 'chooseGroup' } : undefined}
           />
-          {error !== null && <ApiErrorAlert error={error} />}
+          {error !== null && <ErrorNotice error={error} />}
           <div className="form-actions">
             <button type="submit" className="button button--primary" aria-disabled={busy}>
               {busy ? t('organiser.common.working') : t('organiser.assign.submit')}

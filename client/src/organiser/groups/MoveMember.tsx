@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, Member } from '@draftroom/shared';
-import { assignMembers } from '../api.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 interface MoveMemberProps {
   member: Member;
@@ -28,7 +28,10 @@ export function MoveMember({ member, targets, onMoved }: MoveMemberProps) {
     setBusy(true);
     setError(null);
     try {
-      await assignMembers(group.id, [member.id]);
+      await callApi('assignMembers', {
+        params: { groupId: group.id },
+        body: { personIds: [member.id] },
+      });
       onMoved(t('organiser.groups.moved', { name: member.displayName, group: group.name }));
     } catch (caught) {
       setError(caught);
@@ -59,7 +62,7 @@ export function MoveMember({ member, targets, onMoved }: MoveMemberProps) {
         {t('organiser.groups.move')}
         <span className="visually-hidden"> {member.displayName}</span>
       </button>
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, Member } from '@draftroom/shared';
-import { removeMember } from '../api.ts';
-import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 interface RemoveMemberButtonProps {
   group: BreakoutGroup;
@@ -29,7 +29,9 @@ export function RemoveMemberButton({ group, member, onRemoved }: RemoveMemberBut
       }
       title={t('organiser.groups.removeTitle', names)}
       confirmLabel={t('organiser.groups.removeConfirm')}
-      onConfirm={() => removeMember(group.id, member.id)}
+      onConfirm={() =>
+        callApi('removeMember', { params: { groupId: group.id, personId: member.id } })
+      }
       onDone={() => onRemoved(t('organiser.groups.removed', names))}
     >
       <p>{t('organiser.groups.removeText')}</p>

@@ -3,20 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { managesEvent, managesGroup, managesSession } from '../access.ts';
-import { getSession, listPeople } from '../api.ts';
 import { zoneLabel } from '../../format/dates.ts';
 import { formatTimeRange } from '../formatting.ts';
 import { awaitingAutoAssign, splitUnassigned, unassignedPeople } from '../membership.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
 import { AccessNotice } from '../ui/AccessNotice.tsx';
-import { ResourceState } from '../ui/ResourceState.tsx';
-import { StatusMessage } from '../ui/StatusMessage.tsx';
-import { useStatus } from '../ui/useStatus.ts';
-import { useResource } from '../useResource.ts';
+import { ResourceState } from '../../ui/ResourceState.tsx';
+import { StatusMessage } from '../../ui/StatusMessage.tsx';
+import { useStatus } from '../../ui/useStatus.ts';
+import { useResource } from '../../api/useResource.ts';
+import { loadPeople } from '../../api/loaders.ts';
 import { AddGroup } from './AddGroup.tsx';
 import { AutoAssignPanel } from './AutoAssignPanel.tsx';
 import { GroupCard } from './GroupCard.tsx';
 import { ManualAssign } from './ManualAssign.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 export function SessionGroups({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
@@ -24,10 +25,13 @@ export function SessionGroups({ sessionId }: { sessionId: string }) {
   const groupsHeadingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { status, announce } = useStatus();
-  const { resource: detail, reload: reloadDetail } = useResource(
-    useCallback((signal: AbortSignal) => getSession(sessionId, signal), [sessionId]),
+  const { state: detail, refresh: reloadDetail } = useResource(
+    useCallback(
+      (signal: AbortSignal) => callApi('getSession', { params: { sessionId }, signal }),
+      [sessionId],
+    ),
   );
-  const { resource: people, reload: reloadPeople } = useResource(listPeople);
+  const { state: people, refresh: reloadPeople } = useResource(loadPeople);
   const title = detail.status === 'ready' ? detail.data.session.title : null;
   useDocumentTitle(title ?? t('organiser.groups.loadingTitle'));
 

@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import type { ImportReport } from '@draftroom/shared';
 import { countryName } from '../formatting.ts';
 import { joinUrl } from '../inviteForm.ts';
-import { CopyLinkField } from '../ui/CopyLinkField.tsx';
-import { InlineList } from '../ui/InlineList.tsx';
+import { CopyLinkField } from '../../ui/CopyLinkField.tsx';
+import { PersonGroups } from '../people/PersonGroups.tsx';
 import { DownloadLinks } from './DownloadLinks.tsx';
 
 interface ImportDoneProps {
@@ -57,16 +57,7 @@ export function ImportDone({ report, groupNames, onAgain }: ImportDoneProps) {
                 </td>
                 <td>{countryName(person.country, i18n.language)}</td>
                 <td>
-                  {person.groupIds.length === 0 ? (
-                    <span className="muted">{t('organiser.people.noGroup')}</span>
-                  ) : (
-                    <InlineList
-                      items={person.groupIds.map((id) => {
-                        const name = groupNames.get(id) ?? t('organiser.people.unknownGroup');
-                        return { key: id, text: name, node: <bdi>{name}</bdi> };
-                      })}
-                    />
-                  )}
+                  <PersonGroups groupIds={person.groupIds} groupNames={groupNames} />
                 </td>
                 <td>
                   <CopyLinkField

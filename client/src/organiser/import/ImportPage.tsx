@@ -2,11 +2,11 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '@draftroom/shared';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { importPeople } from '../api.ts';
 import { importRequest, type ImportRole } from '../importReport.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { groupLabels, useAllGroups } from '../useAllGroups.ts';
+import { callApi } from '../../api/callApi.ts';
 import { CsvInput } from './CsvInput.tsx';
 import { ImportDone } from './ImportDone.tsx';
 import { ImportReportView } from './ImportReportView.tsx';
@@ -33,7 +33,7 @@ export function ImportPage() {
   const [imported, setImported] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<'check' | 'import' | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const { resource: allGroups } = useAllGroups(programme.sessions);
+  const { state: allGroups } = useAllGroups(programme.sessions);
   const groupNames =
     allGroups.status === 'ready' ? groupLabels(allGroups.data) : new Map<string, string>();
   useDocumentTitle(t('organiser.import.title'));
@@ -52,10 +52,10 @@ export function ImportPage() {
     setError(null);
     try {
       if (step === 'check') {
-        const report = await importPeople(importRequest({ csv, role }, true));
+        const report = await callApi('importPeople', { body: importRequest({ csv, role }, true) });
         setChecked({ csv, role, report });
       } else if (checked) {
-        const report = await importPeople(importRequest(checked, false));
+        const report = await callApi('importPeople', { body: importRequest(checked, false) });
         if (report.valid) setImported(report);
         // Someone else changed the data between the two steps: show the new report instead.
         else setChecked({ ...checked, report });
@@ -106,7 +106,7 @@ export function ImportPage() {
         onChange={edit}
         onCheck={() => void run('check')}
       />
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
       <div ref={reportRef} tabIndex={-1} className="org-import-report">
         {checked && (
           <ImportReportView

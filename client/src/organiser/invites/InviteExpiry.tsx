@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ConferenceEvent } from '@draftroom/shared';
-import type { Problem } from '../formProblems.ts';
+import type { Problem } from '../../ui/form/problems.ts';
 import { eventZoneLabel, zoneLabel } from '../../format/dates.ts';
-import { TextField } from '../ui/TextField.tsx';
+import { TextField } from '../../ui/fields/TextField.tsx';
 import { zonedToInstant } from '../zonedTime.ts';
 
 interface InviteExpiryProps {

@@ -6,9 +6,9 @@ import {
   type ConferenceEvent,
   type ConferenceSession,
   type CreatedInvite,
+  type CreateInviteRequest,
   type Role,
 } from '@draftroom/shared';
-import { createInvite } from '../api.ts';
 import {
   defaultMaxUses,
   maxInviteUses,
@@ -17,11 +17,12 @@ import {
   type InviteField,
   type InviteFormValues,
 } from '../inviteForm.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { RadioGroup } from '../ui/RadioGroup.tsx';
-import { TextField } from '../ui/TextField.tsx';
-import { useCheckedForm } from '../ui/useCheckedForm.ts';
+import { FormActions } from '../../ui/form/FormActions.tsx';
+import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
+import { TextField } from '../../ui/fields/TextField.tsx';
+import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 import type { SessionGroups } from '../useAllGroups.ts';
+import { callApi } from '../../api/callApi.ts';
 import { InviteExpiry } from './InviteExpiry.tsx';
 import { InviteScopeChoice } from './InviteScopeChoice.tsx';
 
@@ -41,7 +42,7 @@ export function InviteForm({ event, sessions, allGroups, onCreated }: InviteForm
       initial: () => newInviteValues(event, Date.now()),
       fields,
       check: (checked: InviteFormValues) => toCreateInviteRequest(checked, event, Date.now()),
-      send: createInvite,
+      send: (body: CreateInviteRequest) => callApi('createInvite', { body }),
       onSaved: onCreated,
     });
   // Until the organiser types a use limit, it follows the role (1 for a personal link).
@@ -110,12 +111,12 @@ export function InviteForm({ event, sessions, allGroups, onCreated }: InviteForm
           required
         />
       </div>
-      {apiError !== null && <ApiErrorAlert error={apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy ? t('organiser.common.working') : t('organiser.inviteForm.create')}
-        </button>
-      </div>
+      <FormActions
+        error={apiError}
+        busy={busy}
+        submitLabel={t('organiser.inviteForm.create')}
+        busyLabel={t('organiser.common.working')}
+      />
     </form>
   );
 }

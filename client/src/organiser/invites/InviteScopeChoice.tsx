@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ConferenceSession, Scope } from '@draftroom/shared';
-import type { Problem } from '../formProblems.ts';
+import type { Problem } from '../../ui/form/problems.ts';
 import type { InviteFormValues } from '../inviteForm.ts';
-import { RadioGroup } from '../ui/RadioGroup.tsx';
-import { SelectField } from '../ui/SelectField.tsx';
+import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
+import { SelectField } from '../../ui/fields/SelectField.tsx';
 import type { SessionGroups } from '../useAllGroups.ts';
 
 interface InviteScopeChoiceProps {

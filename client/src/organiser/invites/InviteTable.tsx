@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Invite } from '@draftroom/shared';
 import { formatInstant, formatNumber } from '../formatting.ts';
 import { inviteStatus } from '../inviteForm.ts';
-import { useNow } from '../ui/useNow.ts';
+import { useNow } from '../../ui/useNow.ts';
 import { RevokeInviteButton } from './RevokeInviteButton.tsx';
 
 interface InviteTableProps {

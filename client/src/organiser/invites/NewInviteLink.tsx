@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedInvite } from '@draftroom/shared';
 import { joinUrl } from '../inviteForm.ts';
-import { CopyLinkField } from '../ui/CopyLinkField.tsx';
+import { CopyLinkField } from '../../ui/CopyLinkField.tsx';
 
 /**
  * The link of an invite just made. The server keeps only a hash of its token, so this is the one

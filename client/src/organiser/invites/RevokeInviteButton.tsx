@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Invite } from '@draftroom/shared';
-import { revokeInvite } from '../api.ts';
-import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 interface RevokeInviteButtonProps {
   invite: Invite;
@@ -22,7 +22,7 @@ export function RevokeInviteButton({ invite, onRevoked }: RevokeInviteButtonProp
       }
       title={t('organiser.invites.revokeTitle')}
       confirmLabel={t('organiser.invites.revokeConfirm')}
-      onConfirm={() => revokeInvite(invite.id)}
+      onConfirm={() => callApi('revokeInvite', { params: { inviteId: invite.id } })}
       onDone={() => onRevoked(t('organiser.invites.revoked', { name }))}
     >
       <p>

@@ -4,7 +4,7 @@ import type { ConferenceEvent, ConferenceSession } from '@draftroom/shared';
 import { eventZoneLabel } from '../../format/dates.ts';
 import { formatDayRange, formatNumber } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
-import { InlineList } from '../ui/InlineList.tsx';
+import { InlineList } from '../../ui/InlineList.tsx';
 
 /** The event at a glance: name, days, time zone, languages and how many sessions it has. */
 export function EventSummary({

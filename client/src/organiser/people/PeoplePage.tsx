@@ -1,27 +1,27 @@
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { listPeople } from '../api.ts';
 import { matchesQuery } from '../membership.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
-import { ResourceState } from '../ui/ResourceState.tsx';
-import { StatusMessage } from '../ui/StatusMessage.tsx';
-import { useStatus } from '../ui/useStatus.ts';
+import { ResourceState } from '../../ui/ResourceState.tsx';
+import { StatusMessage } from '../../ui/StatusMessage.tsx';
+import { useStatus } from '../../ui/useStatus.ts';
 import { groupLabels, useAllGroups } from '../useAllGroups.ts';
-import { useResource } from '../useResource.ts';
+import { useResource } from '../../api/useResource.ts';
+import { loadPeople } from '../../api/loaders.ts';
 import { PeopleTable } from './PeopleTable.tsx';
+import { SearchField } from '../../ui/fields/SearchField.tsx';
 
 /** `/organise/people`: everyone in the event, their role and groups; change a role, end sign-ins. */
 export function PeoplePage() {
   const { t } = useTranslation();
   const { me, programme } = useOrganiser();
-  const searchId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [query, setQuery] = useState('');
   const { status, announce } = useStatus();
-  const { resource: people, reload } = useResource(listPeople);
-  const { resource: allGroups } = useAllGroups(programme.sessions);
+  const { state: people, refresh: reload } = useResource(loadPeople);
+  const { state: allGroups } = useAllGroups(programme.sessions);
   useDocumentTitle(t('organiser.people.title'));
 
   return (
@@ -38,16 +38,7 @@ export function PeoplePage() {
         <ResourceState resource={people} onRetry={reload} />
       ) : (
         <>
-          <div className="field org-field--search">
-            <label htmlFor={searchId}>{t('organiser.people.search')}</label>
-            <input
-              id={searchId}
-              type="search"
-              dir="auto"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-          </div>
+          <SearchField label={t('organiser.people.search')} value={query} onChange={setQuery} />
           <PeopleTable
             people={people.data.filter((person) => matchesQuery(person, query))}
             total={people.data.length}

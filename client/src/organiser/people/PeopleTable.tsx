@@ -2,10 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '@draftroom/shared';
 import { countryName, formatNumber } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
-import { InlineList } from '../ui/InlineList.tsx';
 import { PersonLinkButton } from './PersonLinkButton.tsx';
 import { RevokeSignInsButton } from './RevokeSignInsButton.tsx';
 import { RoleEditor } from './RoleEditor.tsx';
+import { PersonGroups } from './PersonGroups.tsx';
 
 interface PeopleTableProps {
   people: readonly Person[];
@@ -62,16 +62,7 @@ export function PeopleTable({ people, total, myId, groupNames, onChanged }: Peop
                 )}
               </td>
               <td>
-                {person.groupIds.length === 0 ? (
-                  <span className="muted">{t('organiser.people.noGroup')}</span>
-                ) : (
-                  <InlineList
-                    items={person.groupIds.map((id) => {
-                      const name = groupNames.get(id) ?? t('organiser.people.unknownGroup');
-                      return { key: id, text: name, node: <bdi>{name}</bdi> };
-                    })}
-                  />
-                )}
+                <PersonGroups groupIds={person.groupIds} groupNames={groupNames} />
               </td>
               <td>{workingLanguageName(person.preferredLanguage, locale, { standalone: true })}</td>
               <td>

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedInvite, Person } from '@draftroom/shared';
-import { makePersonLink } from '../api.ts';
 import { formatInstant } from '../formatting.ts';
 import { joinUrl } from '../inviteForm.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { CopyLinkField } from '../ui/CopyLinkField.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { CopyLinkField } from '../../ui/CopyLinkField.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 /**
  * "Sign-in link": a new personal, single-use link for someone (imported people, or someone who
@@ -33,7 +33,7 @@ export function PersonLinkButton({ person }: { person: Person }) {
     setBusy(true);
     setError(null);
     try {
-      setCreated(await makePersonLink(person.id));
+      setCreated(await callApi('personLink', { params: { personId: person.id } }));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -52,7 +52,7 @@ export function PersonLinkButton({ person }: { person: Person }) {
         {busy ? t('organiser.common.working') : t('organiser.people.makeLink')}
         <span className="visually-hidden"> {person.displayName}</span>
       </button>
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
       <dialog
         ref={dialogRef}
         className="dialog"

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Person } from '@draftroom/shared';
-import { revokeSignIns } from '../api.ts';
-import { ConfirmButton } from '../ui/ConfirmButton.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 interface RevokeSignInsButtonProps {
   person: Person;
@@ -21,7 +21,7 @@ export function RevokeSignInsButton({ person, onRevoked }: RevokeSignInsButtonPr
       }
       title={t('organiser.people.revokeTitle', { name: person.displayName })}
       confirmLabel={t('organiser.people.revokeConfirm')}
-      onConfirm={() => revokeSignIns(person.id)}
+      onConfirm={() => callApi('revokePerson', { params: { personId: person.id } })}
       onDone={() => onRevoked(t('organiser.people.revoked', { name: person.displayName }))}
     >
       <p>{t('organiser.people.revokeText')}</p>

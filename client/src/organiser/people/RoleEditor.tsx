@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { roles, type Person, type Role } from '@draftroom/shared';
-import { changeRole } from '../api.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
+import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
+import { callApi } from '../../api/callApi.ts';
 
 /**
  * A person's role: a select and a "Change" button, so arrowing through the options with the
@@ -27,7 +27,10 @@ export function RoleEditor({
     setBusy(true);
     setError(null);
     try {
-      const saved = await changeRole(person.id, role);
+      const saved = await callApi('updatePerson', {
+        params: { personId: person.id },
+        body: { role },
+      });
       onChanged(
         t('organiser.people.roleChanged', {
           name: saved.displayName,
@@ -64,7 +67,7 @@ export function RoleEditor({
           <span className="visually-hidden"> {person.displayName}</span>
         </button>
       )}
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
     </div>
   );
 }

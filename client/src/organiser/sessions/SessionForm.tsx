@@ -7,7 +7,6 @@ import {
   type ConferenceSession,
   type SessionInput,
 } from '@draftroom/shared';
-import { createSession, updateSession } from '../api.ts';
 import { orderLanguages } from '../languages.ts';
 import {
   newSessionValues,
@@ -17,12 +16,13 @@ import {
   type SessionField,
   type SessionFormValues,
 } from '../sessionForm.ts';
-import { ApiErrorAlert } from '../ui/ApiErrorAlert.tsx';
-import { CheckboxGroup } from '../ui/CheckboxGroup.tsx';
+import { FormActions } from '../../ui/form/FormActions.tsx';
+import { CheckboxGroup } from '../../ui/fields/CheckboxGroup.tsx';
 import { LanguageCheckboxes } from '../ui/LanguageCheckboxes.tsx';
-import { RadioGroup } from '../ui/RadioGroup.tsx';
-import { TextField } from '../ui/TextField.tsx';
-import { useCheckedForm } from '../ui/useCheckedForm.ts';
+import { RadioGroup } from '../../ui/fields/RadioGroup.tsx';
+import { TextField } from '../../ui/fields/TextField.tsx';
+import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
+import { callApi } from '../../api/callApi.ts';
 import { SessionTimes } from './SessionTimes.tsx';
 
 const fields: readonly SessionField[] = [
@@ -47,14 +47,16 @@ interface SessionFormProps {
 export function SessionForm({ event, session, onSaved, onCancel }: SessionFormProps) {
   const { t } = useTranslation();
   const selfSelectHintId = useId();
-  const { values, problems, apiError, busy, formRef, serverMessages, change, submit } =
+  const { values, problems, apiError, busy, formRef, serverMessages, change, field, submit } =
     useCheckedForm({
       initial: () =>
         session ? sessionFormValues(session, event.timeZone) : newSessionValues(event),
       fields,
       check: (checked: SessionFormValues) => toSessionInput(checked, event.timeZone),
       send: (request: SessionInput) =>
-        session ? updateSession(session.id, request) : createSession(request),
+        session
+          ? callApi('updateSession', { params: { sessionId: session.id }, body: request })
+          : callApi('createSession', { body: request }),
       onSaved,
     });
 
@@ -71,10 +73,7 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
     <form ref={formRef} className="card org-form" onSubmit={(e) => void submit(e)} noValidate>
       <TextField
         label={t('organiser.sessionForm.title')}
-        value={values.title}
-        onChange={(value) => change('title', value)}
-        problem={problems.title}
-        serverMessage={serverMessages.title}
+        {...field('title')}
         maxLength={200}
         required
       />
@@ -82,10 +81,7 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
         multiline
         label={t('organiser.sessionForm.description')}
         hint={t('organiser.sessionForm.descriptionHint')}
-        value={values.description}
-        onChange={(value) => change('description', value)}
-        problem={problems.description}
-        serverMessage={serverMessages.description}
+        {...field('description')}
         maxLength={4000}
       />
       <RadioGroup
@@ -125,10 +121,7 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
         legend={t('organiser.sessionForm.languages')}
         hint={t('organiser.sessionForm.languagesHint')}
         available={availableLanguages}
-        value={values.languages}
-        onChange={(languages) => change('languages', languages)}
-        problem={problems.languages}
-        serverMessage={serverMessages.languages}
+        {...field('languages')}
       />
       {values.kind === 'co-creation' && (
         <div className="field org-field--checkbox">
@@ -146,19 +139,13 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
           </p>
         </div>
       )}
-      {apiError !== null && <ApiErrorAlert error={apiError} />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" aria-disabled={busy}>
-          {busy
-            ? t('organiser.common.saving')
-            : session
-              ? t('organiser.sessionForm.save')
-              : t('organiser.sessionForm.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('organiser.common.cancel')}
-        </button>
-      </div>
+      <FormActions
+        error={apiError}
+        busy={busy}
+        submitLabel={session ? t('organiser.sessionForm.save') : t('organiser.sessionForm.create')}
+        busyLabel={t('organiser.common.saving')}
+        cancel={{ label: t('organiser.common.cancel'), onClick: onCancel }}
+      />
     </form>
   );
 }

@@ -5,8 +5,9 @@ import type { ConferenceSession } from '@draftroom/shared';
 import { zoneLabel } from '../../format/dates.ts';
 import { formatTimeRange } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
-import { InlineList } from '../ui/InlineList.tsx';
-import { DeleteSessionButton } from './DeleteSessionButton.tsx';
+import { InlineList } from '../../ui/InlineList.tsx';
+import { callApi } from '../../api/callApi.ts';
+import { DeleteButton } from '../../ui/DeleteButton.tsx';
 
 interface SessionItemProps {
   session: ConferenceSession;
@@ -68,7 +69,18 @@ export function SessionItem({ session, timeZone, canEdit, onDeleted }: SessionIt
             >
               {t('organiser.sessions.edit')}
             </Link>
-            <DeleteSessionButton session={session} titleId={titleId} onDeleted={onDeleted} />
+            {/* The server refuses (409) while the session still has groups; the dialog says so. */}
+            <DeleteButton
+              name={session.title}
+              describedBy={titleId}
+              label={t('organiser.sessions.delete')}
+              title={t('organiser.sessions.deleteTitle')}
+              confirmLabel={t('organiser.sessions.deleteConfirm')}
+              text={t('organiser.sessions.deleteText')}
+              warning={coCreation ? t('organiser.sessions.deleteGroupsFirst') : undefined}
+              onConfirm={() => callApi('deleteSession', { params: { sessionId: session.id } })}
+              onDone={() => onDeleted(session.title)}
+            />
           </>
         )}
       </div>

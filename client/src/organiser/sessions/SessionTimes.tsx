@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problems } from '../formProblems.ts';
+import type { Problems } from '../../ui/form/problems.ts';
 import { eventZoneLabel, zoneLabel } from '../../format/dates.ts';
 import type { SessionField } from '../sessionForm.ts';
-import { TextField } from '../ui/TextField.tsx';
+import { TextField } from '../../ui/fields/TextField.tsx';
 import { zonedToInstant } from '../zonedTime.ts';
 
 interface SessionTimesProps {

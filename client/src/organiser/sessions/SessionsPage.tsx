@@ -4,9 +4,9 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { managesEvent, visibleSessions } from '../access.ts';
 import { useOrganiser } from '../OrganiserContext.ts';
-import { ResourceState } from '../ui/ResourceState.tsx';
-import { StatusMessage } from '../ui/StatusMessage.tsx';
-import { useStatus } from '../ui/useStatus.ts';
+import { ResourceState } from '../../ui/ResourceState.tsx';
+import { StatusMessage } from '../../ui/StatusMessage.tsx';
+import { useStatus } from '../../ui/useStatus.ts';
 import { useGroupSessionIds } from '../useGroupSessionIds.ts';
 import { SessionDays } from './SessionDays.tsx';
 

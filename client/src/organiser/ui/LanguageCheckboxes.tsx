@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { languageCodes, type LanguageCode } from '@draftroom/shared';
-import type { Problem } from '../formProblems.ts';
+import type { Problem } from '../../ui/form/problems.ts';
 import { toggleLanguage, workingLanguageName } from '../languages.ts';
-import { CheckboxGroup } from './CheckboxGroup.tsx';
+import { CheckboxGroup } from '../../ui/fields/CheckboxGroup.tsx';
 
 interface LanguageCheckboxesProps {
   legend: string;

@@ -1,15 +1,15 @@
 import { createBrowserRouter } from 'react-router';
-import { Layout } from './Layout.tsx';
-import { RouteError } from './RouteError.tsx';
-import { AppLoading } from './AppLoading.tsx';
-import { HomePage } from '../home/HomePage.tsx';
-import { JoinPage } from '../join/JoinPage.tsx';
-import { ProgrammePage } from '../programme/ProgrammePage.tsx';
-import { SessionPage } from '../sessions/SessionPage.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
-import { organiserRoutes } from '../organiser/routes.tsx';
-import { AddDevicePage } from '../devices/AddDevicePage.tsx';
-import { DeviceSignInPage } from '../devices/DeviceSignInPage.tsx';
+import { Layout } from './app/Layout.tsx';
+import { RouteError } from './app/RouteError.tsx';
+import { AppLoading } from './app/AppLoading.tsx';
+import { HomePage } from './home/HomePage.tsx';
+import { JoinPage } from './join/JoinPage.tsx';
+import { ProgrammePage } from './programme/ProgrammePage.tsx';
+import { SessionPage } from './sessions/SessionPage.tsx';
+import { NotFoundPage } from './app/NotFoundPage.tsx';
+import { organiserRoutes } from './organiser/routes.tsx';
+import { AddDevicePage } from './devices/AddDevicePage.tsx';
+import { DeviceSignInPage } from './devices/DeviceSignInPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -29,7 +29,7 @@ export const router = createBrowserRouter([
         path: 'g/:documentId',
         // The editor (Tiptap, Yjs) is most of the code: load it only when a guide is opened.
         lazy: async () => {
-          const { GuidePage } = await import('../pages/GuidePage.tsx');
+          const { GuidePage } = await import('./pages/GuidePage.tsx');
           return { Component: GuidePage };
         },
       },

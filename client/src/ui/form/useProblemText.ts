@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Problem } from '../formProblems.ts';
+import type { Problem } from './problems.ts';
 
 /** Turns a field problem into its sentence in the interface's language. */
 export function useProblemText(): (problem: Problem) => string {

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import type { Problem } from '../formProblems.ts';
+import type { Problem } from '../form/problems.ts';
 import { fieldIds } from './fieldIds.ts';
 import { FieldMessages } from './FieldMessages.tsx';
 import type { SelectOption } from './SelectField.tsx';

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { Resource } from '../useResource.ts';
-import { ApiErrorAlert } from './ApiErrorAlert.tsx';
+import type { Resource } from '../api/useResource.ts';
+import { ErrorNotice } from './ErrorNotice.tsx';
 
 /** What to show while a resource is not ready: a loading line, or the error with "Try again". */
 export function ResourceState({
@@ -18,7 +18,6 @@ export function ResourceState({
       </p>
     );
   }
-  if (resource.status === 'error')
-    return <ApiErrorAlert error={resource.error} onRetry={onRetry} />;
+  if (resource.status === 'error') return <ErrorNotice error={resource.error} onRetry={onRetry} />;
   return null;
 }

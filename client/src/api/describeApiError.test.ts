@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiRequestError } from '../api/client.ts';
-import { describeApiError, serverFieldMessages } from './apiErrors.ts';
+import { ApiRequestError } from './client.ts';
+import { describeApiError, serverFieldMessages } from './errorMessages.ts';
 
 describe('describeApiError', () => {
   it('keeps the server’s sentence for a conflict, which says what is in the way', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiErrorCodes } from '@draftroom/shared';
 import en from '../i18n/locales/en.json';
-import { apiErrorMessageKey } from './errorMessage.ts';
+import { apiErrorMessageKey } from './errorMessages.ts';
 
 /** Looks a dotted key up in the English file, as i18next would. */
 function lookup(key: string): unknown {

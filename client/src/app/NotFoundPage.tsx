@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../app/useDocumentTitle.ts';
+import { useDocumentTitle } from './useDocumentTitle.ts';
 
 /** Shown for unknown addresses and for guides or sessions that do not exist (any more). */
 export function NotFoundPage({ kind = 'page' }: { kind?: 'page' | 'guide' | 'session' }) {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiErrorAlert } from './ApiErrorAlert.tsx';
+import { ErrorNotice } from './ErrorNotice.tsx';
 
 interface ConfirmDialogProps {
   open: boolean;
@@ -85,7 +85,7 @@ export function ConfirmDialog({
     >
       <h2 id={headingId}>{title}</h2>
       <div id={bodyId}>{children}</div>
-      {error !== null && <ApiErrorAlert error={error} />}
+      {error !== null && <ErrorNotice error={error} />}
       <div className="form-actions">
         <button
           type="button"

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { Problem } from '../formProblems.ts';
-import { useProblemText } from './useProblemText.ts';
+import type { Problem } from '../form/problems.ts';
+import { useProblemText } from '../form/useProblemText.ts';
 
 interface FieldMessagesProps {
   hintId: string;

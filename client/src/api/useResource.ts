@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { isAbortError } from '../api/client.ts';
+import { isAbortError } from './client.ts';
 
-export type ResourceState<T> =
+export type Resource<T> =
   { status: 'loading' } | { status: 'ready'; data: T } | { status: 'error'; error: unknown };
 
 export type Loader<T> = (signal: AbortSignal) => Promise<T>;
@@ -9,7 +9,7 @@ export type Loader<T> = (signal: AbortSignal) => Promise<T>;
 interface Settled<T> {
   load: Loader<T>;
   attempt: number;
-  state: ResourceState<T>;
+  state: Resource<T>;
 }
 
 /**
@@ -21,7 +21,7 @@ interface Settled<T> {
  * the new answer arrives (after a change the person made, so the page does not flash).
  */
 export function useResource<T>(load: Loader<T>): {
-  state: ResourceState<T>;
+  state: Resource<T>;
   reload: () => void;
   refresh: () => void;
 } {
@@ -41,7 +41,7 @@ export function useResource<T>(load: Loader<T>): {
   }, [load, attempt]);
 
   const current = settled?.load === load;
-  const state: ResourceState<T> =
+  const state: Resource<T> =
     settled && current && (settled.attempt === attempt || request.quiet)
       ? settled.state
       : { status: 'loading' };

@@ -1,0 +1,65 @@
+import { LabelledField, type FieldText } from './LabelledField.tsx';
+
+interface TextFieldProps extends FieldText {
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'number' | 'date' | 'datetime-local' | 'email';
+  required?: boolean;
+  maxLength?: number;
+  min?: number | string;
+  max?: number | string;
+  autoComplete?: string;
+  /** A multi-line text area instead of an input. */
+  multiline?: boolean;
+}
+
+/**
+ * A labelled input with its hint and error. Free text gets `dir="auto"`, so a title typed in
+ * Arabic on the English interface (or the reverse) is laid out in its own direction.
+ */
+export function TextField({
+  value,
+  onChange,
+  type = 'text',
+  required,
+  maxLength,
+  min,
+  max,
+  autoComplete = 'off',
+  multiline,
+  ...text
+}: TextFieldProps) {
+  return (
+    <LabelledField text={text}>
+      {(ids) => {
+        const common = {
+          id: ids.inputId,
+          value,
+          required,
+          maxLength,
+          autoComplete,
+          'aria-invalid': ids.invalid,
+          'aria-describedby': ids.describedBy,
+        };
+        return multiline ? (
+          <textarea
+            {...common}
+            dir="auto"
+            rows={4}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        ) : (
+          <input
+            {...common}
+            type={type}
+            dir={type === 'text' ? 'auto' : undefined}
+            min={min}
+            max={max}
+            inputMode={type === 'number' ? 'numeric' : undefined}
+            onChange={(event) => onChange(event.target.value)}
+          />
+        );
+      }}
+    </LabelledField>
+  );
+}
