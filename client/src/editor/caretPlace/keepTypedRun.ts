@@ -176,16 +176,25 @@ function putBackStranded(view: EditorView, doc: Y.Doc, run: TypedRun, seenUpTo: 
     textBeforeCaret,
   );
   if (!stranded) return;
-  const transaction = state.tr;
-  const positions = stranded.alive
+  // Units still in the doc move only if they are found exactly where Yjs says; one that is not
+  // stays where it is and is not typed again (never twice).
+  const found = stranded.alive
     .map((unit) => ({ unit, pos: where(unit.clock) }))
-    .filter(({ unit, pos }) => pos !== null && state.doc.textBetween(pos, pos + 1) === unit.unit)
-    .map(({ pos }) => pos!)
-    .sort((a, b) => b - a);
-  for (const pos of positions) transaction.delete(pos, pos + 1);
+    .filter(({ unit, pos }) => pos !== null && state.doc.textBetween(pos, pos + 1) === unit.unit);
+  const moving = new Set(found.map(({ unit }) => unit.clock));
+  const stays = new Set(stranded.alive.map((unit) => unit.clock).filter((c) => !moving.has(c)));
+  const text = stranded.units
+    .filter((unit) => !stays.has(unit.clock))
+    .map((unit) => unit.unit)
+    .join('');
+  if (text === '') return;
+  const transaction = state.tr;
+  for (const pos of found.map(({ pos }) => pos!).sort((a, b) => b - a)) {
+    transaction.delete(pos, pos + 1);
+  }
   const at = transaction.mapping.map(state.selection.head);
-  transaction.insertText(stranded.text, at);
-  transaction.setSelection(TextSelection.create(transaction.doc, at + stranded.text.length));
+  transaction.insertText(text, at);
+  transaction.setSelection(TextSelection.create(transaction.doc, at + text.length));
   transaction.setMeta(repairKey, true);
   view.dispatch(transaction);
 }

@@ -9,8 +9,8 @@ export interface TypedUnit {
 /** What a change from elsewhere did to the run: units it left behind or deleted unseen. */
 export interface Stranded {
   /** In typing order: what goes back in at the caret. */
-  text: string;
-  /** Units still in the doc, in the wrong block: to be taken out where they are. */
+  units: TypedUnit[];
+  /** Those still in the doc, in the wrong block: to be taken out where they are. */
   alive: TypedUnit[];
 }
 
@@ -108,7 +108,7 @@ export class TypedRun {
     }
     this.units = kept;
     if (stranded.length === 0) return null;
-    return { text: stranded.map((typed) => typed.unit).join(''), alive };
+    return { units: stranded, alive };
   }
 
   /**
