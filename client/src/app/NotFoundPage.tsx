@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { BackHomeLink } from './BackHomeLink.tsx';
 import { useDocumentTitle } from './useDocumentTitle.ts';
 
 /** Shown for unknown addresses and for guides or sessions that do not exist (any more). */
@@ -11,11 +11,7 @@ export function NotFoundPage({ kind = 'page' }: { kind?: 'page' | 'guide' | 'ses
     <div className="page page--not-found" data-testid="not-found">
       <h1>{title}</h1>
       <p>{t(`notFound.${kind}Text`)}</p>
-      <p>
-        <Link to="/" className="button button--primary">
-          {t('notFound.home')}
-        </Link>
-      </p>
+      <BackHomeLink />
     </div>
   );
 }

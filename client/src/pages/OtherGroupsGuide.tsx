@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { BackHomeLink } from '../app/BackHomeLink.tsx';
 
 /**
  * A guide of another group of the person's own event: it exists, but is not theirs to open.
@@ -12,11 +12,7 @@ export function OtherGroupsGuide() {
       <h1>{t('guide.elsewhereTitle')}</h1>
       <p>{t('guide.elsewhereText')}</p>
       <p>{t('guide.elsewhereAsk')}</p>
-      <p>
-        <Link to="/" className="button button--primary">
-          {t('notFound.home')}
-        </Link>
-      </p>
+      <BackHomeLink />
     </div>
   );
 }
