@@ -1,9 +1,12 @@
 // Guarantee 4, on open connections: when someone loses access (removed from their group, moved,
 // revoked, signed out, given a role that only reads, or their group is removed), their open
 // sockets are closed or drop to read-only at once, and nothing they send afterwards is stored.
+import * as decoding from 'lib0/decoding';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   apiPath,
+  permissionMessageType,
+  protocolVersion,
   type BreakoutGroup,
   type ConferenceSession,
   type CreatedInvite,
@@ -11,7 +14,7 @@ import {
   type Scope,
 } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
-import type { HonestClient } from './helpers/clients.ts';
+import { connectClient, type HonestClient } from './helpers/clients.ts';
 import {
   appendUpdate,
   connectSynced,
@@ -198,6 +201,45 @@ describe('access changes reach open connections', () => {
       expect(await storedText(server.server, group.guideId)).not.toContain('[read only]');
     },
   );
+
+  it('tells an open connection that it turned read-only, and writable again, with the reason', async () => {
+    const person = await join('participant', { type: 'group', id: group.id });
+    const witness = await connect(server.cookie);
+    // Draftroom's own client names the protocol version; a stock one is never sent this message.
+    const told: string[] = [];
+    const changing = connectClient({ wsUrl: server.wsUrl, cookie: person.cookie }, group.guideId, {
+      connect: false,
+      params: { v: String(protocolVersion) },
+    });
+    clients.push(changing);
+    changing.provider.messageHandlers[permissionMessageType] = (_encoder, decoder) => {
+      told.push(`${decoding.readVarString(decoder)}/${decoding.readVarString(decoder)}`);
+    };
+    const stock = await connect(person.cookie);
+    const stockHeard: number[] = [];
+    stock.provider.messageHandlers[permissionMessageType] = () => stockHeard.push(1);
+    changing.provider.connect();
+    await waitFor(() => expect(changing.provider.synced).toBe(true));
+    expect(told).toEqual(['write/current']);
+    const setRole = (role: Role) =>
+      organiser.expect(200, 'PATCH', apiPath('updatePerson', { personId: person.personId }), {
+        role,
+      });
+
+    await setRole('observer');
+    await waitFor(() => expect(told).toEqual(['write/current', 'read/role']), 1_000);
+    await setRole('participant');
+    await waitFor(() => expect(told).toEqual(['write/current', 'read/role', 'write/role']), 1_000);
+    await expectWrites(changing, witness, 'Writing again.');
+    // Nothing is sent when the permission stays the same (a new name, say).
+    await organiser.expect(200, 'PATCH', apiPath('updatePerson', { personId: person.personId }), {
+      displayName: 'Renamed Person',
+    });
+    await expectWrites(changing, witness, ' Still writing.');
+    expect(told).toEqual(['write/current', 'read/role', 'write/role']);
+    expect(stockHeard).toEqual([]);
+    expect(changing.closeEvents).toEqual([]);
+  });
 
   it('closes connections that reached a removed group’s guide through their scope', async () => {
     const eventId = (

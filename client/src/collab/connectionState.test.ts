@@ -159,3 +159,21 @@ describe('accessLost', () => {
     expect(stopsReconnecting(closeCodes.forbidden)).toBe(true);
   });
 });
+
+describe('connectionReducer: permission messages', () => {
+  it('starts with the permission the page was loaded with, and keeps the latest the server sent', () => {
+    expect(initialConnectionState(true).permission).toBeNull();
+    const state = run([
+      ...connectedAndSynced,
+      { type: 'permission', permission: 'read', reason: 'role' },
+      { type: 'permission', permission: 'write', reason: 'guide' },
+    ]);
+    expect(state.permission).toEqual({ permission: 'write', reason: 'guide' });
+    // A reconnect does not forget it: the server's word stands until it says otherwise.
+    const reconnected = run(
+      [{ type: 'status', status: 'disconnected' }, ...connectedAndSynced],
+      state,
+    );
+    expect(reconnected.permission).toEqual({ permission: 'write', reason: 'guide' });
+  });
+});

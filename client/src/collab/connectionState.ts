@@ -1,4 +1,5 @@
 import { closeCodes, isFatalCloseCode, limits } from '@draftroom/shared';
+import type { Permission, PermissionChangeReason } from '@draftroom/shared';
 
 /**
  * Pure model of what the connection indicator shows. The session feeds it provider and browser
@@ -23,6 +24,11 @@ export interface ConnectionState {
   /** Local changes made while not connected and synced; reset when the provider syncs. */
   pending: number;
   problem: CollabProblem | null;
+  /**
+   * What the server said this connection may do since the page opened it, and why, when that
+   * changed (a new role, a locked guide); null while it is as the page was loaded with.
+   */
+  permission: { permission: Permission; reason: PermissionChangeReason } | null;
 }
 
 export type ConnectionEvent =
@@ -31,7 +37,8 @@ export type ConnectionEvent =
   | { type: 'online'; online: boolean }
   | { type: 'localUpdate'; bytes: number }
   | { type: 'closed'; code: number }
-  | { type: 'retry' };
+  | { type: 'retry' }
+  | { type: 'permission'; permission: Permission; reason: PermissionChangeReason };
 
 export function initialConnectionState(online: boolean): ConnectionState {
   return {
@@ -41,6 +48,7 @@ export function initialConnectionState(online: boolean): ConnectionState {
     online,
     pending: 0,
     problem: null,
+    permission: null,
   };
 }
 
@@ -99,6 +107,8 @@ export function connectionReducer(state: ConnectionState, event: ConnectionEvent
       return { ...state, problem: { kind: 'closed', code: event.code } };
     case 'retry':
       return { ...state, problem: null };
+    case 'permission':
+      return { ...state, permission: { permission: event.permission, reason: event.reason } };
   }
 }
 

@@ -3,7 +3,12 @@ import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
-import { collabPath, protocolVersion } from '@draftroom/shared';
+import {
+  collabPath,
+  permissionChangeReasons,
+  permissionMessageType,
+  protocolVersion,
+} from '@draftroom/shared';
 import type { Identity, Role } from '@draftroom/shared';
 import {
   connectionReducer,
@@ -27,7 +32,8 @@ function sameConnectionState(a: ConnectionState, b: ConnectionState): boolean {
     a.synced === b.synced &&
     a.online === b.online &&
     a.pending === b.pending &&
-    a.problem === b.problem
+    a.problem === b.problem &&
+    a.permission === b.permission
   );
 }
 
@@ -96,9 +102,25 @@ export class CollabSession {
     };
   }
 
+  /** The server's word that this connection may now write or only read, and why. */
+  private hearPermissionChanges(): void {
+    this.provider.messageHandlers[permissionMessageType] = (_encoder, decoder) => {
+      const permission = decoding.readVarString(decoder);
+      const reason = decoding.readVarString(decoder);
+      const known = permissionChangeReasons.find((candidate) => candidate === reason);
+      if ((permission !== 'write' && permission !== 'read') || !known) {
+        // From a newer server, say: the editor keeps what it had, the server still enforces.
+        console.warn(`Unknown permission message: ${permission} (${reason})`);
+        return;
+      }
+      this.dispatch({ type: 'permission', permission, reason: known });
+    };
+  }
+
   private listen(): void {
     const { provider, doc, persistence } = this;
     this.watchIncomingChanges();
+    this.hearPermissionChanges();
     const on = <T extends unknown[]>(
       subscribe: (handler: (...args: T) => void) => void,
       unsubscribe: (handler: (...args: T) => void) => void,

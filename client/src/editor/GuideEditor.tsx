@@ -7,7 +7,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { guideExtensions } from '@draftroom/shared/editor';
 import { guideFragmentName } from '@draftroom/shared';
 import type { CollabSession } from '../collab/session.ts';
-import type { Identity } from '@draftroom/shared';
+import type { Identity, PermissionChangeReason } from '@draftroom/shared';
 import { CaretsNeverParsed, renderCaret } from './caret.ts';
 import { KeepCaretPlace } from './caretPlace/keepCaretPlace.ts';
 import { KeepTypedRun } from './caretPlace/keepTypedRun.ts';
@@ -33,13 +33,15 @@ interface GuideEditorProps {
   session: CollabSession;
   identity: Identity;
   mode: EditorMode;
+  /** Why the mode changed while the guide was open (the server said so), if it did. */
+  changedBecause?: Exclude<PermissionChangeReason, 'current'> | null;
 }
 
 /**
  * The guide body: the shared schema plus Collaboration (bound to the session's Y.Doc) and named
  * carets. Mount it with `key={session.doc.guid}`: the editor binds to one Y.Doc for its lifetime.
  */
-export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
+export function GuideEditor({ session, identity, mode, changedBecause = null }: GuideEditorProps) {
   const { t, i18n } = useTranslation();
   const hintId = useId();
   const [refusedPaste, setRefusedPaste] = useState(false);
@@ -116,10 +118,15 @@ export function GuideEditor({ session, identity, mode }: GuideEditorProps) {
   return (
     <div className="guide-editor">
       {mode === 'read' ? (
-        <ReadOnlyNote id={hintId} />
+        <ReadOnlyNote id={hintId} changedBecause={changedBecause} />
       ) : (
         <p id={hintId} className="muted guide-editor__hint">
           {mode === 'write' ? t('editor.hint') : t('editor.stopped')}
+        </p>
+      )}
+      {mode === 'write' && changedBecause && (
+        <p className="notice" role="status" data-testid="writable-again">
+          {t(`editor.writableAgain.${changedBecause}`)}
         </p>
       )}
       {refusedPaste && (

@@ -1,12 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { PermissionChangeReason } from '@draftroom/shared';
 
 /**
- * "You can read this guide but not change it", visible and announced. The text is filled in just
+ * "You can read this guide but not change it" (or, when that changed while it was open, why),
+ * visible and announced. The text is filled in just
  * after the (empty) status region appears: screen readers announce changes to a live region, not
  * what it already held when it was added to the page.
  */
-export function ReadOnlyNote({ id }: { id: string }) {
+export function ReadOnlyNote({
+  id,
+  changedBecause = null,
+}: {
+  id: string;
+  /** Set when the person could write when they opened the guide: says why they no longer can. */
+  changedBecause?: Exclude<PermissionChangeReason, 'current'> | null;
+}) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);
   useEffect(() => {
@@ -15,7 +24,11 @@ export function ReadOnlyNote({ id }: { id: string }) {
   }, []);
   return (
     <p id={id} className="read-only-note" role="status" data-testid="read-only-note">
-      {shown ? t('editor.readOnly') : ''}
+      {shown
+        ? changedBecause
+          ? t(`editor.nowReadOnly.${changedBecause}`)
+          : t('editor.readOnly')
+        : ''}
     </p>
   );
 }

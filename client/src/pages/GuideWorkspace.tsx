@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guide, Me } from '@draftroom/shared';
 import { identityOf } from '@draftroom/shared';
@@ -9,24 +9,44 @@ import { CollabProblemAlert } from '../collab/CollabProblemAlert.tsx';
 import { accessLost } from '../collab/connectionState.ts';
 import { GuideEditor, type EditorMode } from '../editor/GuideEditor.tsx';
 import { GuideContext } from './GuideContext.tsx';
+import { useMe } from '../me/MeContext.tsx';
 
 /**
  * A guide open for editing (or reading): the editor column and a side panel with the connection
- * state and who is here. What the person may do comes from the server (`guide.permission`), and
- * stops at once if the server closes the connection for lack of access.
+ * state and who is here. What the person may do comes from the server (`guide.permission`, then
+ * its permission messages on the open connection), and stops at once if the server closes the
+ * connection for lack of access.
  */
 export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
   const { t } = useTranslation();
+  const { refresh: refreshMe } = useMe();
   const session = useCollabSession(guide.id);
   const connection = useConnectionState(session);
   const people = usePeople(session);
   const { id, displayName, role } = me.person;
   const identity = useMemo(() => identityOf({ id, displayName }), [id, displayName]);
+  // The server says at once when this changes on the open connection (a new role, a lock).
+  const permission = connection.permission?.permission ?? guide.permission;
   const mode: EditorMode = accessLost(connection)
     ? 'stopped'
-    : guide.permission === 'write'
+    : permission === 'write'
       ? 'write'
       : 'read';
+
+  // Said when it changed while the page was open; `current` (sent on every connect) is not news.
+  const reason = connection.permission?.reason;
+  const changedBecause = reason === 'role' || reason === 'guide' ? reason : null;
+
+  // A new role (the server's permission message) shows in the header and menus at once too.
+  // (Once per message: `refreshMe` is a new function after every load, so it is read by ref.)
+  const roleChangedTo = connection.permission?.reason === 'role' ? connection.permission : null;
+  const refreshMeRef = useRef(refreshMe);
+  useEffect(() => {
+    refreshMeRef.current = refreshMe;
+  });
+  useEffect(() => {
+    if (roleChangedTo) refreshMeRef.current();
+  }, [roleChangedTo]);
 
   // Keeps what peers see (presence list, caret label) in step with a changed profile name.
   useEffect(() => {
@@ -50,7 +70,13 @@ export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
             />
           )}
           {session ? (
-            <GuideEditor key={session.doc.guid} session={session} identity={identity} mode={mode} />
+            <GuideEditor
+              key={session.doc.guid}
+              session={session}
+              identity={identity}
+              mode={mode}
+              changedBecause={changedBecause}
+            />
           ) : (
             <p className="muted">{t('guide.opening')}</p>
           )}

@@ -25,6 +25,7 @@ import { validateUpdate } from './validation/validateUpdate.ts';
 import {
   assertOriginAllowed,
   documentIdFromUpgrade,
+  speaksDraftroomProtocol,
   refuseUpgrade,
   UpgradeRefusal,
 } from './upgrade.ts';
@@ -185,7 +186,7 @@ export class CollabServer {
         ws.close(closeCodeOf(decision.refusal), refusalReason(decision.refusal));
         return;
       }
-      this.accept(ws, socket, documentId, decision, address);
+      this.accept(ws, socket, documentId, decision, address, speaksDraftroomProtocol(request));
     });
   }
 
@@ -195,6 +196,7 @@ export class CollabServer {
     documentId: string,
     decision: AccessDecision & { granted: true },
     address: string,
+    hearsPermission: boolean,
   ): void {
     const connection = new CollabConnection(
       ws,
@@ -211,6 +213,10 @@ export class CollabServer {
     );
     this.connections.add(connection);
     this.options.metrics.connections.set(this.connections.size);
+    // What this connection may do, first thing: the page may have been loaded before a change
+    // (a role changed while it was offline), and the server's word is the one that counts.
+    connection.hearsPermission = hearsPermission;
+    connection.tellPermission('current');
     const room = this.rooms.join(documentId, connection);
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -271,8 +277,9 @@ export class CollabServer {
 
   /**
    * Someone's access changed (removed from a group, new role, sign-in revoked): decide again for
-   * each of their open sockets. Lost access closes with 4401 or 4403; a drop to read-only takes
-   * effect on the next message (the room checks `permission` on every update).
+   * each of their open sockets. Lost access closes with 4401 or 4403; a change between write and
+   * read is sent to the client (`permissionMessageType`) and enforced on the next update (the
+   * room checks `permission` on every one).
    */
   private async applyAccessChange(change: AccessChange): Promise<void> {
     const affected = [...this.connections].filter((connection) => {
@@ -300,6 +307,10 @@ export class CollabServer {
               { documentId: connection.documentId, permission: decision.permission },
               'permission changed on an open connection',
             );
+            // Told at once, so the editor turns read-only (or editable) with the reason shown,
+            // instead of the person's edits being dropped without a word.
+            connection.permission = decision.permission;
+            connection.tellPermission(change.kind === 'documents' ? 'guide' : 'role');
           }
           connection.permission = decision.permission;
           connection.presenceUser = decision.identity;

@@ -1,8 +1,9 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { corkUntilTickEnds } from './corking.ts';
+import { encodePermissionMessage } from './protocol.ts';
 
-import type { Permission, PresenceUser } from '@draftroom/shared';
+import type { Permission, PermissionChangeReason, PresenceUser } from '@draftroom/shared';
 import type { SignIn } from '../services/auth/authService.ts';
 export type { Permission };
 
@@ -16,6 +17,8 @@ export class CollabConnection {
   presenceClientId: number | null = null;
   isAlive = true;
   closed = false;
+  /** Draftroom's own client (not a stock y-websocket one): it is told its permission. */
+  hearsPermission = false;
 
   constructor(
     readonly socket: WebSocket,
@@ -39,6 +42,11 @@ export class CollabConnection {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     corkUntilTickEnds(this.transport);
     this.socket.send(frame, { binary: true });
+  }
+
+  /** Tells the client what it may do now, and why (only Draftroom's own client understands). */
+  tellPermission(reason: PermissionChangeReason): void {
+    if (this.hearsPermission) this.send(encodePermissionMessage(this.permission, reason));
   }
 
   /** Closes with a documented code; the reason is for logs and developer tools, not people. */

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { closeCodes, limits, messageTypes } from '@draftroom/shared';
 import {
   decodeClientMessage,
+  encodePermissionMessage,
   encodeSyncStep2,
   encodeUpdateMessage,
   isEmptyUpdate,
@@ -136,6 +137,8 @@ describe('decodeClientMessage: everything else', () => {
   it('refuses unknown message and sync types (4415)', () => {
     const frames = [
       bytes(99),
+      // The server's own permission message flows server → client only.
+      encodePermissionMessage('write', 'role'),
       bytes(4),
       bytes(0x80, 0x01),
       bytes(0, 7, 0),

@@ -2,7 +2,14 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { closeCodes, limits, messageTypes, syncMessageTypes } from '@draftroom/shared';
+import {
+  closeCodes,
+  limits,
+  messageTypes,
+  permissionMessageType,
+  syncMessageTypes,
+} from '@draftroom/shared';
+import type { Permission, PermissionChangeReason } from '@draftroom/shared';
 import type { DecodedUpdate } from './validation/validateUpdate.ts';
 
 /**
@@ -189,6 +196,18 @@ export function encodeUpdateMessage(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, messageTypes.sync);
   encoding.writeVarUint(encoder, syncMessageTypes.update);
   encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Tells a client what its connection may do now, and why that changed (permissions.ts). */
+export function encodePermissionMessage(
+  permission: Permission,
+  reason: PermissionChangeReason,
+): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, permissionMessageType);
+  encoding.writeVarString(encoder, permission);
+  encoding.writeVarString(encoder, reason);
   return encoding.toUint8Array(encoder);
 }
 

@@ -48,6 +48,15 @@ export function documentIdFromUpgrade(request: IncomingMessage): string {
   return parsed.data;
 }
 
+/**
+ * Whether the client is Draftroom's own (it names the protocol version, which
+ * `documentIdFromUpgrade` has checked): only it is sent Draftroom's own messages, so a stock
+ * y-websocket client never meets a message type it does not know.
+ */
+export function speaksDraftroomProtocol(request: IncomingMessage): boolean {
+  return parseTarget(request.url ?? '/')?.searchParams.has('v') ?? false;
+}
+
 function parseTarget(target: string): URL | undefined {
   try {
     return new URL(target, 'http://upgrade.invalid');

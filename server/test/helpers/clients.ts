@@ -27,12 +27,14 @@ export interface HonestClient {
 export function connectClient(
   target: CollabTarget,
   documentId: string,
-  options: { connect?: boolean } = {},
+  /** `params`: query parameters, e.g. `v` to connect as Draftroom's own client does. */
+  options: { connect?: boolean; params?: Record<string, string> } = {},
 ): HonestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(target.wsUrl, documentId, doc, {
     WebSocketPolyfill: cookieWebSocket(target.cookie),
     connect: options.connect ?? true,
+    params: options.params ?? {},
     disableBc: true,
     maxBackoffTime: 200,
   });

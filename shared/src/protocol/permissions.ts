@@ -1,2 +1,17 @@
 /** What a connection may do with a document: edit it, or only follow along. */
 export type Permission = 'write' | 'read';
+
+/**
+ * Draftroom's own message, from the server to a client only: what this connection may do from
+ * now on, and why it changed (issue 11). Frame: the type (varuint), the permission and the reason
+ * (two varstrings). A stock y-websocket client ignores it; a client that sends it is refused like
+ * any other unknown type (`closeCodes.unknownMessageType`).
+ */
+export const permissionMessageType = 20;
+
+/**
+ * Why the server sends it: `current` when the connection opens (what it may do, nothing
+ * changed), `role` when the person's role or group changed, `guide` when the guide itself did.
+ */
+export const permissionChangeReasons = ['current', 'role', 'guide'] as const;
+export type PermissionChangeReason = (typeof permissionChangeReasons)[number];
