@@ -32,6 +32,10 @@ export class HocuspocusClient implements BenchClient {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
       // A refused or dropped peer is a failure to count, not one to hide by reconnecting.
       maxAttempts: 1,
+      // The provider closes a socket on which nothing arrived for this long (default 30 s). A
+      // bench peer that only listens (the join storm's observer) can be silent that long on a
+      // loaded machine, and its own watchdog closing it (1005) is not the server's failure.
+      messageReconnectTimeout: 10 * 60_000,
     });
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
