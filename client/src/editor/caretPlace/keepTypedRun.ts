@@ -200,11 +200,27 @@ function putBackStranded(view: EditorView, doc: Y.Doc, run: TypedRun, seenUpTo: 
 }
 
 /**
- * Has ProseMirror read what the browser changed but has not reported yet (it hears of caret moves
- * through the `selectionchange` event, which can come after a message from the server).
- * `domObserver` is ProseMirror's own and not in its typings; without it nothing is flushed.
+ * Has ProseMirror take in what the browser changed but has not reported yet: it hears of caret
+ * moves through the `selectionchange` event, which can come after the next key or a message from
+ * the server. Its own observer is flushed first (`domObserver`, not in its typings: pending
+ * typing), then the page's selection is read directly, since that flush does nothing while
+ * ProseMirror has a flush of its own scheduled.
  */
 function flushPendingDomChanges(view: EditorView): void {
   if (view.isDestroyed || view.composing) return;
   (view as unknown as { domObserver?: { flush?: () => void } }).domObserver?.flush?.();
+  if (!view.hasFocus() || !(view.state.selection instanceof TextSelection)) return;
+  const selection = (view.root as Document).getSelection?.();
+  const { anchorNode, focusNode } = selection ?? {};
+  if (!selection || !anchorNode || !focusNode) return;
+  if (!view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return;
+  try {
+    const anchor = view.posAtDOM(anchorNode, selection.anchorOffset);
+    const head = view.posAtDOM(focusNode, selection.focusOffset);
+    const current = view.state.selection;
+    if (current.anchor === anchor && current.head === head) return;
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
+  } catch {
+    // Not a place a text caret can be (inside a node view, say): ProseMirror's own reading stands.
+  }
 }
