@@ -83,6 +83,14 @@ test('on a phone the editor starts on the first screen, under a compact header w
   expect(editorBox?.y ?? 844).toBeLessThan(844 - 200);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 
+  // The toolbar is one row that scrolls sideways, shaded at an edge where more buttons are.
+  const toolbar = page.getByRole('toolbar');
+  const row = await toolbar.evaluate((element) => ({
+    scrolls: element.scrollWidth > element.clientWidth,
+    shades: getComputedStyle(element).backgroundImage.match(/radial-gradient/g)?.length ?? 0,
+  }));
+  expect(row).toEqual({ scrolls: true, shades: 2 });
+
   // Who is here: a row of initials, names still there for screen readers.
   const self = page.getByTestId('presence-person').filter({ hasText: 'Chen Wei' });
   await expect(self).toHaveCount(1);
