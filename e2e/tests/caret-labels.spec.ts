@@ -1,22 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { ServerProcess } from '../fixtures/server.ts';
+import { serverForSpec } from '../fixtures/guideSpec.ts';
 import { expectGuideText, openGuideAs, type Person } from '../fixtures/people.ts';
 
 // Issue 9: a caret label with a long unbroken name stays inside the editor, wherever the caret
 // is (at the end of a full line, in English or in Arabic, on a phone), shortened with an
 // ellipsis, with the name available in full as its title.
-let server: ServerProcess;
-const people: Person[] = [];
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.context.close();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const spec = serverForSpec();
 
 const longName = 'Maximiliana' + 'x'.repeat(69);
 
@@ -65,10 +54,10 @@ async function typeToEdge(person: Person, word: string, edge: 'right' | 'left'):
 }
 
 test('a long caret label stays inside the editor, at either edge', async ({ browser }) => {
-  const guideId = await server.createGuide('Long names');
-  const writer = await openGuideAs(browser, server, guideId, longName);
-  const reader = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
-  people.push(writer, reader);
+  const guideId = await spec.server.createGuide('Long names');
+  const writer = await openGuideAs(browser, spec.server, guideId, longName);
+  const reader = await openGuideAs(browser, spec.server, guideId, 'Bashir Haddad');
+  spec.people.push(writer, reader);
 
   // The end of an English line near the right edge: the label would run out on the right.
   await writer.editor.click();
@@ -92,10 +81,10 @@ test('a long caret label stays inside the editor, at either edge', async ({ brow
 test('typing right at another person caret never puts their name into the guide', async ({
   browser,
 }) => {
-  const guideId = await server.createGuide('Meeting carets');
-  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
-  const bashir = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
-  people.push(alice, bashir);
+  const guideId = await spec.server.createGuide('Meeting carets');
+  const alice = await openGuideAs(browser, spec.server, guideId, 'Alice Moreau');
+  const bashir = await openGuideAs(browser, spec.server, guideId, 'Bashir Haddad');
+  spec.people.push(alice, bashir);
 
   await alice.editor.click();
   await alice.page.keyboard.type('Shared line ');

@@ -1,28 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { ServerProcess } from '../fixtures/server.ts';
-import { expectGuideText, openGuideAs, typeAtEnd, type Person } from '../fixtures/people.ts';
+import { serverForSpec } from '../fixtures/guideSpec.ts';
+import { expectGuideText, openGuideAs, typeAtEnd } from '../fixtures/people.ts';
 
 // Two people type into the same guide and each sees the other's text and named caret; a third
 // who joins late receives the whole document.
-let server: ServerProcess;
-const people: Person[] = [];
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.context.close();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const spec = serverForSpec();
 
 test('two people write together and see each other', async ({ browser }, testInfo) => {
-  const guideId = await server.createGuide('Digital parliaments handbook');
-  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
-  const bob = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
-  people.push(alice, bob);
+  const guideId = await spec.server.createGuide('Digital parliaments handbook');
+  const alice = await openGuideAs(browser, spec.server, guideId, 'Alice Moreau');
+  const bob = await openGuideAs(browser, spec.server, guideId, 'Bashir Haddad');
+  spec.people.push(alice, bob);
 
   await typeAtEnd(alice, 'Alice drafts the introduction.');
   await expectGuideText(bob, 'Alice drafts the introduction.');
@@ -50,9 +39,9 @@ test('two people write together and see each other', async ({ browser }, testInf
 });
 
 test('a person who joins late receives the whole document', async ({ browser }) => {
-  const guideId = await server.createGuide('Open data for bills');
-  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
-  people.push(alice);
+  const guideId = await spec.server.createGuide('Open data for bills');
+  const alice = await openGuideAs(browser, spec.server, guideId, 'Alice Moreau');
+  spec.people.push(alice);
   const paragraphs = [
     'Step one: choose a format.',
     'Step two: publish amendments.',
@@ -64,8 +53,8 @@ test('a person who joins late receives the whole document', async ({ browser }) 
   }
   await expect(alice.status).toHaveAttribute('data-pending', '0');
 
-  const carol = await openGuideAs(browser, server, guideId, 'Carla Núñez');
-  people.push(carol);
+  const carol = await openGuideAs(browser, spec.server, guideId, 'Carla Núñez');
+  spec.people.push(carol);
   for (const paragraph of paragraphs) await expectGuideText(carol, paragraph);
   await expect(carol.page.getByTestId('presence-list')).toContainText('Alice Moreau');
 });

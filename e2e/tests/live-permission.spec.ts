@@ -1,26 +1,15 @@
 import { expect, test } from '@playwright/test';
-import { ServerProcess } from '../fixtures/server.ts';
+import { serverForSpec } from '../fixtures/guideSpec.ts';
 import { expectGuideText, openGuideAs, type Person } from '../fixtures/people.ts';
 import { keepShots } from '../fixtures/shots.ts';
 
 // Issue 11: permission is state the server sends. A participant whose role changes while their
 // guide is open is told at once: the editor turns read-only with the reason shown and announced,
 // and editable again when the role comes back. Their typing is refused by the server meanwhile.
-let server: ServerProcess;
-const people: Person[] = [];
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.context.close();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const spec = serverForSpec();
 
 async function personIdOf(person: Person): Promise<string> {
-  const response = await person.context.request.get(`${server.url}/api/me`);
+  const response = await person.context.request.get(`${spec.server.url}/api/me`);
   const me = (await response.json()) as { person: { id: string } };
   return me.person.id;
 }
@@ -28,13 +17,13 @@ async function personIdOf(person: Person): Promise<string> {
 test('a participant made observer while writing is told, and can write again when restored', async ({
   browser,
 }, testInfo) => {
-  const guideId = await server.createGuide('Changing roles');
-  const writer = await openGuideAs(browser, server, guideId, 'Amina Diallo');
-  const witness = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
-  people.push(writer, witness);
+  const guideId = await spec.server.createGuide('Changing roles');
+  const writer = await openGuideAs(browser, spec.server, guideId, 'Amina Diallo');
+  const witness = await openGuideAs(browser, spec.server, guideId, 'Bashir Haddad');
+  spec.people.push(writer, witness);
   const personId = await personIdOf(writer);
   const setRole = (role: 'observer' | 'participant') =>
-    server.organiser.expect(200, 'PATCH', `/api/people/${personId}`, { role });
+    spec.server.organiser.expect(200, 'PATCH', `/api/people/${personId}`, { role });
 
   await writer.editor.click();
   await writer.page.keyboard.type('Before the change.');

@@ -1,23 +1,12 @@
 import { expect, test, type Locator } from '@playwright/test';
 import { createCoCreationSession, createGroup, createInvite } from '@draftroom/server/testing';
-import { ServerProcess } from '../fixtures/server.ts';
-import { expectConnected, joinAs, openGuideAs, type Person } from '../fixtures/people.ts';
+import { serverForSpec } from '../fixtures/guideSpec.ts';
+import { expectConnected, joinAs, openGuideAs } from '../fixtures/people.ts';
 
 // Issue 9: direction belongs to each block. In an English guide with an Arabic section, the
 // Arabic heading, text and bullets sit on the right, the English ones on the left; a writer can
 // set a block's direction from the toolbar; every reader (also read-only) sees the same.
-let server: ServerProcess;
-const people: Person[] = [];
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.context.close();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const spec = serverForSpec();
 
 async function box(locator: Locator) {
   const found = await locator.boundingBox();
@@ -59,19 +48,19 @@ async function expectItemOnSide(item: Locator, content: Locator, side: 'left' | 
 }
 
 test('an English guide with an Arabic section: each block on its own side', async ({ browser }) => {
-  const session = await createCoCreationSession(server.organiser, 'Mixed directions workshop');
-  const group = await createGroup(server.organiser, session.id, 'Mixed directions');
-  const participantLink = await createInvite(server.organiser, 'participant', {
+  const session = await createCoCreationSession(spec.server.organiser, 'Mixed directions workshop');
+  const group = await createGroup(spec.server.organiser, session.id, 'Mixed directions');
+  const participantLink = await createInvite(spec.server.organiser, 'participant', {
     type: 'group',
     id: group.id,
   });
   const alice = await openGuideAs(
     browser,
-    { url: server.url, inviteFor: () => `${server.url}${participantLink.joinPath}` },
+    { url: spec.server.url, inviteFor: () => `${spec.server.url}${participantLink.joinPath}` },
     group.guideId,
     'Alice Moreau',
   );
-  people.push(alice);
+  spec.people.push(alice);
   const { page, editor } = alice;
 
   await editor.click();
@@ -113,13 +102,18 @@ test('an English guide with an Arabic section: each block on its own side', asyn
   await expectConnected(alice);
 
   // A reader who may not write sees the same directions (stored, then served).
-  const observerLink = await createInvite(server.organiser, 'observer', {
+  const observerLink = await createInvite(spec.server.organiser, 'observer', {
     type: 'group',
     id: group.id,
   });
-  const joined = await joinAs(browser, server.url, `${server.url}${observerLink.joinPath}`, 'Inês');
+  const joined = await joinAs(
+    browser,
+    spec.server.url,
+    `${spec.server.url}${observerLink.joinPath}`,
+    'Inês',
+  );
   const observerPage = joined.page;
-  await observerPage.goto(`${server.url}/g/${group.guideId}`);
+  await observerPage.goto(`${spec.server.url}/g/${group.guideId}`);
   const readOnly = observerPage.getByRole('textbox', { name: 'Guide text' });
   await expect(readOnly).toHaveAttribute('aria-readonly', 'true');
   await expect(readOnly.locator('p', { hasText: 'Opening the session' })).toHaveAttribute(

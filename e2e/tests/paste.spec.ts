@@ -1,24 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ServerProcess } from '../fixtures/server.ts';
+import { serverForSpec } from '../fixtures/guideSpec.ts';
 import { tr } from '../fixtures/locales.ts';
 import { switchLanguage } from '../fixtures/pages.ts';
-import { expectConnected, expectGuideText, openGuideAs, type Person } from '../fixtures/people.ts';
+import { expectConnected, expectGuideText, openGuideAs } from '../fixtures/people.ts';
 
 // Issue 9: pasted superscript and subscript are kept (they are in the shared schema, so the
 // server stores them), and what a guide cannot hold (images) is not dropped silently: the writer
 // is told, in their language, in a status message.
-let server: ServerProcess;
-const people: Person[] = [];
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.context.close();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const spec = serverForSpec();
 
 async function pasteHtml(page: Page, html: string): Promise<void> {
   await page.evaluate((content) => {
@@ -33,10 +22,10 @@ async function pasteHtml(page: Page, html: string): Promise<void> {
 test('pasted superscript and subscript are kept; dropped images are announced', async ({
   browser,
 }) => {
-  const guideId = await server.createGuide('Pasting from a report');
-  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
-  const bashir = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
-  people.push(alice, bashir);
+  const guideId = await spec.server.createGuide('Pasting from a report');
+  const alice = await openGuideAs(browser, spec.server, guideId, 'Alice Moreau');
+  const bashir = await openGuideAs(browser, spec.server, guideId, 'Bashir Haddad');
+  spec.people.push(alice, bashir);
   const notice = alice.page.getByRole('status').filter({ has: alice.page.getByText(/pasted/) });
 
   await alice.editor.click();

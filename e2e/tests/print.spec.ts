@@ -1,28 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { ServerProcess } from '../fixtures/server.ts';
-import { expectGuideText, openGuideAs, typeAtEnd, type Person } from '../fixtures/people.ts';
+import { serverForSpec } from '../fixtures/guideSpec.ts';
+import { expectGuideText, openGuideAs, typeAtEnd } from '../fixtures/people.ts';
 
 // Issue 9: printing a guide prints the guide alone: no navigation, toolbar, presence, connection
 // state, carets or caret labels, but all of the guide's text.
-let server: ServerProcess;
-const people: Person[] = [];
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.context.close();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const spec = serverForSpec();
 
 test('a printed guide shows the guide and nothing else', async ({ browser }) => {
-  const guideId = await server.createGuide('Printing the guide');
-  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
-  const bashir = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
-  people.push(alice, bashir);
+  const guideId = await spec.server.createGuide('Printing the guide');
+  const alice = await openGuideAs(browser, spec.server, guideId, 'Alice Moreau');
+  const bashir = await openGuideAs(browser, spec.server, guideId, 'Bashir Haddad');
+  spec.people.push(alice, bashir);
   const { page } = alice;
 
   await typeAtEnd(alice, 'Before the session');

@@ -1,30 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ServerProcess } from '../fixtures/server.ts';
-import {
-  expectConnected,
-  expectGuideText,
-  guideText,
-  openGuideAs,
-  type Person,
-} from '../fixtures/people.ts';
+import { serverForSpec } from '../fixtures/guideSpec.ts';
+import { expectConnected, expectGuideText, guideText, openGuideAs } from '../fixtures/people.ts';
 
 // The server refuses any update that does not fit the guide schema (issue 8). Whatever a person
 // can make in the real editor must fit: every node, mark and attribute, pasted or typed with the
 // keyboard, by two people at once. A false refusal would close the editor's connection for good,
 // so this test watches the connection and the server's refusal counter, then reloads to see
 // that everything was stored.
-let server: ServerProcess;
-const people: Person[] = [];
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.context.close();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const spec = serverForSpec();
 
 /** Pastes HTML as the clipboard would deliver it, into the focused editor. */
 async function pasteHtml(page: Page, html: string): Promise<void> {
@@ -38,7 +21,7 @@ async function pasteHtml(page: Page, html: string): Promise<void> {
 }
 
 async function refusedUpdates(): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const text = await (await fetch(`${spec.server.url}/metrics`)).text();
   const line = text
     .split('\n')
     .find((candidate) =>
@@ -50,10 +33,10 @@ async function refusedUpdates(): Promise<number> {
 test('everything the editor can make is accepted and stored, by two people at once', async ({
   browser,
 }) => {
-  const guideId = await server.createGuide('Every kind of content');
-  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
-  const bob = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
-  people.push(alice, bob);
+  const guideId = await spec.server.createGuide('Every kind of content');
+  const alice = await openGuideAs(browser, spec.server, guideId, 'Alice Moreau');
+  const bob = await openGuideAs(browser, spec.server, guideId, 'Bashir Haddad');
+  spec.people.push(alice, bob);
 
   await alice.editor.click();
   await pasteHtml(

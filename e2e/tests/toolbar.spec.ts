@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { ServerProcess } from '../fixtures/server.ts';
+import { serverForSpec } from '../fixtures/guideSpec.ts';
 import { tr } from '../fixtures/locales.ts';
 import { switchLanguage } from '../fixtures/pages.ts';
 import {
@@ -8,33 +8,21 @@ import {
   guideText,
   openGuideAs,
   typeAtEnd,
-  type Person,
 } from '../fixtures/people.ts';
 
 // Issue 9: the toolbar has undo and redo (one's own changes only), a third heading level, and
 // rows and columns for tables (usable only inside a table); all reachable from the keyboard and
 // labelled in every language.
-let server: ServerProcess;
-const people: Person[] = [];
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.context.close();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const spec = serverForSpec();
 
 const button = (page: Page, name: string) =>
   page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true });
 
 test('undo and redo take back only my own changes', async ({ browser }) => {
-  const guideId = await server.createGuide('Undo is personal');
-  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
-  const bashir = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
-  people.push(alice, bashir);
+  const guideId = await spec.server.createGuide('Undo is personal');
+  const alice = await openGuideAs(browser, spec.server, guideId, 'Alice Moreau');
+  const bashir = await openGuideAs(browser, spec.server, guideId, 'Bashir Haddad');
+  spec.people.push(alice, bashir);
 
   await expect(button(alice.page, 'Undo')).toHaveAttribute('aria-disabled', 'true');
   await typeAtEnd(alice, 'Alice writes.');
@@ -55,9 +43,9 @@ test('undo and redo take back only my own changes', async ({ browser }) => {
 test('third-level headings, and table rows and columns only inside a table', async ({
   browser,
 }) => {
-  const guideId = await server.createGuide('Headings and tables');
-  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
-  people.push(alice);
+  const guideId = await spec.server.createGuide('Headings and tables');
+  const alice = await openGuideAs(browser, spec.server, guideId, 'Alice Moreau');
+  spec.people.push(alice);
   const { page, editor } = alice;
 
   await typeAtEnd(alice, 'Checklist');

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { ServerProcess } from '../fixtures/server.ts';
+import { serverForSpec } from '../fixtures/guideSpec.ts';
 import { expectConnected, guideText, openGuideAs, type Person } from '../fixtures/people.ts';
 
 // Issue 9: when someone splits, joins or wraps the block another person is typing in, that
@@ -7,18 +7,7 @@ import { expectConnected, guideText, openGuideAs, type Person } from '../fixture
 // blocks while one of them presses Enter, Backspace at a block start or toggles a list; after
 // every round each person's words must be whole, in order, and where their caret was.
 
-let server: ServerProcess;
-const people: Person[] = [];
-
-test.beforeAll(async () => {
-  server = await ServerProcess.start();
-});
-test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.context.close();
-});
-test.afterAll(async () => {
-  await server.dispose();
-});
+const spec = serverForSpec();
 
 /** Each textblock's text, in order (other people's caret labels left out). */
 function blocks(person: Person): Promise<string[]> {
@@ -88,12 +77,12 @@ async function typeThroughRounds(
   timing: 'between' | 'during' = 'between',
 ): Promise<void> {
   test.setTimeout(240_000);
-  const guideId = await server.createGuide('Typing in the same place');
-  const alice = await openGuideAs(browser, server, guideId, 'Alice Moreau');
-  const bashir = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
-  const carla = await openGuideAs(browser, server, guideId, 'Carla Núñez');
+  const guideId = await spec.server.createGuide('Typing in the same place');
+  const alice = await openGuideAs(browser, spec.server, guideId, 'Alice Moreau');
+  const bashir = await openGuideAs(browser, spec.server, guideId, 'Bashir Haddad');
+  const carla = await openGuideAs(browser, spec.server, guideId, 'Carla Núñez');
   const everyone = [alice, bashir, carla];
-  people.push(...everyone);
+  spec.people.push(...everyone);
 
   const problems: string[] = [];
   for (const [round, action] of actions.entries()) {

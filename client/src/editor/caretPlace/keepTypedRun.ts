@@ -60,7 +60,9 @@ export const KeepTypedRun = Extension.create<KeepTypedRunOptions>({
             // reported would be undone by the change: the binding puts back the caret
             // ProseMirror last knew. So ProseMirror reads the page first.
             flushPendingDomChanges(view);
-            seenUpTo = seenClockOf(update, doc.clientID);
+            // Decoding the update is only worth it while there is typing to look after (not, say,
+            // for the whole guide that arrives when it opens).
+            seenUpTo = run.length > 0 ? seenClockOf(update, doc.clientID) : null;
           });
           const afterTransaction = (transaction: Y.Transaction) => {
             if (!transaction.local) {
