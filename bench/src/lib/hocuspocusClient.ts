@@ -18,6 +18,8 @@ export class HocuspocusClient implements BenchClient {
   received = 0;
   errors = 0;
   closeCode: number | null = null;
+  /** The reason Hocuspocus gave for refusing this peer, if it did. */
+  denied: string | null = null;
   onRemoteUpdate: ((update: Uint8Array) => void) | null = null;
   onAwareness: ((update: Uint8Array) => void) | null = null;
   private closing = false;
@@ -36,6 +38,12 @@ export class HocuspocusClient implements BenchClient {
       // bench peer that only listens (the join storm's observer) can be silent that long on a
       // loaded machine, and its own watchdog closing it (1005) is not the server's failure.
       messageReconnectTimeout: 10 * 60_000,
+      // Runs before the socket's own close handler, which would otherwise try again after any
+      // close (maxAttempts bounds only one connect call): a dropped peer stays dropped, and no
+      // attempt outlives the server it was aimed at.
+      onClose: () => {
+        this.socket.shouldConnect = false;
+      },
     });
     this.provider = new HocuspocusProvider({
       websocketProvider: this.socket,
@@ -68,10 +76,16 @@ export class HocuspocusClient implements BenchClient {
       for (const resolve of this.syncedResolvers.splice(0)) resolve();
     });
     this.socket.on('disconnect', () => this.errors++);
+    // Refused by the server (Hocuspocus answers "permission-denied" when it cannot open the
+    // document): say so at once rather than waiting out the connect timeout.
+    this.provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      this.denied = reason;
+      for (const resolve of this.syncedResolvers.splice(0)) resolve();
+    });
   }
 
   get failed(): boolean {
-    return this.closeCode !== null && !this.closing;
+    return (this.closeCode !== null || this.denied !== null) && !this.closing;
   }
 
   async connect(timeoutMs = 60_000): Promise<void> {
@@ -83,6 +97,7 @@ export class HocuspocusClient implements BenchClient {
         timer = setTimeout(() => reject(new Error(`not synced after ${timeoutMs} ms`)), timeoutMs);
       }),
     ]).finally(() => clearTimeout(timer));
+    if (this.denied !== null) throw new Error(`refused by the server (${this.denied})`);
     if (!this.synced) throw new Error(`closed before sync (${this.closeCode})`);
   }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import type { GuideSetup, Person } from '../lib/people.ts';
+import type { BenchClient } from '../lib/benchClient.ts';
 import type { ServerUnderTest } from '../lib/processes.ts';
 import { ProcessSampler } from '../lib/sampler.ts';
 import { percentile } from '../lib/stats.ts';
@@ -46,15 +47,44 @@ export async function runJoinStorm(
   server: ServerUnderTest,
   options: JoinStormOptions,
 ): Promise<JoinStormResult> {
-  const problems: string[] = [];
   const [guide] = (await server.setUpGuides(['Join storm'], options.clients + 2, options.log))
     .guides as [GuideSetup];
-  const [writerPerson, observerPerson, ...storm] = guide.people as [Person, Person, ...Person[]];
+  const [writerPerson, observerPerson, ...stormPeople] = guide.people as [
+    Person,
+    Person,
+    ...Person[],
+  ];
   const writer = server.client(guide.documentId, {
     applyUpdates: false,
     headers: writerPerson.headers,
   });
   const observer = server.client(guide.documentId, { headers: observerPerson.headers });
+  const peers: Peers = { writer, observer, joined: [] };
+  try {
+    return await storm(server, guide, stormPeople, peers, options);
+  } finally {
+    // Every peer goes, however the storm ended: one left open would outlive its server.
+    await Promise.allSettled(
+      [writer, observer, ...peers.joined.map((entry) => entry.client)].map((c) => c.close()),
+    );
+  }
+}
+
+interface Peers {
+  writer: BenchClient;
+  observer: BenchClient;
+  /** Everyone in the storm, with when each synced (NaN if it did not). */
+  joined: Array<{ client: BenchClient; done: Promise<number> }>;
+}
+
+async function storm(
+  server: ServerUnderTest,
+  guide: GuideSetup,
+  stormPeople: Person[],
+  { writer, observer, joined }: Peers,
+  options: JoinStormOptions,
+): Promise<JoinStormResult> {
+  const problems: string[] = [];
   await Promise.all([writer.connect(), observer.connect()]);
   for (const chunk of options.seed) writer.sendUpdate(chunk, false);
   const seedDeadline = Date.now() + 60_000;
@@ -69,7 +99,7 @@ export async function runJoinStorm(
 
   const sampler = new ProcessSampler(server, 250);
   const stormStart = performance.now();
-  const joined = storm.map((person) => {
+  for (const person of stormPeople) {
     const startedAt = performance.now();
     const client = server.client(guide.documentId, {
       applyUpdates: false,
@@ -79,8 +109,8 @@ export async function runJoinStorm(
       () => performance.now() - startedAt,
       () => Number.NaN,
     );
-    return { client, done };
-  });
+    joined.push({ client, done });
+  }
   const times = await Promise.all(joined.map((entry) => entry.done));
   const allSyncedMs = performance.now() - stormStart;
   sampler.markEnd();
@@ -106,10 +136,6 @@ export async function runJoinStorm(
       break;
     }
   }
-  await Promise.allSettled(
-    [writer, observer, ...joined.map((entry) => entry.client)].map((c) => c.close()),
-  );
-
   return {
     clients: options.clients,
     synced: syncedTimes.length,
