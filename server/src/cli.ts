@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from './config/env.ts';
 import { openPersistence } from './persistence/index.ts';
-import { AccessEvents } from './services/access/accessEvents.ts';
+import { InProcessEventBus } from './services/events/eventBus.ts';
 import { createAuthService } from './services/auth/authService.ts';
 import { createEventWithOrganiserLink } from './services/setup/createEvent.ts';
 
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<void> {
     `http://localhost:${config.PORT}`
   ).replace(/\/$/, '');
   const persistence = await openPersistence(databaseUrl, config.SQLITE_SYNCHRONOUS);
-  const auth = createAuthService(persistence, new AccessEvents(), { sessionTtlMs: 0 });
+  const auth = createAuthService(persistence, new InProcessEventBus(), { sessionTtlMs: 0 });
   try {
     switch (command) {
       case 'events': {

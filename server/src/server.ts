@@ -8,7 +8,7 @@ import { clientAddressing } from './lib/clientAddress.ts';
 import type { Logger } from './lib/logger.ts';
 import { createMetrics, registerQueryCounter, type Metrics } from './observability/metrics.ts';
 import { openPersistence, type ConferenceStore, type Persistence } from './persistence/index.ts';
-import { AccessEvents } from './services/access/accessEvents.ts';
+import { InProcessEventBus } from './services/events/eventBus.ts';
 import { createDocumentAccess } from './services/access/documentAccess.ts';
 import { createAuthService, type AuthService } from './services/auth/authService.ts';
 import { createGroupService } from './services/conference/groupService.ts';
@@ -48,48 +48,25 @@ export async function createDraftroomServer(
   });
   const metrics = createMetrics();
   registerQueryCounter(metrics.registry, persistence.queryCount);
-  const accessEvents = new AccessEvents();
+  const events = new InProcessEventBus((topic, error) =>
+    logger.error({ err: error, topic }, 'live event listener failed'),
+  );
   // The services see the conference tables only; the document store is the collaboration
   // server's alone.
   const conference: ConferenceStore = {
     repositories: persistence.repositories,
     transaction: persistence.transaction,
   };
-  const auth = createAuthService(conference, accessEvents, {
+  const auth = createAuthService(conference, events, {
     sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
   });
   let ready = false;
   const clients = clientAddressing(config.TRUST_PROXY);
-
-  const app = createApp({
-    services: {
-      auth,
-      me: createMeService(conference),
-      devices: createDeviceLinkService(conference, {
-        ttlMs: config.DEVICE_LINK_TTL_MS,
-        codeAttempts: config.DEVICE_CODE_ATTEMPTS,
-        sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
-      }),
-      programme: createProgrammeService(conference),
-      groups: createGroupService(conference, accessEvents),
-      guides: createGuideService(conference),
-      people: createPeopleService(conference, auth, accessEvents),
-      repositories: persistence.repositories,
-      cookieSecurity: config.COOKIE_SECURE,
-    },
-    metrics,
-    logger,
-    health: { isReady: () => ready, problem: () => persistence.health?.problem },
-    staticDir: config.STATIC_DIR,
-    joinRateLimitPerMinute: config.JOIN_RATE_LIMIT_PER_MINUTE,
-    clients,
-    allowedOrigins: config.ALLOWED_ORIGINS,
-  });
-  const http = createServer(app);
+  // Before the services: those that change or read guides do it through its document host.
   const collab = new CollabServer({
     store: persistence.documents,
     access: createDocumentAccess(conference, auth),
-    accessEvents,
+    events,
     metrics,
     logger,
     allowedOrigins: config.ALLOWED_ORIGINS,
@@ -106,8 +83,33 @@ export async function createDraftroomServer(
       documentItems: config.MAX_DOCUMENT_ITEMS,
     },
   });
+  const app = createApp({
+    services: {
+      auth,
+      me: createMeService(conference),
+      devices: createDeviceLinkService(conference, {
+        ttlMs: config.DEVICE_LINK_TTL_MS,
+        codeAttempts: config.DEVICE_CODE_ATTEMPTS,
+        sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
+      }),
+      programme: createProgrammeService(conference),
+      groups: createGroupService(conference, events),
+      guides: createGuideService(conference),
+      people: createPeopleService(conference, auth, events),
+      repositories: persistence.repositories,
+      cookieSecurity: config.COOKIE_SECURE,
+    },
+    metrics,
+    logger,
+    health: { isReady: () => ready, problem: () => persistence.health?.problem },
+    staticDir: config.STATIC_DIR,
+    joinRateLimitPerMinute: config.JOIN_RATE_LIMIT_PER_MINUTE,
+    clients,
+    allowedOrigins: config.ALLOWED_ORIGINS,
+  });
+  const http = createServer(app);
   collab.attach(http);
-  // After the collaboration server exists: the demo's guides are written through its host.
+  // The demo's guides are written through the document host, like any server change.
   const startupLinks = await prepareFirstStart(conference, auth, {
     demo: config.SEED_DEMO,
     writeGuide: async (guideId, content) => {

@@ -8,7 +8,8 @@ import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { DocumentStore } from '../persistence/index.ts';
 import { sessionTokenFrom } from '../lib/sessionToken.ts';
-import type { AccessChange, AccessEvents } from '../services/access/accessEvents.ts';
+import type { AccessChange } from '../services/access/accessEvents.ts';
+import type { EventBus } from '../services/events/eventBus.ts';
 import type {
   AccessDecision,
   AccessRefusal,
@@ -34,7 +35,7 @@ export interface CollabServerOptions {
   store: DocumentStore;
   access: DocumentAccess;
   /** Announcements that someone's access changed; their open sockets are checked again. */
-  accessEvents: AccessEvents;
+  events: EventBus;
   metrics: Metrics;
   logger: Logger;
   allowedOrigins: readonly string[];
@@ -108,7 +109,7 @@ export class CollabServer {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
     this.keepaliveTimer = setInterval(() => this.checkKeepalive(), options.keepaliveMs);
     this.keepaliveTimer.unref();
-    this.unsubscribe = options.accessEvents.subscribe((change) => {
+    this.unsubscribe = options.events.subscribe('access', (change) => {
       void this.applyAccessChange(change);
     });
   }

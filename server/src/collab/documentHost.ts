@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DocumentHooks, HookList } from './documentHooks.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
+import type { GuideDocuments } from '../services/documents/guideDocuments.ts';
 
 /**
  * The server's own hand on guides. Everything that changes or reads a guide without a browser
@@ -12,7 +13,7 @@ import type { RoomRegistry } from './roomRegistry.ts';
  *   and unloaded again when nobody is left).
  * - `readState` gives the guide as it is now, stored edits included.
  */
-export class DocumentHost {
+export class DocumentHost implements GuideDocuments {
   constructor(
     private readonly rooms: RoomRegistry,
     private readonly hooks: HookList,

@@ -11,7 +11,7 @@ import {
   type DocumentStore,
   type Persistence,
 } from '../../src/persistence/index.ts';
-import { AccessEvents } from '../../src/services/access/accessEvents.ts';
+import { InProcessEventBus } from '../../src/services/events/eventBus.ts';
 import { createDocumentAccess } from '../../src/services/access/documentAccess.ts';
 import { createAuthService } from '../../src/services/auth/authService.ts';
 import { prepareFirstStart } from '../../src/services/setup/firstStart.ts';
@@ -43,8 +43,8 @@ export async function startCollabOnly(
   const dataDir = mkdtempSync(join(tmpdir(), 'draftroom-collab-'));
   const databasePath = join(dataDir, 'draftroom.sqlite');
   const persistence = await openPersistence(databasePath);
-  const accessEvents = new AccessEvents();
-  const auth = createAuthService(persistence, accessEvents, { sessionTtlMs: 60_000 });
+  const events = new InProcessEventBus();
+  const auth = createAuthService(persistence, events, { sessionTtlMs: 60_000 });
   // Before the collaboration server exists (its store may be wrapped below), the demo's guides
   // go straight to the store; nothing has them loaded yet.
   const [organiserLink] = await prepareFirstStart(persistence, auth, {
@@ -62,7 +62,7 @@ export async function startCollabOnly(
   const collab = new CollabServer({
     store: options.store ? options.store(persistence.documents) : persistence.documents,
     access: createDocumentAccess(persistence, auth),
-    accessEvents,
+    events,
     metrics,
     logger: createLogger('silent'),
     allowedOrigins: [],

@@ -12,7 +12,7 @@ import {
 import { DomainError, conflict } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { InviteRecord, ConferenceStore, Repositories } from '../../persistence/index.ts';
-import type { AccessEvents } from '../access/accessEvents.ts';
+import type { EventBus } from '../events/eventBus.ts';
 import { roleFitsScope, type Viewer } from '../access/policy.ts';
 import { requireOrganiser } from '../conference/viewer.ts';
 import { joinPathFor, scopeName, scopeNamesOf, toInvite } from './inviteView.ts';
@@ -33,7 +33,7 @@ const day = 24 * 60 * 60 * 1000;
 /** Invite links, joining, and the sign-ins (session cookies) that joining creates. */
 export function createAuthService(
   persistence: ConferenceStore,
-  events: AccessEvents,
+  events: EventBus,
   options: AuthServiceOptions,
 ) {
   const { repositories } = persistence;
@@ -276,7 +276,7 @@ export function createAuthService(
 
     async signOut(signIn: SignIn): Promise<void> {
       await repositories.authSessions.revoke(signIn.authSessionId, new Date().toISOString());
-      events.publish({ kind: 'signIns', authSessionIds: [signIn.authSessionId] });
+      events.publish('access', { kind: 'signIns', authSessionIds: [signIn.authSessionId] });
     },
 
     /** Ends every sign-in of a person; their open editors are disconnected at once. */
@@ -287,7 +287,7 @@ export function createAuthService(
         throw new DomainError('not_found', 'This person was not found in your event.');
       }
       await repositories.authSessions.revokeAllFor(personId, new Date().toISOString());
-      events.publish({ kind: 'personRevoked', personId });
+      events.publish('access', { kind: 'personRevoked', personId });
     },
 
     /** A personal single-use link for someone already on file (imported, or lost their link). */

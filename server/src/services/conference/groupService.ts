@@ -16,7 +16,7 @@ import type {
   PersonRecord,
   Repositories,
 } from '../../persistence/index.ts';
-import type { AccessEvents } from '../access/accessEvents.ts';
+import type { EventBus } from '../events/eventBus.ts';
 import {
   canChooseGroup,
   canManageGroup,
@@ -31,7 +31,7 @@ import { toGroup, toGroups } from './groupView.ts';
 import { groupInEvent, placeOf, sessionInEvent } from './viewer.ts';
 
 /** Breakout groups, each with exactly one guide, and who is in them. */
-export function createGroupService(persistence: ConferenceStore, events: AccessEvents) {
+export function createGroupService(persistence: ConferenceStore, events: EventBus) {
   const { repositories } = persistence;
 
   async function manageable(viewer: Viewer, groupId: string, repos: Repositories = repositories) {
@@ -131,7 +131,7 @@ export function createGroupService(persistence: ConferenceStore, events: AccessE
       // The guide row stays (its text is kept in storage); only the event's organisers can reach
       // it, so everyone else who has it open (facilitators, observers by scope) loses it now.
       await repositories.groups.delete(group.id);
-      events.publish({ kind: 'documents', documentIds: [group.guideId] });
+      events.publish('access', { kind: 'documents', documentIds: [group.guideId] });
     },
 
     async assign(
@@ -156,7 +156,7 @@ export function createGroupService(persistence: ConferenceStore, events: AccessE
           });
         }
       });
-      events.publish({ kind: 'people', personIds });
+      events.publish('access', { kind: 'people', personIds });
       return toGroup(repositories, group);
     },
 
@@ -165,7 +165,7 @@ export function createGroupService(persistence: ConferenceStore, events: AccessE
       if (!(await repositories.groups.removeMember(groupId, personId))) {
         throw new DomainError('not_found', 'This person is not in the group; reload the page.');
       }
-      events.publish({ kind: 'people', personIds: [personId] });
+      events.publish('access', { kind: 'people', personIds: [personId] });
     },
 
     async selfSelect(viewer: Viewer, groupId: string): Promise<BreakoutGroup> {
@@ -192,7 +192,7 @@ export function createGroupService(persistence: ConferenceStore, events: AccessE
           if (leaving.length > 0) throw alreadyInAGroup();
         }),
       );
-      events.publish({ kind: 'people', personIds: [viewer.person.id] });
+      events.publish('access', { kind: 'people', personIds: [viewer.person.id] });
       return toGroup(repositories, group);
     },
 
@@ -240,7 +240,7 @@ export function createGroupService(persistence: ConferenceStore, events: AccessE
           await repos.groups.addMember(groupId, personId);
         return balanced;
       });
-      events.publish({
+      events.publish('access', {
         kind: 'people',
         personIds: result.assigned.map(({ personId }) => personId),
       });

@@ -9,7 +9,7 @@ import {
 import { DomainError, forbidden } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { ConferenceStore, PersonRecord } from '../../persistence/index.ts';
-import type { AccessEvents } from '../access/accessEvents.ts';
+import type { EventBus } from '../events/eventBus.ts';
 import {
   canListPeople,
   canSeeEmails,
@@ -25,7 +25,7 @@ import { requireOrganiser } from './viewer.ts';
 export function createPeopleService(
   persistence: ConferenceStore,
   auth: AuthService,
-  events: AccessEvents,
+  events: EventBus,
 ) {
   const { repositories } = persistence;
 
@@ -63,7 +63,7 @@ export function createPeopleService(
       const updated = { ...person, ...(input.role ? { role: input.role } : {}) };
       if (updated.role === 'organiser') updated.scope = { type: 'event', id: person.eventId };
       await repositories.people.update(updated);
-      events.publish({ kind: 'people', personIds: [personId] });
+      events.publish('access', { kind: 'people', personIds: [personId] });
       const [withGroup] = await withGroups([updated], person.eventId);
       return withGroup as Person;
     },

@@ -1,0 +1,51 @@
+import type { AccessChange } from '../access/accessEvents.ts';
+
+/**
+ * Every live event that is not a document edit, by topic: what a service announces and the
+ * collaboration server (or a page's live channel) acts on. A feature that raises a new kind of
+ * event adds its topic here; nothing else changes when the bus later carries events across
+ * server instances.
+ */
+export interface LiveEvents {
+  /** Someone's access may have changed: open sockets concerned are decided again. */
+  access: AccessChange;
+}
+
+export type Topic = keyof LiveEvents;
+export type Listener<T extends Topic> = (event: LiveEvents[T]) => void;
+
+/**
+ * The one way live events travel. Publishing never waits for listeners and never fails because
+ * of one: a listener that throws is reported to `onListenerError` and the others still run.
+ */
+export interface EventBus {
+  publish<T extends Topic>(topic: T, event: LiveEvents[T]): void;
+  /** Returns a function that unsubscribes. */
+  subscribe<T extends Topic>(topic: T, listener: Listener<T>): () => void;
+}
+
+/** The bus within one server process (listeners run synchronously, in subscription order). */
+export class InProcessEventBus implements EventBus {
+  private readonly listeners = new Map<Topic, Set<Listener<Topic>>>();
+
+  constructor(
+    private readonly onListenerError: (topic: Topic, error: unknown) => void = () => {},
+  ) {}
+
+  publish<T extends Topic>(topic: T, event: LiveEvents[T]): void {
+    for (const listener of [...(this.listeners.get(topic) ?? [])]) {
+      try {
+        (listener as Listener<T>)(event);
+      } catch (error) {
+        this.onListenerError(topic, error);
+      }
+    }
+  }
+
+  subscribe<T extends Topic>(topic: T, listener: Listener<T>): () => void {
+    let set = this.listeners.get(topic);
+    if (!set) this.listeners.set(topic, (set = new Set()));
+    set.add(listener as Listener<Topic>);
+    return () => set.delete(listener as Listener<Topic>);
+  }
+}
