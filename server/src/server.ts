@@ -13,6 +13,7 @@ import { createDocumentAccess } from './services/access/documentAccess.ts';
 import { createAuthService, type AuthService } from './services/auth/authService.ts';
 import { createGroupService } from './services/conference/groupService.ts';
 import { createGuideService } from './services/conference/guideService.ts';
+import { createContributorsService } from './services/conference/contributorsService.ts';
 import { createDeviceLinkService } from './services/auth/deviceLinks.ts';
 import { createMeService } from './services/conference/meService.ts';
 import { createPeopleService } from './services/conference/peopleService.ts';
@@ -83,6 +84,7 @@ export async function createDraftroomServer(
       documentItems: config.MAX_DOCUMENT_ITEMS,
     },
   });
+  const guides = createGuideService(conference);
   const app = createApp({
     services: {
       auth,
@@ -94,7 +96,8 @@ export async function createDraftroomServer(
       }),
       programme: createProgrammeService(conference),
       groups: createGroupService(conference, events),
-      guides: createGuideService(conference),
+      guides,
+      contributors: createContributorsService(conference, guides),
       people: createPeopleService(conference, auth, events),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,

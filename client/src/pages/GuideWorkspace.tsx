@@ -5,6 +5,7 @@ import { identityOf } from '@draftroom/shared';
 import { useCollabSession, useConnectionState, usePeople } from '../collab/useCollabSession.ts';
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
+import { ContributorsPanel } from './ContributorsPanel.tsx';
 import { CollabProblemAlert } from '../collab/CollabProblemAlert.tsx';
 import { accessLost } from '../collab/connectionState.ts';
 import { GuideEditor, type EditorMode } from '../editor/GuideEditor.tsx';
@@ -84,6 +85,7 @@ export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
         <aside className="guide-page__panel" aria-label={t('guide.panelLabel')}>
           <ConnectionStatus connection={connection} />
           <PresenceList people={people} />
+          <ContributorsPanel guideId={guide.id} />
         </aside>
       </div>
     </div>

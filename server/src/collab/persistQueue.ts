@@ -1,4 +1,4 @@
-import type { AppendEntry, DocumentStore } from '../persistence/index.ts';
+import type { AppendEntry, DocumentStore, UpdateAuthor } from '../persistence/index.ts';
 import type { Metrics } from '../observability/metrics.ts';
 
 /** An update that is stored, with the sequence number the store gave it. */
@@ -42,8 +42,15 @@ export class PersistQueue {
     update: Uint8Array,
     sender: Sender,
     listener: PersistListener<Sender>,
+    author?: UpdateAuthor,
   ): void {
-    this.queue.push({ documentId, update, sender, listener: listener as PersistListener<unknown> });
+    this.queue.push({
+      documentId,
+      update,
+      sender,
+      listener: listener as PersistListener<unknown>,
+      ...(author ? { author } : {}),
+    });
     this.schedule();
   }
 

@@ -19,6 +19,7 @@ import { UpdateAdmission, type AdmissionLimits, type Edit } from './updateAdmiss
 import type { validateUpdate } from './validation/validateUpdate.ts';
 import type { HookList } from './documentHooks.ts';
 import { buildServerUpdate } from './serverChange.ts';
+import { authorOf } from './attribution.ts';
 import { StoredHistory } from './storedHistory.ts';
 
 export interface RoomOptions {
@@ -163,7 +164,7 @@ export class Room implements PersistListener<Edit> {
 
   /** Sends an admitted edit to storage; `onPersisted` applies it once it is stored. */
   store(edit: Edit): void {
-    this.options.persistQueue.enqueue(this.documentId, edit.update, edit, this);
+    this.options.persistQueue.enqueue(this.documentId, edit.update, edit, this, authorOf(edit));
   }
 
   /** Bytes in storage: the compacted state plus the updates appended since. */

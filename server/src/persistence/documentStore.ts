@@ -15,14 +15,30 @@ export interface StoredDocument {
   updates: StoredUpdate[];
 }
 
+/** Who an update came from, as the server knows it (the socket's signed-in person). */
+export interface UpdateAuthor {
+  /** The person's id, or `serverAuthorId` for the server's own changes. */
+  authorId: string;
+  /** The Yjs client ids of the structs the update adds. */
+  clientIds: readonly number[];
+}
+
+/** The author id of the server's own changes (not a person id: those never contain ':'). */
+export const serverAuthorId = ':server';
+
 export interface AppendEntry {
   documentId: string;
   update: Uint8Array;
+  /** Recorded in the same transaction as the update (`document_contributions`). */
+  author?: UpdateAuthor;
 }
 
 export interface DocumentStore {
   load(documentId: string): Promise<StoredDocument>;
-  /** Appends every entry in one transaction (group commit); returns their sequence numbers. */
+  /**
+   * Appends every entry in one transaction (group commit), with who wrote it where the entry
+   * says; returns their sequence numbers.
+   */
   appendBatch(entries: readonly AppendEntry[]): Promise<number[]>;
   /**
    * Replaces the stored state with `state` and deletes exactly the appended updates `seqs`, in

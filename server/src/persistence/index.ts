@@ -10,7 +10,8 @@ import { createSqliteDocumentStore } from './sqlite/sqliteDocumentStore.ts';
 import { createWriteProbe, openCheckedSqlite } from './sqlite/startupChecks.ts';
 import { StoreHealth, withWriteHealth } from './storeHealth.ts';
 
-export type { DocumentStore, StoredDocument, AppendEntry } from './documentStore.ts';
+export type { DocumentStore, StoredDocument, AppendEntry, UpdateAuthor } from './documentStore.ts';
+export { serverAuthorId } from './documentStore.ts';
 export type * from './repositories/index.ts';
 export type { StoreProblem } from './storeHealth.ts';
 

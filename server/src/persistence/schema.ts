@@ -24,6 +24,26 @@ export interface DatabaseSchema {
     reason: string;
     quarantined_at: string;
   };
+  /** Who wrote in each guide, per minute (see migration 0006). */
+  document_contributions: {
+    document_id: string;
+    /** A person's id, or `:server` (serverAuthorId) for the server's own changes. */
+    author_id: string;
+    minute: string;
+    updates: number;
+    bytes: number;
+    first_seq: number;
+    last_seq: number;
+    first_at: string;
+    last_at: string;
+  };
+  /** The Yjs client ids each author's updates carried. */
+  document_contributor_clients: {
+    document_id: string;
+    client_id: number;
+    author_id: string;
+    first_at: string;
+  };
   guides: {
     id: string;
     title: string;

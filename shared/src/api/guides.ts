@@ -17,3 +17,34 @@ export type Guide = z.infer<typeof guideSchema>;
 
 export const guideListSchema = z.object({ guides: z.array(guideSchema) });
 export type GuideList = z.infer<typeof guideListSchema>;
+
+/** One person's writing in a guide, as the server recorded it (never what clients claim). */
+export const guideContributorSchema = z.object({
+  personId: z.string(),
+  /** Null when the person has since been removed from the event. */
+  name: z.string().nullable(),
+  parliament: z.string().nullable(),
+  /** ISO 3166-1 alpha-2 code, or null (removed person). */
+  country: z.string().nullable(),
+  /** Stored changes (about one per burst of typing). */
+  changes: z.number().int().nonnegative(),
+  firstAt: z.string(),
+  lastAt: z.string(),
+});
+export type GuideContributor = z.infer<typeof guideContributorSchema>;
+
+/** Who wrote a guide: per person, per parliament, and the server's own changes. */
+export const guideContributorsSchema = z.object({
+  people: z.array(guideContributorSchema),
+  parliaments: z.array(
+    z.object({
+      parliament: z.string(),
+      country: z.string(),
+      people: z.number().int().nonnegative(),
+      changes: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Changes the server made itself (template, restore). */
+  serverChanges: z.number().int().nonnegative(),
+});
+export type GuideContributors = z.infer<typeof guideContributorsSchema>;

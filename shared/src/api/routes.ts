@@ -27,7 +27,7 @@ import {
   updatePersonRequestSchema,
   updateProfileRequestSchema,
 } from '../conference/index.ts';
-import { guideListSchema, guideSchema } from './guides.ts';
+import { guideContributorsSchema, guideListSchema, guideSchema } from './guides.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -258,6 +258,15 @@ export const apiRoutes = {
     access: 'signedIn',
     status: 200,
     response: guideSchema,
+  },
+  guideContributors: {
+    method: 'get',
+    path: '/guides/:guideId/contributors',
+    summary:
+      'Who wrote the guide, per person and per parliament, as the server recorded it from sign-ins.',
+    access: 'signedIn',
+    status: 200,
+    response: guideContributorsSchema,
   },
   listPeople: {
     method: 'get',

@@ -2,6 +2,7 @@ import type { AuthService } from '../../services/auth/authService.ts';
 import type { DeviceLinkService } from '../../services/auth/deviceLinks.ts';
 import type { GroupService } from '../../services/conference/groupService.ts';
 import type { GuideService } from '../../services/conference/guideService.ts';
+import type { ContributorsService } from '../../services/conference/contributorsService.ts';
 import type { MeService } from '../../services/conference/meService.ts';
 import type { PeopleService } from '../../services/conference/peopleService.ts';
 import type { ProgrammeService } from '../../services/conference/programmeService.ts';
@@ -18,6 +19,7 @@ export interface ConferenceServices {
   programme: ProgrammeService;
   groups: GroupService;
   guides: GuideService;
+  contributors: ContributorsService;
   people: PeopleService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
@@ -78,6 +80,8 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     selfSelect: ({ signedIn, params }) => groups.selfSelect(signedIn().viewer, params.groupId),
     listGuides: async ({ signedIn }) => ({ guides: await guides.list(signedIn().viewer) }),
     getGuide: ({ signedIn, params }) => guides.get(signedIn().viewer, params.guideId),
+    guideContributors: ({ signedIn, params }) =>
+      services.contributors.forGuide(signedIn().viewer, params.guideId),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
       people.update(signedIn().viewer, params.personId, body),

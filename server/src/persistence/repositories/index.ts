@@ -1,4 +1,5 @@
 import { authSessionsRepository } from './authSessions.ts';
+import { contributionsRepository } from './contributions.ts';
 import { deviceLinksRepository } from './deviceLinks.ts';
 import type { Db } from './database.ts';
 import { eventsRepository } from './events.ts';
@@ -14,6 +15,7 @@ export type { InviteRecord } from './invites.ts';
 export type { AuthSessionRecord } from './authSessions.ts';
 export type { DeviceLinkRecord } from './deviceLinks.ts';
 export type { GuideRecord } from './guides.ts';
+export type { ContributionRecord } from './contributions.ts';
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Db) {
@@ -26,6 +28,7 @@ export function createRepositories(db: Db) {
     authSessions: authSessionsRepository(db),
     deviceLinks: deviceLinksRepository(db),
     guides: guidesRepository(db),
+    contributions: contributionsRepository(db),
   };
 }
 

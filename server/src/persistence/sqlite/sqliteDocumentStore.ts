@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { AppendEntry, DocumentStore, StoredDocument } from '../documentStore.ts';
 import type { SqliteDatabase } from './database.ts';
+import { createContributionWriter } from './contributionWriter.ts';
 
 export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
   const selectState = db.prepare<[string], { state: Buffer }>(
@@ -41,6 +42,8 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
           + COALESCE((SELECT sum(length(data)) FROM document_updates WHERE document_id = ?), 0) AS bytes`,
   );
 
+  const contributions = createContributionWriter(db);
+
   const appendAll = db.transaction((entries: readonly AppendEntry[]) => {
     const seqs: number[] = [];
     for (let start = 0; start < entries.length; start += rowsPerInsert) {
@@ -50,7 +53,9 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
       // One statement inserts its rows with consecutive AUTOINCREMENT ids, in order.
       for (let offset = chunk.length - 1; offset >= 0; offset--) seqs.push(last - offset);
     }
-    return seqs;
+    // In the same transaction: an update is never stored without who wrote it.
+    const newClients = contributions.write(entries, seqs);
+    return { seqs, newClients };
   });
   const compactInOneTransaction = db.transaction(
     (documentId: string, state: Uint8Array, seqs: readonly number[]) => {
@@ -92,7 +97,9 @@ export function createSqliteDocumentStore(db: SqliteDatabase): DocumentStore {
     async appendBatch(entries) {
       // Checked first so the usual case (no transaction open) costs no extra await.
       if (db.inTransaction) await outsideOtherTransactions();
-      return appendAll(entries);
+      const { seqs, newClients } = appendAll(entries);
+      contributions.remember(newClients);
+      return seqs;
     },
     async compact(documentId, state, seqs) {
       if (db.inTransaction) await outsideOtherTransactions();

@@ -1,0 +1,54 @@
+import type { Db } from './database.ts';
+
+/** One author's writing in a guide, summed over the minutes asked for. */
+export interface ContributionRecord {
+  /** A person's id, or `:server` (serverAuthorId) for the server's own changes. */
+  authorId: string;
+  updates: number;
+  bytes: number;
+  firstAt: string;
+  lastAt: string;
+}
+
+/** Reads the attribution the document store records with every update (migration 0006). */
+export function contributionsRepository(db: Db) {
+  return {
+    /**
+     * Everyone who wrote in the guide, most updates first; with `since` (an ISO time), only
+     * those who wrote after it (minutes whose last update is later).
+     */
+    async forGuide(guideId: string, since?: string): Promise<ContributionRecord[]> {
+      let query = db
+        .selectFrom('document_contributions')
+        .select(({ fn }) => [
+          'author_id',
+          fn.sum<number>('updates').as('updates'),
+          fn.sum<number>('bytes').as('bytes'),
+          fn.min<string>('first_at').as('first_at'),
+          fn.max<string>('last_at').as('last_at'),
+        ])
+        .where('document_id', '=', guideId);
+      if (since !== undefined) query = query.where('last_at', '>', since);
+      const rows = await query.groupBy('author_id').execute();
+      return rows
+        .map((row) => ({
+          authorId: row.author_id,
+          // SQLite gives numbers, PostgreSQL gives sum() as a string: one type either way.
+          updates: Number(row.updates),
+          bytes: Number(row.bytes),
+          firstAt: row.first_at,
+          lastAt: row.last_at,
+        }))
+        .sort((a, b) => b.updates - a.updates || a.firstAt.localeCompare(b.firstAt));
+    },
+    /** The author of each Yjs client id seen in the guide. */
+    async clientAuthors(guideId: string): Promise<Map<number, string>> {
+      const rows = await db
+        .selectFrom('document_contributor_clients')
+        .select(['client_id', 'author_id'])
+        .where('document_id', '=', guideId)
+        .execute();
+      return new Map(rows.map((row) => [Number(row.client_id), row.author_id]));
+    },
+  };
+}
