@@ -14,6 +14,7 @@ import { createAuthService, type AuthService } from './services/auth/authService
 import { createGroupService } from './services/conference/groupService.ts';
 import { createGuideService } from './services/conference/guideService.ts';
 import { createContributorsService } from './services/conference/contributorsService.ts';
+import { createLockService } from './services/conference/lockService.ts';
 import { createDeviceLinkService } from './services/auth/deviceLinks.ts';
 import { createMeService } from './services/conference/meService.ts';
 import { createPeopleService } from './services/conference/peopleService.ts';
@@ -98,6 +99,7 @@ export async function createDraftroomServer(
       groups: createGroupService(conference, events),
       guides,
       contributors: createContributorsService(conference, guides),
+      locks: createLockService(conference, guides, events),
       people: createPeopleService(conference, auth, events),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,

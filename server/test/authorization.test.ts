@@ -112,6 +112,9 @@ const matrix = {
   // Someone of the event may learn that another group's guide exists (403, "ask its facilitator");
   // another event's person may not (404, exactly as for an unknown guide).
   getGuide:      row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  // Locking: the group's facilitators and the organisers; another event's guide does not exist.
+  setGuideLock:  row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ params: { guideId: await w.fresh.guide() }, body: { locked: true } })),
+  setSessionLock: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { locked: false } })),
   // Who wrote a guide: exactly those who may open it, refused exactly as opening it is.
   guideContributors: row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),

@@ -35,13 +35,21 @@ interface GuideEditorProps {
   mode: EditorMode;
   /** Why the mode changed while the guide was open (the server said so), if it did. */
   changedBecause?: Exclude<PermissionChangeReason, 'current'> | null;
+  /** The guide is locked (a participant then reads it: the note says why). */
+  locked?: boolean;
 }
 
 /**
  * The guide body: the shared schema plus Collaboration (bound to the session's Y.Doc) and named
  * carets. Mount it with `key={session.doc.guid}`: the editor binds to one Y.Doc for its lifetime.
  */
-export function GuideEditor({ session, identity, mode, changedBecause = null }: GuideEditorProps) {
+export function GuideEditor({
+  session,
+  identity,
+  mode,
+  changedBecause = null,
+  locked = false,
+}: GuideEditorProps) {
   const { t, i18n } = useTranslation();
   const hintId = useId();
   const [refusedPaste, setRefusedPaste] = useState(false);
@@ -118,7 +126,7 @@ export function GuideEditor({ session, identity, mode, changedBecause = null }: 
   return (
     <div className="guide-editor">
       {mode === 'read' ? (
-        <ReadOnlyNote id={hintId} changedBecause={changedBecause} />
+        <ReadOnlyNote id={hintId} changedBecause={changedBecause} locked={locked} />
       ) : (
         <p id={hintId} className="muted guide-editor__hint">
           {mode === 'write' ? t('editor.hint') : t('editor.stopped')}

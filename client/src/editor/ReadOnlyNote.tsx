@@ -11,8 +11,11 @@ import type { PermissionChangeReason } from '@draftroom/shared';
 export function ReadOnlyNote({
   id,
   changedBecause = null,
+  locked = false,
 }: {
   id: string;
+  /** The guide is locked: that, not the person's role, is why they read it. */
+  locked?: boolean;
   /** Set when the person could write when they opened the guide: says why they no longer can. */
   changedBecause?: Exclude<PermissionChangeReason, 'current'> | null;
 }) {
@@ -27,7 +30,9 @@ export function ReadOnlyNote({
       {shown
         ? changedBecause
           ? t(`editor.nowReadOnly.${changedBecause}`)
-          : t('editor.readOnly')
+          : locked
+            ? t('editor.readOnlyLocked')
+            : t('editor.readOnly')
         : ''}
     </p>
   );

@@ -11,6 +11,8 @@ function guide(id: string, title: string, sessionId: string | null): Guide {
     groupId: null,
     sessionId,
     permission: 'write',
+    lock: null,
+    canLock: false,
   };
 }
 

@@ -21,7 +21,7 @@ export function GuidePage() {
 
 function GuideLoader({ documentId, me }: { documentId: string; me: Me }) {
   const { t } = useTranslation();
-  const { state, reload } = useGuide(documentId);
+  const { state, reload, refresh } = useGuide(documentId);
   useDocumentTitle(
     state.status === 'ready'
       ? state.guide.title
@@ -51,6 +51,6 @@ function GuideLoader({ documentId, me }: { documentId: string; me: Me }) {
         </div>
       );
     case 'ready':
-      return <GuideWorkspace guide={state.guide} me={me} />;
+      return <GuideWorkspace guide={state.guide} me={me} onGuideChanged={refresh} />;
   }
 }

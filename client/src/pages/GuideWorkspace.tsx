@@ -6,6 +6,7 @@ import { useCollabSession, useConnectionState, usePeople } from '../collab/useCo
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
 import { ContributorsPanel } from './ContributorsPanel.tsx';
+import { GuideLockPanel } from './GuideLockPanel.tsx';
 import { CollabProblemAlert } from '../collab/CollabProblemAlert.tsx';
 import { accessLost } from '../collab/connectionState.ts';
 import { GuideEditor, type EditorMode } from '../editor/GuideEditor.tsx';
@@ -18,7 +19,16 @@ import { useMe } from '../me/MeContext.tsx';
  * its permission messages on the open connection), and stops at once if the server closes the
  * connection for lack of access.
  */
-export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
+export function GuideWorkspace({
+  guide,
+  me,
+  onGuideChanged,
+}: {
+  guide: Guide;
+  me: Me;
+  /** Loads the guide's details again (its lock), keeping the page on screen. */
+  onGuideChanged: () => void;
+}) {
   const { t } = useTranslation();
   const { refresh: refreshMe } = useMe();
   const session = useCollabSession(guide.id);
@@ -48,6 +58,15 @@ export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
   useEffect(() => {
     if (roleChangedTo) refreshMeRef.current();
   }, [roleChangedTo]);
+  // A lock or unlock: the guide's details (lock state, shown to facilitators) follow too.
+  const guideChanged = connection.permission?.reason === 'guide' ? connection.permission : null;
+  const onGuideChangedRef = useRef(onGuideChanged);
+  useEffect(() => {
+    onGuideChangedRef.current = onGuideChanged;
+  });
+  useEffect(() => {
+    if (guideChanged) onGuideChangedRef.current();
+  }, [guideChanged]);
 
   // Keeps what peers see (presence list, caret label) in step with a changed profile name.
   useEffect(() => {
@@ -77,6 +96,7 @@ export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
               identity={identity}
               mode={mode}
               changedBecause={changedBecause}
+              locked={guide.lock !== null}
             />
           ) : (
             <p className="muted">{t('guide.opening')}</p>
@@ -84,6 +104,7 @@ export function GuideWorkspace({ guide, me }: { guide: Guide; me: Me }) {
         </div>
         <aside className="guide-page__panel" aria-label={t('guide.panelLabel')}>
           <ConnectionStatus connection={connection} />
+          {guide.canLock && <GuideLockPanel guide={guide} onChanged={onGuideChanged} />}
           <PresenceList people={people} />
           <ContributorsPanel guideId={guide.id} />
         </aside>

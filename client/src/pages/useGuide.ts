@@ -16,7 +16,12 @@ export type GuideState =
 type Answer = Extract<GuideState, { status: 'ready' | 'notFound' | 'elsewhere' }>;
 
 /** Loads one guide's metadata. Mount with `key={id}` so a new id starts from "loading". */
-export function useGuide(id: string): { state: GuideState; reload: () => void } {
+export function useGuide(id: string): {
+  state: GuideState;
+  reload: () => void;
+  /** Asks again while the guide stays on screen (after a lock, say). */
+  refresh: () => void;
+} {
   // An id that could never exist is "not found" without asking the server.
   const validId = documentIdSchema.safeParse(id).success;
   const load = useCallback(
@@ -37,7 +42,7 @@ export function useGuide(id: string): { state: GuideState; reload: () => void } 
     },
     [id, validId],
   );
-  const { state, reload } = useResource(load);
-  if (!validId) return { state: { status: 'notFound' }, reload };
-  return { state: state.status === 'ready' ? state.data : state, reload };
+  const { state, reload, refresh } = useResource(load);
+  if (!validId) return { state: { status: 'notFound' }, reload, refresh };
+  return { state: state.status === 'ready' ? state.data : state, reload, refresh };
 }

@@ -12,10 +12,22 @@ interface GroupCardProps {
   canJoin: boolean;
   joining: boolean;
   onJoin: () => void;
+  /** Lock or unlock the group's guide (offered when the server says this person may). */
+  onToggleLock: (guide: Guide) => void;
+  locking: boolean;
 }
 
 /** One breakout group: language, room left, members, its guide and (maybe) "Join this group". */
-export function GroupCard({ group, me, guide, canJoin, joining, onJoin }: GroupCardProps) {
+export function GroupCard({
+  group,
+  me,
+  guide,
+  canJoin,
+  joining,
+  onJoin,
+  onToggleLock,
+  locking,
+}: GroupCardProps) {
   const { t, i18n } = useTranslation();
   const count = group.members.length;
   const full = count >= group.capacity;
@@ -36,6 +48,11 @@ export function GroupCard({ group, me, guide, canJoin, joining, onJoin }: GroupC
         </h3>
         {mine && <span className="pill pill--mine">{t('session.yourGroup')}</span>}
         {full && <span className="pill">{t('session.full')}</span>}
+        {guide?.lock && (
+          <span className="pill pill--locked" data-testid="guide-locked">
+            {t('session.locked')}
+          </span>
+        )}
       </div>
       <p className="group-card__facts">
         <span>
@@ -54,6 +71,17 @@ export function GroupCard({ group, me, guide, canJoin, joining, onJoin }: GroupC
             {guide.permission === 'write' ? t('session.openGuide') : t('session.readGuide')}
             {groupName}
           </Link>
+        )}
+        {guide?.canLock && (
+          <button
+            type="button"
+            className="button"
+            aria-disabled={locking}
+            onClick={() => onToggleLock(guide)}
+          >
+            {guide.lock ? t('session.unlockOne') : t('session.lockOne')}
+            {groupName}
+          </button>
         )}
         {canJoin && !full && (
           <button

@@ -4,6 +4,9 @@ import type { Me } from '@draftroom/shared';
 import { GroupCard } from './GroupCard.tsx';
 import { SessionFacts } from './SessionFacts.tsx';
 import { SelfSelectStatus, useSelfSelect } from './useSelfSelect.tsx';
+import { useGuideLocks } from './useGuideLocks.ts';
+import { ErrorNotice } from '../ui/ErrorNotice.tsx';
+import { StatusMessage } from '../ui/StatusMessage.tsx';
 import type { SessionPageData } from './loadSessionPage.ts';
 
 interface SessionViewProps {
@@ -20,6 +23,13 @@ export function SessionView({ data, me, onChanged }: SessionViewProps) {
   const selfSelect = useSelfSelect(onChanged);
   // The server's policy decides; the page only offers what it would allow.
   const mayChoose = data.detail.capabilities.chooseGroup;
+  const locks = useGuideLocks(session.id, onChanged);
+  // Lock controls for those the server lets lock this session's guides (never guessed from roles).
+  const guidesHere = groups.flatMap((group) => data.guides.get(group.guideId) ?? []);
+  const mayLockAll =
+    guidesHere.length > 0 &&
+    (me.capabilities.manageEvent || me.capabilities.facilitatedSessionIds.includes(session.id));
+  const allLocked = guidesHere.every((guide) => guide.lock !== null);
 
   return (
     <>
@@ -35,6 +45,20 @@ export function SessionView({ data, me, onChanged }: SessionViewProps) {
       <section className="groups" aria-labelledby={groupsHeadingId}>
         <h2 id={groupsHeadingId}>{t('session.groupsHeading')}</h2>
         <SelfSelectStatus state={selfSelect.state} />
+        {mayLockAll && (
+          <div className="session-locks">
+            <button
+              type="button"
+              className="button"
+              aria-disabled={locks.busy}
+              onClick={() => void locks.lockSession(!allLocked)}
+            >
+              {allLocked ? t('session.unlockAll') : t('session.lockAll')}
+            </button>
+          </div>
+        )}
+        {locks.error !== null && <ErrorNotice error={locks.error} />}
+        <StatusMessage message={locks.status.message} id={locks.status.id} />
         {mayChoose && <p className="notice">{t('session.chooseIntro')}</p>}
         {groups.length === 0 ? (
           <p className="empty-state">{t('session.noGroups')}</p>
@@ -49,6 +73,8 @@ export function SessionView({ data, me, onChanged }: SessionViewProps) {
                 canJoin={mayChoose}
                 joining={selfSelect.joiningId === group.id}
                 onJoin={() => void selfSelect.join(group)}
+                onToggleLock={(guide) => void locks.lockGuide(group, guide)}
+                locking={locks.busy}
               />
             ))}
           </ul>

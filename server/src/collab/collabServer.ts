@@ -109,9 +109,16 @@ export class CollabServer {
     this.wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
     this.keepaliveTimer = setInterval(() => this.checkKeepalive(), options.keepaliveMs);
     this.keepaliveTimer.unref();
-    this.unsubscribe = options.events.subscribe('access', (change) => {
-      void this.applyAccessChange(change);
-    });
+    const unsubscribes = [
+      options.events.subscribe('access', (change) => {
+        void this.applyAccessChange(change);
+      }),
+      // A lock is a change of the guide itself: every socket on it is decided again.
+      options.events.subscribe('guideLock', ({ guideIds }) => {
+        void this.applyAccessChange({ kind: 'documents', documentIds: guideIds });
+      }),
+    ];
+    this.unsubscribe = () => unsubscribes.forEach((unsubscribe) => unsubscribe());
   }
 
   attach(server: HttpServer): void {

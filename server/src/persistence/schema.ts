@@ -44,6 +44,13 @@ export interface DatabaseSchema {
     author_id: string;
     first_at: string;
   };
+  /** A row while a guide is locked (see migration 0007). */
+  guide_locks: {
+    guide_id: string;
+    locked_at: string;
+    locked_by: string | null;
+    reason: string;
+  };
   guides: {
     id: string;
     title: string;

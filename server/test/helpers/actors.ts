@@ -95,6 +95,8 @@ export interface World {
   fresh: {
     session(): Promise<string>;
     emptyGroup(): Promise<string>;
+    /** The guide of a new empty group in session S. */
+    guide(): Promise<string>;
     /** Someone imported by the organiser (never signed in), optionally into a group by name. */
     person(groupName?: string): Promise<string>;
     invite(): Promise<string>;
@@ -185,6 +187,10 @@ export async function buildWorld(server: TestServer): Promise<World> {
     async emptyGroup() {
       counter += 1;
       return (await createGroup(organiser, sessionS.id, `Throwaway group ${counter}`)).id;
+    },
+    async guide() {
+      counter += 1;
+      return (await createGroup(organiser, sessionS.id, `Throwaway group ${counter}`)).guideId;
     },
     async person(groupName) {
       counter += 1;

@@ -12,6 +12,10 @@ export const guideSchema = z.object({
   sessionId: documentIdSchema.nullable(),
   /** What the signed-in person may do with the guide's text. */
   permission: permissionSchema,
+  /** Set while the guide is locked (participants read it; facilitators still write). */
+  lock: z.object({ lockedAt: z.string(), reason: z.enum(['facilitator', 'freeze']) }).nullable(),
+  /** May the signed-in person lock and unlock it (its facilitators, the organisers)? */
+  canLock: z.boolean(),
 });
 export type Guide = z.infer<typeof guideSchema>;
 
@@ -48,3 +52,10 @@ export const guideContributorsSchema = z.object({
   serverChanges: z.number().int().nonnegative(),
 });
 export type GuideContributors = z.infer<typeof guideContributorsSchema>;
+
+export const setGuideLockRequestSchema = z.object({ locked: z.boolean() }).strict();
+export type SetGuideLockRequest = z.infer<typeof setGuideLockRequestSchema>;
+
+/** The guides a lock or unlock changed, as the caller now sees them. */
+export const guideLockResultSchema = z.object({ guides: z.array(guideSchema) });
+export type GuideLockResult = z.infer<typeof guideLockResultSchema>;

@@ -27,7 +27,13 @@ import {
   updatePersonRequestSchema,
   updateProfileRequestSchema,
 } from '../conference/index.ts';
-import { guideContributorsSchema, guideListSchema, guideSchema } from './guides.ts';
+import {
+  guideContributorsSchema,
+  guideListSchema,
+  guideLockResultSchema,
+  guideSchema,
+  setGuideLockRequestSchema,
+} from './guides.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -258,6 +264,25 @@ export const apiRoutes = {
     access: 'signedIn',
     status: 200,
     response: guideSchema,
+  },
+  setGuideLock: {
+    method: 'put',
+    path: '/guides/:guideId/lock',
+    summary:
+      "Lock or unlock a group's guide: locked, its participants read it and their open editors turn read-only at once; its facilitators and the organisers still write.",
+    access: 'facilitator',
+    request: setGuideLockRequestSchema,
+    status: 200,
+    response: guideLockResultSchema,
+  },
+  setSessionLock: {
+    method: 'put',
+    path: '/sessions/:sessionId/lock',
+    summary: 'Lock or unlock the guides of every group of a session at once.',
+    access: 'facilitator',
+    request: setGuideLockRequestSchema,
+    status: 200,
+    response: guideLockResultSchema,
   },
   guideContributors: {
     method: 'get',

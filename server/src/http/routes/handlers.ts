@@ -3,6 +3,7 @@ import type { DeviceLinkService } from '../../services/auth/deviceLinks.ts';
 import type { GroupService } from '../../services/conference/groupService.ts';
 import type { GuideService } from '../../services/conference/guideService.ts';
 import type { ContributorsService } from '../../services/conference/contributorsService.ts';
+import type { LockService } from '../../services/conference/lockService.ts';
 import type { MeService } from '../../services/conference/meService.ts';
 import type { PeopleService } from '../../services/conference/peopleService.ts';
 import type { ProgrammeService } from '../../services/conference/programmeService.ts';
@@ -20,6 +21,7 @@ export interface ConferenceServices {
   groups: GroupService;
   guides: GuideService;
   contributors: ContributorsService;
+  locks: LockService;
   people: PeopleService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
@@ -80,6 +82,12 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     selfSelect: ({ signedIn, params }) => groups.selfSelect(signedIn().viewer, params.groupId),
     listGuides: async ({ signedIn }) => ({ guides: await guides.list(signedIn().viewer) }),
     getGuide: ({ signedIn, params }) => guides.get(signedIn().viewer, params.guideId),
+    setGuideLock: async ({ signedIn, params, body }) => ({
+      guides: await services.locks.setGuideLock(signedIn().viewer, params.guideId, body.locked),
+    }),
+    setSessionLock: async ({ signedIn, params, body }) => ({
+      guides: await services.locks.setSessionLock(signedIn().viewer, params.sessionId, body.locked),
+    }),
     guideContributors: ({ signedIn, params }) =>
       services.contributors.forGuide(signedIn().viewer, params.guideId),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),

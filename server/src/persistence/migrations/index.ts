@@ -5,6 +5,7 @@ import * as quarantine from './0003_quarantine.ts';
 import * as eventContact from './0004_event_contact.ts';
 import * as deviceLinks from './0005_device_links.ts';
 import * as contributions from './0006_contributions.ts';
+import * as guideLocks from './0007_guide_locks.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004_event_contact': eventContact,
   '0005_device_links': deviceLinks,
   '0006_contributions': contributions,
+  '0007_guide_locks': guideLocks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

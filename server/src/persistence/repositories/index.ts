@@ -1,5 +1,6 @@
 import { authSessionsRepository } from './authSessions.ts';
 import { contributionsRepository } from './contributions.ts';
+import { guideLocksRepository } from './guideLocks.ts';
 import { deviceLinksRepository } from './deviceLinks.ts';
 import type { Db } from './database.ts';
 import { eventsRepository } from './events.ts';
@@ -16,6 +17,7 @@ export type { AuthSessionRecord } from './authSessions.ts';
 export type { DeviceLinkRecord } from './deviceLinks.ts';
 export type { GuideRecord } from './guides.ts';
 export type { ContributionRecord } from './contributions.ts';
+export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Db) {
@@ -29,6 +31,7 @@ export function createRepositories(db: Db) {
     deviceLinks: deviceLinksRepository(db),
     guides: guidesRepository(db),
     contributions: contributionsRepository(db),
+    guideLocks: guideLocksRepository(db),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   canSeeEmails,
   demotesSelf,
   guidePermission,
+  canLockGuide,
   guideRefusal,
   roleFitsScope,
   takesSeat,
@@ -76,6 +77,47 @@ describe('guidePermission', () => {
     ],
   ] as const)('%s → %s', (_name, who, expected) => {
     expect(guidePermission(who, place)).toBe(expected);
+  });
+
+  it.each([
+    ['organiser', viewer('organiser', { type: 'event', id: 'e1' }), 'write'],
+    ['facilitator of the session', viewer('facilitator', { type: 'session', id: 's1' }), 'write'],
+    [
+      'facilitator placed in the group',
+      viewer('facilitator', { type: 'event', id: 'e9' }, ['g1']),
+      'write',
+    ],
+    [
+      'participant in the group',
+      viewer('participant', { type: 'group', id: 'g1' }, ['g1']),
+      'read',
+    ],
+    [
+      'participant in another group',
+      viewer('participant', { type: 'group', id: 'g2' }, ['g2']),
+      null,
+    ],
+    ['observer of the event', viewer('observer', { type: 'event', id: 'e1' }), 'read'],
+  ] as const)('locked guide: %s → %s', (_name, who, expected) => {
+    expect(guidePermission(who, place, true)).toBe(expected);
+  });
+});
+
+describe('canLockGuide', () => {
+  it.each([
+    ['organiser', viewer('organiser', { type: 'event', id: 'e1' }), true],
+    [
+      'organiser of another event',
+      viewer('organiser', { type: 'event', id: 'e2' }, [], 'e2'),
+      false,
+    ],
+    ['facilitator of the session', viewer('facilitator', { type: 'session', id: 's1' }), true],
+    ['facilitator of another session', viewer('facilitator', { type: 'session', id: 's2' }), false],
+    ['facilitator of the group', viewer('facilitator', { type: 'group', id: 'g1' }), true],
+    ['participant in the group', viewer('participant', { type: 'group', id: 'g1' }, ['g1']), false],
+    ['observer of the event', viewer('observer', { type: 'event', id: 'e1' }), false],
+  ] as const)('%s → %s', (_name, who, expected) => {
+    expect(canLockGuide(who, place)).toBe(expected);
   });
 });
 

@@ -61,6 +61,11 @@ export function canMoveMember(
   return canManageGroup(viewer, into) && leaving.every((from) => canManageGroup(viewer, from));
 }
 
+/** May this person lock and unlock the guide of a group? Those who manage the group. */
+export function canLockGuide(viewer: Viewer, place: GroupPlace): boolean {
+  return canManageGroup(viewer, place);
+}
+
 /** May this person add groups to the session and balance its members? */
 export function canManageSession(
   viewer: Viewer,
@@ -133,8 +138,16 @@ export function canChooseGroup(
   return inScope && !sessionGroupIds.some((id) => viewer.groupIds.includes(id));
 }
 
-/** What this person may do with the guide of a group: write, read, or nothing. */
-export function guidePermission(viewer: Viewer, place: GroupPlace): Permission | null {
+/**
+ * What this person may do with the guide of a group: write, read, or nothing. A locked guide
+ * is read-only for its participants; its facilitators and the organisers still write (to tidy
+ * it up for publication).
+ */
+export function guidePermission(
+  viewer: Viewer,
+  place: GroupPlace,
+  locked = false,
+): Permission | null {
   if (viewer.person.eventId !== place.eventId) return null;
   const member = viewer.groupIds.includes(place.groupId);
   switch (viewer.person.role) {
@@ -143,7 +156,8 @@ export function guidePermission(viewer: Viewer, place: GroupPlace): Permission |
     case 'facilitator':
       return scopeReaches(viewer, place) || member ? 'write' : null;
     case 'participant':
-      return member ? 'write' : null;
+      if (!member) return null;
+      return locked ? 'read' : 'write';
     case 'observer':
       return scopeReaches(viewer, place) || member ? 'read' : null;
   }

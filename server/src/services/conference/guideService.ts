@@ -1,7 +1,14 @@
 import type { Guide, Permission } from '@draftroom/shared';
+import type { GuideLockRecord } from '../../persistence/index.ts';
 import { DomainError, notFound } from '../../lib/domainError.ts';
 import type { ConferenceStore, Repositories } from '../../persistence/index.ts';
-import { guidePermission, guideRefusal, isOrganiserOf, type Viewer } from '../access/policy.ts';
+import {
+  canLockGuide,
+  guidePermission,
+  guideRefusal,
+  isOrganiserOf,
+  type Viewer,
+} from '../access/policy.ts';
 import { placeOf } from './viewer.ts';
 
 /**
@@ -18,7 +25,10 @@ export async function permissionOnGuide(
   sessionId: string | null;
   /** The event of the guide's group (null without a group). */
   eventId: string | null;
+  lock: GuideLockRecord | null;
+  canLock: boolean;
 }> {
+  const lock = (await repositories.guideLocks.get(guideId)) ?? null;
   const group = await repositories.groups.getByGuide(guideId);
   const session = group && (await repositories.sessions.get(group.sessionId));
   if (!group || !session) {
@@ -31,13 +41,18 @@ export async function permissionOnGuide(
       groupId: null,
       sessionId: null,
       eventId: null,
+      lock,
+      canLock: false,
     };
   }
+  const place = placeOf(group, session);
   return {
-    permission: guidePermission(viewer, placeOf(group, session)),
+    permission: guidePermission(viewer, place, lock !== null),
     groupId: group.id,
     sessionId: session.id,
     eventId: session.eventId,
+    lock,
+    canLock: canLockGuide(viewer, place),
   };
 }
 
@@ -51,17 +66,34 @@ export function createGuideService(persistence: ConferenceStore) {
       const sessions = await repositories.sessions.listByEvent(viewer.person.eventId);
       const groups = await repositories.groups.listBySessions(sessions.map((s) => s.id));
       const sessionsById = new Map(sessions.map((session) => [session.id, session]));
+      const locks = await repositories.guideLocks.among(groups.map((group) => group.guideId));
       const open = groups.flatMap((group) => {
         const session = sessionsById.get(group.sessionId);
-        const permission = session && guidePermission(viewer, placeOf(group, session));
-        return session && permission ? [{ group, session, permission }] : [];
+        if (!session) return [];
+        const place = placeOf(group, session);
+        const lock = locks.get(group.guideId) ?? null;
+        const permission = guidePermission(viewer, place, lock !== null);
+        return permission
+          ? [{ group, session, permission, lock, canLock: canLockGuide(viewer, place) }]
+          : [];
       });
       const guidesById = await repositories.guides.getMany(open.map(({ group }) => group.guideId));
-      return open.flatMap(({ group, session, permission }) => {
+      return open.flatMap(({ group, session, permission, lock, canLock }) => {
         const guide = guidesById.get(group.guideId);
         if (!guide) return [];
         const { id, title, createdAt } = guide;
-        return [{ id, title, createdAt, groupId: group.id, sessionId: session.id, permission }];
+        return [
+          {
+            id,
+            title,
+            createdAt,
+            groupId: group.id,
+            sessionId: session.id,
+            permission,
+            lock: lockView(lock),
+            canLock,
+          },
+        ];
       });
     },
 
@@ -87,9 +119,15 @@ export function createGuideService(persistence: ConferenceStore) {
         groupId: access.groupId,
         sessionId: access.sessionId,
         permission: access.permission,
+        lock: lockView(access.lock),
+        canLock: access.canLock,
       };
     },
   };
 }
 
 export type GuideService = ReturnType<typeof createGuideService>;
+
+/** A lock as people see it: when and why, not who (the facilitator's id is nobody's business). */
+export const lockView = (lock: GuideLockRecord | null): Guide['lock'] =>
+  lock && { lockedAt: lock.lockedAt, reason: lock.reason };

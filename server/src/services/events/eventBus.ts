@@ -1,3 +1,4 @@
+import type { LockReason } from '../../persistence/index.ts';
 import type { AccessChange } from '../access/accessEvents.ts';
 
 /**
@@ -9,6 +10,8 @@ import type { AccessChange } from '../access/accessEvents.ts';
 export interface LiveEvents {
   /** Someone's access may have changed: open sockets concerned are decided again. */
   access: AccessChange;
+  /** Guides were locked or unlocked: their open sockets are decided again and told why. */
+  guideLock: { guideIds: readonly string[]; locked: boolean; reason: LockReason };
 }
 
 export type Topic = keyof LiveEvents;

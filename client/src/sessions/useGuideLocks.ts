@@ -1,0 +1,51 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BreakoutGroup, Guide } from '@draftroom/shared';
+import { callApi } from '../api/callApi.ts';
+import { useStatus } from '../ui/useStatus.ts';
+
+/**
+ * Locking from the session page: one group's guide, or every guide of the session. What was
+ * done is announced; the page then asks the server again (`onChanged`) for the new state.
+ */
+export function useGuideLocks(sessionId: string, onChanged: () => void) {
+  const { t } = useTranslation();
+  const { status, announce } = useStatus();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const run = async (action: () => Promise<string>) => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      announce(await action());
+      onChanged();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return {
+    status,
+    busy,
+    error,
+    lockGuide: (group: BreakoutGroup, guide: Guide) => {
+      const locked = guide.lock === null;
+      return run(async () => {
+        await callApi('setGuideLock', { params: { guideId: guide.id }, body: { locked } });
+        return t(locked ? 'session.lockedOne' : 'session.unlockedOne', { group: group.name });
+      });
+    },
+    lockSession: (locked: boolean) =>
+      run(async () => {
+        const { guides } = await callApi('setSessionLock', {
+          params: { sessionId },
+          body: { locked },
+        });
+        return t(locked ? 'session.lockedAll' : 'session.unlockedAll', { count: guides.length });
+      }),
+  };
+}

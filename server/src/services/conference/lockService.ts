@@ -1,0 +1,69 @@
+import type { Guide } from '@draftroom/shared';
+import { forbidden, notFound } from '../../lib/domainError.ts';
+import type { ConferenceStore, LockReason } from '../../persistence/index.ts';
+import { canLockGuide, canManageSession, type Viewer } from '../access/policy.ts';
+import type { EventBus } from '../events/eventBus.ts';
+import type { GuideService } from './guideService.ts';
+import { placeOf, sessionInEvent } from './viewer.ts';
+
+/**
+ * Locking guides: one group's, or every group's of a session at once. A lock is part of each
+ * guide's permission (participants read, facilitators and organisers write); announcing it on
+ * the event bus (`guideLock`) makes the collaboration server decide again for every open socket
+ * of those guides and tell each browser why its editor turned read-only (or editable).
+ */
+export function createLockService(
+  persistence: ConferenceStore,
+  guides: GuideService,
+  events: EventBus,
+) {
+  const { repositories } = persistence;
+
+  async function apply(
+    viewer: Viewer,
+    guideIds: readonly string[],
+    locked: boolean,
+    reason: LockReason,
+  ): Promise<Guide[]> {
+    const changed = locked
+      ? await repositories.guideLocks.lock(guideIds, {
+          lockedAt: new Date().toISOString(),
+          lockedBy: reason === 'freeze' ? null : viewer.person.id,
+          reason,
+        })
+      : await repositories.guideLocks.unlock(guideIds);
+    if (changed.length > 0) events.publish('guideLock', { guideIds: changed, locked, reason });
+    return Promise.all(guideIds.map((guideId) => guides.get(viewer, guideId)));
+  }
+
+  return {
+    async setGuideLock(viewer: Viewer, guideId: string, locked: boolean): Promise<Guide[]> {
+      const group = await repositories.groups.getByGuide(guideId);
+      const session = group && (await repositories.sessions.get(group.sessionId));
+      // Like opening it: another event's guide, or one without a group, does not exist here.
+      if (!group || !session || session.eventId !== viewer.person.eventId) {
+        throw notFound('This guide');
+      }
+      if (!canLockGuide(viewer, placeOf(group, session))) {
+        throw forbidden('Only the group’s facilitators and the organisers can lock its guide.');
+      }
+      return apply(viewer, [guideId], locked, 'facilitator');
+    },
+
+    async setSessionLock(viewer: Viewer, sessionId: string, locked: boolean): Promise<Guide[]> {
+      const session = await sessionInEvent(repositories, viewer, sessionId);
+      if (!canManageSession(viewer, { eventId: session.eventId, sessionId })) {
+        throw forbidden('Only organisers and this session’s facilitators can lock its guides.');
+      }
+      const groups = await repositories.groups.listBySessions([sessionId]);
+      return apply(
+        viewer,
+        groups.map((group) => group.guideId),
+        locked,
+        'facilitator',
+      );
+    },
+  };
+}
+
+export type LockService = ReturnType<typeof createLockService>;
