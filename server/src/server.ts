@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { CollabServer } from './collab/collabServer.ts';
 import type { Config } from './config/env.ts';
 import { createApp } from './http/app.ts';
+import { SessionEventStreams } from './http/sessionEvents.ts';
 import { clientAddressing } from './lib/clientAddress.ts';
 import type { Logger } from './lib/logger.ts';
 import { createMetrics, registerQueryCounter, type Metrics } from './observability/metrics.ts';
@@ -15,6 +16,8 @@ import { createGroupService } from './services/conference/groupService.ts';
 import { createGuideService } from './services/conference/guideService.ts';
 import { createContributorsService } from './services/conference/contributorsService.ts';
 import { createLockService } from './services/conference/lockService.ts';
+import { createSessionLiveService } from './services/sessions/sessionLiveService.ts';
+import { onlineChanges } from './services/sessions/onlineChanges.ts';
 import { createDeviceLinkService } from './services/auth/deviceLinks.ts';
 import { createMeService } from './services/conference/meService.ts';
 import { createPeopleService } from './services/conference/peopleService.ts';
@@ -85,7 +88,17 @@ export async function createDraftroomServer(
       documentItems: config.MAX_DOCUMENT_ITEMS,
     },
   });
+  const onlineChanged = onlineChanges(persistence.repositories, events);
+  collab.documents.use({
+    connectionOpened: (documentId) => onlineChanged(documentId),
+    connectionClosed: (documentId) => onlineChanged(documentId),
+  });
   const guides = createGuideService(conference);
+  const liveStreams = new SessionEventStreams({
+    auth,
+    repositories: persistence.repositories,
+    events,
+  });
   const app = createApp({
     services: {
       auth,
@@ -100,10 +113,12 @@ export async function createDraftroomServer(
       guides,
       contributors: createContributorsService(conference, guides),
       locks: createLockService(conference, guides, events),
+      sessionLive: createSessionLiveService(conference, events, collab.documents, collab),
       people: createPeopleService(conference, auth, events),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
+    liveStreams,
     metrics,
     logger,
     health: { isReady: () => ready, problem: () => persistence.health?.problem },
@@ -145,6 +160,7 @@ export async function createDraftroomServer(
         ready = false;
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
+        liveStreams.closeAll();
         await collab.close();
         await httpClosed;
         await persistence.close();

@@ -115,6 +115,12 @@ const matrix = {
   // Locking: the group's facilitators and the organisers; another event's guide does not exist.
   setGuideLock:  row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ params: { guideId: await w.fresh.guide() }, body: { locked: true } })),
   setSessionLock: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { locked: false } })),
+  // A session's live state: anyone of the event (announcements filtered); running it: its managers.
+  sessionLive:   row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),
+  sessionTimer:  row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { action: 'start', minutes: 5 } })),
+  sessionPhase:  row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { phase: 'drafting' } })),
+  announce:      row([401, 401, 401, 201, 201, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { text: 'Ten minutes left.', groupId: null } })),
+  sessionConsole: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], S),
   // Who wrote a guide: exactly those who may open it, refused exactly as opening it is.
   guideContributors: row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),

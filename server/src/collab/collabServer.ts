@@ -131,6 +131,16 @@ export class CollabServer {
     return this.connections.size;
   }
 
+  /** The people with this guide open now, by name, each once (the facilitator's console). */
+  namesOn(documentId: string): string[] {
+    const names = new Map<string, string>();
+    for (const connection of this.connections) {
+      if (connection.documentId !== documentId || connection.closed) continue;
+      names.set(connection.signIn.personId, connection.presenceUser.name);
+    }
+    return [...names.values()].sort((a, b) => a.localeCompare(b));
+  }
+
   /** Closes every connection (clients reconnect elsewhere), stores everything, unloads. */
   async close(): Promise<void> {
     this.closing = true;

@@ -9,10 +9,13 @@ import { apiRouter, type ApiRouterOptions } from './routes/api.ts';
 import { conferenceHandlers, type ConferenceServices } from './routes/handlers.ts';
 import { healthRouter, type HealthState } from './routes/health.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import type { SessionEventStreams } from './sessionEvents.ts';
 import { spaRouter } from './spa.ts';
 
 export interface AppDependencies {
   services: ConferenceServices;
+  /** The live streams pages listen to (`sessionEvents.ts`). */
+  liveStreams: SessionEventStreams;
   metrics: Metrics;
   health: HealthState;
   logger: Logger;
@@ -45,6 +48,7 @@ export function createApp(deps: AppDependencies): Express {
     joinRateLimitPerMinute: deps.joinRateLimitPerMinute,
     clientAddress: deps.clients.clientAddress,
   };
+  api.use(deps.liveStreams.router());
   api.use(apiRouter(conferenceHandlers(deps.services), options));
   api.use(apiNotFound);
   app.use('/api', api);

@@ -51,6 +51,25 @@ export interface DatabaseSchema {
     locked_by: string | null;
     reason: string;
   };
+  /** Phase and timer of a session (migration 0010). */
+  session_live: {
+    session_id: string;
+    phase: string | null;
+    timer_state: string | null;
+    timer_ends_at: string | null;
+    timer_remaining_ms: number | null;
+    timer_duration_ms: number | null;
+    updated_at: string;
+  };
+  session_announcements: {
+    id: string;
+    session_id: string;
+    group_id: string | null;
+    text: string;
+    from_name: string;
+    created_by: string;
+    created_at: string;
+  };
   guides: {
     id: string;
     title: string;

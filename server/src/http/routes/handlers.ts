@@ -4,6 +4,7 @@ import type { GroupService } from '../../services/conference/groupService.ts';
 import type { GuideService } from '../../services/conference/guideService.ts';
 import type { ContributorsService } from '../../services/conference/contributorsService.ts';
 import type { LockService } from '../../services/conference/lockService.ts';
+import type { SessionLiveService } from '../../services/sessions/sessionLiveService.ts';
 import type { MeService } from '../../services/conference/meService.ts';
 import type { PeopleService } from '../../services/conference/peopleService.ts';
 import type { ProgrammeService } from '../../services/conference/programmeService.ts';
@@ -22,6 +23,7 @@ export interface ConferenceServices {
   guides: GuideService;
   contributors: ContributorsService;
   locks: LockService;
+  sessionLive: SessionLiveService;
   people: PeopleService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
@@ -88,6 +90,16 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     setSessionLock: async ({ signedIn, params, body }) => ({
       guides: await services.locks.setSessionLock(signedIn().viewer, params.sessionId, body.locked),
     }),
+    sessionLive: ({ signedIn, params }) =>
+      services.sessionLive.read(signedIn().viewer, params.sessionId),
+    sessionTimer: ({ signedIn, params, body }) =>
+      services.sessionLive.timer(signedIn().viewer, params.sessionId, body),
+    sessionPhase: ({ signedIn, params, body }) =>
+      services.sessionLive.phase(signedIn().viewer, params.sessionId, body.phase),
+    announce: ({ signedIn, params, body }) =>
+      services.sessionLive.announce(signedIn().viewer, params.sessionId, body),
+    sessionConsole: ({ signedIn, params }) =>
+      services.sessionLive.console(signedIn().viewer, params.sessionId),
     guideContributors: ({ signedIn, params }) =>
       services.contributors.forGuide(signedIn().viewer, params.guideId),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),

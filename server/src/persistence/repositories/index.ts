@@ -1,6 +1,7 @@
 import { authSessionsRepository } from './authSessions.ts';
 import { contributionsRepository } from './contributions.ts';
 import { guideLocksRepository } from './guideLocks.ts';
+import { sessionLiveRepository } from './sessionLive.ts';
 import { deviceLinksRepository } from './deviceLinks.ts';
 import type { Db } from './database.ts';
 import { eventsRepository } from './events.ts';
@@ -18,6 +19,7 @@ export type { DeviceLinkRecord } from './deviceLinks.ts';
 export type { GuideRecord } from './guides.ts';
 export type { ContributionRecord } from './contributions.ts';
 export type { GuideLockRecord, LockReason } from './guideLocks.ts';
+export type { AnnouncementRecord, SessionLiveRecord, TimerRecord } from './sessionLive.ts';
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Db) {
@@ -32,6 +34,7 @@ export function createRepositories(db: Db) {
     guides: guidesRepository(db),
     contributions: contributionsRepository(db),
     guideLocks: guideLocksRepository(db),
+    sessionLive: sessionLiveRepository(db),
   };
 }
 

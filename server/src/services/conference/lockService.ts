@@ -21,6 +21,7 @@ export function createLockService(
 
   async function apply(
     viewer: Viewer,
+    sessionId: string,
     guideIds: readonly string[],
     locked: boolean,
     reason: LockReason,
@@ -32,7 +33,11 @@ export function createLockService(
           reason,
         })
       : await repositories.guideLocks.unlock(guideIds);
-    if (changed.length > 0) events.publish('guideLock', { guideIds: changed, locked, reason });
+    if (changed.length > 0) {
+      events.publish('guideLock', { guideIds: changed, locked, reason });
+      // The session's console shows which guides are locked.
+      events.publish('sessionLive', { sessionId });
+    }
     return Promise.all(guideIds.map((guideId) => guides.get(viewer, guideId)));
   }
 
@@ -47,7 +52,7 @@ export function createLockService(
       if (!canLockGuide(viewer, placeOf(group, session))) {
         throw forbidden('Only the group’s facilitators and the organisers can lock its guide.');
       }
-      return apply(viewer, [guideId], locked, 'facilitator');
+      return apply(viewer, session.id, [guideId], locked, 'facilitator');
     },
 
     async setSessionLock(viewer: Viewer, sessionId: string, locked: boolean): Promise<Guide[]> {
@@ -58,6 +63,7 @@ export function createLockService(
       const groups = await repositories.groups.listBySessions([sessionId]);
       return apply(
         viewer,
+        sessionId,
         groups.map((group) => group.guideId),
         locked,
         'facilitator',

@@ -12,6 +12,11 @@ export interface LiveEvents {
   access: AccessChange;
   /** Guides were locked or unlocked: their open sockets are decided again and told why. */
   guideLock: { guideIds: readonly string[]; locked: boolean; reason: LockReason };
+  /**
+   * Something a session's open pages show changed (phase, timer, an announcement, a lock, who
+   * is online): they ask for it again. Carries no content, so nobody hears what is not theirs.
+   */
+  sessionLive: { sessionId: string };
 }
 
 export type Topic = keyof LiveEvents;

@@ -1,0 +1,161 @@
+import {
+  announcementRequestSchema,
+  type Announcement,
+  type AnnouncementRequest,
+  type SessionConsole,
+  type SessionLive,
+  type SessionPhase,
+  type TimerAction,
+} from '@draftroom/shared';
+import { forbidden, notFound } from '../../lib/domainError.ts';
+import { randomId } from '../../lib/ids.ts';
+import type { ConferenceStore } from '../../persistence/index.ts';
+import { canManageSession, guidePermission, type Viewer } from '../access/policy.ts';
+import { placeOf, sessionInEvent } from '../conference/viewer.ts';
+import type { GuideDocuments } from '../documents/guideDocuments.ts';
+import { wordsIn } from '../documents/wordCount.ts';
+import type { EventBus } from '../events/eventBus.ts';
+import { nextTimer, timerView } from './timer.ts';
+
+/** Who has a guide open now, by name (the collaboration server knows its sockets). */
+export interface OnlinePeople {
+  namesOn(guideId: string): string[];
+}
+
+/**
+ * Running a session live: its phase, its timer and announcements, the same in every group and
+ * kept across restarts. Those who manage the session change them; everyone of the event may
+ * read them (announcements meant for one group only by those who may open its guide). Every
+ * change is announced on the event bus (`sessionLive`), which open pages hear within a second.
+ */
+export function createSessionLiveService(
+  persistence: ConferenceStore,
+  events: EventBus,
+  documents: GuideDocuments,
+  online: OnlinePeople,
+) {
+  const { repositories } = persistence;
+
+  async function runnable(viewer: Viewer, sessionId: string) {
+    const session = await sessionInEvent(repositories, viewer, sessionId);
+    if (!canManageSession(viewer, { eventId: session.eventId, sessionId })) {
+      throw forbidden('Only organisers and this session’s facilitators can run it.');
+    }
+    return session;
+  }
+
+  async function read(viewer: Viewer, sessionId: string): Promise<SessionLive> {
+    const session = await sessionInEvent(repositories, viewer, sessionId);
+    const now = Date.now();
+    const [live, announcements, groups] = await Promise.all([
+      repositories.sessionLive.get(sessionId),
+      repositories.sessionLive.announcements(sessionId),
+      repositories.groups.listBySessions([sessionId]),
+    ]);
+    const canRun = canManageSession(viewer, { eventId: session.eventId, sessionId });
+    const groupsById = new Map(groups.map((group) => [group.id, group]));
+    const visible = announcements.filter((announcement) => {
+      if (announcement.groupId === null || canRun) return true;
+      const group = groupsById.get(announcement.groupId);
+      return group !== undefined && guidePermission(viewer, placeOf(group, session)) !== null;
+    });
+    return {
+      sessionId,
+      phase: live.phase,
+      timer: timerView(live.timer, now),
+      announcements: visible.map((announcement): Announcement => ({
+        id: announcement.id,
+        groupId: announcement.groupId,
+        text: announcement.text,
+        createdAt: announcement.createdAt,
+        from: announcement.fromName,
+      })),
+      serverNow: new Date(now).toISOString(),
+      canRun,
+    };
+  }
+
+  const changed = (sessionId: string) => events.publish('sessionLive', { sessionId });
+
+  return {
+    read,
+
+    async timer(viewer: Viewer, sessionId: string, action: TimerAction): Promise<SessionLive> {
+      await runnable(viewer, sessionId);
+      const live = await repositories.sessionLive.get(sessionId);
+      const now = Date.now();
+      const timer = nextTimer(live.timer, action, now);
+      await repositories.sessionLive.save(
+        sessionId,
+        { ...live, timer },
+        new Date(now).toISOString(),
+      );
+      changed(sessionId);
+      return read(viewer, sessionId);
+    },
+
+    async phase(
+      viewer: Viewer,
+      sessionId: string,
+      phase: SessionPhase | null,
+    ): Promise<SessionLive> {
+      await runnable(viewer, sessionId);
+      const live = await repositories.sessionLive.get(sessionId);
+      await repositories.sessionLive.save(sessionId, { ...live, phase }, new Date().toISOString());
+      changed(sessionId);
+      return read(viewer, sessionId);
+    },
+
+    async announce(
+      viewer: Viewer,
+      sessionId: string,
+      request: AnnouncementRequest,
+    ): Promise<Announcement> {
+      await runnable(viewer, sessionId);
+      const { text, groupId } = announcementRequestSchema.parse(request);
+      if (groupId !== null) {
+        const group = await repositories.groups.get(groupId);
+        if (!group || group.sessionId !== sessionId) throw notFound('That group of this session');
+      }
+      const announcement = {
+        id: randomId(),
+        sessionId,
+        groupId,
+        text,
+        fromName: viewer.person.displayName,
+        createdBy: viewer.person.id,
+        createdAt: new Date().toISOString(),
+      };
+      await repositories.sessionLive.addAnnouncement(announcement);
+      changed(sessionId);
+      return {
+        id: announcement.id,
+        groupId,
+        text,
+        createdAt: announcement.createdAt,
+        from: announcement.fromName,
+      };
+    },
+
+    /** Every group of the session: who has its guide open, how many words, whether locked. */
+    async console(viewer: Viewer, sessionId: string): Promise<SessionConsole> {
+      await runnable(viewer, sessionId);
+      const groups = await repositories.groups.listBySessions([sessionId]);
+      const locks = await repositories.guideLocks.among(groups.map((group) => group.guideId));
+      return {
+        groups: await Promise.all(
+          groups.map(async (group) => ({
+            groupId: group.id,
+            name: group.name,
+            guideId: group.guideId,
+            online: online.namesOn(group.guideId),
+            words: wordsIn(await documents.readState(group.guideId)),
+            locked: locks.has(group.guideId),
+          })),
+        ),
+      };
+    },
+  };
+}
+
+export type SessionLiveService = ReturnType<typeof createSessionLiveService>;

@@ -1,0 +1,199 @@
+// Running a session live (issue 11): timer, phase and announcements, the same in every group,
+// changed only by those who run the session, heard by every open page within a second through
+// the session's event stream, and kept across a restart; the console shows each group.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiPath,
+  type Announcement,
+  type BreakoutGroup,
+  type ConferenceSession,
+  type SessionConsole,
+  type SessionLive,
+} from '@draftroom/shared';
+import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
+import { connectSynced } from './helpers/collabAccess.ts';
+import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
+
+/** Counts the `changed` events a session's stream sends, as a page's EventSource would hear. */
+async function listen(url: string, cookie: string | undefined, sessionId: string) {
+  const controller = new AbortController();
+  const response = await fetch(`${url}/api/sessions/${sessionId}/events`, {
+    headers: cookie ? { cookie } : {},
+    signal: controller.signal,
+  });
+  const heard = { changed: 0, status: response.status, stop: () => controller.abort() };
+  if (response.status !== 200 || !response.body) return heard;
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  void (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        heard.changed += decoder.decode(value).split('event: changed').length - 1;
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  return heard;
+}
+
+describe('running a session live', () => {
+  let server: TestServer;
+  let session: ConferenceSession;
+  let groupA: BreakoutGroup;
+  let groupB: BreakoutGroup;
+  let facilitator: ApiClient;
+  let amina: ApiClient;
+  let bashir: ApiClient;
+  const streams: Array<{ stop: () => void }> = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ SEED_DEMO: 'false', JOIN_RATE_LIMIT_PER_MINUTE: '100000' });
+    session = await createCoCreationSession(server.organiser, 'Live session');
+    groupA = await createGroup(server.organiser, session.id, 'Group A');
+    groupB = await createGroup(server.organiser, session.id, 'Group B');
+    const join = async (
+      role: 'facilitator' | 'participant',
+      scope: { type: 'session' | 'group'; id: string },
+    ) => ApiClient.join(server.url, (await createInvite(server.organiser, role, scope)).joinPath);
+    facilitator = await join('facilitator', { type: 'session', id: session.id });
+    amina = await join('participant', { type: 'group', id: groupA.id });
+    bashir = await join('participant', { type: 'group', id: groupB.id });
+  });
+  afterAll(async () => {
+    for (const stream of streams) stream.stop();
+    await server?.cleanup();
+  });
+
+  const live = (who: ApiClient) =>
+    who.expect<SessionLive>(200, 'GET', apiPath('sessionLive', { sessionId: session.id }));
+  const timer = (body: unknown, status = 200) =>
+    facilitator.expect<SessionLive>(
+      status,
+      'POST',
+      apiPath('sessionTimer', { sessionId: session.id }),
+      body,
+    );
+
+  it('a timer started by the facilitator reaches every group within a second, and runs on its own', async () => {
+    const inA = await listen(server.url, amina.cookie, session.id);
+    const inB = await listen(server.url, bashir.cookie, session.id);
+    streams.push(inA, inB);
+    await waitFor(() => expect([inA.changed, inB.changed]).toEqual([1, 1]));
+
+    const started = await timer({ action: 'start', minutes: 20 });
+    expect(started.timer).toMatchObject({ state: 'running', durationMs: 20 * 60_000 });
+    await waitFor(() => expect([inA.changed, inB.changed]).toEqual([2, 2]), 1_000);
+    const seen = await live(bashir);
+    expect(seen.timer?.state).toBe('running');
+    expect(seen.timer?.remainingMs).toBeLessThanOrEqual(20 * 60_000);
+    expect(seen.timer?.remainingMs).toBeGreaterThan(19 * 60_000);
+    expect(seen.canRun).toBe(false);
+    expect((await live(facilitator)).canRun).toBe(true);
+
+    const paused = await timer({ action: 'pause' });
+    expect(paused.timer?.state).toBe('paused');
+    await timer({ action: 'pause' }, 409);
+    const extended = await timer({ action: 'extend', minutes: 5 });
+    expect(extended.timer?.durationMs).toBe(25 * 60_000);
+    await timer({ action: 'resume' });
+  });
+
+  it('refuses what is not a timer action, and participants may not run the session', async () => {
+    for (const body of [
+      { action: 'start', minutes: 0 },
+      { action: 'start', minutes: 481 },
+      { action: 'start', minutes: 2.5 },
+      { action: 'start' },
+      { action: 'explode' },
+      { action: 'pause', minutes: 5 },
+      'start',
+    ]) {
+      await timer(body, 400);
+    }
+    await amina.expect(403, 'POST', apiPath('sessionTimer', { sessionId: session.id }), {
+      action: 'end',
+    });
+    await amina.expect(403, 'PUT', apiPath('sessionPhase', { sessionId: session.id }), {
+      phase: 'review',
+    });
+    await facilitator.expect(400, 'PUT', apiPath('sessionPhase', { sessionId: session.id }), {
+      phase: 'party',
+    });
+  });
+
+  it('announces to every group or to one; each group sees only what is meant for it', async () => {
+    const announce = (body: unknown, status = 201) =>
+      facilitator.expect<Announcement>(
+        status,
+        'POST',
+        apiPath('announce', { sessionId: session.id }),
+        body,
+      );
+    await announce({ text: 'Ten minutes left for everyone.' });
+    await announce({ text: 'Group A: add your checklist.', groupId: groupA.id });
+    const forA = (await live(amina)).announcements.map((a) => a.text);
+    const forB = (await live(bashir)).announcements.map((a) => a.text);
+    expect(forA).toEqual(['Group A: add your checklist.', 'Ten minutes left for everyone.']);
+    expect(forB).toEqual(['Ten minutes left for everyone.']);
+    expect((await live(amina)).announcements[0]?.from).toMatch(/^Person \d+$/);
+
+    // Hostile input costs only its sender: empty, too long, control characters, another session's group.
+    await announce({ text: '' }, 400);
+    await announce({ text: 'x'.repeat(501) }, 400);
+    await announce({ text: 'Hidden\u202Eorder' }, 400);
+    const other = await createCoCreationSession(server.organiser, 'Other session');
+    const otherGroup = await createGroup(server.organiser, other.id, 'Elsewhere');
+    await announce({ text: 'Wrong place', groupId: otherGroup.id }, 404);
+  });
+
+  it('the phase is the same in every group', async () => {
+    await facilitator.expect(200, 'PUT', apiPath('sessionPhase', { sessionId: session.id }), {
+      phase: 'wrap-up',
+    });
+    expect((await live(bashir)).phase).toBe('wrap-up');
+    expect((await live(amina)).phase).toBe('wrap-up');
+  });
+
+  it('the console shows who is online in each group, words written and locks', async () => {
+    const peer = await connectSynced({ wsUrl: server.wsUrl, cookie: amina.cookie }, groupA.guideId);
+    try {
+      peer.text.insert(0, 'Purpose of the guide, in five words');
+      const console = () =>
+        facilitator.expect<SessionConsole>(
+          200,
+          'GET',
+          apiPath('sessionConsole', { sessionId: session.id }),
+        );
+      await waitFor(async () => {
+        const row = (await console()).groups.find((group) => group.groupId === groupA.id);
+        expect(row?.words).toBe(7);
+        expect(row?.online).toHaveLength(1);
+      });
+      await amina.expect(403, 'GET', apiPath('sessionConsole', { sessionId: session.id }));
+    } finally {
+      peer.destroy();
+    }
+  });
+
+  it('the stream refuses who may not read the session', async () => {
+    expect((await listen(server.url, undefined, session.id)).status).toBe(401);
+    expect((await listen(server.url, amina.cookie, 'no-such-session')).status).toBe(404);
+  });
+
+  it('phase, timer and announcements survive a restart', async () => {
+    const before = await live(amina);
+    await server.stop();
+    server = await startTestServer({ SEED_DEMO: 'false' }, server.dataDir, server.organiser);
+    const after = await amina
+      .at(server.url)
+      .expect<SessionLive>(200, 'GET', apiPath('sessionLive', { sessionId: session.id }));
+    expect(after.phase).toBe(before.phase);
+    expect(after.timer?.state).toBe('running');
+    expect(after.timer?.durationMs).toBe(before.timer?.durationMs);
+    expect(after.announcements).toEqual(before.announcements);
+  });
+});
