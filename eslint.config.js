@@ -38,6 +38,7 @@ const clientGeneralFolders = [
   'me',
   'identity',
   'countries',
+  'sessionLive',
 ];
 const generalNeverImportsFeatures = {
   // A relative path that climbs out of the folder and into a feature: `../organiser/api.ts`.

@@ -26,6 +26,13 @@ export const router = createBrowserRouter([
       { path: 'device/:token', element: <DeviceSignInPage /> },
       { path: 'sessions/:sessionId', element: <SessionPage /> },
       {
+        path: 'sessions/:sessionId/console',
+        lazy: async () => {
+          const { SessionConsolePage } = await import('./sessions/SessionConsolePage.tsx');
+          return { Component: SessionConsolePage };
+        },
+      },
+      {
         path: 'g/:documentId',
         // The editor (Tiptap, Yjs) is most of the code: load it only when a guide is opened.
         lazy: async () => {

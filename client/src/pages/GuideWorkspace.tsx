@@ -7,6 +7,7 @@ import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
 import { ContributorsPanel } from './ContributorsPanel.tsx';
 import { GuideLockPanel } from './GuideLockPanel.tsx';
+import { SessionLiveBar } from '../sessionLive/SessionLiveBar.tsx';
 import { CollabProblemAlert } from '../collab/CollabProblemAlert.tsx';
 import { accessLost } from '../collab/connectionState.ts';
 import { GuideEditor, type EditorMode } from '../editor/GuideEditor.tsx';
@@ -82,6 +83,7 @@ export function GuideWorkspace({
       </h1>
       <div className="guide-page__body">
         <div className="guide-page__editor">
+          {guide.sessionId && <SessionLiveBar sessionId={guide.sessionId} />}
           {connection.problem && session && (
             <CollabProblemAlert
               problem={connection.problem}

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@draftroom/shared';
 import { GroupCard } from './GroupCard.tsx';
@@ -47,6 +48,12 @@ export function SessionView({ data, me, onChanged }: SessionViewProps) {
         <SelfSelectStatus state={selfSelect.state} />
         {mayLockAll && (
           <div className="session-locks">
+            <Link
+              to={`/sessions/${encodeURIComponent(session.id)}/console`}
+              className="button button--primary"
+            >
+              {t('console.openConsole')}
+            </Link>
             <button
               type="button"
               className="button"
