@@ -7,6 +7,7 @@ import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
 import { ContributorsPanel } from './ContributorsPanel.tsx';
 import { GuideLockPanel } from './GuideLockPanel.tsx';
+import { MovedNotice, useFollowMove } from './followMove.tsx';
 import { SessionLiveBar } from '../sessionLive/SessionLiveBar.tsx';
 import { CollabProblemAlert } from '../collab/CollabProblemAlert.tsx';
 import { accessLost } from '../collab/connectionState.ts';
@@ -39,11 +40,9 @@ export function GuideWorkspace({
   const identity = useMemo(() => identityOf({ id, displayName }), [id, displayName]);
   // The server says at once when this changes on the open connection (a new role, a lock).
   const permission = connection.permission?.permission ?? guide.permission;
-  const mode: EditorMode = accessLost(connection)
-    ? 'stopped'
-    : permission === 'write'
-      ? 'write'
-      : 'read';
+  const lost = accessLost(connection);
+  useFollowMove(guide, lost);
+  const mode: EditorMode = lost ? 'stopped' : permission === 'write' ? 'write' : 'read';
 
   // Said when it changed while the page was open; `current` (sent on every connect) is not news.
   const reason = connection.permission?.reason;
@@ -83,6 +82,7 @@ export function GuideWorkspace({
       </h1>
       <div className="guide-page__body">
         <div className="guide-page__editor">
+          <MovedNotice />
           {guide.sessionId && <SessionLiveBar sessionId={guide.sessionId} />}
           {connection.problem && session && (
             <CollabProblemAlert
