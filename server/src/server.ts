@@ -18,6 +18,7 @@ import { createContributorsService } from './services/conference/contributorsSer
 import { createLockService } from './services/conference/lockService.ts';
 import { createSessionLiveService } from './services/sessions/sessionLiveService.ts';
 import { onlineChanges } from './services/sessions/onlineChanges.ts';
+import { FreezeScheduler } from './services/sessions/freezeScheduler.ts';
 import { createDeviceLinkService } from './services/auth/deviceLinks.ts';
 import { createMeService } from './services/conference/meService.ts';
 import { createPeopleService } from './services/conference/peopleService.ts';
@@ -94,6 +95,15 @@ export async function createDraftroomServer(
     connectionClosed: (documentId) => onlineChanged(documentId),
   });
   const guides = createGuideService(conference);
+  const locks = createLockService(conference, guides, events);
+  const freezes = new FreezeScheduler(
+    persistence.repositories,
+    locks,
+    events,
+    null,
+    logger.child({ category: 'sessions' }),
+    config.FREEZE_CHECK_MS,
+  );
   const liveStreams = new SessionEventStreams({
     auth,
     repositories: persistence.repositories,
@@ -112,7 +122,7 @@ export async function createDraftroomServer(
       groups: createGroupService(conference, events),
       guides,
       contributors: createContributorsService(conference, guides),
-      locks: createLockService(conference, guides, events),
+      locks,
       sessionLive: createSessionLiveService(conference, events, collab.documents, collab),
       people: createPeopleService(conference, auth, events),
       repositories: persistence.repositories,
@@ -150,6 +160,8 @@ export async function createDraftroomServer(
         http.once('error', reject);
         http.listen(config.PORT, config.HOST, () => {
           ready = true;
+          // Freezes due while the server was down happen now, then every FREEZE_CHECK_MS.
+          freezes.start();
           const { port } = http.address() as AddressInfo;
           const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
           resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
@@ -161,6 +173,7 @@ export async function createDraftroomServer(
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         liveStreams.closeAll();
+        await freezes.stop();
         await collab.close();
         await httpClosed;
         await persistence.close();

@@ -119,6 +119,7 @@ const matrix = {
   sessionLive:   row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),
   sessionTimer:  row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { action: 'start', minutes: 5 } })),
   sessionPhase:  row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { phase: 'drafting' } })),
+  sessionFreeze: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { scheduled: false } })),
   announce:      row([401, 401, 401, 201, 201, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { text: 'Ten minutes left.', groupId: null } })),
   sessionConsole: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], S),
   // Who wrote a guide: exactly those who may open it, refused exactly as opening it is.

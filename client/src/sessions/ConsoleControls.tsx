@@ -8,6 +8,7 @@ import {
   type TimerAction,
 } from '@draftroom/shared';
 import { callApi } from '../api/callApi.ts';
+import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { SelectField } from '../ui/fields/SelectField.tsx';
 import { TextField } from '../ui/fields/TextField.tsx';
@@ -23,7 +24,7 @@ interface ConsoleControlsProps {
 
 /** The console's controls: timer, phase, announcements and locks, for every group at once. */
 export function ConsoleControls({ sessionId, live, groups, onChanged }: ConsoleControlsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { status, announce } = useStatus();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -205,6 +206,27 @@ export function ConsoleControls({ sessionId, live, groups, onChanged }: ConsoleC
             }
           >
             {allLocked ? t('session.unlockAll') : t('session.lockAll')}
+          </button>
+          <p className="console-controls__freeze" data-testid="freeze-state">
+            {live.freeze
+              ? t(live.freeze.done ? 'console.frozen' : 'console.freezeScheduled', {
+                  at: formatDateTime(live.freeze.at, i18n.language, viewerTimeZone()),
+                })
+              : t('console.freezeNone')}
+          </p>
+          <button
+            type="button"
+            className="button"
+            aria-disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                const scheduled = live.freeze === null;
+                await callApi('sessionFreeze', { params, body: { scheduled } });
+                return t(scheduled ? 'console.freezeSet' : 'console.freezeCancelled');
+              })
+            }
+          >
+            {live.freeze ? t('console.cancelFreeze') : t('console.scheduleFreeze')}
           </button>
         </section>
       </div>

@@ -111,6 +111,8 @@ const envSchema = z.object({
   STORE_PROBE_INTERVAL_MS: integer('STORE_PROBE_INTERVAL_MS', 50, 600_000).default(5_000),
   /** Unload a document this long after its last connection leaves (milliseconds). */
   IDLE_UNLOAD_MS: integer('IDLE_UNLOAD_MS', 0, 86_400_000).default(30_000),
+  /** How often due session freezes are looked for (milliseconds; also once at start). */
+  FREEZE_CHECK_MS: integer('FREEZE_CHECK_MS', 100, 3_600_000).default(15_000),
   /** Ping every connection this often; one missed answer closes it (milliseconds). */
   KEEPALIVE_MS: integer('KEEPALIVE_MS', 100, 3_600_000).default(30_000),
   /** Sustained messages per second one connection may send (a token bucket)… */

@@ -59,6 +59,8 @@ export interface DatabaseSchema {
     timer_ends_at: string | null;
     timer_remaining_ms: number | null;
     timer_duration_ms: number | null;
+    freeze_at: string | null;
+    frozen_at: string | null;
     updated_at: string;
   };
   session_announcements: {

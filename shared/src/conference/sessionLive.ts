@@ -50,6 +50,8 @@ export const sessionLiveSchema = z.object({
   timer: sessionTimerSchema,
   /** Newest first; only those meant for the asker (all groups, or a group they are in or run). */
   announcements: z.array(announcementSchema),
+  /** The scheduled freeze (versions, then locks, at the session's end), and whether it is done. */
+  freeze: z.object({ at: z.string(), done: z.boolean() }).nullable(),
   /** The server's time when this was read: pages correct their clock with it. */
   serverNow: z.string(),
   /** May the asker run the session (timer, phase, announcements, locks)? */
@@ -69,6 +71,9 @@ export const timerActionSchema = z.discriminatedUnion(
   { error: 'Choose a timer action: start, extend, pause, resume or end.' },
 );
 export type TimerAction = z.infer<typeof timerActionSchema>;
+
+export const scheduleFreezeRequestSchema = z.object({ scheduled: z.boolean() }).strict();
+export type ScheduleFreezeRequest = z.infer<typeof scheduleFreezeRequestSchema>;
 
 export const setPhaseRequestSchema = z.object({ phase: sessionPhaseSchema.nullable() }).strict();
 export type SetPhaseRequest = z.infer<typeof setPhaseRequestSchema>;

@@ -96,6 +96,8 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       services.sessionLive.timer(signedIn().viewer, params.sessionId, body),
     sessionPhase: ({ signedIn, params, body }) =>
       services.sessionLive.phase(signedIn().viewer, params.sessionId, body.phase),
+    sessionFreeze: ({ signedIn, params, body }) =>
+      services.sessionLive.scheduleFreeze(signedIn().viewer, params.sessionId, body.scheduled),
     announce: ({ signedIn, params, body }) =>
       services.sessionLive.announce(signedIn().viewer, params.sessionId, body),
     sessionConsole: ({ signedIn, params }) =>

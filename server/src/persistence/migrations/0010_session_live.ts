@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 
 /**
  * What a co-creation session shows live in every group, kept so that it survives a restart:
- * its phase and timer (one row per session, written when a facilitator changes them), and the
- * announcements sent to all of its groups or to one.
+ * its phase, timer and scheduled freeze (one row per session, written when a facilitator changes
+ * them), and the announcements sent to all of its groups or to one.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -15,7 +15,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('timer_ends_at', 'text')
     .addColumn('timer_remaining_ms', 'integer')
     .addColumn('timer_duration_ms', 'integer')
+    // The scheduled freeze: at freeze_at every guide of the session gets a version, then a lock;
+    // frozen_at says it was done (so a restart neither misses nor repeats it).
+    .addColumn('freeze_at', 'text')
+    .addColumn('frozen_at', 'text')
     .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createIndex('session_live_freeze')
+    .on('session_live')
+    .columns(['frozen_at', 'freeze_at'])
     .execute();
   await db.schema
     .createTable('session_announcements')

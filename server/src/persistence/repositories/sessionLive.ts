@@ -11,6 +11,10 @@ export interface TimerRecord {
 export interface SessionLiveRecord {
   phase: SessionPhase | null;
   timer: TimerRecord | null;
+  /** When every guide is to be versioned and locked (null: not scheduled). */
+  freezeAt: string | null;
+  /** When that was done. */
+  frozenAt: string | null;
 }
 
 export interface AnnouncementRecord {
@@ -41,7 +45,12 @@ export function sessionLiveRepository(db: Db) {
               durationMs: Number(row.timer_duration_ms ?? 0),
             }
           : null;
-      return { phase: (row?.phase as SessionPhase | null) ?? null, timer };
+      return {
+        phase: (row?.phase as SessionPhase | null) ?? null,
+        timer,
+        freezeAt: row?.freeze_at ?? null,
+        frozenAt: row?.frozen_at ?? null,
+      };
     },
     async save(sessionId: string, live: SessionLiveRecord, at: string): Promise<void> {
       const values = {
@@ -50,6 +59,8 @@ export function sessionLiveRepository(db: Db) {
         timer_ends_at: live.timer?.endsAt ?? null,
         timer_remaining_ms: live.timer?.remainingMs ?? null,
         timer_duration_ms: live.timer?.durationMs ?? null,
+        freeze_at: live.freezeAt,
+        frozen_at: live.frozenAt,
         updated_at: at,
       };
       await db
@@ -57,6 +68,28 @@ export function sessionLiveRepository(db: Db) {
         .values({ session_id: sessionId, ...values })
         .onConflict((conflict) => conflict.column('session_id').doUpdateSet(values))
         .execute();
+    },
+    /** Sessions whose freeze is due at `now` and not done yet. */
+    async dueFreezes(now: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('session_live')
+        .select('session_id')
+        .where('frozen_at', 'is', null)
+        .where('freeze_at', 'is not', null)
+        .where('freeze_at', '<=', now)
+        .execute();
+      return rows.map((row) => row.session_id);
+    },
+    /** Marks the freeze done, once: false if someone else already did (or it was cancelled). */
+    async markFrozen(sessionId: string, at: string): Promise<boolean> {
+      const result = await db
+        .updateTable('session_live')
+        .set({ frozen_at: at, updated_at: at })
+        .where('session_id', '=', sessionId)
+        .where('frozen_at', 'is', null)
+        .where('freeze_at', 'is not', null)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
     },
     async addAnnouncement(announcement: AnnouncementRecord): Promise<void> {
       await db

@@ -55,6 +55,23 @@ export function createLockService(
       return apply(viewer, session.id, [guideId], locked, 'facilitator');
     },
 
+    /**
+     * The scheduled freeze: locks every guide of the session for nobody in particular (the
+     * reason says `freeze`); returns the guides it locked.
+     */
+    async freeze(sessionId: string): Promise<string[]> {
+      const groups = await repositories.groups.listBySessions([sessionId]);
+      const locked = await repositories.guideLocks.lock(
+        groups.map((group) => group.guideId),
+        { lockedAt: new Date().toISOString(), lockedBy: null, reason: 'freeze' },
+      );
+      if (locked.length > 0) {
+        events.publish('guideLock', { guideIds: locked, locked: true, reason: 'freeze' });
+        events.publish('sessionLive', { sessionId });
+      }
+      return locked;
+    },
+
     async setSessionLock(viewer: Viewer, sessionId: string, locked: boolean): Promise<Guide[]> {
       const session = await sessionInEvent(repositories, viewer, sessionId);
       if (!canManageSession(viewer, { eventId: session.eventId, sessionId })) {

@@ -63,6 +63,7 @@ export function createSessionLiveService(
       sessionId,
       phase: live.phase,
       timer: timerView(live.timer, now),
+      freeze: live.freezeAt ? { at: live.freezeAt, done: live.frozenAt !== null } : null,
       announcements: visible.map((announcement): Announcement => ({
         id: announcement.id,
         groupId: announcement.groupId,
@@ -102,6 +103,23 @@ export function createSessionLiveService(
       await runnable(viewer, sessionId);
       const live = await repositories.sessionLive.get(sessionId);
       await repositories.sessionLive.save(sessionId, { ...live, phase }, new Date().toISOString());
+      changed(sessionId);
+      return read(viewer, sessionId);
+    },
+
+    /** Schedules the freeze at the session's end (or cancels it); a new schedule runs again. */
+    async scheduleFreeze(
+      viewer: Viewer,
+      sessionId: string,
+      scheduled: boolean,
+    ): Promise<SessionLive> {
+      const session = await runnable(viewer, sessionId);
+      const live = await repositories.sessionLive.get(sessionId);
+      await repositories.sessionLive.save(
+        sessionId,
+        { ...live, freezeAt: scheduled ? session.endsAt : null, frozenAt: null },
+        new Date().toISOString(),
+      );
       changed(sessionId);
       return read(viewer, sessionId);
     },

@@ -1,0 +1,69 @@
+import type { Logger } from '../../lib/logger.ts';
+import type { Repositories } from '../../persistence/index.ts';
+import type { LockService } from '../conference/lockService.ts';
+import type { EventBus } from '../events/eventBus.ts';
+
+/** Takes a named version of a guide (the version history provides it). */
+export type TakeVersion = (guideId: string, label: string) => Promise<void>;
+
+/**
+ * The scheduled freeze at a session's end: when it is due, every guide of the session gets a
+ * named version, then the session's guides are locked, then the freeze is marked done. Checked
+ * every `intervalMs` and at once on start, so a freeze due while the server was down happens
+ * when it comes back; a crash part-way repeats it (a version more, locks that hold already),
+ * never skips it.
+ */
+export class FreezeScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly repositories: Repositories,
+    private readonly locks: LockService,
+    private readonly events: EventBus,
+    /** Null where there is no version history to write to: the freeze then only locks. */
+    private readonly takeVersion: TakeVersion | null,
+    private readonly log: Logger,
+    private readonly intervalMs: number,
+  ) {}
+
+  start(): void {
+    void this.check();
+    this.timer = setInterval(() => void this.check(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Freezes every session that is due now (one pass at a time). */
+  check(): Promise<void> {
+    this.running ??= this.freezeDue().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async freezeDue(): Promise<void> {
+    const now = new Date().toISOString();
+    for (const sessionId of await this.repositories.sessionLive.dueFreezes(now)) {
+      try {
+        const groups = await this.repositories.groups.listBySessions([sessionId]);
+        for (const group of this.takeVersion ? groups : []) {
+          await this.takeVersion?.(group.guideId, 'Frozen at the end of the session');
+        }
+        await this.locks.freeze(sessionId);
+        if (await this.repositories.sessionLive.markFrozen(sessionId, new Date().toISOString())) {
+          this.events.publish('sessionLive', { sessionId });
+          this.log.info({ sessionId, guides: groups.length }, 'session frozen');
+        }
+      } catch (error) {
+        // Tried again at the next check; the other sessions still freeze.
+        this.log.error({ err: error, sessionId }, 'session freeze failed');
+      }
+    }
+  }
+}
