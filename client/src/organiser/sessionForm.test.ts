@@ -19,6 +19,7 @@ describe('toSessionInput', () => {
       endsAt: '2021-06-16T14:30',
       languages: ['fr' as const, 'en' as const],
       selfSelect: true,
+      templateId: null,
     };
     const result = toSessionInput(values, 'Europe/Zurich');
     expect(result).toEqual({
@@ -120,6 +121,7 @@ describe('sessionFormValues', () => {
       endsAt: '2021-06-17T08:00:00Z',
       languages: ['es'],
       selfSelect: false,
+      templateId: null,
     };
     const values = sessionFormValues(session, 'America/Mexico_City');
     expect(values.startsAt).toBe('2021-06-17T02:00');

@@ -9,3 +9,4 @@ export * from './csvImport.ts';
 export * from './programme.ts';
 export * from './countries.ts';
 export * from './deviceLink.ts';
+export * from './template.ts';

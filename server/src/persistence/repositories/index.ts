@@ -7,6 +7,7 @@ import { guidesRepository } from './guides.ts';
 import { invitesRepository } from './invites.ts';
 import { peopleRepository } from './people.ts';
 import { sessionsRepository } from './sessions.ts';
+import { templatesRepository } from './templates.ts';
 
 export type { GroupRecord } from './groups.ts';
 export type { PersonRecord } from './people.ts';
@@ -14,6 +15,7 @@ export type { InviteRecord } from './invites.ts';
 export type { AuthSessionRecord } from './authSessions.ts';
 export type { DeviceLinkRecord } from './deviceLinks.ts';
 export type { GuideRecord } from './guides.ts';
+export type { TemplateRecord } from './templates.ts';
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Db) {
@@ -26,6 +28,7 @@ export function createRepositories(db: Db) {
     authSessions: authSessionsRepository(db),
     deviceLinks: deviceLinksRepository(db),
     guides: guidesRepository(db),
+    templates: templatesRepository(db),
   };
 }
 
