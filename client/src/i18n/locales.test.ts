@@ -37,6 +37,8 @@ const sameAsEnglishEverywhere = [
   'toolbar.subscript.glyph',
   // An example address (example.org is reserved for examples; a translated domain is not).
   'toolbar.linkForm.placeholder',
+  // Only placeholders in brackets: a template's name and its language ("Guide (French)").
+  'organiser.sessionForm.templateOption',
 ];
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;

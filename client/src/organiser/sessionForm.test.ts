@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionInputSchema, type ConferenceSession } from '@draftroom/shared';
+import { builtInTemplateId, sessionInputSchema, type ConferenceSession } from '@draftroom/shared';
 import {
   newSessionValues,
   outsideEventDays,
@@ -19,7 +19,7 @@ describe('toSessionInput', () => {
       endsAt: '2021-06-16T14:30',
       languages: ['fr' as const, 'en' as const],
       selfSelect: true,
-      templateId: null,
+      templateId: 'tpl_1',
     };
     const result = toSessionInput(values, 'Europe/Zurich');
     expect(result).toEqual({
@@ -33,6 +33,7 @@ describe('toSessionInput', () => {
         endsAt: '2021-06-16T12:30:00.000Z',
         languages: ['en', 'fr'],
         selfSelect: true,
+        templateId: 'tpl_1',
       },
     });
     if (result.ok) expect(sessionInputSchema.safeParse(result.request).success).toBe(true);
@@ -64,6 +65,8 @@ describe('toSessionInput', () => {
     };
     const result = toSessionInput(values, testEvent.timeZone);
     expect(result.ok && result.request.selfSelect).toBe(false);
+    // No groups, so no guides to start: the template choice is not sent either.
+    expect(result.ok && result.request.templateId).toBe(null);
     if (result.ok) expect(sessionInputSchema.safeParse(result.request).success).toBe(true);
   });
 
@@ -105,6 +108,15 @@ describe('toSessionInput', () => {
         endsAt: { key: 'invalidDateTime' },
       },
     });
+  });
+});
+
+describe('the template choice', () => {
+  it('starts a new session from the built-in template; "blank" is sent as null', () => {
+    const values = { ...newSessionValues(testEvent), title: 'Workshop' };
+    expect(values.templateId).toBe(builtInTemplateId);
+    const blank = toSessionInput({ ...values, templateId: '' }, testEvent.timeZone);
+    expect(blank.ok && blank.request.templateId).toBe(null);
   });
 });
 
