@@ -83,6 +83,9 @@ export function TemplateForm({ template, language, onSaved, onCancel }: Template
         <span className="field__label" id={contentLabelId}>
           {t('organiser.templateForm.content')}
         </span>
+        <p className="field__hint" id={content.hintId}>
+          {t('organiser.templateForm.contentHint')}
+        </p>
         <TemplateEditor
           initial={values.content}
           onChange={(content) => change('content', content)}
@@ -93,7 +96,6 @@ export function TemplateForm({ template, language, onSaved, onCancel }: Template
         <FieldMessages
           hintId={content.hintId}
           errorId={content.errorId}
-          hint={t('organiser.templateForm.contentHint')}
           problem={problems.content}
           serverMessage={serverMessages.content}
         />

@@ -43,9 +43,8 @@ export function TemplateItem({ template, usedBy, timeZone, onDeleted }: Template
           </span>
         )}
       </p>
-      <p className="muted">
-        {template.builtIn ? t('organiser.templates.builtInText') : null}
-        {template.builtIn && ' '}
+      {template.builtIn && <p className="muted">{t('organiser.templates.builtInText')}</p>}
+      <p>
         {usedBy.length === 0 ? (
           t('organiser.templates.unused')
         ) : (

@@ -13,15 +13,23 @@ const heading = (level: number, value: string): JSONContent => ({
   attrs: { level },
   content: [text(value)],
 });
-const prompt = (value: string): JSONContent => ({
-  type: 'paragraph',
-  content: [text(value, true)],
-});
+type Prompt = (value: string) => JSONContent;
+/**
+ * A prompt the group replaces. In italics, except in Arabic, whose script has no true italic
+ * (a slanted Arabic face reads as a mistake); the Arabic instructions do not mention italics.
+ */
+const prompts =
+  (italic: boolean): Prompt =>
+  (value) => ({ type: 'paragraph', content: [text(value, italic)] });
 const paragraph = (value?: string): JSONContent => ({
   type: 'paragraph',
   ...(value ? { content: [text(value)] } : {}),
 });
-const list = (type: 'bulletList' | 'orderedList', items: string[]): JSONContent => ({
+const list = (
+  type: 'bulletList' | 'orderedList',
+  items: string[],
+  prompt: Prompt,
+): JSONContent => ({
   type,
   content: items.map((item) => ({ type: 'listItem', content: [prompt(item)] })),
 });
@@ -53,7 +61,7 @@ function withDirection(node: JSONContent, dir: BlockDirectionValue): JSONContent
   };
 }
 
-function practicalGuide(words: PracticalGuideTexts): JSONContent {
+function practicalGuide(words: PracticalGuideTexts, prompt: Prompt): JSONContent {
   return {
     type: 'doc',
     content: [
@@ -68,10 +76,10 @@ function practicalGuide(words: PracticalGuideTexts): JSONContent {
       table(words.practiceColumns),
       heading(2, words.steps[0]),
       prompt(words.steps[1]),
-      list('orderedList', words.steps[2]),
+      list('orderedList', words.steps[2], prompt),
       heading(2, words.checklist[0]),
       prompt(words.checklist[1]),
-      list('bulletList', words.checklist[2]),
+      list('bulletList', words.checklist[2], prompt),
       heading(2, words.pitfalls[0]),
       prompt(words.pitfalls[1]),
       heading(2, words.resources[0]),
@@ -84,7 +92,7 @@ function practicalGuide(words: PracticalGuideTexts): JSONContent {
 
 /** The built-in practical-guide template in one language (ProseMirror JSON). */
 export function builtInTemplate(language: LanguageCode): TemplateContent {
-  const guide = practicalGuide(practicalGuideTexts[language]);
+  const guide = practicalGuide(practicalGuideTexts[language], prompts(language !== 'ar'));
   return (language === 'ar' ? withDirection(guide, 'rtl') : guide) as TemplateContent;
 }
 
