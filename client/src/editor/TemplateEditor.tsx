@@ -62,7 +62,7 @@ export function TemplateEditor({
 
   return (
     <div className="guide-editor template-editor">
-      {editor && <Toolbar editor={editor} />}
+      {editor && <Toolbar editor={editor} controls="template-editor-content" />}
       <div className="guide-editor__frame">
         <EditorContent editor={editor} />
       </div>
