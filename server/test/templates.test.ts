@@ -116,6 +116,9 @@ describe('guide templates', () => {
     expect(claimOf(spanish.guideId)).not.toBeNull();
   });
 
+  // Visits spread over a few milliseconds, as above, also meet the guide already written: the
+  // template is only ever written into an empty body. What decides between attempts made in the
+  // very same instant, both seeing it empty, is the database claim:
   it('lets exactly one of many simultaneous attempts write the template (the database decides)', async () => {
     await start();
     const chosen = await session(null);

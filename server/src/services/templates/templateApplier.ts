@@ -2,7 +2,7 @@ import type { LanguageCode } from '@draftroom/shared';
 import type { Logger } from '../../lib/logger.ts';
 import type { ConferenceStore } from '../../persistence/index.ts';
 import type { GuideDocuments } from '../documents/guideDocuments.ts';
-import { isEmptyGuide, writeTemplate } from './templateContent.ts';
+import { writeTemplate } from './templateContent.ts';
 import { templateFor } from './templateChoice.ts';
 
 /** What became of one attempt to start a guide from its session's template. */
@@ -45,8 +45,9 @@ export function createTemplateApplier(
     const claimedAt = new Date().toISOString();
     if (!(await repositories.guides.claimTemplate(guideId, claimedAt))) return 'alreadySettled';
     try {
+      // Written only into an empty body (checked on the guide as the room holds it).
       const wrote = await documents.withDocument(guideId, (doc) => {
-        if (isEmptyGuide(doc)) writeTemplate(doc, content);
+        writeTemplate(doc, content);
       });
       return wrote ? 'applied' : 'notEmpty';
     } catch (error) {

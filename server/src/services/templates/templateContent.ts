@@ -42,16 +42,14 @@ export function checkedTemplateContent(content: TemplateContent): TemplateConten
   return node.toJSON() as TemplateContent;
 }
 
-/** True when the guide holds nothing yet (no block at all in its body). */
-export function isEmptyGuide(doc: Y.Doc): boolean {
-  return doc.getXmlFragment(guideFragmentName).length === 0;
-}
-
-/** Writes a template into a guide's body (the document must be empty: see `isEmptyGuide`). */
-export function writeTemplate(doc: Y.Doc, content: TemplateContent): void {
-  prosemirrorJSONToYXmlFragment(
-    guideSchema,
-    content as JSONContent,
-    doc.getXmlFragment(guideFragmentName),
-  );
+/**
+ * Writes a template into a guide's body if the body holds nothing yet; false (nothing written)
+ * otherwise. The check is not only politeness: `prosemirrorJSONToYXmlFragment` makes the body
+ * *equal* to the template (it diffs), so on a guide with text it would delete that text.
+ */
+export function writeTemplate(doc: Y.Doc, content: TemplateContent): boolean {
+  const body = doc.getXmlFragment(guideFragmentName);
+  if (body.length > 0) return false;
+  prosemirrorJSONToYXmlFragment(guideSchema, content as JSONContent, body);
+  return true;
 }
