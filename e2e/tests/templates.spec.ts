@@ -119,6 +119,18 @@ test('an organiser writes a template in the guide editor and a session starts fr
   await expect(item).toContainText('French');
   await expect(item).toContainText('No session uses it.');
 
+  // The built-in guide, copied to adapt: its Spanish version, in the same editor.
+  await page.getByRole('link', { name: 'Copy and adapt the practical guide in Spanish' }).click();
+  await expect(page.getByRole('combobox', { name: 'Template language' })).toHaveValue('es');
+  await expect(
+    page
+      .getByRole('textbox', { name: 'Content' })
+      .getByRole('heading', { name: 'Buenas prácticas' }),
+  ).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('Guía de la comisión');
+  await page.getByRole('button', { name: 'Create template' }).click();
+  await expect(page.getByText('Template “Guía de la comisión” created.')).toBeVisible();
+
   // The session form offers it, and says which one a session uses.
   const { session, group, link } = await groupIn('fr', null);
   await page.goto(`${spec.server.url}/organise/sessions/${session.id}/edit`);

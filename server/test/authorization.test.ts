@@ -143,6 +143,7 @@ const matrix = {
   // Templates reach every session of the event: organisers only; another event's are "not found".
   listTemplates: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
   createTemplate: row([401, 401, 401, 201, 403, 403, 403, 403, 403, 201], () => ({ body: templateInput('Matrix template') })),
+  getBuiltInTemplate: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ params: { language: 'ar' } })),
   getTemplate:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], T),
   updateTemplate: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ ...(await T(w)), body: templateInput('Renamed template') })),
   deleteTemplate: row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], T),

@@ -210,6 +210,17 @@ describe('guide templates', () => {
     expect(made.content.content).toEqual([
       { ...heading('Objectif'), attrs: { level: 2, dir: null } },
     ]);
+    const practical = await organiser.expect<GuideTemplate>(
+      200,
+      'GET',
+      apiPath('getBuiltInTemplate', { language: 'es' }),
+    );
+    expect(practical).toMatchObject({
+      id: builtInTemplateId,
+      name: 'Guía práctica',
+      builtIn: true,
+    });
+    await organiser.expect(404, 'GET', apiPath('getBuiltInTemplate', { language: 'de' }));
     const list = await organiser.expect<TemplateList>(200, 'GET', apiPath('listTemplates'));
     expect(list.templates.map((template) => [template.id, template.builtIn])).toEqual([
       [builtInTemplateId, true],

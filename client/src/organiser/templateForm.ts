@@ -23,6 +23,11 @@ export function newTemplateValues(language: LanguageCode): TemplateFormValues {
   return { name: '', language, content: { type: 'doc', content: [{ type: 'paragraph' }] } };
 }
 
+/** A new template copied from another (the built-in one): its language and content, no name. */
+export function copiedTemplateValues(template: GuideTemplate): TemplateFormValues {
+  return { ...templateFormValues(template), name: '' };
+}
+
 export function templateFormValues(template: GuideTemplate): TemplateFormValues {
   return {
     name: template.name,

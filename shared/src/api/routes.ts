@@ -339,6 +339,14 @@ export const apiRoutes = {
     status: 200,
     response: templateListSchema,
   },
+  getBuiltInTemplate: {
+    method: 'get',
+    path: '/templates/built-in/:language',
+    summary: 'The built-in practical guide in one language (en, fr, es or ar), to read or adapt.',
+    access: 'organiser',
+    status: 200,
+    response: templateSchema,
+  },
   createTemplate: {
     method: 'post',
     path: '/templates',

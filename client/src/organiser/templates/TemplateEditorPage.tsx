@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { languageCodes, type GuideTemplate, type LanguageCode } from '@draftroom/shared';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { callApi } from '../../api/callApi.ts';
@@ -13,6 +13,13 @@ import type { TemplatesPageState } from './TemplatesPage.tsx';
 export function TemplateEditorPage() {
   const { t, i18n } = useTranslation();
   const { templateId } = useParams();
+  // `?from=fr`: a new template that starts as a copy of the built-in one in that language.
+  const [search] = useSearchParams();
+  const from = search.get('from');
+  const copyLanguage =
+    !templateId && (languageCodes as readonly string[]).includes(from ?? '')
+      ? (from as LanguageCode)
+      : null;
   const navigate = useNavigate();
   const title = templateId
     ? t('organiser.templateForm.editTitle')
@@ -22,8 +29,10 @@ export function TemplateEditorPage() {
     (signal: AbortSignal): Promise<GuideTemplate | null> =>
       templateId
         ? callApi('getTemplate', { params: { templateId }, signal })
-        : Promise.resolve(null),
-    [templateId],
+        : copyLanguage
+          ? callApi('getBuiltInTemplate', { params: { language: copyLanguage }, signal })
+          : Promise.resolve(null),
+    [templateId, copyLanguage],
   );
   const { state, reload } = useResource(load);
   const interfaceLanguage = (languageCodes as readonly string[]).includes(i18n.language)
@@ -45,10 +54,11 @@ export function TemplateEditorPage() {
         <ResourceState resource={state} onRetry={reload} />
       ) : (
         <TemplateForm
-          key={state.data?.id ?? 'new'}
-          template={state.data ?? undefined}
+          key={`${templateId ?? 'new'}-${copyLanguage ?? ''}`}
+          template={templateId ? (state.data ?? undefined) : undefined}
+          copyOf={copyLanguage ? (state.data ?? undefined) : undefined}
           language={interfaceLanguage}
-          onSaved={(saved) => back({ name: saved.name, created: !state.data })}
+          onSaved={(saved) => back({ name: saved.name, created: !templateId })}
           onCancel={() => back()}
         />
       )}

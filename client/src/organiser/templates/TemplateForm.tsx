@@ -16,6 +16,7 @@ import { FormActions } from '../../ui/form/FormActions.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 import { workingLanguageName } from '../languages.ts';
 import {
+  copiedTemplateValues,
   newTemplateValues,
   templateFormValues,
   toTemplateInput,
@@ -27,6 +28,8 @@ const fields: readonly TemplateField[] = ['name', 'language', 'content'];
 interface TemplateFormProps {
   /** The template to edit; a new one when absent. */
   template?: GuideTemplate;
+  /** For a new template: the one it starts as a copy of (the built-in practical guide). */
+  copyOf?: GuideTemplate;
   /** A new template's language at first: the interface's. */
   language: LanguageCode;
   onSaved: (template: GuideTemplate) => void;
@@ -34,13 +37,18 @@ interface TemplateFormProps {
 }
 
 /** A template's name, language and content, the content in the guide's own editor. */
-export function TemplateForm({ template, language, onSaved, onCancel }: TemplateFormProps) {
+export function TemplateForm({ template, copyOf, language, onSaved, onCancel }: TemplateFormProps) {
   const { t, i18n } = useTranslation();
   const contentLabelId = useId();
   const contentIds = useId();
   const { values, problems, apiError, busy, formRef, serverMessages, change, field, submit } =
     useCheckedForm({
-      initial: () => (template ? templateFormValues(template) : newTemplateValues(language)),
+      initial: () =>
+        template
+          ? templateFormValues(template)
+          : copyOf
+            ? copiedTemplateValues(copyOf)
+            : newTemplateValues(language),
       fields,
       check: toTemplateInput,
       send: (request: TemplateInput) =>

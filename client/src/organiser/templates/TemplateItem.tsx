@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ConferenceSession, TemplateSummary } from '@draftroom/shared';
+import { languageCodes, type ConferenceSession, type TemplateSummary } from '@draftroom/shared';
 import { callApi } from '../../api/callApi.ts';
 import { DeleteButton } from '../../ui/DeleteButton.tsx';
 import { InlineList } from '../../ui/InlineList.tsx';
@@ -56,6 +56,23 @@ export function TemplateItem({ template, usedBy, timeZone, onDeleted }: Template
           </>
         )}
       </p>
+      {template.builtIn && (
+        <p className="org-session-item__actions">
+          <span>{t('organiser.templates.copyBuiltIn')}</span>
+          {languageCodes.map((code) => (
+            <Link
+              key={code}
+              to={`new?from=${code}`}
+              className="button button--small"
+              aria-label={t('organiser.templates.copyBuiltInIn', {
+                language: workingLanguageName(code, i18n.language),
+              })}
+            >
+              {workingLanguageName(code, i18n.language, { standalone: true })}
+            </Link>
+          ))}
+        </p>
+      )}
       {!template.builtIn && (
         <div className="org-session-item__actions">
           <Link to={template.id} className="button button--small" aria-describedby={nameId}>

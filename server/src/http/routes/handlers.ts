@@ -91,6 +91,8 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     revokeInvite: ({ signedIn, params }) => auth.revokeInvite(signedIn().viewer, params.inviteId),
     listTemplates: ({ signedIn }) => templates.list(signedIn().viewer),
     createTemplate: ({ signedIn, body }) => templates.create(signedIn().viewer, body),
+    getBuiltInTemplate: async ({ signedIn, params }) =>
+      templates.builtIn(signedIn().viewer, params.language),
     getTemplate: ({ signedIn, params }) => templates.get(signedIn().viewer, params.templateId),
     updateTemplate: ({ signedIn, params, body }) =>
       templates.update(signedIn().viewer, params.templateId, body),

@@ -1,5 +1,6 @@
 import {
   builtInTemplateId,
+  languageSchema,
   templateInputSchema,
   type GuideTemplate,
   type TemplateInput,
@@ -9,7 +10,7 @@ import { conflict, forbidden, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { ConferenceStore, TemplateRecord } from '../../persistence/index.ts';
 import { canManageTemplates, type Viewer } from '../access/policy.ts';
-import { builtInTemplateName } from './builtInTemplate.ts';
+import { builtInTemplate, builtInTemplateName } from './builtInTemplate.ts';
 import { checkedTemplateContent } from './templateContent.ts';
 
 const toTemplate = (record: TemplateRecord): GuideTemplate => ({
@@ -63,6 +64,21 @@ export function createTemplateService(persistence: ConferenceStore) {
             updatedAt: template.updatedAt,
           })),
         ],
+      };
+    },
+
+    /** The built-in template in one language: organisers read it, or copy it to adapt it. */
+    builtIn(viewer: Viewer, language: string): GuideTemplate {
+      requireTemplates(viewer);
+      const parsed = languageSchema.safeParse(language);
+      if (!parsed.success) throw notFound('This language of the built-in template');
+      return {
+        id: builtInTemplateId,
+        name: builtInTemplateName(parsed.data),
+        language: parsed.data,
+        builtIn: true,
+        updatedAt: null,
+        content: builtInTemplate(parsed.data),
       };
     },
 
