@@ -261,6 +261,15 @@ describe('guide templates', () => {
     }
     await refused({ content: doc(deep) });
     await refused({ content: { type: 'paragraph', content: [] } });
+    // A million nested arrays fit in the 2 MB a body may have: refused, not a stack overflow.
+    const nesting = 500_000;
+    const deepBody = `{"name":"Deep","language":"en","content":{"type":"doc","content":[${'['.repeat(nesting)}${']'.repeat(nesting)}]}}`;
+    const deepResponse = await fetch(`${server.url}${apiPath('createTemplate')}`, {
+      method: 'POST',
+      headers: { cookie: organiser.cookie, 'content-type': 'application/json' },
+      body: deepBody,
+    });
+    expect(deepResponse.status).toBe(400);
     await refused({ name: 'gpj\u202Eexe' });
     await refused({ language: 'de' });
 

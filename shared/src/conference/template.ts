@@ -39,12 +39,23 @@ export const templateContentSchema = z
     content: z.array(z.unknown()),
   })
   .loose()
-  .refine((doc) => JSON.stringify(doc).length <= maxTemplateContentChars, {
-    error: `A template can hold at most ${maxTemplateContentChars.toLocaleString('en')} characters of content.`,
-  })
-  // Each node is an object inside an array inside an object: four levels per nesting step.
-  .refine((doc) => jsonDepth(doc) <= maxTemplateContentDepth * 4, {
-    error: 'This template nests lists or tables too deeply.',
+  .superRefine((doc, context) => {
+    // Depth first, without recursion: a body of 2 MB can nest a million arrays, which would
+    // overflow the stack of anything recursive (JSON.stringify included) before a check refused it.
+    // Each node is an object inside an array inside an object: about four levels per step.
+    if (jsonDepth(doc) > maxTemplateContentDepth * 4) {
+      context.addIssue({
+        code: 'custom',
+        message: 'This template nests lists or tables too deeply.',
+      });
+      return;
+    }
+    if (JSON.stringify(doc).length > maxTemplateContentChars) {
+      context.addIssue({
+        code: 'custom',
+        message: `A template can hold at most ${maxTemplateContentChars.toLocaleString('en')} characters of content.`,
+      });
+    }
   });
 export type TemplateContent = z.infer<typeof templateContentSchema>;
 
