@@ -3,33 +3,23 @@ import { directionalNodes, type BlockDirectionValue } from '@draftroom/shared/ed
 import type { LanguageCode, TemplateContent } from '@draftroom/shared';
 import { practicalGuideTexts, type PracticalGuideTexts } from './builtInTexts.ts';
 
-const text = (value: string, italic = false): JSONContent => ({
-  type: 'text',
-  text: value,
-  ...(italic ? { marks: [{ type: 'italic' }] } : {}),
-});
+const text = (value: string): JSONContent => ({ type: 'text', text: value });
 const heading = (level: number, value: string): JSONContent => ({
   type: 'heading',
   attrs: { level },
   content: [text(value)],
 });
-type Prompt = (value: string) => JSONContent;
 /**
- * A prompt the group replaces. In italics, except in Arabic, whose script has no true italic
- * (a slanted Arabic face reads as a mistake); the Arabic instructions do not mention italics.
+ * A prompt the group replaces: a plain paragraph. Not in italics (a common way to mark prompts):
+ * text typed over a selected prompt takes its marks, so every group's guide would end up in
+ * italics; and Arabic has no true italic.
  */
-const prompts =
-  (italic: boolean): Prompt =>
-  (value) => ({ type: 'paragraph', content: [text(value, italic)] });
+const prompt = (value: string): JSONContent => ({ type: 'paragraph', content: [text(value)] });
 const paragraph = (value?: string): JSONContent => ({
   type: 'paragraph',
   ...(value ? { content: [text(value)] } : {}),
 });
-const list = (
-  type: 'bulletList' | 'orderedList',
-  items: string[],
-  prompt: Prompt,
-): JSONContent => ({
+const list = (type: 'bulletList' | 'orderedList', items: string[]): JSONContent => ({
   type,
   content: items.map((item) => ({ type: 'listItem', content: [prompt(item)] })),
 });
@@ -61,7 +51,7 @@ function withDirection(node: JSONContent, dir: BlockDirectionValue): JSONContent
   };
 }
 
-function practicalGuide(words: PracticalGuideTexts, prompt: Prompt): JSONContent {
+function practicalGuide(words: PracticalGuideTexts): JSONContent {
   return {
     type: 'doc',
     content: [
@@ -76,10 +66,10 @@ function practicalGuide(words: PracticalGuideTexts, prompt: Prompt): JSONContent
       table(words.practiceColumns),
       heading(2, words.steps[0]),
       prompt(words.steps[1]),
-      list('orderedList', words.steps[2], prompt),
+      list('orderedList', words.steps[2]),
       heading(2, words.checklist[0]),
       prompt(words.checklist[1]),
-      list('bulletList', words.checklist[2], prompt),
+      list('bulletList', words.checklist[2]),
       heading(2, words.pitfalls[0]),
       prompt(words.pitfalls[1]),
       heading(2, words.resources[0]),
@@ -92,7 +82,7 @@ function practicalGuide(words: PracticalGuideTexts, prompt: Prompt): JSONContent
 
 /** The built-in practical-guide template in one language (ProseMirror JSON). */
 export function builtInTemplate(language: LanguageCode): TemplateContent {
-  const guide = practicalGuide(practicalGuideTexts[language], prompts(language !== 'ar'));
+  const guide = practicalGuide(practicalGuideTexts[language]);
   return (language === 'ar' ? withDirection(guide, 'rtl') : guide) as TemplateContent;
 }
 

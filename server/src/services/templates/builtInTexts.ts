@@ -2,8 +2,8 @@ import type { LanguageCode } from '@draftroom/shared';
 
 /**
  * The words of the built-in practical-guide template, in every interface language. Headings are
- * what readers compare across groups; the prompts under them (shown in italics) are what a group
- * replaces with its own text.
+ * what readers compare across groups; the prompts under them are what a group replaces with its
+ * own text.
  */
 export interface PracticalGuideTexts {
   name: string;
@@ -26,7 +26,7 @@ export const practicalGuideTexts: Record<LanguageCode, PracticalGuideTexts> = {
     name: 'Practical guide',
     title: 'Title of your practical guide',
     howTo:
-      'Replace each prompt in italics with your group’s own text. Keep the headings: they let readers compare the guides of every group.',
+      'Replace the prompt under each heading with your group’s own text. Keep the headings: they let readers compare the guides of every group.',
     purpose: [
       'Purpose',
       'What problem does this guide help a parliament solve, and who is it for: members, secretariat staff, ICT teams?',
@@ -72,7 +72,7 @@ export const practicalGuideTexts: Record<LanguageCode, PracticalGuideTexts> = {
     name: 'Guide pratique',
     title: 'Titre de votre guide pratique',
     howTo:
-      'Remplacez chaque consigne en italique par le texte de votre groupe. Gardez les titres : ils permettent aux lecteurs de comparer les guides de tous les groupes.',
+      'Remplacez la consigne placée sous chaque titre par le texte de votre groupe. Gardez les titres : ils permettent aux lecteurs de comparer les guides de tous les groupes.',
     purpose: [
       'Objectif',
       'Quel problème ce guide aide-t-il un parlement à résoudre, et à qui s’adresse-t-il : parlementaires, personnel du secrétariat, équipes informatiques ?',
@@ -121,7 +121,7 @@ export const practicalGuideTexts: Record<LanguageCode, PracticalGuideTexts> = {
     name: 'Guía práctica',
     title: 'Título de su guía práctica',
     howTo:
-      'Sustituya cada indicación en cursiva por el texto de su grupo. Conserve los títulos: permiten a los lectores comparar las guías de todos los grupos.',
+      'Sustituya la indicación que figura bajo cada título por el texto de su grupo. Conserve los títulos: permiten a los lectores comparar las guías de todos los grupos.',
     purpose: [
       'Propósito',
       '¿Qué problema ayuda esta guía a resolver a un parlamento, y a quién se dirige: parlamentarios, personal de la secretaría, equipos de TIC?',
