@@ -137,6 +137,7 @@ test('an organiser writes a template in the guide editor and a session starts fr
   const choice = page.getByLabel('Guide template');
   await expect(choice).toHaveValue('');
   await choice.selectOption({ label: 'Committee guide (French)' });
+  await keepShots(page, testInfo, 'session-form-template-en');
   await page.getByRole('button', { name: 'Save session' }).click();
   await expect(page.getByText(`Session “${session.title}” saved.`)).toBeVisible();
   await page.goto(`${spec.server.url}/organise/sessions/${session.id}/edit`);
