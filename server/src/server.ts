@@ -25,12 +25,19 @@ import { createPeopleService } from './services/conference/peopleService.ts';
 import { createProgrammeService } from './services/conference/programmeService.ts';
 import type { StartupLink } from './services/demo/demoConference.ts';
 import { prepareFirstStart } from './services/setup/firstStart.ts';
+import {
+  createTemplateApplier,
+  type TemplateApplier,
+} from './services/templates/templateApplier.ts';
+import { createTemplateService } from './services/templates/templateService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
   collab: CollabServer;
   persistence: Persistence;
   auth: AuthService;
+  /** Starts groups' guides from their session's template (tests call it directly too). */
+  templates: TemplateApplier;
   metrics: Metrics;
   /**
    * Join links made on first start (the demo's, one per role, or a single organiser link);
@@ -89,6 +96,12 @@ export async function createDraftroomServer(
       documentItems: config.MAX_DOCUMENT_ITEMS,
     },
   });
+  // A group's empty guide starts from its session's template: when the group is made, and
+  // again whenever someone opens it while it is still unsettled (the claim makes it once).
+  const templates = createTemplateApplier(conference, collab.documents, logger);
+  collab.documents.use({
+    connectionOpened: (guideId) => void templates.applyQuietly(guideId),
+  });
   const onlineChanged = onlineChanges(persistence.repositories, events);
   collab.documents.use({
     connectionOpened: (documentId) => onlineChanged(documentId),
@@ -119,12 +132,13 @@ export async function createDraftroomServer(
         sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
       }),
       programme: createProgrammeService(conference),
-      groups: createGroupService(conference, events),
+      groups: createGroupService(conference, events, (guideId) => templates.applyQuietly(guideId)),
       guides,
       contributors: createContributorsService(conference, guides),
       locks,
       sessionLive: createSessionLiveService(conference, events, collab.documents, collab),
       people: createPeopleService(conference, auth, events),
+      templates: createTemplateService(conference),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
@@ -153,6 +167,7 @@ export async function createDraftroomServer(
     collab,
     persistence,
     auth,
+    templates,
     metrics,
     startupLinks,
     listen: () =>

@@ -77,6 +77,25 @@ const deviceToken = async (w: World) => {
   const link = await w.organiser.expect<DeviceLink>(201, 'POST', apiPath('addDevice'));
   return link.linkPath.slice('/device/'.length);
 };
+const templateInput = (name: string) => ({
+  name,
+  language: 'en',
+  content: {
+    type: 'doc',
+    content: [{ type: 'paragraph', content: [{ type: 'text', text: name }] }],
+  },
+});
+let templatesMade = 0;
+/** A template of the world's event, made by its organiser (a fresh one for calls that change it). */
+const T = async (w: World) => {
+  const made = await w.organiser.expect<{ id: string }>(
+    201,
+    'POST',
+    apiPath('createTemplate'),
+    templateInput(`Matrix template ${++templatesMade}`),
+  );
+  return { params: { templateId: made.id } };
+};
 const S = (w: World) => ({ params: { sessionId: w.sessionS.id } });
 const A = (w: World) => ({ params: { groupId: w.groupA.id } });
 
@@ -133,6 +152,13 @@ const matrix = {
   // Another event's organiser naming this event's session in the body: refused as invalid input.
   createInvite:  row([401, 401, 401, 201, 403, 403, 403, 403, 403, 400], (w) => ({ body: { role: 'participant', scope: { type: 'session', id: w.sessionS.id }, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), maxUses: 5 } })),
   revokeInvite:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { inviteId: await w.fresh.invite() } })),
+  // Templates reach every session of the event: organisers only; another event's are "not found".
+  listTemplates: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
+  createTemplate: row([401, 401, 401, 201, 403, 403, 403, 403, 403, 201], () => ({ body: templateInput('Matrix template') })),
+  getBuiltInTemplate: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ params: { language: 'ar' } })),
+  getTemplate:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], T),
+  updateTemplate: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ ...(await T(w)), body: templateInput('Renamed template') })),
+  deleteTemplate: row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], T),
 } satisfies Record<ApiRouteName, Row>;
 
 // What each person can do with the guide of group A over the websocket. Another event's

@@ -14,7 +14,7 @@ import type { ApiClient } from './apiClient.ts';
 export async function createCoCreationSession(
   organiser: ApiClient,
   title = 'Co-creation workshop',
-  options: { selfSelect?: boolean } = {},
+  options: { selfSelect?: boolean; templateId?: string | null; languages?: string[] } = {},
 ): Promise<ConferenceSession> {
   return organiser.expect<ConferenceSession>(201, 'POST', '/api/sessions', {
     title,
@@ -23,8 +23,9 @@ export async function createCoCreationSession(
     audience: [],
     startsAt: '2021-06-18T12:00:00Z',
     endsAt: '2021-06-18T14:00:00Z',
-    languages: ['en'],
+    languages: options.languages ?? ['en'],
     selfSelect: options.selfSelect ?? false,
+    templateId: options.templateId ?? null,
   });
 }
 

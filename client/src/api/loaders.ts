@@ -1,4 +1,4 @@
-import type { Guide, Invite, Me, Person, Programme } from '@draftroom/shared';
+import type { Guide, Invite, Me, Person, Programme, TemplateSummary } from '@draftroom/shared';
 import { callApi } from './callApi.ts';
 
 /**
@@ -20,3 +20,6 @@ export const loadPeople = async (signal: AbortSignal): Promise<Person[]> =>
 
 export const loadInvites = async (signal: AbortSignal): Promise<Invite[]> =>
   (await callApi('listInvites', { signal })).invites;
+
+export const loadTemplates = async (signal: AbortSignal): Promise<TemplateSummary[]> =>
+  (await callApi('listTemplates', { signal })).templates;

@@ -11,7 +11,14 @@ import { ToolbarIcon } from './ToolbarIcon.tsx';
  * buttons (mirrored in right-to-left languages), Home/End jump to the ends. Buttons that can do
  * nothing here stay focusable with `aria-disabled`, so a keyboard user still finds them.
  */
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({
+  editor,
+  controls: controlsId = 'guide-editor-content',
+}: {
+  editor: Editor;
+  /** The id of the editable region the buttons act on. */
+  controls?: string;
+}) {
   const { t, i18n } = useTranslation();
   const [focusIndex, setFocusIndex] = useState(0);
   const [linkFormOpen, setLinkFormOpen] = useState(false);
@@ -95,7 +102,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
         className="toolbar"
         role="toolbar"
         aria-label={t('toolbar.label')}
-        aria-controls="guide-editor-content"
+        aria-controls={controlsId}
         onKeyDown={onKeyDown}
       >
         {toolbarActions.map(button)}

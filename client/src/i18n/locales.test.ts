@@ -20,6 +20,10 @@ const sameAsEnglish: Record<Exclude<SupportedLanguage, 'en'>, readonly string[]>
     // The usual French glyph for italique is also "I".
     'toolbar.italic.glyph',
     'organiser.common.actions', // "Actions" (a table column) is the French word too.
+    // "Minutes", "Message" and "Guide" (console labels) are the French words too.
+    'console.minutes',
+    'console.announcement',
+    'console.state',
   ],
   es: [],
   ar: [],
@@ -37,6 +41,8 @@ const sameAsEnglishEverywhere = [
   'toolbar.subscript.glyph',
   // An example address (example.org is reserved for examples; a translated domain is not).
   'toolbar.linkForm.placeholder',
+  // Only placeholders in brackets: a template's name and its language ("Guide (French)").
+  'organiser.sessionForm.templateOption',
 ];
 
 const pluralSuffix = /_(zero|one|two|few|many|other)$/;

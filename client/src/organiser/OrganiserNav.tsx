@@ -11,6 +11,7 @@ export function OrganiserNav({ me }: { me: Me }) {
     { to: '/organise', label: t('organiser.nav.overview'), end: true, show: true },
     { to: '/organise/event', label: t('organiser.nav.event'), show: organiser },
     { to: '/organise/sessions', label: t('organiser.nav.sessions'), show: true },
+    { to: '/organise/templates', label: t('organiser.nav.templates'), show: organiser },
     { to: '/organise/invites', label: t('organiser.nav.invites'), show: organiser },
     { to: '/organise/people', label: t('organiser.nav.people'), show: organiser },
     { to: '/organise/import', label: t('organiser.nav.import'), show: organiser },

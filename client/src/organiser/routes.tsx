@@ -69,6 +69,24 @@ export const organiserRoutes: RouteObject[] = [
         lazy: organiserOnly(async () => (await import('./people/PeoplePage.tsx')).PeoplePage),
       },
       {
+        path: 'templates',
+        lazy: organiserOnly(
+          async () => (await import('./templates/TemplatesPage.tsx')).TemplatesPage,
+        ),
+      },
+      {
+        path: 'templates/new',
+        lazy: organiserOnly(
+          async () => (await import('./templates/TemplateEditorPage.tsx')).TemplateEditorPage,
+        ),
+      },
+      {
+        path: 'templates/:templateId',
+        lazy: organiserOnly(
+          async () => (await import('./templates/TemplateEditorPage.tsx')).TemplateEditorPage,
+        ),
+      },
+      {
         path: 'import',
         lazy: organiserOnly(async () => (await import('./import/ImportPage.tsx')).ImportPage),
       },

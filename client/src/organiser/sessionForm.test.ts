@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionInputSchema, type ConferenceSession } from '@draftroom/shared';
+import { builtInTemplateId, sessionInputSchema, type ConferenceSession } from '@draftroom/shared';
 import {
   newSessionValues,
   outsideEventDays,
@@ -19,6 +19,7 @@ describe('toSessionInput', () => {
       endsAt: '2021-06-16T14:30',
       languages: ['fr' as const, 'en' as const],
       selfSelect: true,
+      templateId: 'tpl_1',
     };
     const result = toSessionInput(values, 'Europe/Zurich');
     expect(result).toEqual({
@@ -32,6 +33,7 @@ describe('toSessionInput', () => {
         endsAt: '2021-06-16T12:30:00.000Z',
         languages: ['en', 'fr'],
         selfSelect: true,
+        templateId: 'tpl_1',
       },
     });
     if (result.ok) expect(sessionInputSchema.safeParse(result.request).success).toBe(true);
@@ -63,6 +65,8 @@ describe('toSessionInput', () => {
     };
     const result = toSessionInput(values, testEvent.timeZone);
     expect(result.ok && result.request.selfSelect).toBe(false);
+    // No groups, so no guides to start: the template choice is not sent either.
+    expect(result.ok && result.request.templateId).toBe(null);
     if (result.ok) expect(sessionInputSchema.safeParse(result.request).success).toBe(true);
   });
 
@@ -107,6 +111,15 @@ describe('toSessionInput', () => {
   });
 });
 
+describe('the template choice', () => {
+  it('starts a new session from the built-in template; "blank" is sent as null', () => {
+    const values = { ...newSessionValues(testEvent), title: 'Workshop' };
+    expect(values.templateId).toBe(builtInTemplateId);
+    const blank = toSessionInput({ ...values, templateId: '' }, testEvent.timeZone);
+    expect(blank.ok && blank.request.templateId).toBe(null);
+  });
+});
+
 describe('sessionFormValues', () => {
   it('shows a stored session in the event zone, and maps back to the same instants', () => {
     const session: ConferenceSession = {
@@ -120,6 +133,7 @@ describe('sessionFormValues', () => {
       endsAt: '2021-06-17T08:00:00Z',
       languages: ['es'],
       selfSelect: false,
+      templateId: null,
     };
     const values = sessionFormValues(session, 'America/Mexico_City');
     expect(values.startsAt).toBe('2021-06-17T02:00');

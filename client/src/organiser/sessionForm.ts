@@ -1,5 +1,6 @@
 import {
   audienceTags,
+  builtInTemplateId,
   type AudienceTag,
   type ConferenceEvent,
   type ConferenceSession,
@@ -22,6 +23,8 @@ export interface SessionFormValues {
   endsAt: string;
   languages: LanguageCode[];
   selfSelect: boolean;
+  /** What each group's guide starts from: a template id, or '' for a blank guide. */
+  templateId: string;
 }
 
 export type SessionField = keyof SessionFormValues;
@@ -37,6 +40,8 @@ export function newSessionValues(event: ConferenceEvent): SessionFormValues {
     endsAt: `${event.startsOn}T10:30`,
     languages: [...event.languages],
     selfSelect: false,
+    // A co-creation session's groups write a practical guide: start them from the built-in one.
+    templateId: builtInTemplateId,
   };
 }
 
@@ -50,6 +55,7 @@ export function sessionFormValues(session: ConferenceSession, timeZone: string):
     endsAt: instantToZoned(session.endsAt, timeZone),
     languages: [...session.languages],
     selfSelect: session.selfSelect,
+    templateId: session.templateId ?? '',
   };
 }
 
@@ -89,6 +95,9 @@ export function toSessionInput(
       endsAt: endsAt.instant,
       languages: orderLanguages(values.languages),
       selfSelect: values.kind === 'co-creation' && values.selfSelect,
+      // Only co-creation sessions have groups, and so guides to start.
+      templateId:
+        values.kind === 'co-creation' && values.templateId !== '' ? values.templateId : null,
     },
   };
 }

@@ -58,6 +58,7 @@ export function testSessionDetail(groups: BreakoutGroup[]): SessionDetail {
       endsAt: '2021-06-16T12:30:00.000Z',
       languages: ['en', 'fr'],
       selfSelect: false,
+      templateId: null,
     },
     capabilities: { chooseGroup: false },
     groups,

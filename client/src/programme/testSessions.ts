@@ -13,6 +13,7 @@ export function testSession(overrides: Partial<ConferenceSession> = {}): Confere
     endsAt: '2021-06-16T14:00:00Z',
     languages: ['en'],
     selfSelect: false,
+    templateId: null,
     ...overrides,
   };
 }

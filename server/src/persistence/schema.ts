@@ -78,6 +78,8 @@ export interface DatabaseSchema {
     created_at: string;
     /** The event whose organisers keep the guide once its group is removed (null: not yet known). */
     event_id: string | null;
+    /** When a template was claimed for this guide (migration 0008); null: not yet settled. */
+    template_applied_at: string | null;
   };
   events: {
     id: string;
@@ -104,6 +106,8 @@ export interface DatabaseSchema {
     languages: string;
     self_select: number;
     created_at: string;
+    /** The template its groups' guides start from (migration 0008); null: a blank guide. */
+    template_id: string | null;
   };
   groups: {
     id: string;
@@ -148,6 +152,17 @@ export interface DatabaseSchema {
     uses: number;
     revoked_at: string | null;
     created_at: string;
+  };
+  /** Organisers' guide templates (migration 0008). */
+  templates: {
+    id: string;
+    event_id: string;
+    name: string;
+    language: string;
+    /** ProseMirror JSON. */
+    content: string;
+    created_at: string;
+    updated_at: string;
   };
   auth_sessions: {
     id: string;

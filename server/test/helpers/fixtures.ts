@@ -27,6 +27,7 @@ export async function addGuide(
       endsAt: '2021-06-18T14:00:00.000Z',
       languages: ['en'],
       selfSelect: false,
+      templateId: null,
     });
     await repos.guides.create({ id, title, createdAt: new Date().toISOString() });
     await repos.groups.create({

@@ -1,7 +1,5 @@
 import type { z } from 'zod';
 import {
-  announcementRequestSchema,
-  announcementSchema,
   assignMembersRequestSchema,
   autoAssignRequestSchema,
   autoAssignResultSchema,
@@ -24,12 +22,7 @@ import {
   programmeSchema,
   sessionDetailSchema,
   sessionInputSchema,
-  sessionConsoleSchema,
-  sessionLiveSchema,
   sessionSchema,
-  scheduleFreezeRequestSchema,
-  setPhaseRequestSchema,
-  timerActionSchema,
   updateEventRequestSchema,
   updatePersonRequestSchema,
   updateProfileRequestSchema,
@@ -41,6 +34,8 @@ import {
   guideSchema,
   setGuideLockRequestSchema,
 } from './guides.ts';
+import { templateRoutes } from './templateRoutes.ts';
+import { sessionLiveRoutes } from './sessionLiveRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -291,61 +286,6 @@ export const apiRoutes = {
     status: 200,
     response: guideLockResultSchema,
   },
-  sessionLive: {
-    method: 'get',
-    path: '/sessions/:sessionId/live',
-    summary:
-      "What a session's open pages show: its phase, timer and the announcements meant for the caller. Pages ask again whenever GET /api/sessions/:sessionId/events (a server-sent event stream) says it changed.",
-    access: 'signedIn',
-    status: 200,
-    response: sessionLiveSchema,
-  },
-  sessionTimer: {
-    method: 'post',
-    path: '/sessions/:sessionId/timer',
-    summary: "Start, extend, pause, resume or end the session's timer (every group counts down).",
-    access: 'facilitator',
-    request: timerActionSchema,
-    status: 200,
-    response: sessionLiveSchema,
-  },
-  sessionPhase: {
-    method: 'put',
-    path: '/sessions/:sessionId/phase',
-    summary: 'Set the phase every group of the session is in (or none).',
-    access: 'facilitator',
-    request: setPhaseRequestSchema,
-    status: 200,
-    response: sessionLiveSchema,
-  },
-  sessionFreeze: {
-    method: 'put',
-    path: '/sessions/:sessionId/freeze',
-    summary:
-      "Schedule (or cancel) the freeze at the session's end: every guide gets a named version, then is locked.",
-    access: 'facilitator',
-    request: scheduleFreezeRequestSchema,
-    status: 200,
-    response: sessionLiveSchema,
-  },
-  announce: {
-    method: 'post',
-    path: '/sessions/:sessionId/announcements',
-    summary: 'Send an announcement to every group of the session, or to one.',
-    access: 'facilitator',
-    request: announcementRequestSchema,
-    status: 201,
-    response: announcementSchema,
-  },
-  sessionConsole: {
-    method: 'get',
-    path: '/sessions/:sessionId/console',
-    summary:
-      'Every group of the session at a glance, for those who run it: who has its guide open, words written, locked or not.',
-    access: 'facilitator',
-    status: 200,
-    response: sessionConsoleSchema,
-  },
   guideContributors: {
     method: 'get',
     path: '/guides/:guideId/contributors',
@@ -424,6 +364,9 @@ export const apiRoutes = {
     status: 204,
     response: null,
   },
+  // Guide templates and running a session live: their own files, to keep this one readable.
+  ...templateRoutes,
+  ...sessionLiveRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

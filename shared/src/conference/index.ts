@@ -10,3 +10,4 @@ export * from './programme.ts';
 export * from './countries.ts';
 export * from './deviceLink.ts';
 export * from './sessionLive.ts';
+export * from './template.ts';

@@ -37,6 +37,11 @@ export const sessionSchema = z.object({
   languages: z.array(languageSchema),
   /** Participants may pick their own group (co-creation sessions only). */
   selfSelect: z.boolean(),
+  /**
+   * What each group's empty guide starts from: a template of the event, the built-in one
+   * (`builtInTemplateId`), or null for a blank guide.
+   */
+  templateId: entityIdSchema.nullable(),
 });
 export type ConferenceSession = z.infer<typeof sessionSchema>;
 
@@ -65,6 +70,7 @@ export const sessionInputSchema = z
     endsAt: instantSchema,
     languages: z.array(languageSchema).min(1, 'Choose at least one language.'),
     selfSelect: z.boolean().default(false),
+    templateId: entityIdSchema.nullable().default(null),
   })
   .refine((session) => Date.parse(session.endsAt) > Date.parse(session.startsAt), {
     path: ['endsAt'],

@@ -7,12 +7,13 @@ import { Subscript, Superscript } from './scriptMarks.ts';
 /**
  * The guide's editor schema, defined once for both ends: the client adds Collaboration and the
  * caret on top; the server uses the same list to read and seed documents. Undo/redo is off
- * because Yjs brings its own collaborative undo manager.
+ * because Yjs brings its own collaborative undo manager; an editor without Yjs (a template's)
+ * turns ProseMirror's own back on with `undoRedo` (it adds no node or mark: same schema).
  */
-export function guideExtensions(): AnyExtension[] {
+export function guideExtensions(options: { undoRedo?: boolean } = {}): AnyExtension[] {
   return [
     StarterKit.configure({
-      undoRedo: false,
+      undoRedo: options.undoRedo ? {} : false,
       heading: { levels: [1, 2, 3] },
       link: { openOnClick: false, autolink: true },
       // Each client would append its own trailing paragraph to the shared doc: duplicates.

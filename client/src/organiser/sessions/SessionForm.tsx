@@ -24,6 +24,7 @@ import { TextField } from '../../ui/fields/TextField.tsx';
 import { useCheckedForm } from '../../ui/form/useCheckedForm.ts';
 import { callApi } from '../../api/callApi.ts';
 import { SessionTimes } from './SessionTimes.tsx';
+import { TemplateChoice } from './TemplateChoice.tsx';
 
 const fields: readonly SessionField[] = [
   'title',
@@ -34,6 +35,7 @@ const fields: readonly SessionField[] = [
   'endsAt',
   'languages',
   'selfSelect',
+  'templateId',
 ];
 
 interface SessionFormProps {
@@ -139,6 +141,7 @@ export function SessionForm({ event, session, onSaved, onCancel }: SessionFormPr
           </p>
         </div>
       )}
+      {values.kind === 'co-creation' && <TemplateChoice {...field('templateId')} />}
       <FormActions
         error={apiError}
         busy={busy}

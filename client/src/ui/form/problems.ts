@@ -21,7 +21,8 @@ export type ValidationKey =
   | 'controlCharacter'
   | 'directionControl'
   | 'noVisibleCharacters'
-  | 'invalidEmail';
+  | 'invalidEmail'
+  | 'templateTooLong';
 
 export interface Problem {
   key: ValidationKey;

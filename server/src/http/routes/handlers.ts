@@ -8,6 +8,7 @@ import type { SessionLiveService } from '../../services/sessions/sessionLiveServ
 import type { MeService } from '../../services/conference/meService.ts';
 import type { PeopleService } from '../../services/conference/peopleService.ts';
 import type { ProgrammeService } from '../../services/conference/programmeService.ts';
+import type { TemplateService } from '../../services/templates/templateService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -25,13 +26,14 @@ export interface ConferenceServices {
   locks: LockService;
   sessionLive: SessionLiveService;
   people: PeopleService;
+  templates: TemplateService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
 
 /** One line per route: HTTP in, service call, result out. Rules live in the services. */
 export function conferenceHandlers(services: ConferenceServices): Handlers {
-  const { auth, me, programme, groups, guides, people } = services;
+  const { auth, me, programme, groups, guides, people, templates } = services;
   return {
     invitePreview: ({ params }) => auth.preview(params.token),
     inviteContact: ({ params }) => auth.contact(params.token),
@@ -113,5 +115,14 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     listInvites: async ({ signedIn }) => ({ invites: await auth.listInvites(signedIn().viewer) }),
     createInvite: ({ signedIn, body }) => auth.createInvite(signedIn().viewer, body),
     revokeInvite: ({ signedIn, params }) => auth.revokeInvite(signedIn().viewer, params.inviteId),
+    listTemplates: ({ signedIn }) => templates.list(signedIn().viewer),
+    createTemplate: ({ signedIn, body }) => templates.create(signedIn().viewer, body),
+    getBuiltInTemplate: async ({ signedIn, params }) =>
+      templates.builtIn(signedIn().viewer, params.language),
+    getTemplate: ({ signedIn, params }) => templates.get(signedIn().viewer, params.templateId),
+    updateTemplate: ({ signedIn, params, body }) =>
+      templates.update(signedIn().viewer, params.templateId, body),
+    deleteTemplate: ({ signedIn, params }) =>
+      templates.delete(signedIn().viewer, params.templateId),
   };
 }

@@ -6,6 +6,7 @@ import * as eventContact from './0004_event_contact.ts';
 import * as deviceLinks from './0005_device_links.ts';
 import * as contributions from './0006_contributions.ts';
 import * as guideLocks from './0007_guide_locks.ts';
+import * as templates from './0008_templates.ts';
 import * as sessionLive from './0010_session_live.ts';
 
 /**
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0005_device_links': deviceLinks,
   '0006_contributions': contributions,
   '0007_guide_locks': guideLocks,
+  '0008_templates': templates,
   '0010_session_live': sessionLive,
 };
 

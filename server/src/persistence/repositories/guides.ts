@@ -43,6 +43,73 @@ export function guidesRepository(db: Db) {
         .execute();
       return record;
     },
+    /**
+     * Marks a guide as not to receive a template (its content comes from elsewhere, such as the
+     * demo's seeded text).
+     */
+    async settleTemplate(id: string, at: string): Promise<void> {
+      await db
+        .updateTable('guides')
+        .set({ template_applied_at: at })
+        .where('id', '=', id)
+        .execute();
+    },
+    /**
+     * Claims the guide's template: true for exactly one caller, whoever else tries at the same
+     * moment (a conditional update, decided by the database, not by this process's memory).
+     */
+    async claimTemplate(id: string, at: string): Promise<boolean> {
+      const result = await db
+        .updateTable('guides')
+        .set({ template_applied_at: at })
+        .where('id', '=', id)
+        .where('template_applied_at', 'is', null)
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+    /** Gives a claim back (the template could not be written), so a later visit tries again. */
+    async releaseTemplate(id: string, at: string): Promise<void> {
+      await db
+        .updateTable('guides')
+        .set({ template_applied_at: null })
+        .where('id', '=', id)
+        .where('template_applied_at', '=', at)
+        .execute();
+    },
+    /**
+     * What a guide's template depends on: whether it is still unclaimed, its group's working
+     * language, and its session's event and template. Undefined for a guide without a group.
+     */
+    async templateContext(id: string): Promise<
+      | {
+          claimed: boolean;
+          eventId: string;
+          workingLanguage: string;
+          templateId: string | null;
+        }
+      | undefined
+    > {
+      const row = await db
+        .selectFrom('guides')
+        .innerJoin('groups', 'groups.guide_id', 'guides.id')
+        .innerJoin('sessions', 'sessions.id', 'groups.session_id')
+        .select([
+          'guides.template_applied_at',
+          'groups.working_language',
+          'sessions.event_id',
+          'sessions.template_id',
+        ])
+        .where('guides.id', '=', id)
+        .executeTakeFirst();
+      return (
+        row && {
+          claimed: row.template_applied_at !== null,
+          eventId: row.event_id,
+          workingLanguage: row.working_language,
+          templateId: row.template_id,
+        }
+      );
+    },
     async rename(id: string, title: string): Promise<void> {
       await db.updateTable('guides').set({ title }).where('id', '=', id).execute();
     },

@@ -10,6 +10,7 @@ import { guidesRepository } from './guides.ts';
 import { invitesRepository } from './invites.ts';
 import { peopleRepository } from './people.ts';
 import { sessionsRepository } from './sessions.ts';
+import { templatesRepository } from './templates.ts';
 
 export type { GroupRecord } from './groups.ts';
 export type { PersonRecord } from './people.ts';
@@ -20,6 +21,7 @@ export type { GuideRecord } from './guides.ts';
 export type { ContributionRecord } from './contributions.ts';
 export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 export type { AnnouncementRecord, SessionLiveRecord, TimerRecord } from './sessionLive.ts';
+export type { TemplateRecord } from './templates.ts';
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Db) {
@@ -35,6 +37,7 @@ export function createRepositories(db: Db) {
     contributions: contributionsRepository(db),
     guideLocks: guideLocksRepository(db),
     sessionLive: sessionLiveRepository(db),
+    templates: templatesRepository(db),
   };
 }
 

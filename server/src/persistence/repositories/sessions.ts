@@ -15,6 +15,7 @@ const toSession = (row: SessionRow): ConferenceSession => ({
   endsAt: row.ends_at,
   languages: parseJsonArray<LanguageCode>(row.languages),
   selfSelect: row.self_select === 1,
+  templateId: row.template_id,
 });
 
 const toRow = (session: ConferenceSession) => ({
@@ -27,6 +28,7 @@ const toRow = (session: ConferenceSession) => ({
   ends_at: session.endsAt,
   languages: JSON.stringify(session.languages),
   self_select: session.selfSelect ? 1 : 0,
+  template_id: session.templateId,
 });
 
 export function sessionsRepository(db: Db) {
@@ -58,6 +60,16 @@ export function sessionsRepository(db: Db) {
     },
     async update(session: ConferenceSession): Promise<void> {
       await db.updateTable('sessions').set(toRow(session)).where('id', '=', session.id).execute();
+    },
+    /** Titles of the sessions whose groups start from this template. */
+    async titlesUsingTemplate(templateId: string): Promise<string[]> {
+      const rows = await db
+        .selectFrom('sessions')
+        .select('title')
+        .where('template_id', '=', templateId)
+        .orderBy('title')
+        .execute();
+      return rows.map((row) => row.title);
     },
     async delete(id: string): Promise<void> {
       await db.deleteFrom('sessions').where('id', '=', id).execute();

@@ -4,6 +4,7 @@ import {
   canAdministerEvent,
   canChooseGroup,
   canListPeople,
+  canManageTemplates,
   canManageGroup,
   canManageSession,
   canMoveMember,
@@ -212,6 +213,12 @@ describe('event-wide rules by role', () => {
     },
     canListPeople: { organiser: true, facilitator: true, participant: false, observer: false },
     canSeeEmails: { organiser: true, facilitator: false, participant: false, observer: false },
+    canManageTemplates: {
+      organiser: true,
+      facilitator: false,
+      participant: false,
+      observer: false,
+    },
     takesSeat: { organiser: false, facilitator: false, participant: true, observer: false },
   } as const;
   it.each(roles)('%s', (role) => {
@@ -220,11 +227,13 @@ describe('event-wide rules by role', () => {
       canAdministerEvent: canAdministerEvent(who),
       canListPeople: canListPeople(who),
       canSeeEmails: canSeeEmails(who),
+      canManageTemplates: canManageTemplates(who),
       takesSeat: takesSeat(role),
     }).toEqual({
       canAdministerEvent: expected.canAdministerEvent[role],
       canListPeople: expected.canListPeople[role],
       canSeeEmails: expected.canSeeEmails[role],
+      canManageTemplates: expected.canManageTemplates[role],
       takesSeat: expected.takesSeat[role],
     });
   });

@@ -86,6 +86,14 @@ export function canAdministerEvent(viewer: Viewer): boolean {
   return viewer.person.role === 'organiser';
 }
 
+/**
+ * May this person see, write and remove the event's guide templates (and so choose what every
+ * group's guide starts from)? Organisers only: a template reaches every session of the event.
+ */
+export function canManageTemplates(viewer: Viewer): boolean {
+  return viewer.person.role === 'organiser';
+}
+
 /** May this person remove a group (its guide then belongs to the organisers alone)? */
 export function canRemoveGroup(viewer: Viewer, place: GroupPlace): boolean {
   return isOrganiserOf(viewer, place.eventId);

@@ -30,8 +30,15 @@ import { balanceGroups } from './balance.ts';
 import { toGroup, toGroups } from './groupView.ts';
 import { groupInEvent, placeOf, sessionInEvent } from './viewer.ts';
 
-/** Breakout groups, each with exactly one guide, and who is in them. */
-export function createGroupService(persistence: ConferenceStore, events: EventBus) {
+/**
+ * Breakout groups, each with exactly one guide, and who is in them. `guideCreated` runs once a
+ * new group's guide exists (the session's template is written into it there); it must not throw.
+ */
+export function createGroupService(
+  persistence: ConferenceStore,
+  events: EventBus,
+  guideCreated: (guideId: string) => Promise<unknown> = async () => undefined,
+) {
   const { repositories } = persistence;
 
   async function manageable(viewer: Viewer, groupId: string, repos: Repositories = repositories) {
@@ -97,7 +104,7 @@ export function createGroupService(persistence: ConferenceStore, events: EventBu
         );
       }
       const input = groupInputSchema.parse(request);
-      return persistence.transaction(async (repos) => {
+      const created = await persistence.transaction(async (repos) => {
         const guideId = randomId();
         await repos.guides.create({
           id: guideId,
@@ -108,6 +115,9 @@ export function createGroupService(persistence: ConferenceStore, events: EventBu
         const group = await repos.groups.create({ id: randomId(), sessionId, guideId, ...input });
         return toGroup(repos, group);
       });
+      // After the commit: the guide must exist before anything is written into it.
+      await guideCreated(created.guideId);
+      return created;
     },
 
     async update(viewer: Viewer, groupId: string, request: GroupInput): Promise<BreakoutGroup> {

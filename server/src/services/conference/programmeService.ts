@@ -12,6 +12,7 @@ import { conflict, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { ConferenceStore } from '../../persistence/index.ts';
 import { canChooseGroup, type Viewer } from '../access/policy.ts';
+import { checkTemplateChoice } from '../templates/templateChoice.ts';
 import { toGroups } from './groupView.ts';
 import { requireOrganiser, sessionInEvent } from './viewer.ts';
 
@@ -59,6 +60,7 @@ export function createProgrammeService(persistence: ConferenceStore) {
     async createSession(viewer: Viewer, request: SessionInput): Promise<ConferenceSession> {
       requireOrganiser(viewer);
       const input = sessionInputSchema.parse(request);
+      await checkTemplateChoice(repositories, viewer.person.eventId, input.templateId);
       return repositories.sessions.create({
         id: randomId(),
         eventId: viewer.person.eventId,
@@ -76,6 +78,8 @@ export function createProgrammeService(persistence: ConferenceStore) {
       requireOrganiser(viewer);
       const existing = await sessionInEvent(repositories, viewer, sessionId);
       const input = sessionInputSchema.parse(request);
+      // A new template reaches only guides not started yet (see templateApplier.ts).
+      await checkTemplateChoice(repositories, existing.eventId, input.templateId);
       if (input.kind !== 'co-creation' && existing.kind === 'co-creation') {
         const groups = await repositories.groups.listBySessions([sessionId]);
         if (groups.length > 0) {

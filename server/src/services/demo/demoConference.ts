@@ -1,4 +1,11 @@
-import type { ConferenceSession, CreatedInvite, Role, Scope, SessionKind } from '@draftroom/shared';
+import {
+  builtInTemplateId,
+  type ConferenceSession,
+  type CreatedInvite,
+  type Role,
+  type Scope,
+  type SessionKind,
+} from '@draftroom/shared';
 import { randomId } from '../../lib/ids.ts';
 import type { ConferenceStore } from '../../persistence/index.ts';
 import type { AuthService } from '../auth/authService.ts';
@@ -20,8 +27,9 @@ export interface StartupLink {
 const day = 24 * 60 * 60 * 1000;
 const at = (date: string, time: string) => `${date}T${time}:00.000Z`;
 
-type DemoSession = Omit<ConferenceSession, 'id' | 'eventId' | 'selfSelect'> & {
+type DemoSession = Omit<ConferenceSession, 'id' | 'eventId' | 'selfSelect' | 'templateId'> & {
   selfSelect?: boolean;
+  templateId?: string | null;
 };
 
 const session = (
@@ -97,6 +105,8 @@ const sessions: DemoSession[] = [
       ],
     ),
     selfSelect: true,
+    // A group an organiser adds to try it out starts from the practical guide.
+    templateId: builtInTemplateId,
   },
 ];
 
@@ -149,6 +159,7 @@ export async function seedDemoConference(
         id: randomId(),
         eventId,
         selfSelect: false,
+        templateId: null,
         ...demo,
       });
       if (created.kind === 'co-creation') coCreation = created;
@@ -168,6 +179,8 @@ export async function seedDemoConference(
         await repos.guides.create({ id: guide.id, title: group.name, createdAt, eventId });
         newGuideIds.add(guide.id);
       }
+      // Its text is the demo's (or what it held already): never the session's template on top.
+      await repos.guides.settleTemplate(guide.id, createdAt);
       const id = randomId();
       await repos.groups.create({
         id,
