@@ -26,6 +26,8 @@ export interface GuideSetup {
 export interface GuidesSetup {
   /** The organiser (may open every guide of the event): the conference's fresh verifiers. */
   organiser: Person;
+  /** Draftroom: the co-creation session the guides' groups belong to. */
+  sessionId?: string;
   guides: GuideSetup[];
 }
 
@@ -96,6 +98,7 @@ export async function setUpGuidesAsOrganiser(
   }
   return {
     organiser: personOf(organiser, 'Organiser'),
+    sessionId: session.id,
     guides: groups.map((group, guide) => ({
       name: group.name,
       documentId: group.documentId,

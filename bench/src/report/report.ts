@@ -39,6 +39,7 @@ export const scenarioNames = [
   'join-storm',
   'memory',
   'api-lists',
+  'live-session',
   'soak',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];

@@ -5,6 +5,7 @@ import { runApiListsScenario } from './apiLists.ts';
 import { runColdLoadScenario } from './coldLoad.ts';
 import { runConferenceScenario } from './conference.ts';
 import { runJoinStormScenario } from './joinStorm.ts';
+import { runLiveSessionScenario } from './liveSession.ts';
 import { runMemoryScenario } from './memory.ts';
 import { runReplayScenario } from './replay.ts';
 import { runSoakScenario } from './soak.ts';
@@ -58,4 +59,5 @@ const scenarioRunners: Record<ScenarioName, (options: SuiteOptions) => Promise<S
   memory: runMemoryScenario,
   soak: runSoakScenario,
   'api-lists': runApiListsScenario,
+  'live-session': runLiveSessionScenario,
 };

@@ -52,8 +52,10 @@ export async function runConference(
   const { peers, failures } = deliveries;
   log(`  ${peers.length - failures.connectFailures}/${peers.length} connected`);
 
-  // Load, then drain.
+  // Load (with whatever runs alongside it), then drain.
+  const stopAlongside = await options.alongside?.(setup);
   await typeAndMove(deliveries, active, connectedPerGuide, sampler, options, maxEdits);
+  await stopAlongside?.();
   const lost = await drain(deliveries, active, options.drainSeconds);
 
   // Report: what the server kept, what it refused, what every peer received.

@@ -1,3 +1,4 @@
+import type { GuidesSetup } from '../../lib/people.ts';
 import type { LatencyHistogram } from '../../lib/stats.ts';
 
 export interface ConferenceOptions {
@@ -16,6 +17,8 @@ export interface ConferenceOptions {
   /** Soak: call `onSample` this often during the load. */
   sampleEverySeconds?: number;
   onSample?: (sample: IntervalSample) => Promise<void>;
+  /** Runs with the load: started once everyone is connected, stopped when typing stops. */
+  alongside?: (setup: GuidesSetup) => Promise<() => Promise<void>>;
   log?: (message: string) => void;
 }
 
