@@ -188,8 +188,10 @@ export async function createDraftroomServer(
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         liveStreams.closeAll();
+        // Started before anything is awaited: from this turn on, no frame is taken in.
+        const collabClosed = collab.close();
         await freezes.stop();
-        await collab.close();
+        await collabClosed;
         await httpClosed;
         await persistence.close();
       })();
