@@ -19,12 +19,15 @@ import { createPeopleService } from './services/conference/peopleService.ts';
 import { createProgrammeService } from './services/conference/programmeService.ts';
 import type { StartupLink } from './services/demo/demoConference.ts';
 import { prepareFirstStart } from './services/setup/firstStart.ts';
+import { createVersionService, type VersionService } from './services/versions/versionService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
   collab: CollabServer;
   persistence: Persistence;
   auth: AuthService;
+  /** Version history; `versions.takeVersion` is how other features save a version. */
+  versions: VersionService;
   metrics: Metrics;
   /**
    * Join links made on first start (the demo's, one per role, or a single organiser link);
@@ -83,6 +86,13 @@ export async function createDraftroomServer(
       documentItems: config.MAX_DOCUMENT_ITEMS,
     },
   });
+  const versions = createVersionService(conference, collab.documents, {
+    everyMs: config.VERSION_EVERY_MINUTES * 60_000,
+    onError: (guideId, error) =>
+      logger.error({ err: error, guideId }, 'automatic version failed'),
+  });
+  // Every stored change (a person's or the server's) counts as activity for automatic versions.
+  collab.documents.use({ persisted: (guideId) => versions.noteActivity(guideId) });
   const app = createApp({
     services: {
       auth,
@@ -96,6 +106,7 @@ export async function createDraftroomServer(
       groups: createGroupService(conference, events),
       guides: createGuideService(conference),
       people: createPeopleService(conference, auth, events),
+      versions,
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
@@ -123,6 +134,7 @@ export async function createDraftroomServer(
     collab,
     persistence,
     auth,
+    versions,
     metrics,
     startupLinks,
     listen: () =>
@@ -138,6 +150,7 @@ export async function createDraftroomServer(
     close: () => {
       closing ??= (async () => {
         ready = false;
+        versions.close();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         await collab.close();

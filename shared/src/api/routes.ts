@@ -28,6 +28,7 @@ import {
   updateProfileRequestSchema,
 } from '../conference/index.ts';
 import { guideListSchema, guideSchema } from './guides.ts';
+import { versionRoutes } from './versionRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -328,6 +329,7 @@ export const apiRoutes = {
     status: 204,
     response: null,
   },
+  ...versionRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

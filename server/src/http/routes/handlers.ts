@@ -5,6 +5,7 @@ import type { GuideService } from '../../services/conference/guideService.ts';
 import type { MeService } from '../../services/conference/meService.ts';
 import type { PeopleService } from '../../services/conference/peopleService.ts';
 import type { ProgrammeService } from '../../services/conference/programmeService.ts';
+import type { VersionService } from '../../services/versions/versionService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -19,6 +20,7 @@ export interface ConferenceServices {
   groups: GroupService;
   guides: GuideService;
   people: PeopleService;
+  versions: VersionService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
@@ -78,6 +80,15 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     selfSelect: ({ signedIn, params }) => groups.selfSelect(signedIn().viewer, params.groupId),
     listGuides: async ({ signedIn }) => ({ guides: await guides.list(signedIn().viewer) }),
     getGuide: ({ signedIn, params }) => guides.get(signedIn().viewer, params.guideId),
+    listVersions: async ({ signedIn, params }) => ({
+      versions: await services.versions.list(signedIn().viewer, params.guideId),
+    }),
+    saveVersion: ({ signedIn, params, body }) =>
+      services.versions.save(signedIn().viewer, params.guideId, body),
+    getVersion: ({ signedIn, params }) =>
+      services.versions.get(signedIn().viewer, params.guideId, params.versionId),
+    restoreVersion: ({ signedIn, params }) =>
+      services.versions.restore(signedIn().viewer, params.guideId, params.versionId),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
       people.update(signedIn().viewer, params.personId, body),

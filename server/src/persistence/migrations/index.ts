@@ -4,6 +4,7 @@ import * as conference from './0002_conference.ts';
 import * as quarantine from './0003_quarantine.ts';
 import * as eventContact from './0004_event_contact.ts';
 import * as deviceLinks from './0005_device_links.ts';
+import * as versions from './0009_versions.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003_quarantine': quarantine,
   '0004_event_contact': eventContact,
   '0005_device_links': deviceLinks,
+  '0009_versions': versions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

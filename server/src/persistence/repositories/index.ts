@@ -4,6 +4,7 @@ import type { Db } from './database.ts';
 import { eventsRepository } from './events.ts';
 import { groupsRepository } from './groups.ts';
 import { guidesRepository } from './guides.ts';
+import { guideVersionsRepository } from './guideVersions.ts';
 import { invitesRepository } from './invites.ts';
 import { peopleRepository } from './people.ts';
 import { sessionsRepository } from './sessions.ts';
@@ -14,6 +15,7 @@ export type { InviteRecord } from './invites.ts';
 export type { AuthSessionRecord } from './authSessions.ts';
 export type { DeviceLinkRecord } from './deviceLinks.ts';
 export type { GuideRecord } from './guides.ts';
+export type { GuideVersionRecord } from './guideVersions.ts';
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Db) {
@@ -26,6 +28,7 @@ export function createRepositories(db: Db) {
     authSessions: authSessionsRepository(db),
     deviceLinks: deviceLinksRepository(db),
     guides: guidesRepository(db),
+    guideVersions: guideVersionsRepository(db),
   };
 }
 
