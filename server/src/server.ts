@@ -88,8 +88,7 @@ export async function createDraftroomServer(
   });
   const versions = createVersionService(conference, collab.documents, {
     everyMs: config.VERSION_EVERY_MINUTES * 60_000,
-    onError: (guideId, error) =>
-      logger.error({ err: error, guideId }, 'automatic version failed'),
+    onError: (guideId, error) => logger.error({ err: error, guideId }, 'automatic version failed'),
   });
   // Every stored change (a person's or the server's) counts as activity for automatic versions.
   collab.documents.use({ persisted: (guideId) => versions.noteActivity(guideId) });

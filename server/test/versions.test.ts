@@ -183,7 +183,15 @@ describe('version history', () => {
         apiPath('saveVersion', { guideId }),
         { label },
       );
-    for (const label of ['', '   ', 'x'.repeat(121), 'a\u0000b', 'evil\u202Egnp.exe', '\u200B', 42]) {
+    for (const label of [
+      '',
+      '   ',
+      'x'.repeat(121),
+      'a\u0000b',
+      'evil\u202Egnp.exe',
+      '\u200B',
+      42,
+    ]) {
       const response = await post(label);
       expect(response.status, JSON.stringify(label)).toBe(400);
       expect(response.body.error.code).toBe('validation_failed');

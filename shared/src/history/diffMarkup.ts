@@ -21,7 +21,11 @@ export interface DiffLabels {
   emptyBlock: string;
 }
 
-const element = (tag: string, attrs: Record<string, string>, children: Markup[]): MarkupElement => ({
+const element = (
+  tag: string,
+  attrs: Record<string, string>,
+  children: Markup[],
+): MarkupElement => ({
   tag,
   attrs,
   children,
@@ -47,10 +51,20 @@ export function diffMarkup(blocks: readonly DiffBlock[], labels: DiffLabels): Ma
       const children: Markup[] =
         block.status === 'same'
           ? [rule]
-          : [element(block.status === 'inserted' ? 'ins' : 'del', { class: `diff-${block.status === 'inserted' ? 'ins' : 'del'}` }, [hidden(block.status === 'inserted' ? labels.inserted : labels.deleted), rule])];
+          : [
+              element(
+                block.status === 'inserted' ? 'ins' : 'del',
+                { class: `diff-${block.status === 'inserted' ? 'ins' : 'del'}` },
+                [hidden(block.status === 'inserted' ? labels.inserted : labels.deleted), rule],
+              ),
+            ];
       return element('p', attrs, children);
     }
-    return element(block.tag, attrs, block.segments.map((s) => segmentMarkup(s, labels)));
+    return element(
+      block.tag,
+      attrs,
+      block.segments.map((s) => segmentMarkup(s, labels)),
+    );
   });
 }
 

@@ -66,7 +66,8 @@ function middle<T>(
   for (let d = 0; d <= limit; d++) {
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      const down = k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number));
+      const down =
+        k === -d || (k !== d && (v[offset + k - 1] as number) < (v[offset + k + 1] as number));
       let x = down ? (v[offset + k + 1] as number) : (v[offset + k - 1] as number) + 1;
       let y = x - k;
       while (x < n && y < m && same(a[start + x] as T, b[start + y] as T)) {
@@ -94,7 +95,12 @@ function backtrack(trace: Int32Array[], n: number, m: number, start: number): Ed
     const prevY = d === 0 ? 0 : prevX - prevK;
     const diagonal = Math.min(x - prevX, y - prevY);
     if (diagonal > 0) {
-      reversed.push({ kind: 'same', a: start + x - diagonal, b: start + y - diagonal, count: diagonal });
+      reversed.push({
+        kind: 'same',
+        a: start + x - diagonal,
+        b: start + y - diagonal,
+        count: diagonal,
+      });
     }
     if (d > 0) {
       if (down) reversed.push({ kind: 'ins', b: start + prevY, count: 1 });

@@ -24,10 +24,16 @@ function replay<T>(a: T[], b: T[]): T[] {
 describe('diffSequences', () => {
   it('gives an edit script that turns one sequence into the other, minimal in edits', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 200; round++) {
-      const a = Array.from({ length: Math.floor(random() * 30) }, () => 'abc'[Math.floor(random() * 3)]!);
-      const b = Array.from({ length: Math.floor(random() * 30) }, () => 'abc'[Math.floor(random() * 3)]!);
+      const a = Array.from(
+        { length: Math.floor(random() * 30) },
+        () => 'abc'[Math.floor(random() * 3)]!,
+      );
+      const b = Array.from(
+        { length: Math.floor(random() * 30) },
+        () => 'abc'[Math.floor(random() * 3)]!,
+      );
       expect(replay(a, b)).toEqual(b);
     }
     const runs = diffSequences([...'kitten'], [...'sitting'], (x, y) => x === y);
@@ -68,12 +74,20 @@ describe('diffVersions', () => {
     const after = doc(paragraph('مرحبا بكم جميعا', 'rtl'));
     const html = markupToHtml(diffMarkup(diffVersions(before, after).blocks, labels));
     expect(html).toContain('<p class="diff-block diff-changed" dir="rtl">مرحبا بكم');
-    expect(html).toContain('<ins class="diff-ins"><span class="visually-hidden">inserted </span> جميعا</ins>');
-    expect(html).toContain('<del class="diff-del"><span class="visually-hidden">deleted </span>Gone &lt;script&gt;</del>');
+    expect(html).toContain(
+      '<ins class="diff-ins"><span class="visually-hidden">inserted </span> جميعا</ins>',
+    );
+    expect(html).toContain(
+      '<del class="diff-del"><span class="visually-hidden">deleted </span>Gone &lt;script&gt;</del>',
+    );
   });
 
   it('finds nothing between equal versions, and reads hostile JSON without throwing', () => {
-    const same = doc(paragraph('x'), { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: 'T' }] });
+    const same = doc(paragraph('x'), {
+      type: 'heading',
+      attrs: { level: 1 },
+      content: [{ type: 'text', text: 'T' }],
+    });
     expect(diffVersions(same, same)).toMatchObject({ inserted: 0, deleted: 0 });
     expect(diffVersions(null, { content: 'nope' }).blocks).toEqual([]);
   });

@@ -16,7 +16,10 @@ export function contentOfState(state: Uint8Array): Record<string, unknown> {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
-    return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(guideFragmentName), schema).toJSON();
+    return yXmlFragmentToProseMirrorRootNode(
+      doc.getXmlFragment(guideFragmentName),
+      schema,
+    ).toJSON();
   } finally {
     doc.destroy();
   }

@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GuideVersion } from '@draftroom/shared';
+import { callApi } from '../api/callApi.ts';
+import { useResource } from '../api/useResource.ts';
+import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
+import { ResourceState } from '../ui/ResourceState.tsx';
+import { DiffView } from './DiffView.tsx';
+import { loadContent, type ContentSource } from './loaders.ts';
+import { ReadOnlyVersion } from './ReadOnlyVersion.tsx';
+import { versionName } from './versionName.ts';
+
+/** What the viewer shows: one version, or the changes between two (`to` may be the guide now). */
+export type Opened =
+  | { kind: 'version'; version: GuideVersion }
+  | { kind: 'compare'; from: GuideVersion; to: GuideVersion | 'now' };
+
+interface VersionViewerProps {
+  guideId: string;
+  opened: Opened;
+  canRestore: boolean;
+  /** The live guide's content (ProseMirror JSON), read from the open document. */
+  liveContent: () => unknown;
+  onClose: () => void;
+  onRestored: (version: GuideVersion) => void;
+}
+
+/** Shown above the editor: a version read-only (with "Restore"), or a comparison. */
+export function VersionViewer(props: VersionViewerProps) {
+  const { guideId, opened, canRestore, liveContent, onClose, onRestored } = props;
+  const { t, i18n } = useTranslation();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  const zone = viewerTimeZone();
+  const when = (version: GuideVersion) => formatDateTime(version.takenAt, i18n.language, zone);
+
+  const first: GuideVersion = opened.kind === 'version' ? opened.version : opened.from;
+  const second = opened.kind === 'compare' ? opened.to : null;
+  const load = useCallback(
+    async (signal: AbortSignal) => {
+      const sourceOf = (target: GuideVersion | 'now'): ContentSource =>
+        target === 'now' ? { now: liveContent } : { versionId: target.id };
+      const a = await loadContent(sourceOf(first), guideId, signal);
+      const b = second === null ? null : await loadContent(sourceOf(second), guideId, signal);
+      return { a: a.content, b: b?.content };
+    },
+    // The live content is read once, when the comparison is asked for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [guideId, first.id, second === 'now' ? 'now' : second?.id],
+  );
+  const { state, reload } = useResource(load);
+
+  // Opening a version moves there (on a phone it is below the panel): the heading says what it is.
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, [first.id, second]);
+
+  const firstName = versionName(first, t);
+  const secondName =
+    second === null ? '' : second === 'now' ? t('history.compare.now') : versionName(second, t);
+
+  return (
+    <section className="history-view" aria-labelledby="history-view-heading">
+      <div className="history-view__header">
+        <h2 id="history-view-heading" ref={headingRef} tabIndex={-1}>
+          {opened.kind === 'version' ? (
+            <>
+              {t('history.view.title')} <bdi dir="auto">{firstName}</bdi>
+            </>
+          ) : (
+            <>
+              {t('history.diff.title')} <bdi dir="auto">{firstName}</bdi> →{' '}
+              <bdi dir="auto">{secondName}</bdi>
+            </>
+          )}
+        </h2>
+        <button type="button" className="button button--small" onClick={onClose}>
+          {t('history.view.close')}
+        </button>
+      </div>
+      <p className="muted">
+        {opened.kind === 'version'
+          ? t('history.view.takenAt', { when: when(first) })
+          : t('history.diff.between', {
+              from: when(first),
+              to: second === 'now' || second === null ? t('history.compare.now') : when(second),
+            })}
+      </p>
+      {opened.kind === 'version' && canRestore && (
+        <div className="form-actions history-view__actions">
+          <button type="button" className="button" onClick={() => setConfirming(true)}>
+            {t('history.restore.button')}
+          </button>
+        </div>
+      )}
+      {state.status === 'ready' ? (
+        opened.kind === 'version' ? (
+          <ReadOnlyVersion content={state.data.a} name={firstName} />
+        ) : (
+          <DiffView before={state.data.a} after={state.data.b} />
+        )
+      ) : (
+        <ResourceState resource={state} onRetry={reload} />
+      )}
+      {opened.kind === 'version' && (
+        <ConfirmDialog
+          open={confirming}
+          title={t('history.restore.title')}
+          confirmLabel={t('history.restore.confirm')}
+          onClose={() => setConfirming(false)}
+          onConfirm={async () => {
+            await callApi('restoreVersion', {
+              params: { guideId, versionId: first.id },
+            });
+            onRestored(first);
+          }}
+        >
+          <p>{t('history.restore.explain', { name: firstName })}</p>
+          <p>{t('history.restore.undo')}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
