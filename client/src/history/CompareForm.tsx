@@ -23,7 +23,7 @@ export function CompareForm({
   const [to, setTo] = useState(liveGuide);
   const options = versions.map((version) => ({
     value: version.id,
-    label: `${versionName(version, t)} — ${formatDateTime(version.takenAt, i18n.language, zone)}`,
+    label: `${versionName(version, t, versions)} — ${formatDateTime(version.takenAt, i18n.language, zone)}`,
   }));
   const chosenFrom = from || versions[0]?.id || '';
   const submit = (event: FormEvent) => {

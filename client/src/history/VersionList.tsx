@@ -38,7 +38,7 @@ export function VersionList({
   return (
     <ol className="history-list">
       {versions.map((version) => {
-        const name = versionName(version, t);
+        const name = versionName(version, t, versions);
         return (
           <li key={version.id} className="history-version" data-testid="history-version">
             <p className="history-version__name">

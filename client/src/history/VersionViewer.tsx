@@ -19,6 +19,8 @@ export type Opened =
 interface VersionViewerProps {
   guideId: string;
   opened: Opened;
+  /** Every version of the guide (to name a version taken before a restore). */
+  versions: readonly GuideVersion[];
   canRestore: boolean;
   /** The live guide's content (ProseMirror JSON), read from the open document. */
   liveContent: () => unknown;
@@ -28,7 +30,7 @@ interface VersionViewerProps {
 
 /** Shown above the editor: a version read-only (with "Restore"), or a comparison. */
 export function VersionViewer(props: VersionViewerProps) {
-  const { guideId, opened, canRestore, liveContent, onClose, onRestored } = props;
+  const { guideId, opened, versions, canRestore, liveContent, onClose, onRestored } = props;
   const { t, i18n } = useTranslation();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [confirming, setConfirming] = useState(false);
@@ -56,9 +58,13 @@ export function VersionViewer(props: VersionViewerProps) {
     headingRef.current?.focus();
   }, [first.id, second]);
 
-  const firstName = versionName(first, t);
+  const firstName = versionName(first, t, versions);
   const secondName =
-    second === null ? '' : second === 'now' ? t('history.compare.now') : versionName(second, t);
+    second === null
+      ? ''
+      : second === 'now'
+        ? t('history.compare.now')
+        : versionName(second, t, versions);
 
   return (
     <section className="history-view" aria-labelledby="history-view-heading">
@@ -70,8 +76,8 @@ export function VersionViewer(props: VersionViewerProps) {
             </>
           ) : (
             <>
-              {t('history.diff.title')} <bdi dir="auto">{firstName}</bdi> →{' '}
-              <bdi dir="auto">{secondName}</bdi>
+              {t('history.diff.titleFrom')} <bdi dir="auto">{firstName}</bdi>{' '}
+              {t('history.diff.titleTo')} <bdi dir="auto">{secondName}</bdi>
             </>
           )}
         </h2>
@@ -82,10 +88,9 @@ export function VersionViewer(props: VersionViewerProps) {
       <p className="muted">
         {opened.kind === 'version'
           ? t('history.view.takenAt', { when: when(first) })
-          : t('history.diff.between', {
-              from: when(first),
-              to: second === 'now' || second === null ? t('history.compare.now') : when(second),
-            })}
+          : second === 'now' || second === null
+            ? t('history.diff.betweenNow', { from: when(first) })
+            : t('history.diff.between', { from: when(first), to: when(second) })}
       </p>
       {opened.kind === 'version' && canRestore && (
         <div className="form-actions history-view__actions">

@@ -49,12 +49,12 @@ export function useGuideHistory({
     summaryRef.current?.focus();
   };
   const onSaved = (version: GuideVersion) => {
-    announce(t('history.saved', { name: versionName(version, t) }));
+    announce(t('history.saved', { name: versionName(version, t, versions) }));
     refresh();
   };
   const onRestored = (version: GuideVersion) => {
     setOpened(null);
-    announce(t('history.restored', { name: versionName(version, t) }));
+    announce(t('history.restored', { name: versionName(version, t, versions) }));
     refresh();
   };
   const compare = (fromId: string, toId: string) => {
@@ -65,7 +65,13 @@ export function useGuideHistory({
 
   const panel = (
     <section className="history-panel" aria-labelledby="history-panel-heading">
-      <details className="history-panel__details">
+      <details
+        className="history-panel__details"
+        // Opening the panel shows what others saved meanwhile.
+        onToggle={(event) => {
+          if (event.currentTarget.open) refresh();
+        }}
+      >
         <summary ref={summaryRef} className="panel-heading" id="history-panel-heading">
           {t('history.title')}{' '}
           {state.status === 'ready' && (
@@ -94,6 +100,7 @@ export function useGuideHistory({
     <VersionViewer
       guideId={guideId}
       opened={opened}
+      versions={versions}
       canRestore={canWrite}
       liveContent={liveContent}
       onClose={close}
