@@ -39,6 +39,7 @@ export const scenarioNames = [
   'join-storm',
   'memory',
   'api-lists',
+  'versions',
   'soak',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];

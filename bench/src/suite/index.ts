@@ -8,6 +8,7 @@ import { runJoinStormScenario } from './joinStorm.ts';
 import { runMemoryScenario } from './memory.ts';
 import { runReplayScenario } from './replay.ts';
 import { runSoakScenario } from './soak.ts';
+import { runVersionsScenario } from './versions.ts';
 
 export type { SuiteOptions } from './common.ts';
 export { sizesFor } from './common.ts';
@@ -58,4 +59,5 @@ const scenarioRunners: Record<ScenarioName, (options: SuiteOptions) => Promise<S
   memory: runMemoryScenario,
   soak: runSoakScenario,
   'api-lists': runApiListsScenario,
+  versions: runVersionsScenario,
 };

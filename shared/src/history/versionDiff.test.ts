@@ -92,3 +92,30 @@ describe('diffVersions', () => {
     expect(diffVersions(null, { content: 'nope' }).blocks).toEqual([]);
   });
 });
+
+describe('diffVersions on blocks with line breaks', () => {
+  it('compares line by line, then word by word, and the segments rebuild both texts', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `Line ${i} of the pasted text.\n`);
+    const changed = [...lines];
+    changed[10] = 'Line 10 of the edited text.\n';
+    changed.splice(200, 1);
+    changed.push('A last line.');
+    const before = doc(paragraph(lines.join('')));
+    const after = doc(paragraph(changed.join('')));
+    const [block] = diffVersions(before, after).blocks;
+    const text = (skip: string) =>
+      block!.segments
+        .filter((s) => s.kind !== skip)
+        .map((s) => s.text)
+        .join('');
+    expect(text('ins')).toBe(lines.join(''));
+    expect(text('del')).toBe(changed.join(''));
+    const changes = block!.segments.filter((s) => s.kind !== 'same');
+    expect(changes).toEqual([
+      { kind: 'del', text: 'pasted' },
+      { kind: 'ins', text: 'edited' },
+      { kind: 'del', text: 'Line 200 of the pasted text.\n' },
+      { kind: 'ins', text: 'A last line.' },
+    ]);
+  });
+});

@@ -31,9 +31,7 @@ const sameBlock = (x: GuideBlock, y: GuideBlock) =>
 const tokenPattern = /[\p{L}\p{N}\p{M}_]+|\s+|[^\p{L}\p{N}\p{M}_\s]/gu;
 const tokens = (text: string) => text.match(tokenPattern) ?? [];
 
-function wordSegments(before: string, after: string): DiffSegment[] {
-  const a = tokens(before);
-  const b = tokens(after);
+function segmentList() {
   const segments: DiffSegment[] = [];
   const add = (kind: SegmentKind, text: string) => {
     if (text === '') return;
@@ -41,10 +39,53 @@ function wordSegments(before: string, after: string): DiffSegment[] {
     if (last?.kind === kind) last.text += text;
     else segments.push({ kind, text });
   };
+  return { segments, add };
+}
+
+function wordSegments(before: string, after: string): DiffSegment[] {
+  const a = tokens(before);
+  const b = tokens(after);
+  const { segments, add } = segmentList();
   for (const run of diffSequences(a, b, (x, y) => x === y)) {
     if (run.kind === 'same') add('same', b.slice(run.b, run.b + run.count).join(''));
     else if (run.kind === 'del') add('del', a.slice(run.a, run.a + run.count).join(''));
     else add('ins', b.slice(run.b, run.b + run.count).join(''));
+  }
+  return segments;
+}
+
+/**
+ * The changes inside one block: line by line first (a block with line breaks, or a long pasted
+ * text, is compared like the blocks of a document, so the work stays proportional to what
+ * changed), then word by word within each pair of changed lines.
+ */
+function textSegments(before: string, after: string): DiffSegment[] {
+  const a = before.split(/(?<=\n)/);
+  const b = after.split(/(?<=\n)/);
+  if (a.length <= 1 && b.length <= 1) return readable(wordSegments(before, after));
+  const { segments, add } = segmentList();
+  const runs = diffSequences(a, b, (x, y) => x === y, 4000);
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    if (run.kind === 'same') {
+      add('same', b.slice(run.b, run.b + run.count).join(''));
+      continue;
+    }
+    const next = runs[i + 1];
+    const removed = run.kind === 'del' ? a.slice(run.a, run.a + run.count) : [];
+    const added =
+      run.kind === 'ins'
+        ? b.slice(run.b, run.b + run.count)
+        : next?.kind === 'ins'
+          ? b.slice(next.b, next.b + next.count)
+          : [];
+    if (run.kind === 'del' && next?.kind === 'ins') i++;
+    const pairs = Math.min(removed.length, added.length);
+    for (let j = 0; j < pairs; j++) {
+      for (const segment of wordSegments(removed[j]!, added[j]!)) add(segment.kind, segment.text);
+    }
+    add('del', removed.slice(pairs).join(''));
+    add('ins', added.slice(pairs).join(''));
   }
   return readable(segments);
 }
@@ -123,7 +164,7 @@ export function diffVersions(before: unknown, after: unknown): VersionDiff {
       const old = removed[j];
       const now = added[j];
       if (j < pairs && old && now && old.tag === now.tag && old.within === now.within) {
-        const segments = wordSegments(old.text, now.text);
+        const segments = textSegments(old.text, now.text);
         for (const segment of segments) {
           if (segment.kind === 'ins') inserted += segment.text.length;
           if (segment.kind === 'del') deleted += segment.text.length;
