@@ -8,6 +8,10 @@ import {
   type GuideVersionList,
   type RestoreResult,
 } from '@draftroom/shared';
+import type { GuideDocuments } from '../src/services/documents/guideDocuments.ts';
+import { loadViewer } from '../src/services/conference/viewer.ts';
+import { createVersionService } from '../src/services/versions/versionService.ts';
+import { guideText } from '../testing/index.ts';
 import { connectClient, whenSynced, type HonestClient } from './helpers/clients.ts';
 import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -220,5 +224,59 @@ describe('version history', () => {
     );
     expect(malformed.status).toBe(404);
     expect(await list(guideId)).toHaveLength(1);
+  });
+
+  it('keeps in the version before a restore an edit that lands while the restore is on its way', async () => {
+    const guideId = await start();
+    const host = server.server.collab.documents;
+    await host.withDocument(guideId, (doc) => guideText(doc).insert(0, 'Version one'));
+    const one = await save(guideId, 'One');
+    await host.withDocument(guideId, (doc) => guideText(doc).insert(11, ', then more'));
+    // The real host, with someone's edit arriving just after the restore has read the guide.
+    let interfere = false;
+    const racing: GuideDocuments = {
+      withDocument: (id, change) => host.withDocument(id, change),
+      async readState(id) {
+        const state = await host.readState(id);
+        if (interfere) {
+          interfere = false;
+          await host.withDocument(id, (doc) => guideText(doc).insert(0, 'LATE '));
+        }
+        return state;
+      },
+    };
+    const { repositories } = server.server.persistence;
+    const service = createVersionService(
+      { repositories, transaction: server.server.persistence.transaction },
+      racing,
+      { everyMs: 60_000, onError: () => {} },
+    );
+    const me = await server.organiser.expect<{ person: { id: string } }>(200, 'GET', '/api/me');
+    const viewer = await loadViewer(repositories, me.person.id);
+    interfere = true;
+    const result = await service.restore(viewer, guideId, one.id);
+    service.close();
+    const before = await server.organiser.expect<GuideVersionContent>(
+      200,
+      'GET',
+      apiPath('getVersion', { guideId, versionId: result.before!.id }),
+    );
+    expect(JSON.stringify(before.content)).toContain('LATE Version one, then more');
+    const state = new Y.Doc();
+    Y.applyUpdate(state, await host.readState(guideId));
+    expect(allText(state)).toBe('Version one');
+  });
+
+  it('bounds how many versions one person saves or restores a minute', async () => {
+    const guideId = await start();
+    for (let i = 0; i < 20; i++) await save(guideId, `Version ${i}`);
+    const refused = await server.organiser.request<{ error: { code: string } }>(
+      'POST',
+      apiPath('saveVersion', { guideId }),
+      { label: 'One too many' },
+    );
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe('rate_limited');
+    expect(await list(guideId)).toHaveLength(20);
   });
 });

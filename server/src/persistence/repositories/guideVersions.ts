@@ -98,6 +98,21 @@ export function guideVersionsRepository(db: Db) {
         .where('id', '=', id)
         .executeTakeFirst();
     },
+    /**
+     * Only for the version a restore takes of the guide it replaces, moments after taking it:
+     * brings it up to exactly what the restore replaced (edits may have landed in between).
+     */
+    async replaceState(
+      version: GuideVersionRecord,
+      stored: { state: Uint8Array; content: string },
+    ): Promise<GuideVersionRecord> {
+      await db
+        .updateTable('guide_versions')
+        .set({ state: stored.state, content: stored.content })
+        .where('id', '=', version.id)
+        .execute();
+      return { ...version, bytes: stored.state.byteLength };
+    },
     /** The newest version's content, to tell whether anything changed since (automatic versions). */
     async latestContent(guideId: string): Promise<string | undefined> {
       const row = await db

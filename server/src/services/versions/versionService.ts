@@ -5,6 +5,8 @@ import type {
   SaveVersionRequest,
   VersionKind,
 } from '@draftroom/shared';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import * as Y from 'yjs';
 import { DomainError, forbidden, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { ConferenceStore, GuideVersionRecord } from '../../persistence/index.ts';
@@ -33,6 +35,11 @@ export interface TakeVersionOptions {
 export interface VersionServiceOptions {
   /** Automatic versions: at most one per guide this often, after activity (VERSION_EVERY_MINUTES). */
   everyMs: number;
+  /**
+   * Saves and restores one person may make per minute. Each stores the whole guide, so without a
+   * bound one writer could fill the disk with copies (default 20: far above any real use).
+   */
+  savesPerMinute?: number;
   onError: (guideId: string, error: unknown) => void;
 }
 
@@ -48,6 +55,20 @@ export function createVersionService(
   options: VersionServiceOptions,
 ) {
   const { repositories } = conference;
+  const saveLimit = new RateLimiterMemory({ points: options.savesPerMinute ?? 20, duration: 60 });
+  async function takeSaveAttempt(viewer: Viewer): Promise<void> {
+    try {
+      await saveLimit.consume(viewer.person.id);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      const limited = new DomainError(
+        'rate_limited',
+        'You saved or restored many versions in the last minute; wait a moment and try again.',
+      );
+      limited.retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      throw limited;
+    }
+  }
   // Strictly increasing times, so "newest first" is the order versions were taken in, even two
   // taken in the same millisecond (the version before a restore, then a manual one).
   let lastTime = 0;
@@ -164,6 +185,7 @@ export function createVersionService(
       if (!canSaveVersion(await permissionOf(viewer, guideId))) {
         throw forbidden('Only people who may write in this guide can save a version of it.');
       }
+      await takeSaveAttempt(viewer);
       return presentOne(
         await takeVersion(guideId, { label: request.label, kind: 'manual', by: viewer.person.id }),
       );
@@ -193,18 +215,31 @@ export function createVersionService(
       const version = await versionOf(guideId, versionId);
       const stored = await repositories.guideVersions.content(guideId, versionId);
       if (!stored) throw notFound('This version');
+      await takeSaveAttempt(viewer);
       const change = replaceContentWith(JSON.parse(stored.content));
-      const current = contentOfState(await documents.readState(guideId));
-      if (JSON.stringify(current) === stored.content) {
+      const state = await documents.readState(guideId);
+      const content = JSON.stringify(contentOfState(state));
+      if (content === stored.content) {
         return { before: null, restored: await presentOne(version), changed: false };
       }
-      const before = await takeVersion(guideId, {
-        label: '',
-        kind: 'auto',
-        by: viewer.person.id,
-        beforeRestoreOf: version.id,
+      // The guide as it is is saved first: if storing it fails, nothing is restored.
+      const take = { label: '', kind: 'auto' as const, by: viewer.person.id };
+      let before = await store(guideId, state, content, { ...take, beforeRestoreOf: version.id });
+      // Edits may land between that read and the change: the change records exactly what it
+      // replaced, and the version made for this restore is brought up to it if they did.
+      let replaced: Uint8Array | undefined;
+      const changed = await documents.withDocument(guideId, (doc) => {
+        replaced = Y.encodeStateAsUpdate(doc);
+        change(doc);
       });
-      const changed = await documents.withDocument(guideId, change);
+      const exact = replaced as Uint8Array | undefined;
+      const exactContent = exact ? JSON.stringify(contentOfState(exact)) : content;
+      if (exact && exactContent !== content) {
+        before = await repositories.guideVersions.replaceState(before, {
+          state: exact,
+          content: exactContent,
+        });
+      }
       return {
         before: await presentOne(before),
         restored: await presentOne(version),
