@@ -36,6 +36,8 @@ export interface VersionsResult {
   fetchMs: number;
   diffP50Ms: number;
   diffP95Ms: number;
+  /** The same against a copy of version 2 with a word changed on every 10th line (synthetic). */
+  scatteredP50Ms: number;
   /** Characters the diff marks as written and removed between the two versions. */
   inserted: number;
   deleted: number;
@@ -113,6 +115,13 @@ export async function runVersions(
       diffTimes.push(performance.now() - started);
     }
     problems.push(...checkDiff(before, after, diff, options));
+    const scattered = everyTenthLineEdited(after);
+    const scatteredTimes: number[] = [];
+    for (let sample = 0; sample < options.samples; sample++) {
+      const started = performance.now();
+      markupToHtml(diffMarkup(diffVersions(before, scattered).blocks, labels));
+      scatteredTimes.push(performance.now() - started);
+    }
     return {
       guideBytes,
       versionBytes: (first as GuideVersion).bytes,
@@ -121,6 +130,7 @@ export async function runVersions(
       fetchMs: percentile(fetchTimes, 50),
       diffP50Ms: percentile(diffTimes, 50),
       diffP95Ms: percentile(diffTimes, 95),
+      scatteredP50Ms: percentile(scatteredTimes, 50),
       inserted: diff.inserted,
       deleted: diff.deleted,
       htmlBytes: html.length,
@@ -163,4 +173,16 @@ function checkDiff(
   }
   if (diff.inserted + diff.deleted === 0) problems.push('the diff found no change');
   return problems;
+}
+
+/** A copy of a version with one word changed on every 10th line of every block: edits everywhere. */
+function everyTenthLineEdited(doc: unknown): unknown {
+  return JSON.parse(JSON.stringify(doc), (key, value: unknown) =>
+    key === 'text' && typeof value === 'string'
+      ? value
+          .split('\n')
+          .map((line, index) => (index % 10 === 5 ? `${line} (edited)` : line))
+          .join('\n')
+      : value,
+  );
 }

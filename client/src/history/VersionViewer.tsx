@@ -39,24 +39,25 @@ export function VersionViewer(props: VersionViewerProps) {
 
   const first: GuideVersion = opened.kind === 'version' ? opened.version : opened.from;
   const second = opened.kind === 'compare' ? opened.to : null;
+  // A new request each time something is opened (each "Show changes" reads the guide anew).
   const load = useCallback(
     async (signal: AbortSignal) => {
       const sourceOf = (target: GuideVersion | 'now'): ContentSource =>
         target === 'now' ? { now: liveContent } : { versionId: target.id };
-      const a = await loadContent(sourceOf(first), guideId, signal);
-      const b = second === null ? null : await loadContent(sourceOf(second), guideId, signal);
+      const from = opened.kind === 'version' ? opened.version : opened.from;
+      const a = await loadContent(sourceOf(from), guideId, signal);
+      const b =
+        opened.kind === 'compare' ? await loadContent(sourceOf(opened.to), guideId, signal) : null;
       return { a: a.content, b: b?.content };
     },
-    // The live content is read once, when the comparison is asked for.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [guideId, first.id, second === 'now' ? 'now' : second?.id],
+    [guideId, opened, liveContent],
   );
   const { state, reload } = useResource(load);
 
   // Opening a version moves there (on a phone it is below the panel): the heading says what it is.
   useEffect(() => {
     headingRef.current?.focus();
-  }, [first.id, second]);
+  }, [opened]);
 
   const firstName = versionName(first, t, versions);
   const secondName =
@@ -115,11 +116,10 @@ export function VersionViewer(props: VersionViewerProps) {
           confirmLabel={t('history.restore.confirm')}
           onClose={() => setConfirming(false)}
           onConfirm={async () => {
-            await callApi('restoreVersion', {
-              params: { guideId, versionId: first.id },
-            });
-            onRestored(first);
+            await callApi('restoreVersion', { params: { guideId, versionId: first.id } });
           }}
+          // Once the dialog has closed: the viewer goes, and focus goes back to the history.
+          onDone={() => onRestored(first)}
         >
           <p>{t('history.restore.explain', { name: firstName })}</p>
           <p>{t('history.restore.undo')}</p>

@@ -53,7 +53,7 @@ export function useGuideHistory({
     refresh();
   };
   const onRestored = (version: GuideVersion) => {
-    setOpened(null);
+    close();
     announce(t('history.restored', { name: versionName(version, t, versions) }));
     refresh();
   };
