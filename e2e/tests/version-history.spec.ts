@@ -10,6 +10,7 @@ import {
   typeAtEnd,
   type Person,
 } from '../fixtures/people.ts';
+import { expectNoAxeViolations } from '../fixtures/pages.ts';
 import { keepShots } from '../fixtures/shots.ts';
 
 // Issue 11, version history: a version is saved, edits follow, the diff shows them, and a restore
@@ -80,6 +81,7 @@ test('save a version, see the edits that follow, restore it for everyone live, t
   await expect(amina.page.getByTestId('diff-summary')).toHaveText(
     '18 characters added, 0 characters removed.',
   );
+  await expectNoAxeViolations(amina.page, 'diff, English');
   await keepShots(amina.page, testInfo, 'history-diff-en');
 
   // Bashir compares too, in Arabic; then changes a word and looks at the deletion.
@@ -101,6 +103,7 @@ test('save a version, see the edits that follow, restore it for everyone live, t
   await expect(arabicDiff.locator('ins .visually-hidden').first()).toHaveText(
     `${tr('ar', 'history.diff.insertedMark')} `,
   );
+  await expectNoAxeViolations(bashir.page, 'diff, Arabic');
   await keepShots(bashir.page, testInfo, 'history-diff-ar');
   expect(await englishLeftOn(bashir.page, 'ar')).toEqual([]);
 
@@ -109,6 +112,7 @@ test('save a version, see the edits that follow, restore it for everyone live, t
   const content = amina.page.getByTestId('version-content').getByRole('document');
   await expect(content).toHaveText('The committee meets on Monday.');
   await expect(content).toHaveAttribute('contenteditable', 'false');
+  await expectNoAxeViolations(amina.page, 'a version, read-only');
   await keepShots(amina.page, testInfo, 'history-version-en');
   await amina.page.getByRole('button', { name: 'Restore this version' }).click();
   const dialog = amina.page.getByRole('dialog', { name: 'Restore this version?' });

@@ -28,9 +28,10 @@ export interface TakeVersionOptions {
   kind: VersionKind;
   /** The person who asked; null for the server. */
   by: string | null;
-  /** Internal: the version about to be restored, for the version taken just before. */
-  beforeRestoreOf?: string;
 }
+
+/** What is stored: the version taken just before a restore also names the version restored. */
+type StoreOptions = TakeVersionOptions & { beforeRestoreOf?: string };
 
 export interface VersionServiceOptions {
   /** Automatic versions: at most one per guide this often, after activity (VERSION_EVERY_MINUTES). */
@@ -77,7 +78,7 @@ export function createVersionService(
     return new Date(lastTime).toISOString();
   };
 
-  function store(guideId: string, state: Uint8Array, content: string, take: TakeVersionOptions) {
+  function store(guideId: string, state: Uint8Array, content: string, take: StoreOptions) {
     return repositories.guideVersions.create({
       id: randomId(),
       guideId,
