@@ -13,7 +13,7 @@ import { VersionViewer, type Opened } from './VersionViewer.tsx';
 import { versionName } from './versionName.ts';
 import '../styles/history.css';
 
-/** Versions others save appear without a reload, at this pace. */
+/** While the history is open, versions others save appear without a reload, at this pace. */
 const refreshEveryMs = 30_000;
 
 /**
@@ -31,6 +31,7 @@ export function useGuideHistory({
 }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState<Opened | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
   const { status, announce } = useStatus();
   const summaryRef = useRef<HTMLElement>(null);
   const load = useCallback(
@@ -39,9 +40,10 @@ export function useGuideHistory({
   );
   const { state, reload, refresh } = useResource(load);
   useEffect(() => {
+    if (!panelOpen) return;
     const timer = setInterval(refresh, refreshEveryMs);
     return () => clearInterval(timer);
-  }, [refresh]);
+  }, [refresh, panelOpen]);
   const versions = state.status === 'ready' ? state.data.versions : [];
 
   const close = () => {
@@ -69,6 +71,7 @@ export function useGuideHistory({
         className="history-panel__details"
         // Opening the panel shows what others saved meanwhile.
         onToggle={(event) => {
+          setPanelOpen(event.currentTarget.open);
           if (event.currentTarget.open) refresh();
         }}
       >
