@@ -26,6 +26,7 @@ const clientFeatureFolders = [
   'sessions',
   'devices',
   'pages',
+  'history',
 ];
 const clientGeneralFolders = [
   'app',

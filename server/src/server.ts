@@ -30,6 +30,7 @@ import {
   type TemplateApplier,
 } from './services/templates/templateApplier.ts';
 import { createTemplateService } from './services/templates/templateService.ts';
+import { createVersionService, type VersionService } from './services/versions/versionService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -38,6 +39,8 @@ export interface DraftroomServer {
   auth: AuthService;
   /** Starts groups' guides from their session's template (tests call it directly too). */
   templates: TemplateApplier;
+  /** Version history; `versions.takeVersion` is how other features save a version. */
+  versions: VersionService;
   metrics: Metrics;
   /**
    * Join links made on first start (the demo's, one per role, or a single organiser link);
@@ -107,13 +110,27 @@ export async function createDraftroomServer(
     connectionOpened: (documentId) => onlineChanged(documentId),
     connectionClosed: (documentId) => onlineChanged(documentId),
   });
+  const versions = createVersionService(conference, collab.documents, {
+    everyMs: config.VERSION_EVERY_MINUTES * 60_000,
+    onError: (guideId, error) => logger.error({ err: error, guideId }, 'automatic version failed'),
+  });
+  // Every stored change (a person's or the server's) counts as activity for automatic versions.
+  collab.documents.use({ persisted: (guideId) => versions.noteActivity(guideId) });
   const guides = createGuideService(conference);
-  const locks = createLockService(conference, guides, events);
+  const versionFailed = (guideId: string, error: unknown) =>
+    logger.error({ err: error, guideId }, 'version on lock or freeze failed');
+  const locks = createLockService(
+    conference,
+    guides,
+    events,
+    (guideId, by) => versions.takeVersion(guideId, { label: '', kind: 'lock', by }),
+    versionFailed,
+  );
   const freezes = new FreezeScheduler(
     persistence.repositories,
     locks,
     events,
-    null,
+    (guideId) => versions.takeVersion(guideId, { label: '', kind: 'freeze', by: null }),
     logger.child({ category: 'sessions' }),
     config.FREEZE_CHECK_MS,
   );
@@ -139,6 +156,7 @@ export async function createDraftroomServer(
       sessionLive: createSessionLiveService(conference, events, collab.documents, collab),
       people: createPeopleService(conference, auth, events),
       templates: createTemplateService(conference),
+      versions,
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
@@ -168,6 +186,7 @@ export async function createDraftroomServer(
     persistence,
     auth,
     templates,
+    versions,
     metrics,
     startupLinks,
     listen: () =>
@@ -185,6 +204,7 @@ export async function createDraftroomServer(
     close: () => {
       closing ??= (async () => {
         ready = false;
+        versions.close();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         liveStreams.closeAll();

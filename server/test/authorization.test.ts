@@ -7,6 +7,7 @@ import {
   type ApiRouteName,
   type DeviceLink,
   type Guide,
+  type GuideVersion,
 } from '@draftroom/shared';
 import { createGroup, sampleProfile } from '../testing/index.ts';
 import {
@@ -97,6 +98,14 @@ const T = async (w: World) => {
   return { params: { templateId: made.id } };
 };
 const S = (w: World) => ({ params: { sessionId: w.sessionS.id } });
+let savedVersion: Promise<string> | undefined;
+/** One version of group A's guide, saved by the organiser, for the routes that name a version. */
+const matrixVersion = (w: World) =>
+  (savedVersion ??= w.organiser
+    .expect<GuideVersion>(201, 'POST', apiPath('saveVersion', { guideId: w.groupA.guideId }), {
+      label: 'For the matrix',
+    })
+    .then((version) => version.id));
 const A = (w: World) => ({ params: { groupId: w.groupA.id } });
 
 // prettier-ignore
@@ -143,6 +152,12 @@ const matrix = {
   sessionConsole: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], S),
   // Who wrote a guide: exactly those who may open it, refused exactly as opening it is.
   guideContributors: row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  // Versions follow the permission on the guide: readers list and open them, writers save and
+  // restore (observers read group A's guide, so they may list and open, never save or restore).
+  listVersions:  row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  saveVersion:   row([401, 401, 401, 201, 201, 403, 201, 403, 403, 404], (w) => ({ params: { guideId: w.groupA.guideId }, body: { label: 'Matrix version' } })),
+  getVersion:    row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], async (w) => ({ params: { guideId: w.groupA.guideId, versionId: await matrixVersion(w) } })),
+  restoreVersion: row([401, 401, 401, 200, 200, 403, 200, 403, 403, 404], async (w) => ({ params: { guideId: w.groupA.guideId, versionId: await matrixVersion(w) } })),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),
   revokePerson:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() } })),

@@ -8,3 +8,4 @@ export * from './protocol/permissions.ts';
 export * from './conference/index.ts';
 export * from './api/routes.ts';
 export * from './presence/index.ts';
+export * from './api/versions.ts';

@@ -40,6 +40,7 @@ export const scenarioNames = [
   'memory',
   'api-lists',
   'live-session',
+  'versions',
   'soak',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];

@@ -9,6 +9,7 @@ import { runLiveSessionScenario } from './liveSession.ts';
 import { runMemoryScenario } from './memory.ts';
 import { runReplayScenario } from './replay.ts';
 import { runSoakScenario } from './soak.ts';
+import { runVersionsScenario } from './versions.ts';
 
 export type { SuiteOptions } from './common.ts';
 export { sizesFor } from './common.ts';
@@ -60,4 +61,5 @@ const scenarioRunners: Record<ScenarioName, (options: SuiteOptions) => Promise<S
   soak: runSoakScenario,
   'api-lists': runApiListsScenario,
   'live-session': runLiveSessionScenario,
+  versions: runVersionsScenario,
 };

@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guide, Me } from '@draftroom/shared';
-import { identityOf } from '@draftroom/shared';
+import { guideFragmentName, identityOf } from '@draftroom/shared';
+import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { useCollabSession, useConnectionState, usePeople } from '../collab/useCollabSession.ts';
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
@@ -14,6 +15,7 @@ import { accessLost } from '../collab/connectionState.ts';
 import { GuideEditor, type EditorMode } from '../editor/GuideEditor.tsx';
 import { GuideContext } from './GuideContext.tsx';
 import { useMe } from '../me/MeContext.tsx';
+import { useGuideHistory } from '../history/useGuideHistory.tsx';
 
 /**
  * A guide open for editing (or reading): the editor column and a side panel with the connection
@@ -74,6 +76,14 @@ export function GuideWorkspace({
     if (session) session.setUser({ ...identity, name: displayName.trim() }, { id, role });
   }, [session, identity, id, role, displayName]);
 
+  // The guide as this page holds it now, for comparing a version with it.
+  const liveContent = useCallback(
+    () =>
+      session ? yXmlFragmentToProsemirrorJSON(session.doc.getXmlFragment(guideFragmentName)) : null,
+    [session],
+  );
+  const history = useGuideHistory({ guideId: guide.id, canWrite: mode === 'write', liveContent });
+
   return (
     <div className="guide-page">
       <GuideContext guide={guide} />
@@ -84,6 +94,7 @@ export function GuideWorkspace({
         <div className="guide-page__editor">
           <MovedNotice />
           {guide.sessionId && <SessionLiveBar sessionId={guide.sessionId} />}
+          {history.viewer}
           {connection.problem && session && (
             <CollabProblemAlert
               problem={connection.problem}
@@ -109,6 +120,7 @@ export function GuideWorkspace({
           {guide.canLock && <GuideLockPanel guide={guide} onChanged={onGuideChanged} />}
           <PresenceList people={people} />
           <ContributorsPanel guideId={guide.id} />
+          {history.panel}
         </aside>
       </div>
     </div>

@@ -23,6 +23,7 @@ const defaults = {
   COMPACT_AFTER_UPDATES: 5_000,
   COMPACT_AFTER_BYTES: 8 * 1024 * 1024,
   STORE_PROBE_INTERVAL_MS: 5_000,
+  VERSION_EVERY_MINUTES: 10,
   IDLE_UNLOAD_MS: 30_000,
   FREEZE_CHECK_MS: 15_000,
   KEEPALIVE_MS: 30_000,
@@ -63,6 +64,7 @@ describe('loadConfig', () => {
         COMPACT_AFTER_UPDATES: '10',
         COMPACT_AFTER_BYTES: '2048',
         STORE_PROBE_INTERVAL_MS: '250',
+        VERSION_EVERY_MINUTES: '0.5',
         IDLE_UNLOAD_MS: '0',
         FREEZE_CHECK_MS: '500',
         KEEPALIVE_MS: '100',
@@ -91,6 +93,7 @@ describe('loadConfig', () => {
       COMPACT_AFTER_UPDATES: 10,
       COMPACT_AFTER_BYTES: 2048,
       STORE_PROBE_INTERVAL_MS: 250,
+      VERSION_EVERY_MINUTES: 0.5,
       IDLE_UNLOAD_MS: 0,
       FREEZE_CHECK_MS: 500,
       KEEPALIVE_MS: 100,
@@ -121,6 +124,7 @@ describe('loadConfig', () => {
       COMPACT_AFTER_BYTES: '0',
       IDLE_UNLOAD_MS: '-1',
       FREEZE_CHECK_MS: '50',
+      VERSION_EVERY_MINUTES: '0',
       KEEPALIVE_MS: '5',
       SEED_DEMO: 'yes',
     };
@@ -195,5 +199,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ TRUST_PROXY: '101' })).toEqual([
       'TRUST_PROXY: a hop count must be at most 100.',
     ]);
+  });
+
+  it('takes VERSION_EVERY_MINUTES as minutes, decimals allowed, within 60 ms and a day', () => {
+    expect(loadConfig({ VERSION_EVERY_MINUTES: ' 2 ' }).VERSION_EVERY_MINUTES).toBe(2);
+    expect(loadConfig({ VERSION_EVERY_MINUTES: '0.001' }).VERSION_EVERY_MINUTES).toBe(0.001);
+    for (const value of ['0.0001', '1441', '-1', 'ten', '1e3', '0x10']) {
+      expect(problemsOf({ VERSION_EVERY_MINUTES: value }), value).toHaveLength(1);
+    }
   });
 });

@@ -109,6 +109,22 @@ const envSchema = z.object({
   COMPACT_AFTER_BYTES: integer('COMPACT_AFTER_BYTES', 1, 1 << 30).default(8 * 1024 * 1024),
   /** While the database refuses writes, try a small write this often; /readyz is 503 until one works. */
   STORE_PROBE_INTERVAL_MS: integer('STORE_PROBE_INTERVAL_MS', 50, 600_000).default(5_000),
+  /**
+   * Take an automatic version of a guide at most this often, after activity (minutes; decimals
+   * allowed, so tests can use a fraction of a second).
+   */
+  VERSION_EVERY_MINUTES: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, 'VERSION_EVERY_MINUTES must be a number of minutes, such as 10 or 0.5.')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(0.001, 'VERSION_EVERY_MINUTES must be at least 0.001 (60 ms).')
+        .max(1440, 'VERSION_EVERY_MINUTES must be at most 1440 (a day).'),
+    )
+    .default(10),
   /** Unload a document this long after its last connection leaves (milliseconds). */
   IDLE_UNLOAD_MS: integer('IDLE_UNLOAD_MS', 0, 86_400_000).default(30_000),
   /** How often due session freezes are looked for (milliseconds; also once at start). */

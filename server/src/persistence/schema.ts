@@ -182,4 +182,18 @@ export interface DatabaseSchema {
     expires_at: string;
     used_at: string | null;
   };
+  /** Saved versions of a guide (migration 0009): its whole state and its ProseMirror JSON. */
+  guide_versions: {
+    id: string;
+    guide_id: string;
+    label: string;
+    kind: string;
+    taken_by: string | null;
+    taken_at: string;
+    /** Taken just before this version (an id of the same guide) was restored; else null. */
+    before_restore_of: string | null;
+    state: Uint8Array;
+    /** ProseMirror JSON of the guide at that moment. */
+    content: string;
+  };
 }

@@ -36,6 +36,7 @@ import {
 } from './guides.ts';
 import { templateRoutes } from './templateRoutes.ts';
 import { sessionLiveRoutes } from './sessionLiveRoutes.ts';
+import { versionRoutes } from './versionRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -367,6 +368,7 @@ export const apiRoutes = {
   // Guide templates and running a session live: their own files, to keep this one readable.
   ...templateRoutes,
   ...sessionLiveRoutes,
+  ...versionRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -9,6 +9,7 @@ import type { MeService } from '../../services/conference/meService.ts';
 import type { PeopleService } from '../../services/conference/peopleService.ts';
 import type { ProgrammeService } from '../../services/conference/programmeService.ts';
 import type { TemplateService } from '../../services/templates/templateService.ts';
+import type { VersionService } from '../../services/versions/versionService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -27,6 +28,7 @@ export interface ConferenceServices {
   sessionLive: SessionLiveService;
   people: PeopleService;
   templates: TemplateService;
+  versions: VersionService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
@@ -106,6 +108,15 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       services.sessionLive.console(signedIn().viewer, params.sessionId),
     guideContributors: ({ signedIn, params }) =>
       services.contributors.forGuide(signedIn().viewer, params.guideId),
+    listVersions: async ({ signedIn, params }) => ({
+      versions: await services.versions.list(signedIn().viewer, params.guideId),
+    }),
+    saveVersion: ({ signedIn, params, body }) =>
+      services.versions.save(signedIn().viewer, params.guideId, body),
+    getVersion: ({ signedIn, params }) =>
+      services.versions.get(signedIn().viewer, params.guideId, params.versionId),
+    restoreVersion: ({ signedIn, params }) =>
+      services.versions.restore(signedIn().viewer, params.guideId, params.versionId),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
       people.update(signedIn().viewer, params.personId, body),

@@ -7,6 +7,7 @@ import * as deviceLinks from './0005_device_links.ts';
 import * as contributions from './0006_contributions.ts';
 import * as guideLocks from './0007_guide_locks.ts';
 import * as templates from './0008_templates.ts';
+import * as versions from './0009_versions.ts';
 import * as sessionLive from './0010_session_live.ts';
 
 /**
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0006_contributions': contributions,
   '0007_guide_locks': guideLocks,
   '0008_templates': templates,
+  '0009_versions': versions,
   '0010_session_live': sessionLive,
 };
 

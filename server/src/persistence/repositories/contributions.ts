@@ -41,6 +41,21 @@ export function contributionsRepository(db: Db) {
         }))
         .sort((a, b) => b.updates - a.updates || a.firstAt.localeCompare(b.firstAt));
     },
+    /** Every minute anyone wrote in the guide: author, first and last update's time. */
+    async minutes(
+      guideId: string,
+    ): Promise<Array<{ authorId: string; firstAt: string; lastAt: string }>> {
+      const rows = await db
+        .selectFrom('document_contributions')
+        .select(['author_id', 'first_at', 'last_at'])
+        .where('document_id', '=', guideId)
+        .execute();
+      return rows.map((row) => ({
+        authorId: row.author_id,
+        firstAt: row.first_at,
+        lastAt: row.last_at,
+      }));
+    },
     /** The author of each Yjs client id seen in the guide. */
     async clientAuthors(guideId: string): Promise<Map<number, string>> {
       const rows = await db

@@ -7,6 +7,7 @@ import type { Db } from './database.ts';
 import { eventsRepository } from './events.ts';
 import { groupsRepository } from './groups.ts';
 import { guidesRepository } from './guides.ts';
+import { guideVersionsRepository } from './guideVersions.ts';
 import { invitesRepository } from './invites.ts';
 import { peopleRepository } from './people.ts';
 import { sessionsRepository } from './sessions.ts';
@@ -22,6 +23,7 @@ export type { ContributionRecord } from './contributions.ts';
 export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 export type { AnnouncementRecord, SessionLiveRecord, TimerRecord } from './sessionLive.ts';
 export type { TemplateRecord } from './templates.ts';
+export type { GuideVersionRecord } from './guideVersions.ts';
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Db) {
@@ -38,6 +40,7 @@ export function createRepositories(db: Db) {
     guideLocks: guideLocksRepository(db),
     sessionLive: sessionLiveRepository(db),
     templates: templatesRepository(db),
+    guideVersions: guideVersionsRepository(db),
   };
 }
 

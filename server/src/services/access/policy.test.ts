@@ -8,7 +8,10 @@ import {
   canManageGroup,
   canManageSession,
   canMoveMember,
+  canReadVersions,
   canRemoveGroup,
+  canRestoreVersion,
+  canSaveVersion,
   canSeeEmails,
   demotesSelf,
   guidePermission,
@@ -354,5 +357,18 @@ describe('canChooseGroup', () => {
   it('is never allowed when the session does not let participants choose', () => {
     const who = viewer('participant', { type: 'event', id: 'e1' });
     expect(canChooseGroup(who, { ...session, selfSelect: false }, ['g1'])).toBe(false);
+  });
+});
+
+describe('version history', () => {
+  // Follows the permission on the guide: readers list and open, writers save and restore.
+  it.each([
+    ['write', true, true, true],
+    ['read', true, false, false],
+    [null, false, false, false],
+  ] as const)('permission %s: read %s, save %s, restore %s', (permission, read, save, restore) => {
+    expect(canReadVersions(permission)).toBe(read);
+    expect(canSaveVersion(permission)).toBe(save);
+    expect(canRestoreVersion(permission)).toBe(restore);
   });
 });

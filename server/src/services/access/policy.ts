@@ -182,3 +182,27 @@ export function guideRefusal(
 ): 'forbidden' | 'not_found' {
   return guide !== undefined && guide.eventId === viewer.person.eventId ? 'forbidden' : 'not_found';
 }
+
+/**
+ * Version history follows the permission on the guide (which the lock of a guide will lower):
+ * whoever may read a guide may list and open its versions — they show nothing the guide has not
+ * shown them already.
+ */
+export function canReadVersions(permission: Permission | null): boolean {
+  return permission !== null;
+}
+
+/** Saving a named version records the guide as it is: whoever may write in it. */
+export function canSaveVersion(permission: Permission | null): boolean {
+  return permission === 'write';
+}
+
+/**
+ * Restoring is an ordinary change of the text (it rewrites no history: the guide as it was is
+ * saved first, and restoring that version undoes the restore), so it needs no more than write —
+ * the same right that lets a person delete every line by hand. Readers, and participants of a
+ * locked guide, may not.
+ */
+export function canRestoreVersion(permission: Permission | null): boolean {
+  return permission === 'write';
+}

@@ -16,6 +16,9 @@ export function createLockService(
   persistence: ConferenceStore,
   guides: GuideService,
   events: EventBus,
+  /** A version of each guide a facilitator locks (kind `lock`), as it was when locked. */
+  takeVersion: (guideId: string, by: string) => Promise<unknown>,
+  onVersionError: (guideId: string, error: unknown) => void,
 ) {
   const { repositories } = persistence;
 
@@ -35,6 +38,16 @@ export function createLockService(
       : await repositories.guideLocks.unlock(guideIds);
     if (changed.length > 0) {
       events.publish('guideLock', { guideIds: changed, locked, reason });
+      if (locked) {
+        // The lock stands whatever happens to its version; a failed one is logged, not fatal.
+        await Promise.all(
+          changed.map((guideId) =>
+            takeVersion(guideId, viewer.person.id).catch((error: unknown) =>
+              onVersionError(guideId, error),
+            ),
+          ),
+        );
+      }
       // The session's console shows which guides are locked.
       events.publish('sessionLive', { sessionId });
     }

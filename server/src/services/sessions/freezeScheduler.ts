@@ -3,12 +3,13 @@ import type { Repositories } from '../../persistence/index.ts';
 import type { LockService } from '../conference/lockService.ts';
 import type { EventBus } from '../events/eventBus.ts';
 
-/** Takes a named version of a guide (the version history provides it). */
-export type TakeVersion = (guideId: string, label: string) => Promise<void>;
+/** Takes a version of a guide marked as the freeze's (the version history provides it). */
+export type TakeVersion = (guideId: string) => Promise<unknown>;
 
 /**
  * The scheduled freeze at a session's end: when it is due, every guide of the session gets a
- * named version, then the session's guides are locked, then the freeze is marked done. Checked
+ * version (kind `freeze`, which the history names in each language), then the session's guides
+ * are locked, then the freeze is marked done. Checked
  * every `intervalMs` and at once on start, so a freeze due while the server was down happens
  * when it comes back; a crash part-way repeats it (a version more, locks that hold already),
  * never skips it.
@@ -21,8 +22,7 @@ export class FreezeScheduler {
     private readonly repositories: Repositories,
     private readonly locks: LockService,
     private readonly events: EventBus,
-    /** Null where there is no version history to write to: the freeze then only locks. */
-    private readonly takeVersion: TakeVersion | null,
+    private readonly takeVersion: TakeVersion,
     private readonly log: Logger,
     private readonly intervalMs: number,
   ) {}
@@ -52,9 +52,7 @@ export class FreezeScheduler {
     for (const sessionId of await this.repositories.sessionLive.dueFreezes(now)) {
       try {
         const groups = await this.repositories.groups.listBySessions([sessionId]);
-        for (const group of this.takeVersion ? groups : []) {
-          await this.takeVersion?.(group.guideId, 'Frozen at the end of the session');
-        }
+        for (const group of groups) await this.takeVersion(group.guideId);
         await this.locks.freeze(sessionId);
         if (await this.repositories.sessionLive.markFrozen(sessionId, new Date().toISOString())) {
           this.events.publish('sessionLive', { sessionId });
