@@ -10,6 +10,7 @@ import {
   type ConferenceSession,
   type Guide,
   type GuideLockResult,
+  type GuideVersionList,
 } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
 import { connectClient, type HonestClient } from './helpers/clients.ts';
@@ -90,6 +91,13 @@ describe('locking guides', () => {
 
     const result = await setLock(facilitator, group.guideId, true);
     expect(result.guides[0]).toMatchObject({ id: group.guideId, lock: { reason: 'facilitator' } });
+    // The lock took a version of the guide as it was.
+    const { versions } = await facilitator.expect<GuideVersionList>(
+      200,
+      'GET',
+      apiPath('listVersions', { guideId: group.guideId }),
+    );
+    expect(versions.map((version) => version.kind)).toEqual(['lock']);
     await waitFor(() => expect(told).toEqual(['write/current', 'read/guide']), 1_000);
     // The guide as the participant sees it: read-only and locked; the facilitator may unlock it.
     const seen = await participant.expect<Guide>(

@@ -8,6 +8,7 @@ import {
   permissionMessageType,
   protocolVersion,
   type Guide,
+  type GuideVersionList,
   type SessionLive,
 } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
@@ -71,6 +72,13 @@ describe('the scheduled freeze', () => {
       apiPath('getGuide', { guideId: group.guideId }),
     );
     expect(guide).toMatchObject({ permission: 'read', lock: { reason: 'freeze' } });
+    // Versioned before it was locked.
+    const { versions } = await participant.expect<GuideVersionList>(
+      200,
+      'GET',
+      apiPath('listVersions', { guideId: group.guideId }),
+    );
+    expect(versions.map((version) => [version.kind, version.takenBy])).toEqual([['freeze', null]]);
     const live = await participant.expect<SessionLive>(
       200,
       'GET',
