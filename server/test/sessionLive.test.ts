@@ -168,20 +168,52 @@ describe('running a session live', () => {
           'GET',
           apiPath('sessionConsole', { sessionId: session.id }),
         );
+      // Word counts may be up to 5 s old (each one decodes the whole guide).
       await waitFor(async () => {
         const row = (await console()).groups.find((group) => group.groupId === groupA.id);
         expect(row?.words).toBe(7);
         expect(row?.online).toHaveLength(1);
-      });
+      }, 10_000);
       await amina.expect(403, 'GET', apiPath('sessionConsole', { sessionId: session.id }));
     } finally {
       peer.destroy();
     }
   });
 
-  it('the stream refuses who may not read the session', async () => {
+  it('the stream refuses who may not read the session, and a sign-in opening too many', async () => {
     expect((await listen(server.url, undefined, session.id)).status).toBe(401);
     expect((await listen(server.url, amina.cookie, 'no-such-session')).status).toBe(404);
+    // Bashir holds one stream already (the first test): eleven more fit, the next does not.
+    const more = [];
+    for (let index = 0; index < 11; index++)
+      more.push(await listen(server.url, bashir.cookie, session.id));
+    expect(more.map((stream) => stream.status)).toEqual(Array(11).fill(200));
+    expect((await listen(server.url, bashir.cookie, session.id)).status).toBe(429);
+    // Closing one makes room again.
+    more[0]?.stop();
+    await waitFor(async () => {
+      const again = await listen(server.url, bashir.cookie, session.id);
+      more.push(again);
+      expect(again.status).toBe(200);
+    });
+    for (const stream of more) stream.stop();
+  });
+
+  it('a burst of changes is refused past 30 a minute, costing only its sender', async () => {
+    const burst = [];
+    for (let index = 0; index < 40; index++) {
+      burst.push(
+        await facilitator.request('PUT', apiPath('sessionPhase', { sessionId: session.id }), {
+          phase: index % 2 === 0 ? 'drafting' : 'review',
+        }),
+      );
+    }
+    expect(burst.filter((response) => response.status === 429).length).toBeGreaterThan(0);
+    // Reading is not limited, and the organiser (another person) still changes it.
+    await live(facilitator);
+    await server.organiser.expect(200, 'PUT', apiPath('sessionPhase', { sessionId: session.id }), {
+      phase: 'wrap-up',
+    });
   });
 
   it('phase, timer and announcements survive a restart', async () => {

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import express from 'express';
-import { unauthenticated } from '../lib/domainError.ts';
+import { DomainError, unauthenticated } from '../lib/domainError.ts';
 import { sessionTokenFrom } from '../lib/sessionToken.ts';
 import type { Repositories } from '../persistence/index.ts';
 import type { AuthService } from '../services/auth/authService.ts';
@@ -22,13 +22,17 @@ export interface SessionEventsOptions {
  * /api/sessions/:sessionId/live` (or the console), which decides what each person may see. Same
  * rules as reading the session: signed in, same event (another event's session is 404).
  */
+/** Open streams one sign-in may hold at once (a person's tabs and the console, with room). */
+export const maxStreamsPerSignIn = 12;
+
 export class SessionEventStreams {
   private readonly open = new Set<Response>();
+  private readonly perSignIn = new Map<string, number>();
 
   constructor(private readonly options: SessionEventsOptions) {}
 
   router(): Router {
-    return sessionEventsRouter(this.options, this.open);
+    return sessionEventsRouter(this.options, this.open, this.perSignIn);
   }
 
   /** Ends every open stream (a graceful stop: browsers reconnect to the next server). */
@@ -38,7 +42,11 @@ export class SessionEventStreams {
   }
 }
 
-function sessionEventsRouter(options: SessionEventsOptions, open: Set<Response>): Router {
+function sessionEventsRouter(
+  options: SessionEventsOptions,
+  open: Set<Response>,
+  perSignIn: Map<string, number>,
+): Router {
   const router = express.Router();
   const heartbeatMs = options.heartbeatMs ?? 25_000;
   router.get('/sessions/:sessionId/events', async (request: Request, response: Response) => {
@@ -49,6 +57,15 @@ function sessionEventsRouter(options: SessionEventsOptions, open: Set<Response>)
     });
     const sessionId = String(request.params.sessionId);
     await sessionInEvent(options.repositories, viewer, sessionId);
+    // Each stream holds a socket and a listener: one sign-in cannot open them without end.
+    const held = perSignIn.get(signIn.authSessionId) ?? 0;
+    if (held >= maxStreamsPerSignIn) {
+      throw new DomainError(
+        'rate_limited',
+        'Too many pages of sessions are open with this sign-in; close some and try again.',
+      );
+    }
+    perSignIn.set(signIn.authSessionId, held + 1);
 
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -66,10 +83,16 @@ function sessionEventsRouter(options: SessionEventsOptions, open: Set<Response>)
     const heartbeat = setInterval(() => response.write(': still here\n\n'), heartbeatMs);
     heartbeat.unref();
     open.add(response);
+    let stopped = false;
     const stop = () => {
+      if (stopped) return;
+      stopped = true;
       clearInterval(heartbeat);
       unsubscribe();
       open.delete(response);
+      const left = (perSignIn.get(signIn.authSessionId) ?? 1) - 1;
+      if (left > 0) perSignIn.set(signIn.authSessionId, left);
+      else perSignIn.delete(signIn.authSessionId);
     };
     response.on('close', stop);
     // A sign-in revoked or ended later ends the stream at the next check.

@@ -9,6 +9,7 @@ import {
 } from '@draftroom/shared';
 import { forbidden, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
+import { perPersonLimit } from '../../lib/perPersonLimit.ts';
 import type { ConferenceStore } from '../../persistence/index.ts';
 import { canManageSession, guidePermission, type Viewer } from '../access/policy.ts';
 import { placeOf, sessionInEvent } from '../conference/viewer.ts';
@@ -16,6 +17,9 @@ import type { GuideDocuments } from '../documents/guideDocuments.ts';
 import { wordsIn } from '../documents/wordCount.ts';
 import type { EventBus } from '../events/eventBus.ts';
 import { nextTimer, timerView } from './timer.ts';
+
+/** How long a guide's word count on the console may be old. */
+const wordCountTtlMs = 5_000;
 
 /** Who has a guide open now, by name (the collaboration server knows its sockets). */
 export interface OnlinePeople {
@@ -35,13 +39,37 @@ export function createSessionLiveService(
   online: OnlinePeople,
 ) {
   const { repositories } = persistence;
+  // Every change makes every open page of the session read again: a burst of them is a herd.
+  const changeLimit = perPersonLimit(
+    30,
+    'You changed this session many times in the last minute; wait a moment and try again.',
+  );
 
-  async function runnable(viewer: Viewer, sessionId: string) {
+  /** The session, if the viewer runs it. */
+  async function runBy(viewer: Viewer, sessionId: string) {
     const session = await sessionInEvent(repositories, viewer, sessionId);
     if (!canManageSession(viewer, { eventId: session.eventId, sessionId })) {
       throw forbidden('Only organisers and this session’s facilitators can run it.');
     }
     return session;
+  }
+  /** The same, for a change: each one counts against the person's limit. */
+  async function runnable(viewer: Viewer, sessionId: string) {
+    const session = await runBy(viewer, sessionId);
+    await changeLimit.take(viewer.person.id);
+    return session;
+  }
+
+  // Counting words decodes the whole guide: the console (read again on every change) reuses a
+  // count for a few seconds rather than decode every group's guide each time.
+  const wordCounts = new Map<string, { words: number; at: number }>();
+  async function wordsOf(guideId: string): Promise<number> {
+    const cached = wordCounts.get(guideId);
+    if (cached && Date.now() - cached.at < wordCountTtlMs) return cached.words;
+    const words = wordsIn(await documents.readState(guideId));
+    if (wordCounts.size > 10_000) wordCounts.clear();
+    wordCounts.set(guideId, { words, at: Date.now() });
+    return words;
   }
 
   async function read(viewer: Viewer, sessionId: string): Promise<SessionLive> {
@@ -157,7 +185,7 @@ export function createSessionLiveService(
 
     /** Every group of the session: who has its guide open, how many words, whether locked. */
     async console(viewer: Viewer, sessionId: string): Promise<SessionConsole> {
-      await runnable(viewer, sessionId);
+      await runBy(viewer, sessionId);
       const groups = await repositories.groups.listBySessions([sessionId]);
       const locks = await repositories.guideLocks.among(groups.map((group) => group.guideId));
       return {
@@ -167,7 +195,7 @@ export function createSessionLiveService(
             name: group.name,
             guideId: group.guideId,
             online: online.namesOn(group.guideId),
-            words: wordsIn(await documents.readState(group.guideId)),
+            words: await wordsOf(group.guideId),
             locked: locks.has(group.guideId),
           })),
         ),

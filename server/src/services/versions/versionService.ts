@@ -5,10 +5,10 @@ import type {
   SaveVersionRequest,
   VersionKind,
 } from '@draftroom/shared';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import * as Y from 'yjs';
 import { DomainError, forbidden, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
+import { perPersonLimit } from '../../lib/perPersonLimit.ts';
 import {
   serverAuthorId,
   type ConferenceStore,
@@ -60,20 +60,11 @@ export function createVersionService(
   options: VersionServiceOptions,
 ) {
   const { repositories } = conference;
-  const saveLimit = new RateLimiterMemory({ points: options.savesPerMinute ?? 20, duration: 60 });
-  async function takeSaveAttempt(viewer: Viewer): Promise<void> {
-    try {
-      await saveLimit.consume(viewer.person.id);
-    } catch (rejection) {
-      if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const limited = new DomainError(
-        'rate_limited',
-        'You saved or restored many versions in the last minute; wait a moment and try again.',
-      );
-      limited.retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw limited;
-    }
-  }
+  const saveLimit = perPersonLimit(
+    options.savesPerMinute ?? 20,
+    'You saved or restored many versions in the last minute; wait a moment and try again.',
+  );
+  const takeSaveAttempt = (viewer: Viewer) => saveLimit.take(viewer.person.id);
   // Strictly increasing times, so "newest first" is the order versions were taken in, even two
   // taken in the same millisecond (the version before a restore, then a manual one).
   let lastTime = 0;
