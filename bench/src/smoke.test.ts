@@ -14,7 +14,8 @@ describe('bench smoke run', () => {
         smoke: true,
         runs: 1,
         soakMinutes: 1,
-        log: () => {},
+        // Progress goes to the test's output, so a run that stalls in CI shows where.
+        log: (message) => process.stdout.write(`[${scenario}] ${message}\n`),
       });
       const failed = report.checks
         .filter((check) => !check.ok)

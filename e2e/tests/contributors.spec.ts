@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { serverForSpec } from '../fixtures/guideSpec.ts';
-import { expectConnected, expectGuideText, joinAs, type Person } from '../fixtures/people.ts';
+import { expectConnected, expectGuideText, openPageAs, type Person } from '../fixtures/people.ts';
 import { switchLanguage } from '../fixtures/pages.ts';
 import { keepShots } from '../fixtures/shots.ts';
 
@@ -14,23 +14,17 @@ async function openAs(
   name: string,
   profile: { parliament: string; country: string },
 ): Promise<Person> {
-  const { context, page } = await joinAs(
+  const { url } = spec.server;
+  const person = await openPageAs(
     browser,
-    spec.server.url,
+    url,
     spec.server.inviteFor(guideId),
+    `/g/${guideId}`,
     name,
     profile,
   );
-  await page.goto(`${spec.server.url}/g/${guideId}`);
-  const person = {
-    name,
-    context,
-    page,
-    editor: page.getByRole('textbox', { name: 'Guide text' }),
-    status: page.getByTestId('connection-status'),
-  };
-  await expectConnected(person);
   spec.people.push(person);
+  await expectConnected(person);
   return person;
 }
 

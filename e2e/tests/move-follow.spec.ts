@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { createCoCreationSession, createGroup, createInvite } from '@draftroom/server/testing';
 import { serverForSpec } from '../fixtures/guideSpec.ts';
-import { expectConnected, expectGuideText, joinAs, type Person } from '../fixtures/people.ts';
+import { expectConnected, expectGuideText, openPageAs } from '../fixtures/people.ts';
 
 // Issue 11: a facilitator moves someone to another group during the session; their open page
 // follows them to the new group's guide and says why, and they write there at once.
@@ -15,20 +15,14 @@ test('a person moved to another group is taken to its guide, told why, and write
   const groupA = await createGroup(organiser, session.id, 'Group A');
   const groupB = await createGroup(organiser, session.id, 'Group B');
   const invite = await createInvite(organiser, 'participant', { type: 'group', id: groupA.id });
-  const { context, page } = await joinAs(
+  const amina = await openPageAs(
     browser,
     spec.server.url,
     `${spec.server.url}${invite.joinPath}`,
+    `/g/${groupA.guideId}`,
     'Amina Diallo',
   );
-  await page.goto(`${spec.server.url}/g/${groupA.guideId}`);
-  const amina: Person = {
-    name: 'Amina Diallo',
-    context,
-    page,
-    editor: page.getByRole('textbox', { name: 'Guide text' }),
-    status: page.getByTestId('connection-status'),
-  };
+  const { context, page } = amina;
   spec.people.push(amina);
   await expectConnected(amina);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Group A');

@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { createCoCreationSession, createGroup, createInvite } from '@draftroom/server/testing';
 import { serverForSpec } from '../fixtures/guideSpec.ts';
-import { expectConnected, joinAs, type Person } from '../fixtures/people.ts';
+import { expectConnected, openPageAs } from '../fixtures/people.ts';
 import { switchLanguage } from '../fixtures/pages.ts';
 import { keepShots } from '../fixtures/shots.ts';
 
@@ -11,15 +11,7 @@ import { keepShots } from '../fixtures/shots.ts';
 const spec = serverForSpec();
 
 async function open(browser: Browser, invite: string, path: string, name: string) {
-  const { context, page } = await joinAs(browser, spec.server.url, invite, name);
-  await page.goto(`${spec.server.url}${path}`);
-  const person: Person = {
-    name,
-    context,
-    page,
-    editor: page.getByRole('textbox', { name: 'Guide text' }),
-    status: page.getByTestId('connection-status'),
-  };
+  const person = await openPageAs(browser, spec.server.url, invite, path, name);
   spec.people.push(person);
   return person;
 }

@@ -58,10 +58,25 @@ export async function replaySequential(
   const cpuBefore = server.cpuSeconds();
   const started = performance.now();
   await new Promise<void>((resolve, reject) => {
-    const timeout = setTimeout(
-      () => reject(new Error(`replay stalled at ${receipts.received}/${count}`)),
-      300_000,
-    );
+    // Fails fast and says why: a peer closed by the server, or no progress for a minute.
+    let progressAt = Date.now();
+    let progressed = 0;
+    const watchdog = setInterval(() => {
+      if (writer.failed || observer.failed) {
+        clearInterval(watchdog);
+        const which = writer.failed ? 'writer' : 'observer';
+        const code = (writer.failed ? writer : observer).closeCode;
+        reject(
+          new Error(`replay: the ${which} was closed (${code}) at ${receipts.received}/${count}`),
+        );
+      } else if (receipts.received !== progressed) {
+        progressed = receipts.received;
+        progressAt = Date.now();
+      } else if (Date.now() - progressAt > 60_000) {
+        clearInterval(watchdog);
+        reject(new Error(`replay stalled at ${receipts.received}/${count} (sent ${sent})`));
+      }
+    }, 250);
     const pump = () => {
       while (sent < count && sent - receipts.received < window) {
         sentAt[sent] = performance.now();
@@ -78,7 +93,7 @@ export async function replaySequential(
         latencies[index] = now - (sentAt[index] as number);
       }
       if (receipts.received === count) {
-        clearTimeout(timeout);
+        clearInterval(watchdog);
         resolve();
       } else pump();
     };

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Guide } from '@draftroom/shared';
 import { callApi } from '../api/callApi.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
-import { useStatus } from '../ui/useStatus.ts';
+import { useAnnouncedAction } from '../ui/useAnnouncedAction.ts';
 
 /**
  * For the group's facilitators and the organisers (`guide.canLock`): whether the guide is
@@ -13,25 +12,13 @@ import { useStatus } from '../ui/useStatus.ts';
  */
 export function GuideLockPanel({ guide, onChanged }: { guide: Guide; onChanged: () => void }) {
   const { t } = useTranslation();
-  const { status, announce } = useStatus();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { status, busy, error, run } = useAnnouncedAction(onChanged);
   const locked = guide.lock !== null;
-
-  const toggle = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const toggle = () =>
+    run(async () => {
       await callApi('setGuideLock', { params: { guideId: guide.id }, body: { locked: !locked } });
-      announce(t(locked ? 'guideLock.unlockedNow' : 'guideLock.lockedNow'));
-      onChanged();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+      return t(locked ? 'guideLock.unlockedNow' : 'guideLock.lockedNow');
+    });
 
   return (
     <section className="guide-lock" aria-labelledby="guide-lock-heading">

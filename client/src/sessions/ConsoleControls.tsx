@@ -13,7 +13,7 @@ import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { SelectField } from '../ui/fields/SelectField.tsx';
 import { TextField } from '../ui/fields/TextField.tsx';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
-import { useStatus } from '../ui/useStatus.ts';
+import { useAnnouncedAction } from '../ui/useAnnouncedAction.ts';
 
 interface ConsoleControlsProps {
   sessionId: string;
@@ -25,26 +25,10 @@ interface ConsoleControlsProps {
 /** The console's controls: timer, phase, announcements and locks, for every group at once. */
 export function ConsoleControls({ sessionId, live, groups, onChanged }: ConsoleControlsProps) {
   const { t, i18n } = useTranslation();
-  const { status, announce } = useStatus();
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { status, busy, error, run } = useAnnouncedAction(onChanged);
   const [minutes, setMinutes] = useState('20');
   const [text, setText] = useState('');
   const [target, setTarget] = useState('');
-
-  const run = async (action: () => Promise<string>) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      announce(await action());
-      onChanged();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
   const timer = (body: TimerAction, said: string) =>
     run(async () => {
       await callApi('sessionTimer', { params: { sessionId }, body });

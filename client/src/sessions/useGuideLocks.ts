@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BreakoutGroup, Guide } from '@draftroom/shared';
 import { callApi } from '../api/callApi.ts';
-import { useStatus } from '../ui/useStatus.ts';
+import { useAnnouncedAction } from '../ui/useAnnouncedAction.ts';
 
 /**
  * Locking from the session page: one group's guide, or every guide of the session. What was
@@ -10,23 +9,7 @@ import { useStatus } from '../ui/useStatus.ts';
  */
 export function useGuideLocks(sessionId: string, onChanged: () => void) {
   const { t } = useTranslation();
-  const { status, announce } = useStatus();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const run = async (action: () => Promise<string>) => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      announce(await action());
-      onChanged();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { status, busy, error, run } = useAnnouncedAction(onChanged);
 
   return {
     status,
