@@ -134,10 +134,13 @@ export async function createDraftroomServer(
     logger.child({ category: 'sessions' }),
     config.FREEZE_CHECK_MS,
   );
+  const sessionLive = createSessionLiveService(conference, events, collab.documents, collab);
   const liveStreams = new SessionEventStreams({
     auth,
     repositories: persistence.repositories,
     events,
+    live: sessionLive,
+    log: logger.child({ category: 'sessions' }),
   });
   const app = createApp({
     services: {
@@ -153,7 +156,7 @@ export async function createDraftroomServer(
       guides,
       contributors: createContributorsService(conference, guides),
       locks,
-      sessionLive: createSessionLiveService(conference, events, collab.documents, collab),
+      sessionLive,
       people: createPeopleService(conference, auth, events),
       templates: createTemplateService(conference),
       versions,

@@ -15,23 +15,43 @@ import { connectSynced } from './helpers/collabAccess.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
-/** Counts the `changed` events a session's stream sends, as a page's EventSource would hear. */
+/** What a page's EventSource hears on the session's stream: each `live` message, parsed. */
 async function listen(url: string, cookie: string | undefined, sessionId: string) {
   const controller = new AbortController();
   const response = await fetch(`${url}/api/sessions/${sessionId}/events`, {
     headers: cookie ? { cookie } : {},
     signal: controller.signal,
   });
-  const heard = { changed: 0, status: response.status, stop: () => controller.abort() };
+  const heard = {
+    status: response.status,
+    messages: [] as SessionLive[],
+    get changed() {
+      return this.messages.length;
+    },
+    get last() {
+      return this.messages.at(-1);
+    },
+    stop: () => controller.abort(),
+  };
   if (response.status !== 200 || !response.body) return heard;
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
+  let buffered = '';
   void (async () => {
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        heard.changed += decoder.decode(value).split('event: changed').length - 1;
+        buffered += decoder.decode(value, { stream: true });
+        // Messages end with a blank line; a `live` one carries its state as one JSON line.
+        let end = buffered.indexOf('\n\n');
+        while (end >= 0) {
+          const message = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          const data = /^event: live\ndata: (.*)$/s.exec(message)?.[1];
+          if (data) heard.messages.push(JSON.parse(data) as SessionLive);
+          end = buffered.indexOf('\n\n');
+        }
       }
     } catch {
       // aborted
@@ -126,6 +146,9 @@ describe('running a session live', () => {
   });
 
   it('announces to every group or to one; each group sees only what is meant for it', async () => {
+    const streamA = await listen(server.url, amina.cookie, session.id);
+    const streamB = await listen(server.url, bashir.cookie, session.id);
+    streams.push(streamA, streamB);
     const announce = (body: unknown, status = 201) =>
       facilitator.expect<Announcement>(
         status,
@@ -139,6 +162,14 @@ describe('running a session live', () => {
     const forB = (await live(bashir)).announcements.map((a) => a.text);
     expect(forA).toEqual(['Group A: add your checklist.', 'Ten minutes left for everyone.']);
     expect(forB).toEqual(['Ten minutes left for everyone.']);
+    // The streams carry the same, cut to each person: group B never hears group A's message.
+    await waitFor(() => {
+      expect(streamA.last?.announcements.map((a) => a.text)).toEqual(forA);
+      expect(streamB.last?.announcements.map((a) => a.text)).toEqual(forB);
+    }, 1_000);
+    expect(streamB.messages.flatMap((m) => m.announcements.map((a) => a.text))).not.toContain(
+      'Group A: add your checklist.',
+    );
     expect((await live(amina)).announcements[0]?.from).toMatch(/^Person \d+$/);
 
     // Hostile input costs only its sender: empty, too long, control characters, another session's group.
@@ -183,11 +214,11 @@ describe('running a session live', () => {
   it('the stream refuses who may not read the session, and a sign-in opening too many', async () => {
     expect((await listen(server.url, undefined, session.id)).status).toBe(401);
     expect((await listen(server.url, amina.cookie, 'no-such-session')).status).toBe(404);
-    // Bashir holds one stream already (the first test): eleven more fit, the next does not.
+    // Bashir holds two streams already (earlier tests): ten more fit, the next does not.
     const more = [];
-    for (let index = 0; index < 11; index++)
+    for (let index = 0; index < 10; index++)
       more.push(await listen(server.url, bashir.cookie, session.id));
-    expect(more.map((stream) => stream.status)).toEqual(Array(11).fill(200));
+    expect(more.map((stream) => stream.status)).toEqual(Array(10).fill(200));
     expect((await listen(server.url, bashir.cookie, session.id)).status).toBe(429);
     // Closing one makes room again.
     more[0]?.stop();

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { GuidesSetup, Person } from '../lib/people.ts';
 
 export interface LiveSessionOptions {
@@ -12,7 +13,8 @@ export interface LiveSessionStats {
   pages: number;
   /** Pages whose event stream opened. */
   listening: number;
-  liveReads: number;
+  /** Live-state messages the pages received (each page hears every change). */
+  liveMessages: number;
   consoleReads: number;
   announcements: number;
   failures: number;
@@ -20,20 +22,21 @@ export interface LiveSessionStats {
 
 /**
  * A session run live while its groups type (what the guide page and the facilitator's console
- * do): every person's page listens to the session's event stream and, on every `changed`, reads
- * the session's live state with its own cookie; the facilitator's console listens too and reads
- * the console on each change; a timer is started when the load starts, and an announcement to
- * every group goes out every `announceEverySeconds` (each one makes every page read again: the
- * herd a real announcement causes).
+ * do): every person's page listens to the session's event stream, which sends the live state
+ * (as that person may see it) on opening and after every change; the facilitator's console
+ * listens too and reads the console on each change; a timer is started when the load starts,
+ * and an announcement to every group goes out every `announceEverySeconds` (each one is sent to
+ * every page at once).
  */
 export class LiveSessionLoad {
   private readonly controller = new AbortController();
+
   private readonly streams: Promise<void>[] = [];
   private announcer: NodeJS.Timeout | null = null;
   private readonly stats: LiveSessionStats = {
     pages: 0,
     listening: 0,
-    liveReads: 0,
+    liveMessages: 0,
     consoleReads: 0,
     announcements: 0,
     failures: 0,
@@ -42,7 +45,10 @@ export class LiveSessionLoad {
   private constructor(
     private readonly baseUrl: string,
     private readonly options: LiveSessionOptions,
-  ) {}
+  ) {
+    // Every page's fetch listens to this one signal: a thousand listeners are expected here.
+    setMaxListeners(0, this.controller.signal);
+  }
 
   static async start(
     baseUrl: string,
@@ -51,10 +57,8 @@ export class LiveSessionLoad {
   ): Promise<LiveSessionLoad> {
     const load = new LiveSessionLoad(baseUrl, options);
     const { sessionId } = options;
-    for (const person of setup.guides.flatMap((guide) => guide.people)) {
-      load.listen(person, `/api/sessions/${sessionId}/live`);
-    }
-    load.listen(setup.organiser, `/api/sessions/${sessionId}/console`, true);
+    for (const person of setup.guides.flatMap((guide) => guide.people)) load.listen(person, null);
+    load.listen(setup.organiser, `/api/sessions/${sessionId}/console`);
     await load.post(setup.organiser, `/api/sessions/${sessionId}/timer`, {
       action: 'start',
       minutes: options.timerMinutes,
@@ -77,8 +81,8 @@ export class LiveSessionLoad {
     return { ...this.stats };
   }
 
-  /** A page: its event stream, and `readPath` read again on every `changed`. */
-  private listen(person: Person, readPath: string, console = false): void {
+  /** A page: its event stream, and (the console) `readPath` read again on every change. */
+  private listen(person: Person, readPath: string | null): void {
     this.stats.pages++;
     const events = `${this.baseUrl}/api/sessions/${this.options.sessionId}/events`;
     this.streams.push(
@@ -94,9 +98,9 @@ export class LiveSessionLoad {
         this.stats.listening++;
         const decoder = new TextDecoder();
         for await (const chunk of response.body) {
-          const changes = decoder.decode(chunk as Uint8Array).split('event: changed').length - 1;
-          for (let change = 0; change < changes; change++)
-            void this.read(person, readPath, console);
+          const changes = decoder.decode(chunk as Uint8Array).split('event: live').length - 1;
+          if (readPath === null) this.stats.liveMessages += changes;
+          else for (let change = 0; change < changes; change++) void this.read(person, readPath);
         }
       })().catch((error: unknown) => {
         if ((error as Error).name !== 'AbortError') this.stats.failures++;
@@ -104,7 +108,7 @@ export class LiveSessionLoad {
     );
   }
 
-  private async read(person: Person, path: string, console: boolean): Promise<void> {
+  private async read(person: Person, path: string): Promise<void> {
     try {
       const response = await fetch(`${this.baseUrl}${path}`, {
         headers: person.headers,
@@ -112,8 +116,7 @@ export class LiveSessionLoad {
       });
       await response.arrayBuffer();
       if (response.status !== 200) this.stats.failures++;
-      else if (console) this.stats.consoleReads++;
-      else this.stats.liveReads++;
+      else this.stats.consoleReads++;
     } catch (error) {
       if ((error as Error).name !== 'AbortError') this.stats.failures++;
     }

@@ -98,8 +98,8 @@ export async function runLiveSessionScenario(options: SuiteOptions): Promise<Sce
       pick((r) => r.peakRssBytes / 2 ** 20),
     ),
     {
-      ...row('live-state reads by pages (live run)', 'reads', {
-        draftroom: pairs.map((pair) => pair.stats.liveReads),
+      ...row('live-state messages received by pages (live run)', 'messages', {
+        draftroom: pairs.map((pair) => pair.stats.liveMessages),
       }),
       ratio: null,
     },
@@ -116,20 +116,20 @@ export async function runLiveSessionScenario(options: SuiteOptions): Promise<Sce
       ok: pair.plain.correct && pair.live.correct,
     },
     {
-      name: `run ${index + 1}: every page listened and read the live state after each change`,
+      name: `run ${index + 1}: every page listened and was sent the live state after each change`,
       ok:
         pair.stats.failures === 0 &&
         pair.stats.listening === pair.stats.pages &&
         // At least once on opening (the timer may already be running then), once per announcement.
-        pair.stats.liveReads >= (pair.stats.pages - 1) * (1 + pair.stats.announcements),
-      detail: `pages ${pair.stats.pages}, listening ${pair.stats.listening}, live reads ${pair.stats.liveReads}, console reads ${pair.stats.consoleReads}, announcements ${pair.stats.announcements}, failures ${pair.stats.failures}`,
+        pair.stats.liveMessages >= (pair.stats.pages - 1) * (1 + pair.stats.announcements),
+      detail: `pages ${pair.stats.pages}, listening ${pair.stats.listening}, live messages ${pair.stats.liveMessages}, console reads ${pair.stats.consoleReads}, announcements ${pair.stats.announcements}, failures ${pair.stats.failures}`,
     },
   ]);
   return {
     title: '7. Session run live (Draftroom only; "baseline" = the same load without it)',
     notes: [
       'Draftroom column: the conference load with every page listening to its session’s event ' +
-        'stream and reading the live state on each change, the console open, a timer running and ' +
+        'stream (sent the live state on each change), the console open, a timer running and ' +
         `an announcement to every group every ${announceEverySeconds} s. Baseline column: the ` +
         'same load on Draftroom without any of it (fresh process each, order alternating).',
     ],

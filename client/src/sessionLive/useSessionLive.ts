@@ -1,20 +1,32 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { SessionLive } from '@draftroom/shared';
-import { callApi } from '../api/callApi.ts';
-import { useResource, type Resource } from '../api/useResource.ts';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { sessionLiveSchema, type SessionLive } from '@draftroom/shared';
+import type { Resource } from '../api/useResource.ts';
 
 /**
- * Calls `onChanged` whenever the server says something of the session changed (and once on
- * opening), through its event stream. The browser's EventSource reconnects by itself after a
- * drop or a restart.
+ * The session's live state as the server streams it (`GET /api/sessions/:id/events`): sent on
+ * opening and after every change, already cut to what this person may see. `onLive` hears each
+ * one; the browser's EventSource reconnects by itself after a drop or a restart. A message that
+ * does not fit the schema is ignored.
  */
-export function useSessionEvents(sessionId: string | null, onChanged: () => void): void {
+export function useSessionEvents(
+  sessionId: string | null,
+  onLive: (live: SessionLive, receivedAt: number) => void,
+): void {
   useEffect(() => {
     if (!sessionId || typeof EventSource === 'undefined') return;
     const source = new EventSource(`/api/sessions/${encodeURIComponent(sessionId)}/events`);
-    source.addEventListener('changed', onChanged);
+    source.addEventListener('live', (event) => {
+      let data: unknown;
+      try {
+        data = JSON.parse((event as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      const parsed = sessionLiveSchema.safeParse(data);
+      if (parsed.success) onLive(parsed.data, Date.now());
+    });
     return () => source.close();
-  }, [sessionId, onChanged]);
+  }, [sessionId, onLive]);
 }
 
 /**
@@ -24,29 +36,26 @@ export function useSessionEvents(sessionId: string | null, onChanged: () => void
  */
 export function useSessionLive(
   sessionId: string | null,
-  /** False when the page listens to the session's events itself and calls `refresh`. */
-  listen = true,
+  /** Also told of every change (the console reloads its groups then). */
+  onChange?: () => void,
 ): {
   state: Resource<SessionLive>;
   offsetMs: number;
-  refresh: () => void;
 } {
-  const [offsetMs, setOffsetMs] = useState(0);
-  const load = useCallback(
-    async (signal: AbortSignal) => {
-      if (!sessionId) throw new Error('no session');
-      const sentAt = Date.now();
-      const live = await callApi('sessionLive', { params: { sessionId }, signal });
-      // Half the round trip is the best guess of when the server read its clock.
-      const receivedAt = Date.now();
-      setOffsetMs(Date.parse(live.serverNow) - (sentAt + receivedAt) / 2);
-      return live;
-    },
-    [sessionId],
-  );
-  const { state, refresh } = useResource(load);
-  useSessionEvents(listen ? sessionId : null, refresh);
-  return { state, offsetMs, refresh };
+  const [latest, setLatest] = useState<{ live: SessionLive; offsetMs: number } | null>(null);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  });
+  const onLive = useCallback((live: SessionLive, receivedAt: number) => {
+    // Sent as the server read it: the offset errs by the message's travel time (milliseconds).
+    setLatest({ live, offsetMs: Date.parse(live.serverNow) - receivedAt });
+    onChangeRef.current?.();
+  }, []);
+  useSessionEvents(sessionId, onLive);
+  return latest && latest.live.sessionId === sessionId
+    ? { state: { status: 'ready', data: latest.live }, offsetMs: latest.offsetMs }
+    : { state: { status: 'loading' }, offsetMs: 0 };
 }
 
 /** Milliseconds left on the timer at `now` (the browser's clock), or null without a timer. */

@@ -8,7 +8,7 @@ import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { NotFoundPage } from '../app/NotFoundPage.tsx';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { LiveBar } from '../sessionLive/SessionLiveBar.tsx';
-import { useSessionEvents, useSessionLive } from '../sessionLive/useSessionLive.ts';
+import { useSessionLive } from '../sessionLive/useSessionLive.ts';
 import { ResourceState } from '../ui/ResourceState.tsx';
 import { ConsoleControls } from './ConsoleControls.tsx';
 import { ConsoleGroups } from './ConsoleGroups.tsx';
@@ -40,15 +40,8 @@ function SessionConsole({ sessionId }: { sessionId: string; me: Me }) {
   );
   const session = useResource(loadSession);
   const overview = useResource(loadConsole);
-  const live = useSessionLive(sessionId, false);
-  // One stream for the page: every change refreshes the groups and the live state.
-  const { refresh: refreshOverview } = overview;
-  const { refresh: refreshLive } = live;
-  const onChanged = useCallback(() => {
-    refreshOverview();
-    refreshLive();
-  }, [refreshOverview, refreshLive]);
-  useSessionEvents(sessionId, onChanged);
+  // One stream for the page: every change brings the live state and reloads the groups.
+  const live = useSessionLive(sessionId, overview.refresh);
   const title = session.state.status === 'ready' ? session.state.data.session.title : '';
   useDocumentTitle(t('console.pageTitle', { title }));
 
@@ -63,10 +56,7 @@ function SessionConsole({ sessionId }: { sessionId: string; me: Me }) {
       {overview.state.status !== 'ready' || live.state.status !== 'ready' ? (
         <ResourceState
           resource={overview.state.status !== 'ready' ? overview.state : live.state}
-          onRetry={() => {
-            overview.reload();
-            live.refresh();
-          }}
+          onRetry={overview.reload}
         />
       ) : (
         <>
@@ -75,7 +65,7 @@ function SessionConsole({ sessionId }: { sessionId: string; me: Me }) {
             sessionId={sessionId}
             live={live.state.data}
             groups={overview.state.data.groups}
-            onChanged={onChanged}
+            onChanged={overview.refresh}
           />
           <ConsoleGroups groups={overview.state.data.groups} />
         </>

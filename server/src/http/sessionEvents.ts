@@ -1,110 +1,199 @@
 import type { Request, Response, Router } from 'express';
 import express from 'express';
 import { DomainError, unauthenticated } from '../lib/domainError.ts';
+import type { Logger } from '../lib/logger.ts';
 import { sessionTokenFrom } from '../lib/sessionToken.ts';
 import type { Repositories } from '../persistence/index.ts';
-import type { AuthService } from '../services/auth/authService.ts';
+import type { Viewer } from '../services/access/policy.ts';
+import type { AuthService, SignIn } from '../services/auth/authService.ts';
 import { loadViewer, sessionInEvent } from '../services/conference/viewer.ts';
 import type { EventBus } from '../services/events/eventBus.ts';
+import type { SessionSnapshot } from '../services/sessions/sessionLiveService.ts';
+import type { SessionLive } from '@draftroom/shared';
 
 export interface SessionEventsOptions {
   auth: AuthService;
   repositories: Repositories;
   events: EventBus;
+  /** The session's live state, read once per change, and cut to each person. */
+  live: {
+    snapshot(sessionId: string): Promise<SessionSnapshot | null>;
+    viewFor(snapshot: SessionSnapshot, viewer: Viewer): SessionLive;
+  };
+  log: Logger;
   /** A comment line this often keeps proxies from closing a quiet stream. */
   heartbeatMs?: number;
+  /** Changes this close together are sent once (a group arriving, a burst of clicks). */
+  coalesceMs?: number;
 }
 
-/**
- * `GET /api/sessions/:sessionId/events`: a server-sent event stream that says `changed` whenever
- * something the session's pages show changed (phase, timer, announcements, locks, who is
- * online), and once on opening. It carries no content: pages then ask `GET
- * /api/sessions/:sessionId/live` (or the console), which decides what each person may see. Same
- * rules as reading the session: signed in, same event (another event's session is 404).
- */
 /** Open streams one sign-in may hold at once (a person's tabs and the console, with room). */
 export const maxStreamsPerSignIn = 12;
 
-export class SessionEventStreams {
-  private readonly open = new Set<Response>();
-  private readonly perSignIn = new Map<string, number>();
+interface Stream {
+  response: Response;
+  signIn: SignIn;
+  viewer: Viewer;
+}
 
-  constructor(private readonly options: SessionEventsOptions) {}
+/**
+ * `GET /api/sessions/:sessionId/events`: a server-sent event stream of the session's live state
+ * (`event: live`, the JSON of `GET /api/sessions/:sessionId/live` as this person may see it), on
+ * opening and after every change: phase, timer, announcements, locks, who is online. The state
+ * is read once per change for every page of the session and cut to each person in memory, so an
+ * announcement to a thousand pages is one read, not a thousand requests. Same rules as reading
+ * the session: signed in, same event (another event's session is 404); a sign-in revoked ends
+ * its streams, and a person's changed groups change what their streams are sent.
+ */
+export class SessionEventStreams {
+  private readonly bySession = new Map<string, Set<Stream>>();
+  private readonly perSignIn = new Map<string, number>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly unsubscribes: Array<() => void>;
+
+  constructor(private readonly options: SessionEventsOptions) {
+    this.unsubscribes = [
+      options.events.subscribe('sessionLive', ({ sessionId }) => this.schedule(sessionId)),
+      options.events.subscribe('access', (change) => {
+        if (change.kind === 'people') void this.reloadViewers(change.personIds);
+        if (change.kind === 'signIns')
+          this.end((s) => change.authSessionIds.includes(s.signIn.authSessionId));
+        if (change.kind === 'personRevoked') this.end((s) => s.signIn.personId === change.personId);
+      }),
+    ];
+    this.expiryCheck = setInterval(() => void this.endExpired(), 5 * 60_000);
+    this.expiryCheck.unref();
+  }
+
+  private readonly expiryCheck: NodeJS.Timeout;
 
   router(): Router {
-    return sessionEventsRouter(this.options, this.open, this.perSignIn);
+    const router = express.Router();
+    router.get('/sessions/:sessionId/events', (request, response) => this.open(request, response));
+    return router;
   }
 
   /** Ends every open stream (a graceful stop: browsers reconnect to the next server). */
   closeAll(): void {
-    for (const response of this.open) response.end();
-    this.open.clear();
+    for (const unsubscribe of this.unsubscribes) unsubscribe();
+    clearInterval(this.expiryCheck);
+    for (const timer of this.pending.values()) clearTimeout(timer);
+    this.end(() => true);
   }
-}
 
-function sessionEventsRouter(
-  options: SessionEventsOptions,
-  open: Set<Response>,
-  perSignIn: Map<string, number>,
-): Router {
-  const router = express.Router();
-  const heartbeatMs = options.heartbeatMs ?? 25_000;
-  router.get('/sessions/:sessionId/events', async (request: Request, response: Response) => {
-    const signIn = await options.auth.authenticate(sessionTokenFrom(request));
+  private async open(request: Request, response: Response): Promise<void> {
+    const { auth, repositories } = this.options;
+    const signIn = await auth.authenticate(sessionTokenFrom(request));
     if (!signIn) throw unauthenticated();
-    const viewer = await loadViewer(options.repositories, signIn.personId).catch(() => {
+    const viewer = await loadViewer(repositories, signIn.personId).catch(() => {
       throw unauthenticated();
     });
     const sessionId = String(request.params.sessionId);
-    await sessionInEvent(options.repositories, viewer, sessionId);
-    // Each stream holds a socket and a listener: one sign-in cannot open them without end.
-    const held = perSignIn.get(signIn.authSessionId) ?? 0;
+    await sessionInEvent(repositories, viewer, sessionId);
+    // Each stream holds a socket: one sign-in cannot open them without end.
+    const held = this.perSignIn.get(signIn.authSessionId) ?? 0;
     if (held >= maxStreamsPerSignIn) {
       throw new DomainError(
         'rate_limited',
         'Too many pages of sessions are open with this sign-in; close some and try again.',
       );
     }
-    perSignIn.set(signIn.authSessionId, held + 1);
+    const snapshot = await this.options.live.snapshot(sessionId);
+    if (!snapshot) throw new DomainError('not_found', 'This session was not found.');
 
+    this.perSignIn.set(signIn.authSessionId, held + 1);
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
       // A buffering proxy would hold the events back.
       'X-Accel-Buffering': 'no',
     });
-    const say = (event: string) => response.write(`event: ${event}\ndata: {}\n\n`);
     // Reconnect quickly after a restart (the browser's EventSource does it by itself).
     response.write('retry: 2000\n\n');
-    say('changed');
-    const unsubscribe = options.events.subscribe('sessionLive', (event) => {
-      if (event.sessionId === sessionId) say('changed');
-    });
-    const heartbeat = setInterval(() => response.write(': still here\n\n'), heartbeatMs);
+    const stream: Stream = { response, signIn, viewer };
+    this.send(stream, snapshot);
+    let streams = this.bySession.get(sessionId);
+    if (!streams) this.bySession.set(sessionId, (streams = new Set()));
+    streams.add(stream);
+
+    const heartbeat = setInterval(
+      () => response.write(': still here\n\n'),
+      this.options.heartbeatMs ?? 25_000,
+    );
     heartbeat.unref();
-    open.add(response);
-    let stopped = false;
-    const stop = () => {
-      if (stopped) return;
-      stopped = true;
+    response.on('close', () => {
       clearInterval(heartbeat);
-      unsubscribe();
-      open.delete(response);
-      const left = (perSignIn.get(signIn.authSessionId) ?? 1) - 1;
-      if (left > 0) perSignIn.set(signIn.authSessionId, left);
-      else perSignIn.delete(signIn.authSessionId);
-    };
-    response.on('close', stop);
-    // A sign-in revoked or ended later ends the stream at the next check.
-    const recheck = setInterval(async () => {
-      if (!(await options.auth.isSignInActive(signIn.authSessionId).catch(() => false))) {
-        stop();
-        clearInterval(recheck);
-        response.end();
+      streams.delete(stream);
+      if (streams.size === 0) this.bySession.delete(sessionId);
+      const left = (this.perSignIn.get(signIn.authSessionId) ?? 1) - 1;
+      if (left > 0) this.perSignIn.set(signIn.authSessionId, left);
+      else this.perSignIn.delete(signIn.authSessionId);
+    });
+  }
+
+  private send(stream: Stream, snapshot: SessionSnapshot): void {
+    const live = this.options.live.viewFor(snapshot, stream.viewer);
+    stream.response.write(`event: live\ndata: ${JSON.stringify(live)}\n\n`);
+  }
+
+  /** One read for every page of the session, a little after the first of a burst of changes. */
+  private schedule(sessionId: string): void {
+    if (!this.bySession.has(sessionId) || this.pending.has(sessionId)) return;
+    const timer = setTimeout(() => {
+      this.pending.delete(sessionId);
+      void this.broadcast(sessionId).catch((error: unknown) =>
+        this.options.log.error({ err: error, sessionId }, 'session state could not be sent'),
+      );
+    }, this.options.coalesceMs ?? 100);
+    timer.unref();
+    this.pending.set(sessionId, timer);
+  }
+
+  private async broadcast(sessionId: string): Promise<void> {
+    const snapshot = await this.options.live.snapshot(sessionId);
+    const streams = this.bySession.get(sessionId);
+    if (!streams) return;
+    if (!snapshot) {
+      // The session was removed: its pages stop listening.
+      for (const stream of streams) stream.response.end();
+      return;
+    }
+    for (const stream of streams) this.send(stream, snapshot);
+  }
+
+  /** Someone's groups or role changed: what their streams may be sent changes with them. */
+  private async reloadViewers(personIds: readonly string[]): Promise<void> {
+    for (const [sessionId, streams] of this.bySession) {
+      for (const stream of streams) {
+        if (!personIds.includes(stream.signIn.personId)) continue;
+        const viewer = await loadViewer(this.options.repositories, stream.signIn.personId).catch(
+          () => null,
+        );
+        if (!viewer) {
+          stream.response.end();
+          continue;
+        }
+        stream.viewer = viewer;
+        this.schedule(sessionId);
       }
-    }, 60_000);
-    recheck.unref();
-    response.on('close', () => clearInterval(recheck));
-  });
-  return router;
+    }
+  }
+
+  /** A sign-in that expired (no event says so) ends its streams at the next check. */
+  private async endExpired(): Promise<void> {
+    for (const streams of this.bySession.values()) {
+      for (const stream of streams) {
+        const active = await this.options.auth
+          .isSignInActive(stream.signIn.authSessionId)
+          .catch(() => false);
+        if (!active) stream.response.end();
+      }
+    }
+  }
+
+  private end(which: (stream: Stream) => boolean): void {
+    for (const streams of this.bySession.values()) {
+      for (const stream of streams) if (which(stream)) stream.response.end();
+    }
+  }
 }

@@ -18,7 +18,7 @@ export const sessionLiveRoutes = {
     method: 'get',
     path: '/sessions/:sessionId/live',
     summary:
-      "What a session's open pages show: its phase, timer and the announcements meant for the caller. Pages ask again whenever GET /api/sessions/:sessionId/events (a server-sent event stream) says it changed.",
+      "What a session's open pages show: its phase, timer and the announcements meant for the caller. Open pages get the same on every change from GET /api/sessions/:sessionId/events (a server-sent event stream, `event: live`).",
     access: 'signedIn',
     status: 200,
     response: sessionLiveSchema,

@@ -2,6 +2,7 @@ import {
   announcementRequestSchema,
   type Announcement,
   type AnnouncementRequest,
+  type ConferenceSession,
   type SessionConsole,
   type SessionLive,
   type SessionPhase,
@@ -10,13 +11,59 @@ import {
 import { forbidden, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
-import type { ConferenceStore } from '../../persistence/index.ts';
+import type {
+  AnnouncementRecord,
+  ConferenceStore,
+  GroupRecord,
+  SessionLiveRecord,
+} from '../../persistence/index.ts';
 import { canManageSession, guidePermission, type Viewer } from '../access/policy.ts';
 import { placeOf, sessionInEvent } from '../conference/viewer.ts';
 import type { GuideDocuments } from '../documents/guideDocuments.ts';
 import { wordsIn } from '../documents/wordCount.ts';
 import type { EventBus } from '../events/eventBus.ts';
 import { nextTimer, timerView } from './timer.ts';
+
+/** A session's live state as stored, read once for every page (see `viewFor`). */
+export interface SessionSnapshot {
+  session: ConferenceSession;
+  live: SessionLiveRecord;
+  announcements: AnnouncementRecord[];
+  groups: GroupRecord[];
+  /** When it was read (ms). */
+  now: number;
+}
+
+/**
+ * The live state as one person may see it: announcements meant for one group only for those
+ * who may open its guide (or run the session). Pure, so one read serves every open page.
+ */
+export function viewFor(snapshot: SessionSnapshot, viewer: Viewer): SessionLive {
+  const { session, live, now } = snapshot;
+  const sessionId = session.id;
+  const canRun = canManageSession(viewer, { eventId: session.eventId, sessionId });
+  const groupsById = new Map(snapshot.groups.map((group) => [group.id, group]));
+  const visible = snapshot.announcements.filter((announcement) => {
+    if (announcement.groupId === null || canRun) return true;
+    const group = groupsById.get(announcement.groupId);
+    return group !== undefined && guidePermission(viewer, placeOf(group, session)) !== null;
+  });
+  return {
+    sessionId,
+    phase: live.phase,
+    timer: timerView(live.timer, now),
+    freeze: live.freezeAt ? { at: live.freezeAt, done: live.frozenAt !== null } : null,
+    announcements: visible.map((announcement): Announcement => ({
+      id: announcement.id,
+      groupId: announcement.groupId,
+      text: announcement.text,
+      createdAt: announcement.createdAt,
+      from: announcement.fromName,
+    })),
+    serverNow: new Date(now).toISOString(),
+    canRun,
+  };
+}
 
 /** How long a guide's word count on the console may be old. */
 const wordCountTtlMs = 5_000;
@@ -72,42 +119,31 @@ export function createSessionLiveService(
     return words;
   }
 
-  async function read(viewer: Viewer, sessionId: string): Promise<SessionLive> {
-    const session = await sessionInEvent(repositories, viewer, sessionId);
-    const now = Date.now();
+  /** What the pages of a session show, read once for all of them (`viewFor` cuts it per person). */
+  async function snapshot(sessionId: string): Promise<SessionSnapshot | null> {
+    const session = await repositories.sessions.get(sessionId);
+    if (!session) return null;
     const [live, announcements, groups] = await Promise.all([
       repositories.sessionLive.get(sessionId),
       repositories.sessionLive.announcements(sessionId),
       repositories.groups.listBySessions([sessionId]),
     ]);
-    const canRun = canManageSession(viewer, { eventId: session.eventId, sessionId });
-    const groupsById = new Map(groups.map((group) => [group.id, group]));
-    const visible = announcements.filter((announcement) => {
-      if (announcement.groupId === null || canRun) return true;
-      const group = groupsById.get(announcement.groupId);
-      return group !== undefined && guidePermission(viewer, placeOf(group, session)) !== null;
-    });
-    return {
-      sessionId,
-      phase: live.phase,
-      timer: timerView(live.timer, now),
-      freeze: live.freezeAt ? { at: live.freezeAt, done: live.frozenAt !== null } : null,
-      announcements: visible.map((announcement): Announcement => ({
-        id: announcement.id,
-        groupId: announcement.groupId,
-        text: announcement.text,
-        createdAt: announcement.createdAt,
-        from: announcement.fromName,
-      })),
-      serverNow: new Date(now).toISOString(),
-      canRun,
-    };
+    return { session, live, announcements, groups, now: Date.now() };
+  }
+
+  async function read(viewer: Viewer, sessionId: string): Promise<SessionLive> {
+    await sessionInEvent(repositories, viewer, sessionId);
+    const taken = await snapshot(sessionId);
+    if (!taken) throw notFound('This session');
+    return viewFor(taken, viewer);
   }
 
   const changed = (sessionId: string) => events.publish('sessionLive', { sessionId });
 
   return {
     read,
+    snapshot,
+    viewFor,
 
     async timer(viewer: Viewer, sessionId: string, action: TimerAction): Promise<SessionLive> {
       await runnable(viewer, sessionId);
