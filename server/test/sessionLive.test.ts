@@ -11,7 +11,7 @@ import {
   type SessionLive,
 } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
-import { connectSynced } from './helpers/collabAccess.ts';
+import { connectSynced, storedText } from './helpers/collabAccess.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -199,7 +199,10 @@ describe('running a session live', () => {
           'GET',
           apiPath('sessionConsole', { sessionId: session.id }),
         );
-      // Word counts may be up to 5 s old (each one decodes the whole guide).
+      // Word counts may be up to 15 s old (each decodes the whole guide): ask once it is stored.
+      await waitFor(async () =>
+        expect(await storedText(server.server, groupA.guideId)).toContain('five words'),
+      );
       await waitFor(async () => {
         const row = (await console()).groups.find((group) => group.groupId === groupA.id);
         expect(row?.words).toBe(7);

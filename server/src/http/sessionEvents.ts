@@ -158,7 +158,13 @@ export class SessionEventStreams {
       for (const stream of streams) stream.response.end();
       return;
     }
-    for (const stream of streams) this.send(stream, snapshot);
+    // A hundred pages per turn of the event loop, so edits are not held up behind a thousand.
+    let sent = 0;
+    for (const stream of [...streams]) {
+      if (stream.response.writableEnded) continue;
+      this.send(stream, snapshot);
+      if (++sent % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Someone's groups or role changed: what their streams may be sent changes with them. */
