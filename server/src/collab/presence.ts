@@ -33,8 +33,12 @@ export class RoomPresence {
   >();
   private readonly lastApplied = new WeakMap<CollabConnection, number>();
   private readonly changed = new Set<number>();
-  /** Each person's colour in this room, kept while the room lives (all their devices share it). */
-  private readonly colours = new Map<string, string>();
+  /**
+   * Each person's colour in this room, kept while the room lives (all their devices share it).
+   * `shared`: given when every colour was taken, so someone present already had it; that person
+   * keeps it when their presence is renewed, rather than being moved off it by the newcomer.
+   */
+  private readonly colours = new Map<string, { colour: string; shared: boolean }>();
   private flushScheduled = false;
   private lastFlush = 0;
   private active = true;
@@ -160,20 +164,25 @@ export class RoomPresence {
   }
 
   /**
-   * The person's colour here: the one they had, unless someone present now has it; else their
-   * own or the first free one (`colorAmong`), so people in one guide do not share colours.
+   * The person's colour here: the one they had, unless someone present now holds it in their own
+   * right (not shared); else their own or the first free one (`colorAmong`), so people in one
+   * guide do not share colours while there are colours enough.
    */
   private colourFor(connection: CollabConnection): string {
     const { personId } = connection.signIn;
-    const taken = new Set<string>();
-    for (const owner of this.owners.values()) {
-      const colour = this.colours.get(owner.signIn.personId);
-      if (owner.signIn.personId !== personId && !owner.closed && colour) taken.add(colour);
-    }
     const kept = this.colours.get(personId);
-    if (kept && !taken.has(kept)) return kept;
+    const taken = new Set<string>();
+    let keptIsHeld = false;
+    for (const owner of this.owners.values()) {
+      if (owner.signIn.personId === personId || owner.closed) continue;
+      const other = this.colours.get(owner.signIn.personId);
+      if (!other) continue;
+      taken.add(other.colour);
+      if (kept && other.colour === kept.colour && !other.shared) keptIsHeld = true;
+    }
+    if (kept && !keptIsHeld) return kept.colour;
     const colour = colorAmong(connection.presenceUser.color, taken);
-    this.colours.set(personId, colour);
+    this.colours.set(personId, { colour, shared: taken.has(colour) });
     return colour;
   }
 
