@@ -79,48 +79,17 @@ export function ConsoleControls({ sessionId, live, groups, onChanged }: ConsoleC
             >
               {live.timer ? t('console.restart') : t('console.start')}
             </button>
-            {live.timer?.state === 'running' && (
+            {timerActions(live.timer).map(([body, label, said]) => (
               <button
+                key={body.action}
                 type="button"
                 className="button"
                 aria-disabled={busy}
-                onClick={() => void timer({ action: 'pause' }, t('console.timerPaused'))}
+                onClick={() => void timer(body, t(said))}
               >
-                {t('console.pause')}
+                {t(label)}
               </button>
-            )}
-            {live.timer?.state === 'paused' && (
-              <button
-                type="button"
-                className="button"
-                aria-disabled={busy}
-                onClick={() => void timer({ action: 'resume' }, t('console.timerResumed'))}
-              >
-                {t('console.resume')}
-              </button>
-            )}
-            {live.timer && (
-              <>
-                <button
-                  type="button"
-                  className="button"
-                  aria-disabled={busy}
-                  onClick={() =>
-                    void timer({ action: 'extend', minutes: 5 }, t('console.timerExtended'))
-                  }
-                >
-                  {t('console.extend')}
-                </button>
-                <button
-                  type="button"
-                  className="button"
-                  aria-disabled={busy}
-                  onClick={() => void timer({ action: 'end' }, t('console.timerEnded'))}
-                >
-                  {t('console.end')}
-                </button>
-              </>
-            )}
+            ))}
           </div>
         </section>
 
@@ -218,4 +187,24 @@ export function ConsoleControls({ sessionId, live, groups, onChanged }: ConsoleC
       <StatusMessage message={status.message} id={status.id} />
     </>
   );
+}
+
+/** The timer's buttons after "Start": what each sends, its label and what it announces. */
+function timerActions(
+  timer: SessionLive['timer'],
+): Array<
+  [
+    TimerAction,
+    `console.${'pause' | 'resume' | 'extend' | 'end'}`,
+    `console.timer${'Paused' | 'Resumed' | 'Extended' | 'Ended'}`,
+  ]
+> {
+  if (!timer) return [];
+  return [
+    timer.state === 'running'
+      ? [{ action: 'pause' }, 'console.pause', 'console.timerPaused']
+      : [{ action: 'resume' }, 'console.resume', 'console.timerResumed'],
+    [{ action: 'extend', minutes: 5 }, 'console.extend', 'console.timerExtended'],
+    [{ action: 'end' }, 'console.end', 'console.timerEnded'],
+  ];
 }
