@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { Node } from '@tiptap/pm/model';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { textDirection } from '@draftroom/shared/editor';
 
 /**
  * Gives list items and table cells whose direction is left to their text ("auto" in the shared
@@ -11,18 +12,6 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
  * the first strong letter decides.
  */
 const containers = new Set(['listItem', 'tableCell', 'tableHeader']);
-
-// Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko, …, presentation forms).
-const rightToLeft = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
-const strongLetter = /[\p{L}]/u;
-
-export function textDirection(text: string): 'ltr' | 'rtl' | null {
-  for (const character of text) {
-    if (rightToLeft.test(character)) return 'rtl';
-    if (strongLetter.test(character)) return 'ltr';
-  }
-  return null;
-}
 
 function decorations(doc: Node): DecorationSet {
   const found: Decoration[] = [];

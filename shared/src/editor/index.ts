@@ -8,3 +8,4 @@ export {
   type BlockDirectionValue,
 } from './blockDirection.ts';
 export { Subscript, Superscript } from './scriptMarks.ts';
+export { textDirection } from './textDirection.ts';

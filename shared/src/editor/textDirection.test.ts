@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textDirection } from './autoDirection.ts';
+import { textDirection } from './textDirection.ts';
 
 describe('textDirection', () => {
   it('follows the first strong letter, as dir="auto" does', () => {
