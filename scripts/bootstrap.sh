@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything Draftroom needs on a fresh machine of this kind (Debian, Node 20, root):
 # pnpm 10, the workspace's packages (better-sqlite3 compiles from source against the Node
-# headers in /usr/include/node) and, with --with-browser, Debian's Chromium for browser tests.
+# headers in /usr/include/node), Debian's Chromium and Noto fonts (PDF exports are printed by
+# Chromium, in fonts that cover Latin and Arabic script) and, with --with-browser, what the tests
+# read exports back with (poppler-utils: pdftotext, pdfinfo, pdftoppm).
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,11 +21,15 @@ if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version)" != 10.* ]]; then
   npm install -g pnpm@10 >/dev/null
 fi
 
-if $with_browser && [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then
-  echo "==> installing Chromium from Debian"
+debian_packages=()
+[[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || debian_packages+=(chromium)
+[[ -d /usr/share/fonts/truetype/noto ]] || debian_packages+=(fonts-noto-core)
+if $with_browser && ! command -v pdftotext >/dev/null 2>&1; then debian_packages+=(poppler-utils); fi
+if [[ ${#debian_packages[@]} -gt 0 ]]; then
+  echo "==> installing from Debian: ${debian_packages[*]}"
   if [[ "$(id -u)" -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${debian_packages[@]}" >/dev/null
 fi
 
 echo "==> installing packages"

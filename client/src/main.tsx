@@ -14,6 +14,7 @@ import './styles/toolbar.css';
 import './styles/editor.css';
 import './styles/account.css';
 import './styles/programme.css';
+import './styles/exports.css';
 import './styles/print.css';
 
 initI18n();

@@ -31,6 +31,9 @@ import {
 } from './services/templates/templateApplier.ts';
 import { createTemplateService } from './services/templates/templateService.ts';
 import { createVersionService, type VersionService } from './services/versions/versionService.ts';
+import { createExportService } from './services/exports/exportService.ts';
+import { PdfBrowser } from './services/exports/pdf/pdfBrowser.ts';
+import { RenderPool } from './services/exports/render/renderPool.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -142,6 +145,18 @@ export async function createDraftroomServer(
     live: sessionLive,
     log: logger.child({ category: 'sessions' }),
   });
+  // Exports: written off the main thread, PDFs printed by one browser kept warm once used.
+  const pdfBrowser = new PdfBrowser({
+    executablePath: config.CHROMIUM_PATH,
+    pagesAtOnce: config.PDF_PAGES_AT_ONCE,
+  });
+  const renderPool = new RenderPool();
+  const exports = createExportService({
+    repositories: persistence.repositories,
+    documents: collab.documents,
+    renderer: renderPool,
+    pdf: pdfBrowser,
+  });
   const app = createApp({
     services: {
       auth,
@@ -160,6 +175,7 @@ export async function createDraftroomServer(
       people: createPeopleService(conference, auth, events),
       templates: createTemplateService(conference),
       versions,
+      exports,
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
@@ -208,6 +224,7 @@ export async function createDraftroomServer(
       closing ??= (async () => {
         ready = false;
         versions.close();
+        exports.close();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         liveStreams.closeAll();
@@ -216,6 +233,7 @@ export async function createDraftroomServer(
         await freezes.stop();
         await collabClosed;
         await httpClosed;
+        await Promise.all([renderPool.close(), pdfBrowser.close()]);
         await persistence.close();
       })();
       return closing;

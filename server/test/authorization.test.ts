@@ -6,6 +6,7 @@ import {
   apiRoutes,
   type ApiRouteName,
   type DeviceLink,
+  type ExportJob,
   type Guide,
   type GuideVersion,
 } from '@draftroom/shared';
@@ -45,6 +46,7 @@ type Statuses = readonly [
 ];
 interface Call {
   params?: Record<string, string>;
+  query?: Record<string, string>;
   body?: unknown;
   /** Send this cookie instead of the actor's own (a fresh sign-in of the same person). */
   cookie?: string;
@@ -107,6 +109,29 @@ const matrixVersion = (w: World) =>
     })
     .then((version) => version.id));
 const A = (w: World) => ({ params: { groupId: w.groupA.id } });
+/** A compiled export of session S by the organiser, finished (Markdown: quick to write). */
+const organiserExport = async (w: World) => {
+  const job = await w.organiser.expect<ExportJob>(
+    201,
+    'POST',
+    apiPath('startSessionExport', { sessionId: w.sessionS.id }),
+    { format: 'md' },
+  );
+  for (let tries = 0; tries < 200; tries++) {
+    const now = await w.organiser.expect<ExportJob>(
+      200,
+      'GET',
+      apiPath('exportJob', { exportId: job.id }),
+    );
+    if (now.state === 'done') return now.id;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the matrix export did not finish');
+};
+let matrixExport: Promise<string> | undefined;
+const E = async (w: World) => ({
+  params: { exportId: await (matrixExport ??= organiserExport(w)) },
+});
 
 // prettier-ignore
 const matrix = {
@@ -158,6 +183,13 @@ const matrix = {
   saveVersion:   row([401, 401, 401, 201, 201, 403, 201, 403, 403, 404], (w) => ({ params: { guideId: w.groupA.guideId }, body: { label: 'Matrix version' } })),
   getVersion:    row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], async (w) => ({ params: { guideId: w.groupA.guideId, versionId: await matrixVersion(w) } })),
   restoreVersion: row([401, 401, 401, 200, 200, 403, 200, 403, 403, 404], async (w) => ({ params: { guideId: w.groupA.guideId, versionId: await matrixVersion(w) } })),
+  // Exports: a guide by whoever may read it (participants only their own group's); a session
+  // compiled by those who run it and observers of its scope; a job only by whoever started it.
+  exportGuide:   row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId }, query: { format: 'md' } })),
+  startSessionExport: row([401, 401, 401, 201, 201, 403, 403, 403, 201, 404], (w) => ({ ...S(w), body: { format: 'md' } })),
+  exportJob:     row([401, 401, 401, 200, 404, 404, 404, 404, 404, 404], E),
+  exportFile:    row([401, 401, 401, 200, 404, 404, 404, 404, 404, 404], E),
+  cancelExport:  row([401, 401, 401, 204, 404, 404, 404, 404, 404, 404], async (w) => ({ params: { exportId: await organiserExport(w) } })),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),
   revokePerson:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() } })),
@@ -220,7 +252,8 @@ describe('REST authorization matrix', () => {
     for (const actorName of actorNames) {
       const actor = world.actors[actorName];
       const call = (await routeRow.call?.(world, actor)) ?? {};
-      const path = apiPath(name, call.params);
+      const query = call.query ? `?${new URLSearchParams(call.query).toString()}` : '';
+      const path = `${apiPath(name, call.params)}${query}`;
       const response = await send(
         server.url,
         call.cookie ?? actor.cookie,

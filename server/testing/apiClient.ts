@@ -75,6 +75,20 @@ export class ApiClient {
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
+  /** A file route (an export): its bytes and headers; the error body as text otherwise. */
+  async download(
+    path: string,
+  ): Promise<{ status: number; headers: Headers; bytes: Uint8Array; text: string }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { cookie: this.cookie } });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes,
+      text: new TextDecoder().decode(bytes),
+    };
+  }
+
   /** Like `request`, but throws unless the status is the one expected. */
   async expect<T = unknown>(
     status: number,

@@ -9,3 +9,4 @@ export * from './conference/index.ts';
 export * from './api/routes.ts';
 export * from './presence/index.ts';
 export * from './api/versions.ts';
+export * from './api/exports.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiPath, apiRoutes, type ApiRouteName, type RouteParams } from '@draftroom/shared';
-import { requestJson } from './client.ts';
+import { requestFile, requestJson } from './client.ts';
 
 type RouteOf<Name extends ApiRouteName> = (typeof apiRoutes)[Name];
 
@@ -56,4 +56,44 @@ export function callApi<Name extends ApiRouteName>(
     body: options?.body,
     signal: options?.signal,
   });
+}
+
+/** The routes that answer with a file. */
+type DownloadRouteName = {
+  [Name in ApiRouteName]: RouteOf<Name> extends { download: true } ? Name : never;
+}[ApiRouteName];
+
+type QueryOf<Name extends ApiRouteName> =
+  RouteOf<Name> extends { query: infer Schema extends z.ZodType } ? z.input<Schema> : undefined;
+
+/**
+ * Fetches a file route (an export) and hands it to the browser to save under the server's name.
+ * Failures arrive as the usual `ApiRequestError`, so the page can say why in the person's words.
+ */
+export async function downloadApi<Name extends DownloadRouteName>(
+  name: Name,
+  options: { params: RouteParams<Name>; query?: QueryOf<Name>; signal?: AbortSignal },
+): Promise<string> {
+  const query = options.query
+    ? `?${new URLSearchParams(options.query as Record<string, string>).toString()}`
+    : '';
+  const { blob, filename } = await requestFile(
+    `${apiPath(name, options.params)}${query}`,
+    options.signal,
+  );
+  saveBlob(blob, filename);
+  return filename;
+}
+
+function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has taken the file by the time the click returns; the URL can go a bit later.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

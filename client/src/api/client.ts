@@ -34,6 +34,41 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** The error a failed response stands for: the server's own, or what the client saw. */
+function errorOf(response: Response, body: unknown): ApiRequestError {
+  const parsed = apiErrorSchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
+    return new ApiRequestError(response.status, code, message, details);
+  }
+  return new ApiRequestError(response.status, 'invalid_response', `HTTP ${response.status}`);
+}
+
+/**
+ * A file the server sends as an attachment (an export), as a Blob with the name the server gave
+ * it; a refusal comes back as the same `ApiRequestError` as every other call.
+ */
+export async function requestFile(
+  path: string,
+  signal?: AbortSignal,
+): Promise<{ blob: Blob; filename: string }> {
+  let response: Response;
+  try {
+    response = await fetch(path, { credentials: 'same-origin', signal });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ApiRequestError(0, 'network_error', String(error));
+  }
+  if (!response.ok) throw errorOf(response, await readJson(response));
+  return { blob: await response.blob(), filename: attachmentName(response) };
+}
+
+/** The file name of `Content-Disposition: attachment; filename="…"` (ours are plain ASCII). */
+function attachmentName(response: Response): string {
+  const header = response.headers.get('Content-Disposition') ?? '';
+  return /filename="([^"]+)"/.exec(header)?.[1] ?? 'export';
+}
+
 /**
  * The transport under `callApi` (which screens use): one request, its body parsed with the given
  * zod schema, so a server that drifts from the contract fails loudly here instead of deep inside
@@ -62,14 +97,7 @@ export async function requestJson<T>(
   }
 
   const body = await readJson(response);
-  if (!response.ok) {
-    const parsed = apiErrorSchema.safeParse(body);
-    if (parsed.success) {
-      const { code, message, details } = parsed.data.error;
-      throw new ApiRequestError(response.status, code, message, details);
-    }
-    throw new ApiRequestError(response.status, 'invalid_response', `HTTP ${response.status}`);
-  }
+  if (!response.ok) throw errorOf(response, body);
 
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

@@ -24,11 +24,19 @@ const sameAsEnglish: Record<Exclude<SupportedLanguage, 'en'>, readonly string[]>
     'console.minutes',
     'console.announcement',
     'console.state',
+    // "Format" is the French word too; "Markdown" is the format's name (Arabic writes it out).
+    'exports.format',
+    'exports.formats.md.label',
   ],
-  es: [],
+  // "Markdown" is the format's name in Spanish too.
+  es: ['exports.formats.md.label'],
   ar: [],
 };
 const sameAsEnglishEverywhere = [
+  // Format and paper names: "PDF", "Word (DOCX)" (a product name), "A4" (an ISO paper size).
+  'exports.formats.pdf.label',
+  'exports.formats.docx.label',
+  'exports.pageSizes.A4',
   // The product's name, and a title that is only the page name plus the product's name.
   'app.name',
   'app.documentTitle',

@@ -60,7 +60,7 @@ export function testSessionDetail(groups: BreakoutGroup[]): SessionDetail {
       selfSelect: false,
       templateId: null,
     },
-    capabilities: { chooseGroup: false },
+    capabilities: { chooseGroup: false, compileGuides: false },
     groups,
   };
 }

@@ -8,6 +8,7 @@ import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
 import { ContributorsPanel } from './ContributorsPanel.tsx';
 import { GuideLockPanel } from './GuideLockPanel.tsx';
+import { GuideExportPanel } from '../exports/GuideExportPanel.tsx';
 import { MovedNotice, useFollowMove } from './followMove.tsx';
 import { SessionLiveBar } from '../sessionLive/SessionLiveBar.tsx';
 import { CollabProblemAlert } from '../collab/CollabProblemAlert.tsx';
@@ -121,6 +122,7 @@ export function GuideWorkspace({
           <PresenceList people={people} />
           <ContributorsPanel guideId={guide.id} />
           {history.panel}
+          <GuideExportPanel guideId={guide.id} />
         </aside>
       </div>
     </div>

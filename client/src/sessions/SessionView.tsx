@@ -8,6 +8,7 @@ import { SelfSelectStatus, useSelfSelect } from './useSelfSelect.tsx';
 import { useGuideLocks } from './useGuideLocks.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
+import { SessionExportPanel } from '../exports/SessionExportPanel.tsx';
 import type { SessionPageData } from './loadSessionPage.ts';
 
 interface SessionViewProps {
@@ -87,6 +88,9 @@ export function SessionView({ data, me, onChanged }: SessionViewProps) {
           </ul>
         )}
       </section>
+      {data.detail.capabilities.compileGuides && (
+        <SessionExportPanel sessionId={session.id} groups={groups} />
+      )}
     </>
   );
 }

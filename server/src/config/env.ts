@@ -103,6 +103,10 @@ const envSchema = z.object({
     ),
   /** Where the built SPA lives (default: client/dist when it exists). */
   STATIC_DIR: z.string().optional(),
+  /** The Chromium that prints PDF exports (Debian's by default; `bootstrap.sh` installs it). */
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** PDF pages the export browser prints at once; more wait their turn. */
+  PDF_PAGES_AT_ONCE: integer('PDF_PAGES_AT_ONCE', 1, 16).default(2),
   /** Merge a document's appended updates into one state row after this many updates. */
   COMPACT_AFTER_UPDATES: integer('COMPACT_AFTER_UPDATES', 1, 10_000_000).default(5_000),
   /** …or after this many bytes of appended updates. */

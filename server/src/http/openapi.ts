@@ -14,6 +14,20 @@ const errorStatuses: Record<string, string> = {
 const schema = (type: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(type, { io, unrepresentable: 'any', target: 'openapi-3.0' });
 
+/** A query schema's fields as OpenAPI query parameters. */
+function queryParameters(query: z.ZodType) {
+  const json = schema(query, 'input') as {
+    properties?: Record<string, object>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
 /**
  * The OpenAPI 3 document, generated from the shared route table and zod schemas, so it cannot
  * drift from what the server validates and the client parses.
@@ -22,19 +36,27 @@ export function openApiDocument(): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const [name, route] of Object.entries(apiRoutes) as [string, ApiRoute][]) {
     const path = `/api${route.path.replace(/:(\w+)/g, '{$1}')}`;
-    const parameters = [...route.path.matchAll(/:(\w+)/g)].map(([, parameter]) => ({
+    const parameters: object[] = [...route.path.matchAll(/:(\w+)/g)].map(([, parameter]) => ({
       name: parameter,
       in: 'path',
       required: true,
       schema: { type: 'string' },
     }));
+    if (route.query) parameters.push(...queryParameters(route.query));
     const responses: Record<string, object> = {
-      [route.status]: route.response
+      [route.status]: route.download
         ? {
-            description: 'Success',
-            content: { 'application/json': { schema: schema(route.response, 'output') } },
+            description: 'The file, as an attachment named in Content-Disposition',
+            content: {
+              'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+            },
           }
-        : { description: 'Success, no content' },
+        : route.response
+          ? {
+              description: 'Success',
+              content: { 'application/json': { schema: schema(route.response, 'output') } },
+            }
+          : { description: 'Success, no content' },
     };
     for (const [status, description] of Object.entries(errorStatuses)) {
       if (route.access === 'public' && (status === '401' || status === '403')) continue;

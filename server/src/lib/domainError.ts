@@ -52,6 +52,7 @@ const httpStatuses: Record<ApiErrorCode, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
+  export_unavailable: 503,
 };
 
 export const httpStatusOf = (code: ApiErrorCode): number => httpStatuses[code];

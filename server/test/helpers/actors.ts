@@ -67,9 +67,11 @@ export async function send(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
+  // Files (exports) are not JSON; their bodies are not read here.
+  const json = response.headers.get('content-type')?.startsWith('application/json') ?? false;
   return {
     status: response.status,
-    body: text ? JSON.parse(text) : undefined,
+    body: text && json ? JSON.parse(text) : undefined,
     headers: response.headers,
   };
 }

@@ -26,6 +26,8 @@ export const apiErrorCodes = [
   /** Any other request the server cannot read (an unsupported body encoding or charset). */
   'bad_request',
   'payload_too_large',
+  /** This server cannot write the format asked for now (no browser to print PDFs): try another. */
+  'export_unavailable',
   'internal_error',
 ] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];

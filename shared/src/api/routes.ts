@@ -37,6 +37,7 @@ import {
 import { templateRoutes } from './templateRoutes.ts';
 import { sessionLiveRoutes } from './sessionLiveRoutes.ts';
 import { versionRoutes } from './versionRoutes.ts';
+import { exportRoutes } from './exportRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -52,6 +53,10 @@ export interface ApiRoute {
   summary: string;
   access: RouteAccess;
   request?: z.ZodType;
+  /** The query string's parameters, parsed by this schema (unknown ones refused). */
+  query?: z.ZodType;
+  /** The route answers with a file (`DownloadFile`), not JSON. */
+  download?: true;
   /** Success status and body (`null` for 204 No Content). */
   status: 200 | 201 | 204;
   response: z.ZodType | null;
@@ -369,6 +374,7 @@ export const apiRoutes = {
   ...templateRoutes,
   ...sessionLiveRoutes,
   ...versionRoutes,
+  ...exportRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;
@@ -393,9 +399,26 @@ export type RouteBody<Name extends ApiRouteName> = (typeof apiRoutes)[Name] exte
   ? z.output<Schema>
   : undefined;
 
-/** What a route answers with: the input of its response schema, or nothing for 204. */
-export type RouteResponse<Name extends ApiRouteName> =
-  (typeof apiRoutes)[Name]['response'] extends infer Schema extends z.ZodType
+/** A route's query parameters after validation, or `undefined` for a route without them. */
+export type RouteQuery<Name extends ApiRouteName> = (typeof apiRoutes)[Name] extends {
+  query: infer Schema extends z.ZodType;
+}
+  ? z.output<Schema>
+  : undefined;
+
+/** What a download route answers with: the bytes, their type and the name to save them under. */
+export interface DownloadFile {
+  filename: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** What a route answers with: the input of its response schema, a file, or nothing for 204. */
+export type RouteResponse<Name extends ApiRouteName> = (typeof apiRoutes)[Name] extends {
+  download: true;
+}
+  ? DownloadFile
+  : (typeof apiRoutes)[Name]['response'] extends infer Schema extends z.ZodType
     ? z.input<Schema>
     : void;
 

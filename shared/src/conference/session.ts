@@ -56,6 +56,8 @@ export const sessionDetailSchema = z.object({
   capabilities: z.object({
     /** Offer "Join this group": they may choose their own group of this session now. */
     chooseGroup: z.boolean(),
+    /** Offer "Export the session's guides" (compiled into one document). */
+    compileGuides: z.boolean(),
   }),
 });
 export type SessionDetail = z.infer<typeof sessionDetailSchema>;

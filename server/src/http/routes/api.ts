@@ -7,7 +7,9 @@ import {
   entityIdSchema,
   type ApiRouteName,
   type RouteBody,
+  type DownloadFile,
   type RouteParams,
+  type RouteQuery,
   type RouteResponse,
 } from '@draftroom/shared';
 import { DomainError, notFound, unauthenticated } from '../../lib/domainError.ts';
@@ -25,6 +27,8 @@ export interface HandlerContext<Name extends ApiRouteName = ApiRouteName> {
   params: RouteParams<Name>;
   /** The body, parsed by the route's request schema (`undefined` when it has none). */
   body: RouteBody<Name>;
+  /** The query string, parsed by the route's query schema (`undefined` when it has none). */
+  query: RouteQuery<Name>;
   /** The signed-in person; only routes that are not `public` may call it. */
   signedIn(): { viewer: Viewer; signIn: SignIn };
 }
@@ -78,6 +82,8 @@ export function apiRouter(handlers: Handlers, options: ApiRouterOptions): Router
       const params = validParams(request.params as Record<string, string>);
       const body =
         'request' in route ? parseBody(route.request as z.ZodType, request.body ?? {}) : undefined;
+      const query =
+        'query' in route ? parseBody(route.query as z.ZodType, { ...request.query }) : undefined;
       // The one place where the route table's types meet runtime values: the parameters were
       // matched by Express from this route's path and the body parsed by this route's schema.
       const handler = handlers[name] as Handler<ApiRouteName>;
@@ -86,16 +92,33 @@ export function apiRouter(handlers: Handlers, options: ApiRouterOptions): Router
         response,
         params: params as RouteParams<ApiRouteName>,
         body: body as RouteBody<ApiRouteName>,
+        query: query as RouteQuery<ApiRouteName>,
         signedIn: () => {
           if (!signedIn) throw unauthenticated();
           return signedIn;
         },
       });
-      if (route.status === 204) response.status(204).end();
+      if ('download' in route) sendFile(response, result as DownloadFile);
+      else if (route.status === 204) response.status(204).end();
       else response.status(route.status).json(result);
     });
   }
   return router;
+}
+
+/**
+ * A file to save, never to show: `attachment` with the name in plain ASCII and in UTF-8 (RFC
+ * 6266, through Express's content-disposition), and nosniff so no browser reads an exported
+ * HTML or Markdown file as a page of this origin.
+ */
+function sendFile(response: Response, file: DownloadFile): void {
+  response.attachment(file.filename);
+  response.setHeader('Content-Type', file.contentType);
+  response.setHeader('Cache-Control', 'private, no-store');
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response
+    .status(200)
+    .end(Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
 }
 
 /** Takes one point for `key`, or answers 429 with Retry-After: when the window frees up. */

@@ -10,6 +10,7 @@ import type { PeopleService } from '../../services/conference/peopleService.ts';
 import type { ProgrammeService } from '../../services/conference/programmeService.ts';
 import type { TemplateService } from '../../services/templates/templateService.ts';
 import type { VersionService } from '../../services/versions/versionService.ts';
+import type { ExportService } from '../../services/exports/exportService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -29,6 +30,7 @@ export interface ConferenceServices {
   people: PeopleService;
   templates: TemplateService;
   versions: VersionService;
+  exports: ExportService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
@@ -117,6 +119,16 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       services.versions.get(signedIn().viewer, params.guideId, params.versionId),
     restoreVersion: ({ signedIn, params }) =>
       services.versions.restore(signedIn().viewer, params.guideId, params.versionId),
+    exportGuide: ({ signedIn, params, query }) =>
+      services.exports.guide(signedIn().viewer, params.guideId, query),
+    startSessionExport: ({ signedIn, params, body }) =>
+      services.exports.startSession(signedIn().viewer, params.sessionId, body),
+    exportJob: async ({ signedIn, params }) =>
+      services.exports.job(signedIn().viewer, params.exportId),
+    cancelExport: async ({ signedIn, params }) =>
+      services.exports.cancel(signedIn().viewer, params.exportId),
+    exportFile: async ({ signedIn, params }) =>
+      services.exports.file(signedIn().viewer, params.exportId),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
       people.update(signedIn().viewer, params.personId, body),

@@ -206,3 +206,30 @@ export function canSaveVersion(permission: Permission | null): boolean {
 export function canRestoreVersion(permission: Permission | null): boolean {
   return permission === 'write';
 }
+
+/**
+ * Exporting a guide shows what reading it shows, so whoever may read it may export it. The rule
+ * that participants export only their own group's guide is the reading rule itself.
+ */
+export function canExportGuide(permission: Permission | null): boolean {
+  return permission !== null;
+}
+
+/**
+ * May this person compile a session's guides into one document? Those who run the session
+ * (its facilitators, the organisers) and observers whose scope takes in the whole session; each
+ * guide still goes in only if they may read it. Participants read their own group's guide
+ * alone, so a compilation would hold nothing more than that guide's own export.
+ */
+export function canCompileSession(
+  viewer: Viewer,
+  session: { eventId: string; id: string },
+): boolean {
+  if (canManageSession(viewer, { eventId: session.eventId, sessionId: session.id })) return true;
+  if (viewer.person.eventId !== session.eventId || viewer.person.role !== 'observer') return false;
+  const { scope } = viewer.person;
+  return (
+    (scope.type === 'event' && scope.id === session.eventId) ||
+    (scope.type === 'session' && scope.id === session.id)
+  );
+}

@@ -11,7 +11,7 @@ import {
 import { conflict, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { ConferenceStore } from '../../persistence/index.ts';
-import { canChooseGroup, type Viewer } from '../access/policy.ts';
+import { canChooseGroup, canCompileSession, type Viewer } from '../access/policy.ts';
 import { checkTemplateChoice } from '../templates/templateChoice.ts';
 import { toGroups } from './groupView.ts';
 import { requireOrganiser, sessionInEvent } from './viewer.ts';
@@ -53,7 +53,11 @@ export function createProgrammeService(persistence: ConferenceStore) {
       return {
         session,
         groups: await toGroups(repositories, groups),
-        capabilities: { chooseGroup },
+        capabilities: {
+          chooseGroup,
+          // Offered only where the session has groups to compile.
+          compileGuides: groups.length > 0 && canCompileSession(viewer, session),
+        },
       };
     },
 

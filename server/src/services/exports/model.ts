@@ -70,6 +70,13 @@ export interface ExportBook {
   chapters: ExportChapter[];
 }
 
+/**
+ * A chapter before its content is read: the guide's stored state (one Yjs update). The render
+ * worker turns it into ProseMirror JSON, so the server's main thread only copies bytes.
+ */
+export type ChapterSource = Omit<ExportChapter, 'content'> & { state: Uint8Array };
+export type BookSource = Omit<ExportBook, 'chapters'> & { chapters: ChapterSource[] };
+
 /** The node types that carry a `dir` attribute in the shared schema. */
 const directional = new Set(['paragraph', 'heading', 'listItem', 'tableCell', 'tableHeader']);
 

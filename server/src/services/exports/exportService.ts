@@ -1,0 +1,213 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type {
+  ConferenceSession,
+  DownloadFile,
+  ExportFormat,
+  ExportJob,
+  ExportOptions,
+  SessionExportRequest,
+} from '@draftroom/shared';
+import { sessionExportRequestSchema } from '@draftroom/shared';
+import { DomainError, forbidden, notFound } from '../../lib/domainError.ts';
+import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import type { Repositories } from '../../persistence/index.ts';
+import type { GroupRecord } from '../../persistence/repositories/groups.ts';
+import {
+  canCompileSession,
+  canExportGuide,
+  guidePermission,
+  type Viewer,
+} from '../access/policy.ts';
+import { permissionOnGuide } from '../conference/guideService.ts';
+import { placeOf } from '../conference/viewer.ts';
+import type { GuideDocuments } from '../documents/guideDocuments.ts';
+import { createChapterReader } from './bookSource.ts';
+import { ExportJobs } from './exportJobs.ts';
+import { exportFileName } from './filename.ts';
+import type { BookSource, ChapterSource } from './model.ts';
+import type { PdfPrinter } from './pdf/pdfPrinter.ts';
+import type { RenderPool } from './render/renderPool.ts';
+
+export interface ExportServiceOptions {
+  repositories: Repositories;
+  documents: GuideDocuments;
+  renderer: RenderPool;
+  pdf: PdfPrinter;
+  jobs?: ExportJobs;
+  now?: () => Date;
+}
+
+const contentTypes: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  html: 'text/html; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+/**
+ * Exports guides as files: one guide at once (whoever may read it, participants only their own
+ * group's), or a session's guides compiled into one document by a job its starter follows and
+ * may cancel (those who run the session, its organisers and observers, with the guides they may
+ * read). Every file is written from the state the server stores; the formats themselves are pure
+ * renderers run off the main thread (`render/`), PDFs printed by the warm browser (`pdf/`).
+ */
+export function createExportService(options: ExportServiceOptions) {
+  const { repositories, renderer, pdf } = options;
+  const jobs = options.jobs ?? new ExportJobs();
+  const now = options.now ?? (() => new Date());
+  const readChapter = createChapterReader(repositories, options.documents);
+  // A guide's export costs seconds of the export worker, which everyone's exports share.
+  const guideLimit = perPersonLimit(
+    20,
+    'You have exported many files in a short time. Wait a minute and try again.',
+  );
+
+  async function eventOf(eventId: string) {
+    const event = await repositories.events.get(eventId);
+    if (!event) throw notFound('This event');
+    return event;
+  }
+
+  /** Renders a book in the asked format: a file, or the HTML the browser prints as a PDF. */
+  async function write(
+    source: BookSource,
+    format: ExportFormat,
+    signal?: AbortSignal,
+  ): Promise<Uint8Array> {
+    if (format === 'pdf') {
+      const { bytes } = await renderer.render(source, 'pdf-html', signal);
+      return pdf.print(new TextDecoder().decode(bytes), source, signal);
+    }
+    return (await renderer.render(source, format, signal)).bytes;
+  }
+
+  return {
+    async guide(viewer: Viewer, guideId: string, request: ExportOptions): Promise<DownloadFile> {
+      const access = await permissionOnGuide(repositories, viewer, guideId);
+      if (!canExportGuide(access.permission)) {
+        if (access.groupId !== null && access.eventId === viewer.person.eventId) {
+          throw forbidden(
+            'Only the members of this group, and those who run it, export its guide.',
+          );
+        }
+        throw notFound('This guide');
+      }
+      await guideLimit.take(viewer.person.id);
+      const group = await repositories.groups.getByGuide(guideId);
+      const session = group ? await repositories.sessions.get(group.sessionId) : undefined;
+      const event = await eventOf(viewer.person.eventId);
+      const chapter = await readChapter(guideId, group ?? null);
+      const source: BookSource = {
+        kind: 'guide',
+        locale: request.locale,
+        eventName: event.name,
+        sessionTitle: session?.title ?? null,
+        exportedAt: now().toISOString(),
+        timeZone: event.timeZone,
+        pageSize: request.pageSize,
+        chapters: [chapter],
+      };
+      return {
+        filename: exportFileName(
+          [event.name, session?.title ?? null, chapter.title],
+          request.format,
+        ),
+        contentType: contentTypes[request.format],
+        bytes: await write(source, request.format),
+      };
+    },
+
+    async startSession(
+      viewer: Viewer,
+      sessionId: string,
+      input: SessionExportRequest,
+    ): Promise<ExportJob> {
+      const request = sessionExportRequestSchema.parse(input);
+      const session = await repositories.sessions.get(sessionId);
+      if (!session || session.eventId !== viewer.person.eventId) throw notFound('This session');
+      if (!canCompileSession(viewer, session)) {
+        throw forbidden(
+          'Only those who run this session, and observers of it, compile its guides.',
+        );
+      }
+      const chosen = await readableGroups(repositories, viewer, session, request.guideIds);
+      const event = await eventOf(session.eventId);
+      const extension = request.format === 'md' ? 'zip' : request.format;
+      const filename = exportFileName([event.name, session.title], extension);
+      return jobs.start(
+        viewer.person.id,
+        { sessionId, format: request.format, filename, total: chosen.length },
+        async (progress) => {
+          const chapters: ChapterSource[] = [];
+          for (const group of chosen) {
+            progress.signal.throwIfAborted();
+            chapters.push(await readChapter(group.guideId, group));
+            progress.reading(chapters.length, chosen.length);
+            // One guide per turn of the event loop: typing is relayed between two reads.
+            await nextTurn();
+          }
+          progress.writing();
+          const source: BookSource = {
+            kind: 'compiled',
+            locale: request.locale,
+            eventName: event.name,
+            sessionTitle: session.title,
+            exportedAt: now().toISOString(),
+            timeZone: event.timeZone,
+            pageSize: request.pageSize,
+            chapters,
+          };
+          return {
+            filename,
+            contentType: request.format === 'md' ? 'application/zip' : contentTypes[request.format],
+            bytes: await write(source, request.format, progress.signal),
+          };
+        },
+      );
+    },
+
+    job: (viewer: Viewer, id: string) => jobs.get(viewer.person.id, id),
+    file: (viewer: Viewer, id: string) => jobs.file(viewer.person.id, id),
+    cancel: (viewer: Viewer, id: string) => jobs.cancel(viewer.person.id, id),
+    close: () => jobs.close(),
+  };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;
+
+/**
+ * The session's groups whose guides go into the export, in the session's order: those asked for
+ * (each must be a guide of this session the caller may read), or every one the caller may read.
+ */
+async function readableGroups(
+  repositories: Repositories,
+  viewer: Viewer,
+  session: ConferenceSession,
+  guideIds: readonly string[] | undefined,
+): Promise<GroupRecord[]> {
+  const groups = await repositories.groups.listBySessions([session.id]);
+  const locks = await repositories.guideLocks.among(groups.map((group) => group.guideId));
+  const readable = (group: GroupRecord) =>
+    guidePermission(viewer, placeOf(group, session), locks.has(group.guideId)) !== null;
+  if (guideIds === undefined) {
+    const all = groups.filter(readable);
+    if (all.length === 0) {
+      throw new DomainError('conflict', 'This session has no guide you may export yet.');
+    }
+    return all;
+  }
+  const byGuide = new Map(groups.map((group) => [group.guideId, group]));
+  for (const guideId of guideIds) {
+    const group = byGuide.get(guideId);
+    if (!group) {
+      throw new DomainError(
+        'validation_failed',
+        'Some fields are not valid; correct them and try again.',
+        [{ path: 'guideIds', message: 'A chosen guide is not a guide of this session.' }],
+      );
+    }
+    if (!readable(group)) throw forbidden('A chosen guide is one you may not read.');
+  }
+  const wanted = new Set(guideIds);
+  return groups.filter((group) => wanted.has(group.guideId));
+}

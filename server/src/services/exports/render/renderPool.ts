@@ -1,0 +1,100 @@
+import { Worker } from 'node:worker_threads';
+import { renderBook, type RenderedBook, type RenderTarget } from './renderBook.ts';
+import type { BookSource } from '../model.ts';
+
+/** One render asked of the worker, and how it ends. */
+interface Pending {
+  resolve(result: RenderedBook): void;
+  reject(error: Error): void;
+}
+
+export interface RenderPoolOptions {
+  /**
+   * Render on the calling thread instead of a worker: for tests of the formats, and a fallback
+   * where workers cannot start. A server must not: a compiled export is seconds of CPU.
+   */
+  inline?: boolean;
+}
+
+/**
+ * Turns books into files off the main thread. Reading a guide's state into ProseMirror JSON and
+ * writing 150,000 words of DOCX or HTML is seconds of CPU; on the thread that relays everyone's
+ * keystrokes it would stall every guide of the conference. So one worker thread, started on the
+ * first export and kept warm, renders one book at a time (the machine has two cores: the other is
+ * the relay's). Requests queue in order; a cancelled one leaves the queue, or has its result
+ * dropped when it was already running. A worker that dies fails what it was doing and the next
+ * render starts a new one.
+ */
+export class RenderPool {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(private readonly options: RenderPoolOptions = {}) {}
+
+  async render(
+    source: BookSource,
+    target: RenderTarget,
+    signal?: AbortSignal,
+  ): Promise<RenderedBook> {
+    signal?.throwIfAborted();
+    if (this.options.inline) return renderBook(source, target);
+    if (this.closed) throw new Error('the render pool is closed');
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<RenderedBook>((resolve, reject) => {
+      const onAbort = () => {
+        // The worker finishes the book it holds; its answer then finds no one waiting.
+        this.pending.delete(id);
+        reject(signal?.reason instanceof Error ? signal.reason : new Error('cancelled'));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = () => signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, {
+        resolve: (result) => {
+          settle();
+          resolve(result);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+      });
+      worker.postMessage({ id, source, target });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    // The server runs TypeScript through tsx; the worker needs the same loader to import it.
+    const worker = new Worker(new URL('./renderWorker.ts', import.meta.url), {
+      execArgv: ['--import', 'tsx'],
+    });
+    // An idle worker must not keep a stopping process alive.
+    worker.unref();
+    worker.on('message', (message: { id: number; result?: RenderedBook; error?: string }) => {
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.pending.delete(message.id);
+      if (message.result) pending.resolve(message.result);
+      else pending.reject(new Error(message.error ?? 'the export could not be written'));
+    });
+    const fail = (error: Error) => {
+      if (this.worker === worker) this.worker = null;
+      for (const pending of this.pending.values()) pending.reject(error);
+      this.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the export worker stopped (exit code ${code})`)));
+    this.worker = worker;
+    return worker;
+  }
+}

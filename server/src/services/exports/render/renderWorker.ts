@@ -1,0 +1,21 @@
+import { parentPort } from 'node:worker_threads';
+import { renderBook, type RenderTarget } from './renderBook.ts';
+import type { BookSource } from '../model.ts';
+
+/**
+ * The export worker (see `RenderPool`): one book at a time, in the order asked. A book that
+ * cannot be rendered answers with its error; the worker goes on with the next.
+ */
+const port = parentPort;
+if (!port) throw new Error('renderWorker.ts runs as a worker thread');
+
+port.on('message', (message: { id: number; source: BookSource; target: RenderTarget }) => {
+  void renderBook(message.source, message.target).then(
+    (result) => port.postMessage({ id: message.id, result }, [result.bytes.buffer as ArrayBuffer]),
+    (error: unknown) =>
+      port.postMessage({
+        id: message.id,
+        error: error instanceof Error ? error.message : String(error),
+      }),
+  );
+});
