@@ -238,6 +238,10 @@ describe('renderHtml', () => {
         'odd mark',
       ]),
     );
+    // Unknown marks, even ones named after an object's own properties, leave the bare words.
+    expect(all(document, 'p').find((p) => p.textContent?.includes('odd mark'))?.innerHTML).toBe(
+      'odd mark',
+    );
     expect(
       all(document, '[dir]').every((element) => /^(ltr|rtl)$/.test(element.getAttribute('dir')!)),
     ).toBe(true);
