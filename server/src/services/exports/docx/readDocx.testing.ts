@@ -49,9 +49,11 @@ export function paragraphText(paragraph: Element): string {
     .join('');
 }
 
-/** The `w:p` whose text is exactly `text`. */
-export function paragraphWithText(document: Document, text: string): Element {
-  const found = tags(document, 'w:p').find((p) => paragraphText(p) === text);
+/** The first `w:p` whose text is exactly `text` (and of that style, when one is given). */
+export function paragraphWithText(document: Document, text: string, style?: string): Element {
+  const found = tags(document, 'w:p').find(
+    (p) => paragraphText(p) === text && (style === undefined || paragraphStyle(p) === style),
+  );
   if (!found) throw new Error(`no paragraph "${text}"`);
   return found;
 }
