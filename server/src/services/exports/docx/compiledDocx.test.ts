@@ -14,21 +14,23 @@ import {
   readDocx,
   tags,
   zurich,
+  type DomDocument,
+  type DomElement,
   type ReadDocx,
 } from './readDocx.testing.ts';
 
-const texts = (elements: Iterable<Element>) => [...elements].map((e) => e.textContent?.trim());
+const texts = (elements: ArrayLike<DomElement>) =>
+  Array.from(elements).map((e) => e.textContent?.trim());
 
 /** The paragraphs and headings mammoth shows, in order, as [tag, text]. */
-const blocks = (html: Document) =>
-  [...html.querySelectorAll('body > h1, body > h2, body > h3, body > h4, body > p')].map((e) => [
-    e.tagName.toLowerCase(),
-    e.textContent?.trim(),
-  ]);
+const blocks = (html: DomDocument) =>
+  Array.from(html.querySelectorAll('body > h1, body > h2, body > h3, body > h4, body > p')).map(
+    (e) => [e.tagName.toLowerCase(), e.textContent?.trim()],
+  );
 
 describe('renderDocx: a compiled book', () => {
   let docx: ReadDocx;
-  let body: Document;
+  let body: DomDocument;
   beforeAll(async () => {
     docx = await readDocx(await renderDocx(zurich()));
     body = docx.part('word/document.xml');
