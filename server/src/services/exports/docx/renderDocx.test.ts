@@ -10,14 +10,17 @@ import {
   readDocx,
   runDirections,
   tags,
+  type DomDocument,
+  type DomElement,
   type ReadDocx,
 } from './readDocx.testing.ts';
 
-const texts = (elements: Iterable<Element>) => [...elements].map((e) => e.textContent?.trim());
+const texts = (elements: ArrayLike<DomElement>) =>
+  Array.from(elements).map((e) => e.textContent?.trim());
 
 describe('renderDocx: a single guide (mixed sample)', () => {
   let docx: ReadDocx;
-  let body: Document;
+  let body: DomDocument;
   beforeAll(async () => {
     docx = await readDocx(await renderDocx(book()));
     body = docx.part('word/document.xml');
@@ -36,7 +39,7 @@ describe('renderDocx: a single guide (mixed sample)', () => {
   it('numbers and bullets lists through Word numbering, nested lists inside their item', () => {
     const html = docx.html;
     const ordered = html.querySelector('ol')!;
-    const items = [...ordered.children].filter((e) => e.tagName === 'LI');
+    const items = Array.from(ordered.children).filter((e) => e.tagName === 'LI');
     expect(items).toHaveLength(2);
     expect(items[0]!.textContent).toBe('Publish the agenda');
     const nested = items[1]!.querySelector('ul')!;
@@ -44,7 +47,7 @@ describe('renderDocx: a single guide (mixed sample)', () => {
       'Captions in two languages',
       'ترجمة فورية إلى العربية',
     ]);
-    const topBullets = [...html.querySelectorAll('body > ul > li')];
+    const topBullets = Array.from(html.querySelectorAll('body > ul > li'));
     expect(texts(topBullets)).toEqual(['A bullet at the top level']);
     const numbering = docx.part('word/numbering.xml');
     const formats = tags(numbering, 'w:abstractNum').map((abstract) => {
@@ -56,7 +59,7 @@ describe('renderDocx: a single guide (mixed sample)', () => {
   });
 
   it('keeps tables as tables: a header row, rows and cells', () => {
-    const rows = [...docx.html.querySelectorAll('table tr')];
+    const rows = Array.from(docx.html.querySelectorAll('table tr'));
     expect(rows).toHaveLength(3);
     expect(texts(rows[0]!.querySelectorAll('th'))).toEqual(['Parliament', 'Practice']);
     expect(texts(rows[2]!.querySelectorAll('td'))).toEqual(['الأردن', 'بث مباشر']);
@@ -220,7 +223,9 @@ describe('renderDocx: a hostile guide', () => {
   });
 
   it('links only to safe targets, keeping the text of the others', () => {
-    const hrefs = [...docx.html.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!);
+    const hrefs = Array.from(docx.html.querySelectorAll('a[href]')).map((a) =>
+      a.getAttribute('href')!,
+    );
     expect(hrefs).toEqual(['https://example.org/?q="><script>']);
     const rels = docx.text('word/_rels/document.xml.rels');
     expect(rels).not.toMatch(/javascript|data:/i);

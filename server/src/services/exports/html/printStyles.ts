@@ -10,6 +10,11 @@ export const pageMargins = { top: '18mm', right: '18mm', bottom: '20mm', left: '
 // Noto Sans has no Arabic letters: Chromium falls back to Noto Naskh Arabic letter by letter,
 // and shapes Arabic words whole in it. Both come from Debian's fonts-noto-core.
 export const bodyFonts = `'Noto Sans', 'Noto Naskh Arabic', sans-serif`;
+// A right-to-left block takes its spaces and punctuation from the Arabic font too: Chromium
+// builds a PDF bookmark's title from the text runs in the order it paints them, and each change
+// of font starts a run, so an Arabic heading spaced in Noto Sans would be bookmarked with its
+// words reversed. (Characters Naskh lacks, such as an em dash, still split a run.)
+const rightToLeftFonts = `'Noto Naskh Arabic', 'Noto Sans', sans-serif`;
 const codeFonts = `'DejaVu Sans Mono', 'Noto Sans Mono', monospace`;
 
 export function printStyles(pageSize: PageSize): string {
@@ -19,7 +24,11 @@ export function printStyles(pageSize: PageSize): string {
 html { font-family: ${bodyFonts}; font-size: 11pt; line-height: 1.55; color: #111;
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
-h1, h2, h3, h4, h5, h6 { line-height: 1.3; margin: 1.1em 0 0.45em;
+[dir='ltr'] { font-family: ${bodyFonts}; }
+[dir='rtl'] { font-family: ${rightToLeftFonts}; }
+/* Room for the glyphs' full height in the line: a heading at the top of a page whose letters
+   reach above its line is painted on the page before too, and bookmarked twice. */
+h1, h2, h3, h4, h5, h6 { line-height: 1.4; margin: 1.1em 0 0.45em;
   break-after: avoid; page-break-after: avoid; break-inside: avoid; }
 h1 { font-size: 20pt; margin-top: 0; }
 h2 { font-size: 16pt; }
@@ -49,7 +58,7 @@ a { color: #1d4ed8; }
 .title-page .event { font-size: 24pt; font-weight: 700; line-height: 1.3; margin-bottom: 0.4em; }
 .title-page .session { font-size: 16pt; margin-bottom: 2em; }
 .title-page .date { color: #444; }
-.contents, .chapter, .annex { break-before: page; page-break-before: always; }
+.contents, .chapter, .annex { break-before: page; page-break-before: always; padding-top: 2mm; }
 .contents ol { list-style: decimal; }
 .facts { color: #444; font-size: 10pt; margin-bottom: 1.2em; }
 `;

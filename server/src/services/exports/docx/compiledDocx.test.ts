@@ -1,0 +1,188 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chapter, mixedGuide } from '../testing/sampleBooks.ts';
+import { renderDocx } from './index.ts';
+import {
+  isBidi,
+  paragraphStyle,
+  paragraphText,
+  paragraphWithText,
+  readDocx,
+  tags,
+  zurich,
+  type DomDocument,
+  type DomElement,
+  type ReadDocx,
+} from './readDocx.testing.ts';
+
+const texts = (elements: ArrayLike<DomElement>) =>
+  Array.from(elements).map((e) => e.textContent?.trim());
+
+/** The paragraphs and headings mammoth shows, in order, as [tag, text]. */
+const blocks = (html: DomDocument) =>
+  Array.from(html.querySelectorAll('body > h1, body > h2, body > h3, body > h4, body > p')).map(
+    (e) => [e.tagName.toLowerCase(), e.textContent?.trim()],
+  );
+
+describe('renderDocx: a compiled book', () => {
+  let docx: ReadDocx;
+  let body: DomDocument;
+  beforeAll(async () => {
+    docx = await readDocx(await renderDocx(zurich()));
+    body = docx.part('word/document.xml');
+  });
+
+  it('opens with a title page: event, session, date', () => {
+    const first = tags(body, 'w:p').slice(0, 3);
+    expect(first.map(paragraphText)).toEqual([
+      'World e-Parliament Conference 2026',
+      'Co-creation: open parliaments',
+      'Exported on December 1, 2026',
+    ]);
+    expect(paragraphStyle(first[0]!)).toBe('Title');
+  });
+
+  it('has a contents field Word fills on open, already listing the chapters for readers that do not', () => {
+    const instructions = texts(tags(body, 'w:instrText'));
+    expect(instructions.filter((i) => i?.startsWith('TOC '))).toEqual(['TOC \\h \\o "1-2"']);
+    expect(tags(docx.part('word/settings.xml'), 'w:updateFields')).toHaveLength(1);
+    // mammoth ignores fields and shows their stored result: the lines before the first chapter.
+    const all = blocks(docx.html);
+    const firstChapter = all.findIndex(([tag]) => tag === 'h1');
+    const contents = all.slice(0, firstChapter).map(([, value]) => value);
+    expect(contents).toContain('Contents');
+    expect(contents).toContain('Group A — Transparency');
+    expect(contents).toContain('المجموعة ب — المشاركة');
+  });
+
+  it('gives each chapter a Heading 1 and its facts, with the guide headings a level down', () => {
+    const html = docx.html;
+    expect(texts(html.querySelectorAll('h1'))).toEqual([
+      'Group A — Transparency',
+      'المجموعة ب — المشاركة',
+      'Contributors by parliament',
+    ]);
+    const all = blocks(html);
+    const after = (heading: string) =>
+      all[all.findIndex(([tag, v]) => tag === 'h1' && v === heading) + 1]![1];
+    expect(after('Group A — Transparency')).toBe(
+      'Working language: English · Status: Open for writing',
+    );
+    expect(after('المجموعة ب — المشاركة')).toBe(
+      'Working language: Arabic · Status: Final (frozen) · Version 3 (النسخة النهائية)',
+    );
+    expect(texts(html.querySelectorAll('h2'))).toEqual(
+      expect.arrayContaining(['Opening the plenary to citizens', 'إشراك المواطنين']),
+    );
+    expect(texts(html.querySelectorAll('h3'))).toEqual(['الشفافية البرلمانية', 'Steps']);
+    expect(texts(html.querySelectorAll('h4'))).toEqual(['What members said']);
+  });
+
+  it('starts every chapter and the annex on a new page (a section each)', () => {
+    const sections = tags(body, 'w:sectPr');
+    // Front matter, two chapters, annex.
+    expect(sections).toHaveLength(4);
+    expect(sections.flatMap((s) => tags(s, 'w:type'))).toHaveLength(0); // Word's default: next page
+  });
+
+  it('lists each chapter’s parliaments and names in the annex', () => {
+    const all = blocks(docx.html);
+    const annex = all.findIndex(([tag, v]) => tag === 'h1' && v === 'Contributors by parliament');
+    const items = texts(docx.html.querySelectorAll('ul > li')).slice(-4);
+    expect(all.slice(annex + 1).map(([, v]) => v)).toEqual([
+      'Group A — Transparency',
+      'المجموعة ب — المشاركة',
+    ]);
+    expect(items).toEqual([
+      'Parliament of Kenya: Amina Odhiambo',
+      'مجلس النواب الأردني: ليلى حداد, Omar Nasser',
+      'Parliament of Kenya: Amina Odhiambo',
+      'مجلس النواب الأردني: ليلى حداد, Omar Nasser',
+    ]);
+  });
+
+  it('keeps each paragraph’s direction in the Arabic chapter', () => {
+    expect(isBidi(paragraphWithText(body, 'المجموعة ب — المشاركة', 'Heading1'))).toBe(true);
+    expect(isBidi(paragraphWithText(body, 'تفتح اللجان جلساتها للجمهور.'))).toBe(true);
+    expect(isBidi(paragraphWithText(body, 'English note inside an Arabic guide.'))).toBe(false);
+  });
+
+  it('writes the labels, footer and date in Arabic for an Arabic reader', async () => {
+    const arabic = await readDocx(await renderDocx(zurich({ locale: 'ar' })));
+    const arabicBody = arabic.part('word/document.xml');
+    expect(texts(arabic.html.querySelectorAll('h1')).at(-1)).toBe('المساهمون حسب البرلمان');
+    expect(isBidi(paragraphWithText(arabicBody, 'المحتويات'))).toBe(true);
+    const footer = arabic.part('word/footer1.xml');
+    expect(texts(tags(footer, 'w:t'))).toEqual(['الصفحة', 'من']);
+    expect(isBidi(tags(footer, 'w:p')[0]!)).toBe(true);
+  });
+});
+
+/** soffice is not installed on the CI machine; when it is, LibreOffice must open the file. */
+const soffice = (() => {
+  try {
+    return execFileSync('which', ['soffice'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+})();
+
+describe('renderDocx: read by LibreOffice', () => {
+  it.skipIf(soffice === null)(
+    'converts to text with every chapter and the annex (skipped: soffice is not installed)',
+    async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'docx-soffice-'));
+      try {
+        writeFileSync(join(folder, 'book.docx'), await renderDocx(zurich()));
+        execFileSync(
+          soffice!,
+          ['--headless', '--convert-to', 'txt:Text (encoded):UTF8', 'book.docx'],
+          {
+            cwd: folder,
+            timeout: 120_000,
+          },
+        );
+        const text = readFileSync(join(folder, 'book.txt'), 'utf8');
+        for (const expected of [
+          'Group A — Transparency',
+          'إشراك المواطنين',
+          'Parliament of Kenya',
+        ]) {
+          expect(text).toContain(expected);
+        }
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
+});
+
+describe('renderDocx: a large compiled book', () => {
+  it('renders 50 chapters of about 3,000 words each (time printed, not asserted)', async () => {
+    const guideWords = 75; // mixedGuide's text, block by block
+    const content = {
+      type: 'doc',
+      content: Array.from(
+        { length: Math.ceil(3000 / guideWords) },
+        () => mixedGuide.content!,
+      ).flat(),
+    };
+    const chapters = Array.from({ length: 50 }, (_, index) =>
+      chapter({ guideId: `g${index}`, title: `Group ${index + 1}`, content }),
+    );
+    const started = performance.now();
+    const bytes = await renderDocx(zurich({ chapters }));
+    const elapsed = performance.now() - started;
+    console.log(
+      `renderDocx: 50 chapters × ~3,000 words in ${Math.round(elapsed)} ms, ${Math.round(bytes.length / 1024)} KiB`,
+    );
+    // Counting is all that is asked here; mammoth on a 10 MB document would dwarf the render.
+    const document = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!);
+    expect(document.match(/<w:sectPr\b/g)).toHaveLength(52);
+  }, 120_000);
+});
