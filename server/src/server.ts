@@ -32,7 +32,7 @@ import {
 import { createTemplateService } from './services/templates/templateService.ts';
 import { createVersionService, type VersionService } from './services/versions/versionService.ts';
 import { createExportService } from './services/exports/exportService.ts';
-import { PdfBrowser } from './services/exports/pdf/pdfBrowser.ts';
+import { chromiumPdfPrinter } from './services/exports/pdf/pdfPrinter.ts';
 import { RenderPool } from './services/exports/render/renderPool.ts';
 
 export interface DraftroomServer {
@@ -146,16 +146,16 @@ export async function createDraftroomServer(
     log: logger.child({ category: 'sessions' }),
   });
   // Exports: written off the main thread, PDFs printed by one browser kept warm once used.
-  const pdfBrowser = new PdfBrowser({
+  const pdfPrinter = chromiumPdfPrinter({
     executablePath: config.CHROMIUM_PATH,
-    pagesAtOnce: config.PDF_PAGES_AT_ONCE,
+    maxPages: config.PDF_PAGES_AT_ONCE,
   });
   const renderPool = new RenderPool();
   const exports = createExportService({
     repositories: persistence.repositories,
     documents: collab.documents,
     renderer: renderPool,
-    pdf: pdfBrowser,
+    pdf: pdfPrinter,
   });
   const app = createApp({
     services: {
@@ -233,7 +233,7 @@ export async function createDraftroomServer(
         await freezes.stop();
         await collabClosed;
         await httpClosed;
-        await Promise.all([renderPool.close(), pdfBrowser.close()]);
+        await Promise.all([renderPool.close(), pdfPrinter.close()]);
         await persistence.close();
       })();
       return closing;

@@ -63,10 +63,13 @@ export async function requestFile(
   return { blob: await response.blob(), filename: attachmentName(response) };
 }
 
-/** The file name of `Content-Disposition: attachment; filename="…"` (ours are plain ASCII). */
+/**
+ * The file name of `Content-Disposition: attachment; filename=…`, quoted or not (ours are plain
+ * ASCII, so there is no `filename*` to prefer).
+ */
 function attachmentName(response: Response): string {
   const header = response.headers.get('Content-Disposition') ?? '';
-  return /filename="([^"]+)"/.exec(header)?.[1] ?? 'export';
+  return /filename="?([^";]+)"?/.exec(header)?.[1] ?? 'export';
 }
 
 /**

@@ -98,7 +98,7 @@ export function apiRouter(handlers: Handlers, options: ApiRouterOptions): Router
           return signedIn;
         },
       });
-      if ('download' in route) sendFile(response, result as DownloadFile);
+      if ('download' in route) sendFile(response, result as unknown as DownloadFile);
       else if (route.status === 204) response.status(204).end();
       else response.status(route.status).json(result);
     });

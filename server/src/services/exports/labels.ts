@@ -85,7 +85,14 @@ export function exportLabels(locale: ExportLocale): ExportLabels {
 
 /** A date as the locale writes it, in the event's time zone ("1 December 2026"). */
 export function exportDate(iso: string, locale: ExportLocale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(new Date(iso));
+  const date = new Date(iso);
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date);
+  } catch {
+    // A zone this Node does not know (the event's is checked when saved, but Node's tz data
+    // can be older than the browser's that chose it): the date in UTC beats no export.
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  }
 }
 
 /** The language's name in the label language, or the code itself for one we do not name. */

@@ -96,9 +96,6 @@ export function runDirections(paragraph: DomElement): boolean[] {
     .map((run) => tags(run, 'w:rtl').length > 0);
 }
 
-/**
- * The sample books with a time zone that exists: the shared samples say 'Europe/Geneva', which
- * is not an IANA zone (Geneva keeps Zurich's time), and Intl refuses it.
- */
+/** The compiled sample book in Zurich's zone, the one the dates these tests expect are for. */
 export const zurich = (overrides: Partial<ExportBook> = {}) =>
   compiledBook({ timeZone: 'Europe/Zurich', ...overrides });

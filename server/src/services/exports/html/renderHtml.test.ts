@@ -21,7 +21,7 @@ interface ParentNode {
   querySelectorAll(selector: string): Iterable<ParsedElement>;
 }
 
-// A zone that exists in every IANA database (the samples' Europe/Geneva is not one).
+// The samples in Zurich's zone, the one the dates these tests expect are written for.
 const book = (overrides: Partial<ExportBook> = {}) =>
   sampleBook({ timeZone: 'Europe/Zurich', ...overrides });
 const compiledBook = (overrides: Partial<ExportBook> = {}) =>

@@ -17,7 +17,7 @@ import {
   pdfToolsPresent,
 } from './testing/readPdf.ts';
 
-// A zone that exists in every IANA database (the samples' Europe/Geneva is not one).
+// The samples in Zurich's zone, the one the dates these tests expect are written for.
 const book = (overrides: Partial<ExportBook> = {}) =>
   sampleBook({ timeZone: 'Europe/Zurich', ...overrides });
 const compiledBook = (overrides: Partial<ExportBook> = {}) =>

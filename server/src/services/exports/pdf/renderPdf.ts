@@ -15,7 +15,19 @@ export async function renderPdf(
   browser: PdfBrowser,
   signal?: AbortSignal,
 ): Promise<Buffer> {
-  const html = renderHtml(book);
+  return printHtmlAsPdf(renderHtml(book), book, browser, signal);
+}
+
+/**
+ * Prints a book's HTML export (written elsewhere: the export worker writes it, off the thread
+ * that relays typing) on the book's page size, with page numbers in the labels' language.
+ */
+export async function printHtmlAsPdf(
+  html: string,
+  book: Pick<ExportBook, 'pageSize' | 'locale'>,
+  browser: PdfBrowser,
+  signal?: AbortSignal,
+): Promise<Buffer> {
   return browser.withPage(async (page) => {
     await page.setContent(html, { waitUntil: 'load' });
     return page.pdf({
@@ -36,7 +48,7 @@ export async function renderPdf(
  * "Page 2 of 9" in the labels' language. Chromium fills the `pageNumber` and `totalPages`
  * spans; the footer is its own little document, so it brings its own font and size.
  */
-function pageFooter(book: ExportBook): string {
+function pageFooter(book: Pick<ExportBook, 'pageSize' | 'locale'>): string {
   const words = escapeHtml(exportLabels(book.locale).pageOf('{page}', '{pages}'))
     .replace('{page}', '<span class="pageNumber"></span>')
     .replace('{pages}', '<span class="totalPages"></span>');

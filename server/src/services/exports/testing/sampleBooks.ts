@@ -146,7 +146,7 @@ export function book(overrides: Partial<ExportBook> = {}): ExportBook {
     eventName: 'World e-Parliament Conference 2026',
     sessionTitle: 'Co-creation: open parliaments',
     exportedAt: '2026-12-01T10:00:00.000Z',
-    timeZone: 'Europe/Geneva',
+    timeZone: 'Europe/Zurich',
     pageSize: 'A4',
     chapters: [chapter()],
     ...overrides,
