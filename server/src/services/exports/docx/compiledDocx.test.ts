@@ -162,8 +162,10 @@ describe('renderDocx: read by LibreOffice', () => {
   );
 });
 
-describe('renderDocx: a large compiled book', () => {
-  it('renders 50 chapters of about 3,000 words each (time printed, not asserted)', async () => {
+describe('renderDocx: a longer compiled book', () => {
+  // Its speed at full size (50 guides of 3,000 words) is measured by the bench's exports
+  // scenario, not here: a unit test checks the shape, on a book a tenth that size.
+  it('gives every chapter its own section, and the title page and annex theirs', async () => {
     const guideWords = 75; // mixedGuide's text, block by block
     const content = {
       type: 'doc',
@@ -172,17 +174,12 @@ describe('renderDocx: a large compiled book', () => {
         () => mixedGuide.content!,
       ).flat(),
     };
-    const chapters = Array.from({ length: 50 }, (_, index) =>
+    const chapters = Array.from({ length: 5 }, (_, index) =>
       chapter({ guideId: `g${index}`, title: `Group ${index + 1}`, content }),
     );
-    const started = performance.now();
     const bytes = await renderDocx(zurich({ chapters }));
-    const elapsed = performance.now() - started;
-    console.log(
-      `renderDocx: 50 chapters × ~3,000 words in ${Math.round(elapsed)} ms, ${Math.round(bytes.length / 1024)} KiB`,
-    );
-    // Counting is all that is asked here; mammoth on a 10 MB document would dwarf the render.
+    // Counting is all that is asked here; mammoth on a large document would dwarf the render.
     const document = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!);
-    expect(document.match(/<w:sectPr\b/g)).toHaveLength(52);
-  }, 120_000);
+    expect(document.match(/<w:sectPr\b/g)).toHaveLength(7);
+  }, 60_000);
 });
