@@ -88,12 +88,12 @@ function nest(pieces: Piece[], open: Set<string>): Span[] {
     }
     const key = markKey(next);
     // A code span holds nothing else, so it only spans pieces whose other marks are open.
-    const extends_ = (candidate: Piece) =>
+    const belongsToRun = (candidate: Piece) =>
       candidate.marks.some((mark) => markKey(mark) === key) &&
       (key !== 'code' ||
         candidate.marks.every((mark) => mark.type === 'code' || open.has(markKey(mark))));
     let end = index;
-    while (end < pieces.length && extends_(pieces[end]!)) end += 1;
+    while (end < pieces.length && belongsToRun(pieces[end]!)) end += 1;
     spans.push({ mark: next, children: nest(pieces.slice(index, end), new Set([...open, key])) });
     index = end;
   }
