@@ -53,17 +53,20 @@ function longestRun(text: string, character: string): number {
 }
 
 /**
- * A code span: backslashes do not escape inside one, so the delimiter is a backtick run longer
- * than any inside, and a space pads content that begins or ends with a backtick or a space
- * (CommonMark strips one space from each side). In a GFM table cell a pipe would still end the
- * cell, and there (only) `\|` is read as a pipe.
+ * A code span. Backslashes do not escape inside one; CommonMark would take a longer backtick run
+ * as the delimiter when the code holds backticks, but marked then misreads the emphasis and
+ * strikethrough in the paragraph, as it does after code ending in a backslash (it takes "\`" for
+ * an escape). Such code is written as a `<code>` element whose text is escaped like any other
+ * (inline HTML keeps Markdown inside it). A space pads code that begins and ends
+ * with one (CommonMark strips one from each side). In a GFM table cell a pipe would still end
+ * the cell, and there (only) `\|` is read as a pipe.
  */
 export function codeSpan(code: string, inTableCell: boolean): string {
   let content = code.replace(/\n/g, ' ');
+  if (/`|\\$/.test(content)) return `<code>${escapeText(content)}</code>`;
   if (inTableCell) content = content.replace(/\|/g, '\\|');
-  const fence = '`'.repeat(longestRun(content, '`') + 1);
-  const needsPadding = /^[` ]|[` ]$/.test(content) && !/^ *$/.test(content) && content.length > 0;
-  return needsPadding ? `${fence} ${content} ${fence}` : `${fence}${content}${fence}`;
+  const padded = /^ .* $/.test(content) && !/^ *$/.test(content);
+  return padded ? `\` ${content} \`` : `\`${content}\``;
 }
 
 /** A fence for a code block: at least three backticks, and longer than any run inside. */

@@ -88,11 +88,17 @@ describe('a guide as Markdown, read back by marked', () => {
       attrs: { start },
       content: [{ type: 'listItem', content: [paragraph(null, text(words))] }],
     });
-    const body = markdownToBody(guideOf(list(3, 'third'), list(7, 'seventh')));
+    const nested = {
+      type: 'bulletList',
+      content: [{ type: 'listItem', content: [paragraph(null, text('outer')), list(5, 'fifth')] }],
+    };
+    const body = markdownToBody(guideOf(list(3, 'third'), list(7, 'seventh'), nested));
     expect(all(body, 'ol').map((ol) => [ol.getAttribute('start'), textOf(ol)])).toEqual([
       ['3', 'third'],
       ['7', 'seventh'],
+      ['5', 'fifth'],
     ]);
+    expect(all(body, 'ul > li > ol')).toHaveLength(1);
   });
 
   it('writes the table with its first row as header', () => {
