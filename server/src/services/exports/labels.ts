@@ -83,7 +83,7 @@ export function exportLabels(locale: ExportLocale): ExportLabels {
   return labels[locale];
 }
 
-/** A date as the locale writes it, in the event's time zone ("1 December 2026"). */
+/** A date as the locale writes it, in the event's time zone ("December 1, 2026" in English). */
 export function exportDate(iso: string, locale: ExportLocale, timeZone: string): string {
   const date = new Date(iso);
   try {
