@@ -2,8 +2,9 @@
 # Installs everything Draftroom needs on a fresh machine of this kind (Debian, Node 20, root):
 # pnpm 10, the workspace's packages (better-sqlite3 compiles from source against the Node
 # headers in /usr/include/node), Debian's Chromium and Noto fonts (PDF exports are printed by
-# Chromium, in fonts that cover Latin and Arabic script) and, with --with-browser, what the tests
-# read exports back with (poppler-utils: pdftotext, pdfinfo, pdftoppm).
+# Chromium, in fonts that cover Latin and Arabic script) and, with --with-browser, the independent
+# readers the tests check exports with (poppler-utils: pdftotext, pdfinfo, pdftoppm; LibreOffice
+# Writer, headless, for DOCX).
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +25,10 @@ fi
 debian_packages=()
 [[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]] || debian_packages+=(chromium)
 [[ -d /usr/share/fonts/truetype/noto ]] || debian_packages+=(fonts-noto-core)
-if $with_browser && ! command -v pdftotext >/dev/null 2>&1; then debian_packages+=(poppler-utils); fi
+if $with_browser; then
+  command -v pdftotext >/dev/null 2>&1 || debian_packages+=(poppler-utils)
+  command -v soffice >/dev/null 2>&1 || debian_packages+=(libreoffice-writer-nogui)
+fi
 if [[ ${#debian_packages[@]} -gt 0 ]]; then
   echo "==> installing from Debian: ${debian_packages[*]}"
   if [[ "$(id -u)" -eq 0 ]]; then sudo=""; else sudo="sudo"; fi
