@@ -188,6 +188,43 @@ describe('exports through the server', () => {
   });
 });
 
+describe('exports in the OpenAPI document', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ SEED_DEMO: 'false' });
+  });
+  afterAll(async () => {
+    await server?.cleanup();
+  });
+
+  it('documents the file routes with their query and a binary answer, and the job routes', async () => {
+    const document = await server.organiser.expect<{
+      paths: Record<
+        string,
+        Record<
+          string,
+          {
+            parameters: { name: string; in: string; schema: { enum?: string[] } }[];
+            responses: Record<string, { content?: Record<string, unknown> }>;
+          }
+        >
+      >;
+    }>(200, 'GET', '/api/openapi.json');
+    const guide = document.paths['/api/guides/{guideId}/export']!.get!;
+    const format = guide.parameters.find((parameter) => parameter.name === 'format');
+    expect(format).toMatchObject({ in: 'query', schema: { enum: ['docx', 'pdf', 'html', 'md'] } });
+    expect(guide.parameters.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['guideId', 'pageSize', 'locale']),
+    );
+    expect(Object.keys(guide.responses['200']!.content!)).toEqual(['application/octet-stream']);
+    expect(document.paths['/api/sessions/{sessionId}/exports']!.post).toBeDefined();
+    expect(Object.keys(document.paths['/api/exports/{exportId}']!)).toEqual(
+      expect.arrayContaining(['get', 'delete']),
+    );
+    expect(document.paths['/api/exports/{exportId}/file']!.get).toBeDefined();
+  });
+});
+
 describe('PDF export without a browser', () => {
   let server: TestServer;
   beforeAll(async () => {
