@@ -60,7 +60,15 @@ export function useExportJob(): ExportJobState {
         setJob(started);
         await follow(started, controller.signal);
       } catch (caught) {
-        if (!isAbortError(caught)) setError(caught);
+        if (isAbortError(caught)) return;
+        setError(caught);
+        // Lost track of it (the server restarted, the network went): stop showing it as
+        // building, so the person can start it again.
+        const lost = current.current;
+        if (lost && (lost.state === 'queued' || lost.state === 'running')) {
+          current.current = { ...lost, state: 'failed' };
+          setJob(current.current);
+        }
       }
     },
     [follow],
