@@ -115,6 +115,10 @@ class InlineWriter {
       const previous = out === '' ? before : out.slice(-1);
       const nextSpan = spans[index + 1];
       const following = nextSpan ? rawText(nextSpan).charAt(0) : after;
+      // A typed "!" right before a link would make it `![…](…)`: an image every viewer fetches.
+      if ('mark' in span && span.mark.type === 'link' && out.endsWith('!')) {
+        out = `${out.slice(0, -1)}\\!`;
+      }
       out += this.span(span, previous, following);
     });
     return out;
