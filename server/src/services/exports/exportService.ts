@@ -167,7 +167,22 @@ export function createExportService(options: ExportServiceOptions) {
     },
 
     job: (viewer: Viewer, id: string) => jobs.get(viewer.person.id, id),
-    file: (viewer: Viewer, id: string) => jobs.file(viewer.person.id, id),
+
+    /**
+     * The file, to its starter if they may still compile its session: a file is shown when it is
+     * downloaded, so someone whose role was lowered (or who left the session) since the job
+     * started does not carry away what they may no longer read.
+     */
+    async file(viewer: Viewer, id: string): Promise<DownloadFile> {
+      const { sessionId } = jobs.get(viewer.person.id, id);
+      const session = await repositories.sessions.get(sessionId);
+      if (!session || !canCompileSession(viewer, session)) {
+        throw forbidden(
+          'You may no longer compile this session; this export is not yours to take.',
+        );
+      }
+      return jobs.file(viewer.person.id, id);
+    },
     cancel: (viewer: Viewer, id: string) => jobs.cancel(viewer.person.id, id),
     close: () => jobs.close(),
   };

@@ -1,0 +1,169 @@
+// Issue 12, attacked: a hostile user (or a careless organiser) against the export routes of a
+// real server. Who may export what, what the routes accept, and what a job keeps for how long.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { apiPath, type ExportJob } from '@draftroom/shared';
+import { encodeGuideBody } from '../src/services/demo/guideBody.ts';
+import { ApiClient, createGroup, createInvite } from '../testing/index.ts';
+import { buildWorld, type World } from './helpers/actors.ts';
+import { startTestServer } from './helpers/testServer.ts';
+
+async function settled(client: ApiClient, job: ExportJob): Promise<ExportJob> {
+  for (let tries = 0; tries < 400; tries++) {
+    const now = await client.expect<ExportJob>(
+      200,
+      'GET',
+      apiPath('exportJob', { exportId: job.id }),
+    );
+    if (now.state !== 'queued' && now.state !== 'running') return now;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the export did not finish in 10 s');
+}
+
+describe('exports attacked through the server', () => {
+  let world: World;
+
+  beforeAll(async () => {
+    world = await buildWorld(await startTestServer({ SEED_DEMO: 'false' }));
+    const host = world.server.server.collab.documents;
+    await host.withDocument(world.groupB.guideId, (doc) =>
+      Y.applyUpdate(
+        doc,
+        encodeGuideBody({
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Group B secret' }] }],
+        } as never),
+      ),
+    );
+  });
+  afterAll(async () => {
+    await world?.server.cleanup();
+  });
+
+  const guideExport = (guideId: string, query = '?format=md') =>
+    `${apiPath('exportGuide', { guideId })}${query}`;
+  const start = (sessionId: string) => apiPath('startSessionExport', { sessionId });
+
+  it('a participant cannot export another group’s guide; another event sees nothing at all', async () => {
+    const { participantA, otherOrganiser } = world.people;
+    const own = await participantA!.download(guideExport(world.groupA.guideId));
+    expect(own.status).toBe(200);
+    const sibling = await participantA!.download(guideExport(world.groupB.guideId));
+    expect(sibling.status).toBe(403);
+    expect(sibling.text).not.toContain('secret');
+    const foreign = await otherOrganiser!.download(guideExport(world.groupB.guideId));
+    expect(foreign.status).toBe(404);
+    const compile = await otherOrganiser!.request('POST', start(world.sessionS.id), {
+      format: 'md',
+    });
+    expect(compile.status).toBe(404);
+  });
+
+  it('participants, other sessions’ facilitators and group-scoped observers cannot compile', async () => {
+    const groupObserver = await ApiClient.join(
+      world.server.url,
+      (await createInvite(world.organiser, 'observer', { type: 'group', id: world.groupA.id }))
+        .joinPath,
+    );
+    for (const client of [
+      world.people.participantA!,
+      world.people.facilitatorOther!,
+      groupObserver,
+    ]) {
+      const response = await client.request('POST', start(world.sessionS.id), { format: 'md' });
+      expect(response.status).toBe(403);
+    }
+  });
+
+  it('someone else’s job is not there: not readable, not downloadable, not cancellable', async () => {
+    const job = await world.organiser.expect<ExportJob>(201, 'POST', start(world.sessionS.id), {
+      format: 'md',
+    });
+    await settled(world.organiser, job);
+    for (const client of [world.people.observer!, world.people.otherOrganiser!]) {
+      const exportId = job.id;
+      expect((await client.request('GET', apiPath('exportJob', { exportId }))).status).toBe(404);
+      expect((await client.download(apiPath('exportFile', { exportId }))).status).toBe(404);
+      expect((await client.request('DELETE', apiPath('cancelExport', { exportId }))).status).toBe(
+        404,
+      );
+    }
+    expect(
+      (await world.organiser.download(apiPath('exportFile', { exportId: job.id }))).status,
+    ).toBe(200);
+  });
+
+  it('refuses repeated, unknown, oversized and ill-shaped options with 4xx, never 500', async () => {
+    const guide = world.groupA.guideId;
+    for (const query of [
+      '?format=md&format=pdf',
+      '?format[]=md',
+      '?format[a]=md',
+      '?format=md&locale=en%22%3E%3Cscript%3E',
+      '?format=md&locale=__proto__',
+      '?format=md&__proto__[format]=pdf',
+      '?format=md&constructor=1',
+      '?format=md&pageSize=A4&pageSize=Letter',
+      `?format=md&x=${'a'.repeat(20_000)}`,
+    ]) {
+      const response = await world.organiser.download(guideExport(guide, query));
+      expect(response.status, query.slice(0, 60)).toBeGreaterThanOrEqual(400);
+      expect(response.status, query.slice(0, 60)).toBeLessThan(500);
+    }
+    const ids = Array.from({ length: 201 }, (_, index) => `g${String(index).padStart(20, '0')}`);
+    for (const body of [
+      { format: 'md', guideIds: ids },
+      { format: 'md', guideIds: ['../../etc/passwd'] },
+      { format: 'md', guideIds: 'all' },
+      JSON.parse('{"format":"md","__proto__":{"guideIds":["x"]}}'),
+      { format: 'md', constructor: { prototype: {} } },
+      { format: ['md', 'pdf'] },
+    ]) {
+      const response = await world.organiser.request('POST', start(world.sessionS.id), body);
+      expect(response.status, JSON.stringify(body).slice(0, 80)).toBe(400);
+    }
+    for (const bad of ['..%2F..%2Fx', 'a'.repeat(300), '%00']) {
+      const response = await world.organiser.download(`/api/guides/${bad}/export?format=md`);
+      expect(response.status, bad.slice(0, 20)).toBe(404);
+      const job = await world.organiser.request('GET', `/api/exports/${bad}`);
+      expect(job.status, bad.slice(0, 20)).toBe(404);
+    }
+  });
+
+  it('a facilitator demoted to participant no longer gets the file compiled before', async () => {
+    const { facilitatorS } = world.people;
+    const job = await facilitatorS!.expect<ExportJob>(201, 'POST', start(world.sessionS.id), {
+      format: 'md',
+    });
+    expect((await settled(facilitatorS!, job)).state).toBe('done');
+    await world.organiser.expect(
+      200,
+      'PATCH',
+      apiPath('updatePerson', { personId: facilitatorS!.personId }),
+      { role: 'participant' },
+    );
+    const file = await facilitatorS!.download(apiPath('exportFile', { exportId: job.id }));
+    expect(file.status).toBe(403);
+    expect(file.text).not.toContain('secret');
+    // Forgetting it is still theirs to do.
+    await facilitatorS!.expect(204, 'DELETE', apiPath('cancelExport', { exportId: job.id }));
+  });
+
+  it('a group removed while the session is compiled leaves a job that ends, and a server that works', async () => {
+    const sessionId = await world.fresh.session();
+    const groups = [];
+    for (let index = 0; index < 6; index++) {
+      groups.push(await createGroup(world.organiser, sessionId, `Doomed ${index}`));
+    }
+    const job = await world.organiser.expect<ExportJob>(201, 'POST', start(sessionId), {
+      format: 'docx',
+    });
+    await world.organiser.expect(204, 'DELETE', apiPath('deleteGroup', { groupId: groups[5]!.id }));
+    const end = await settled(world.organiser, job);
+    expect(['done', 'failed']).toContain(end.state);
+    const again = await world.organiser.request('POST', start(sessionId), { format: 'md' });
+    expect(again.status).toBe(201);
+    expect((again.body as ExportJob).total).toBe(5);
+  });
+});
