@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { apiPath, type ExportJob } from '@draftroom/shared';
 import { encodeGuideBody } from '../src/services/demo/guideBody.ts';
+import { ExportJobs } from '../src/services/exports/exportJobs.ts';
 import { ApiClient, createGroup, createInvite } from '../testing/index.ts';
 import { buildWorld, type World } from './helpers/actors.ts';
 import { startTestServer } from './helpers/testServer.ts';
@@ -165,5 +166,49 @@ describe('exports attacked through the server', () => {
     const again = await world.organiser.request('POST', start(sessionId), { format: 'md' });
     expect(again.status).toBe(201);
     expect((again.body as ExportJob).total).toBe(5);
+  });
+});
+
+describe('what compiled exports keep in memory', () => {
+  const file = (size: number) => ({
+    filename: 'x.md',
+    contentType: 'text/markdown',
+    bytes: new Uint8Array(size),
+  });
+  const job = { sessionId: 's', format: 'md' as const, filename: 'x.md', total: 1 };
+  const finish = async (jobs: ExportJobs, owner: string, size: number) => {
+    const started = jobs.start(owner, job, async () => file(size));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return started.id;
+  };
+  const kept = (jobs: ExportJobs, owner: string, ids: string[]) =>
+    ids.filter((id) => {
+      try {
+        jobs.file(owner, id);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+
+  it('one person compiling again and again keeps only their few newest files', async () => {
+    const jobs = new ExportJobs();
+    const ids: string[] = [];
+    for (let index = 0; index < 10; index++) ids.push(await finish(jobs, 'organiser', 1000));
+    expect(kept(jobs, 'organiser', ids)).toEqual(ids.slice(-3));
+  });
+
+  it('files of many people together stay within the memory budget, the oldest forgotten first', async () => {
+    const jobs = new ExportJobs({ maxKeptBytes: 2500 });
+    const ids: Array<[string, string]> = [];
+    for (let index = 0; index < 6; index++) {
+      const owner = `observer${index}`;
+      ids.push([owner, await finish(jobs, owner, 1000)]);
+    }
+    const left = ids.filter(([owner, id]) => kept(jobs, owner, [id]).length === 1);
+    expect(left).toEqual(ids.slice(-2));
+    // A file larger than the whole budget is still given to the one who asked for it.
+    const big = await finish(jobs, 'organiser', 10_000);
+    expect(kept(jobs, 'organiser', [big])).toEqual([big]);
   });
 });
