@@ -1,11 +1,12 @@
 // Issue 12, attacked: a hostile user (or a careless organiser) against the export routes of a
 // real server. Who may export what, what the routes accept, and what a job keeps for how long.
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { apiPath, type ExportJob } from '@draftroom/shared';
 import { encodeGuideBody } from '../src/services/demo/guideBody.ts';
 import { ExportJobs } from '../src/services/exports/exportJobs.ts';
-import { ApiClient, createGroup, createInvite } from '../testing/index.ts';
+import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
 import { buildWorld, type World } from './helpers/actors.ts';
 import { startTestServer } from './helpers/testServer.ts';
 
@@ -151,6 +152,59 @@ describe('exports attacked through the server', () => {
     await facilitatorS!.expect(204, 'DELETE', apiPath('cancelExport', { exportId: job.id }));
   });
 
+  it('a group-scoped facilitator cannot compile the session of their one group', async () => {
+    const facilitator = await ApiClient.join(
+      world.server.url,
+      (await createInvite(world.organiser, 'facilitator', { type: 'group', id: world.groupA.id }))
+        .joinPath,
+    );
+    const response = await facilitator.request('POST', start(world.sessionS.id), { format: 'md' });
+    expect(response.status).toBe(403);
+  });
+
+  it('names with quotes, semicolons, paths and other scripts give plain ASCII file names', async () => {
+    const session = await createCoCreationSession(
+      world.organiser,
+      'Séance "x"; filename=evil.exe gnp.exe ../../ نقاش',
+    );
+    const group = await createGroup(world.organiser, session.id, '../../evil\\..\\x "q"');
+    const file = await world.organiser.download(guideExport(group.guideId));
+    expect(file.status).toBe(200);
+    const disposition = file.headers.get('content-disposition') ?? '';
+    expect(disposition).toMatch(/^attachment; filename="?[a-z0-9-]+\.md"?$/);
+    const job = await world.organiser.expect<ExportJob>(201, 'POST', start(session.id), {
+      format: 'md',
+    });
+    expect((await settled(world.organiser, job)).state).toBe('done');
+    const zip = await world.organiser.download(apiPath('exportFile', { exportId: job.id }));
+    for (const name of Object.keys(unzipSync(zip.bytes))) {
+      expect(name).toMatch(/^[a-z0-9-]+\.md$/);
+    }
+  });
+
+  it('one person’s guide exports are written one at a time: the next waits for the last', async () => {
+    // A guide near the size limit is tens of seconds of the shared export worker; twenty at once
+    // (the per-minute limit) would queue minutes of work and their states in memory.
+    const guideId = await world.fresh.guide();
+    const long = Array.from({ length: 4000 }, (_, index) => ({
+      type: 'paragraph',
+      content: [{ type: 'text', text: `Paragraph ${index} of a long guide.` }],
+    }));
+    await world.server.server.collab.documents.withDocument(guideId, (doc) =>
+      Y.applyUpdate(doc, encodeGuideBody({ type: 'doc', content: long } as never)),
+    );
+    const responses = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        world.organiser.download(guideExport(guideId, '?format=docx')),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses.filter((status) => status === 200).length).toBeLessThan(4);
+    expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+    // Once it is written, the next is welcome.
+    expect((await world.organiser.download(guideExport(guideId))).status).toBe(200);
+  });
+
   it('a group removed while the session is compiled leaves a job that ends, and a server that works', async () => {
     const sessionId = await world.fresh.session();
     const groups = [];
@@ -210,5 +264,21 @@ describe('what compiled exports keep in memory', () => {
     // A file larger than the whole budget is still given to the one who asked for it.
     const big = await finish(jobs, 'organiser', 10_000);
     expect(kept(jobs, 'organiser', [big])).toEqual([big]);
+  });
+});
+
+describe('exports while the server stops', () => {
+  it('stops promptly with compiled exports running and queued, and nothing left failing later', async () => {
+    const server = await startTestServer({ SEED_DEMO: 'false' });
+    const session = await createCoCreationSession(server.organiser, 'Stopping');
+    for (let index = 0; index < 4; index++) {
+      await createGroup(server.organiser, session.id, `Group ${index}`);
+    }
+    const path = apiPath('startSessionExport', { sessionId: session.id });
+    await server.organiser.expect(201, 'POST', path, { format: 'docx' });
+    await server.organiser.expect(201, 'POST', path, { format: 'html' });
+    const began = Date.now();
+    await server.cleanup();
+    expect(Date.now() - began).toBeLessThan(5000);
   });
 });
