@@ -282,3 +282,22 @@ describe('exports while the server stops', () => {
     expect(Date.now() - began).toBeLessThan(5000);
   });
 });
+
+describe('what a failed compiled export tells its starter', () => {
+  it('words of ours, never the text of an internal error (database, file system)', async () => {
+    const jobs = new ExportJobs();
+    const started = jobs.start(
+      'organiser',
+      { sessionId: 's', format: 'md', filename: 'x.md', total: 1 },
+      async () => {
+        throw Object.assign(new Error('SQLITE_IOERR: disk I/O error at /var/lib/draftroom/db'), {
+          code: 'SQLITE_IOERR',
+        });
+      },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const job = jobs.get('organiser', started.id);
+    expect(job.state).toBe('failed');
+    expect(job.error).not.toMatch(/SQLITE|var\/lib/);
+  });
+});

@@ -1,5 +1,5 @@
 import type { DownloadFile, ExportFormat, ExportJob } from '@draftroom/shared';
-import { conflict, notFound } from '../../lib/domainError.ts';
+import { conflict, DomainError, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 
 /** How long a finished file waits to be downloaded. */
@@ -159,8 +159,10 @@ export class ExportJobs {
     } catch (error) {
       if (!signal.aborted) {
         record.view.state = 'failed';
+        // Our own refusals are written for people; anything else (a database or file system
+        // error also has a `code`) is described, not quoted: its text names internals.
         record.view.error =
-          error instanceof Error && 'code' in error && typeof error.message === 'string'
+          error instanceof DomainError
             ? error.message
             : 'The export could not be written. Try again, or choose another format.';
       }
