@@ -37,4 +37,23 @@ describe('the render pool against cancelled renders', () => {
     );
     expect(new TextDecoder().decode(bytes)).toContain('Group 1');
   }, 60_000);
+
+  it('refuses a render when those waiting already hold too many guides in memory', async () => {
+    const small = new RenderPool({ maxWaitingBytes: 3 * state.byteLength });
+    try {
+      const one = { ...bigBook, chapters: bigBook.chapters.slice(0, 1) };
+      const accepted = [small.render(bigBook, 'html')]; // held by the worker
+      accepted.push(
+        small.render(one, 'html'),
+        small.render(one, 'html'),
+        small.render(one, 'html'),
+      );
+      await expect(small.render(one, 'html')).rejects.toMatchObject({ code: 'export_unavailable' });
+      await Promise.all(accepted);
+      // Once the queue has drained, renders are taken again.
+      await expect(small.render(one, 'html')).resolves.toBeDefined();
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { DomainError } from '../../../lib/domainError.ts';
 import { renderBook, type RenderedBook, type RenderTarget } from './renderBook.ts';
 import type { BookSource } from '../model.ts';
 
@@ -29,6 +30,12 @@ export interface RenderPoolOptions {
    * where workers cannot start. A server must not: a compiled export is seconds of CPU.
    */
   inline?: boolean;
+  /**
+   * Bytes of guide states the renders waiting for the worker may hold together (default 256 MB);
+   * beyond it a render is refused as `export_unavailable` (try again shortly). The first in line
+   * is always taken, however large.
+   */
+  maxWaitingBytes?: number;
 }
 
 /**
@@ -48,7 +55,12 @@ export class RenderPool {
    * cancelled one must leave the queue, and once posted it could not (someone who cancelled
    * every export as it was written, and started another, piled up renders nobody waited for).
    */
-  private readonly queue: Array<{ id: number; source: BookSource; target: RenderTarget }> = [];
+  private readonly queue: Array<{
+    id: number;
+    source: BookSource;
+    target: RenderTarget;
+    bytes: number;
+  }> = [];
   /** The render the worker holds, cancelled or not; one at a time. */
   private held: number | null = null;
   private nextId = 1;
@@ -69,6 +81,14 @@ export class RenderPool {
     signal?.throwIfAborted();
     if (this.options.inline) return renderBook(source, target);
     if (this.closed) throw new Error('the render pool is closed');
+    const bytes = source.chapters.reduce((sum, chapter) => sum + chapter.state.byteLength, 0);
+    const waiting = this.queue.reduce((sum, queued) => sum + queued.bytes, 0);
+    if (this.queue.length > 0 && waiting + bytes > (this.options.maxWaitingBytes ?? 256 << 20)) {
+      throw new DomainError(
+        'export_unavailable',
+        'Many exports are being written right now. Try again in a minute.',
+      );
+    }
     const id = this.nextId++;
     return new Promise<RenderedBook>((resolve, reject) => {
       const onAbort = () => {
@@ -90,7 +110,7 @@ export class RenderPool {
           reject(error);
         },
       });
-      this.queue.push({ id, source, target });
+      this.queue.push({ id, source, target, bytes });
       this.next();
     });
   }
@@ -112,7 +132,11 @@ export class RenderPool {
     const render = this.queue.shift();
     if (!render) return;
     this.held = render.id;
-    this.ensureWorker().postMessage(render);
+    this.ensureWorker().postMessage({
+      id: render.id,
+      source: render.source,
+      target: render.target,
+    });
   }
 
   private ensureWorker(): Worker {
