@@ -188,7 +188,8 @@ const matrix = {
   exportGuide:   row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId }, query: { format: 'md' } })),
   startSessionExport: row([401, 401, 401, 201, 201, 403, 403, 403, 201, 404], (w) => ({ ...S(w), body: { format: 'md' } })),
   exportJob:     row([401, 401, 401, 200, 404, 404, 404, 404, 404, 404], E),
-  exportFile:    row([401, 401, 401, 200, 404, 404, 404, 404, 404, 404], E),
+  // A fresh export each time: a person keeps only their few newest files (exportJobs.ts).
+  exportFile:    row([401, 401, 401, 200, 404, 404, 404, 404, 404, 404], async (w) => ({ params: { exportId: await organiserExport(w) } })),
   cancelExport:  row([401, 401, 401, 204, 404, 404, 404, 404, 404, 404], async (w) => ({ params: { exportId: await organiserExport(w) } })),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),

@@ -1,11 +1,15 @@
 import type { DownloadFile, ExportFormat, ExportJob } from '@draftroom/shared';
-import { conflict, notFound } from '../../lib/domainError.ts';
+import { conflict, DomainError, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 
 /** How long a finished file waits to be downloaded. */
 const keepFinishedMs = 15 * 60_000;
 /** Compiled exports one person may have unfinished at once. */
 const unfinishedPerPerson = 2;
+/** Finished files one person keeps; an older one is forgotten when a newer one is ready. */
+const keptPerPerson = 3;
+/** Finished files everyone keeps together, in bytes, unless told otherwise. */
+const defaultMaxKeptBytes = 256 * 1024 * 1024;
 
 interface JobRecord {
   view: ExportJob;
@@ -25,6 +29,8 @@ export interface JobProgress {
 export interface JobsOptions {
   /** Compiled exports built at once; the rest wait their turn (state `queued`). */
   concurrency?: number;
+  /** Bytes of finished files kept for everyone together; the oldest go first beyond it. */
+  maxKeptBytes?: number;
   now?: () => number;
 }
 
@@ -38,12 +44,16 @@ export interface JobsOptions {
 export class ExportJobs {
   private readonly jobs = new Map<string, JobRecord>();
   private readonly waiting: Array<() => void> = [];
+  /** Jobs with a file, oldest file first. */
+  private filed: JobRecord[] = [];
   private running = 0;
   private readonly concurrency: number;
+  private readonly maxKeptBytes: number;
   private readonly now: () => number;
 
   constructor(options: JobsOptions = {}) {
     this.concurrency = options.concurrency ?? 1;
+    this.maxKeptBytes = options.maxKeptBytes ?? defaultMaxKeptBytes;
     this.now = options.now ?? Date.now;
   }
 
@@ -107,12 +117,14 @@ export class ExportJobs {
       record.controller.abort(new Error('cancelled'));
     }
     this.jobs.delete(id);
+    this.filed = this.filed.filter((each) => each !== record);
   }
 
   /** Cancels everything (the server is stopping). */
   close(): void {
     for (const record of this.jobs.values()) record.controller.abort(new Error('stopping'));
     this.jobs.clear();
+    this.filed = [];
   }
 
   private record(ownerId: string, id: string): JobRecord {
@@ -143,11 +155,14 @@ export class ExportJobs {
       record.file = file;
       record.view.state = 'done';
       record.view.expiresAt = new Date(this.now() + keepFinishedMs).toISOString();
+      this.keepWithinBounds(record);
     } catch (error) {
       if (!signal.aborted) {
         record.view.state = 'failed';
+        // Our own refusals are written for people; anything else (a database or file system
+        // error also has a `code`) is described, not quoted: its text names internals.
         record.view.error =
-          error instanceof Error && 'code' in error && typeof error.message === 'string'
+          error instanceof DomainError
             ? error.message
             : 'The export could not be written. Try again, or choose another format.';
       }
@@ -185,6 +200,31 @@ export class ExportJobs {
     this.waiting.shift()?.();
   }
 
+  /**
+   * Files wait in memory for their download, so how many are kept is bounded: a person's few
+   * newest (someone compiling again and again has downloaded the older ones), and everyone's
+   * together within a byte budget, the oldest forgotten first. The file just finished is kept
+   * whatever its size: it is the one its starter is waiting for.
+   */
+  private keepWithinBounds(newest: JobRecord): void {
+    // The Map is in start order; `filed` is in the order files became ready.
+    this.filed.push(newest);
+    const mine = this.filed.filter((record) => record.ownerId === newest.ownerId);
+    const forget = new Set(mine.slice(0, Math.max(0, mine.length - keptPerPerson)));
+    let bytes = 0;
+    for (const record of this.filed) {
+      if (!forget.has(record)) bytes += record.file?.bytes.byteLength ?? 0;
+    }
+    for (const record of this.filed) {
+      if (bytes <= this.maxKeptBytes || record === newest) break;
+      if (forget.has(record)) continue;
+      forget.add(record);
+      bytes -= record.file?.bytes.byteLength ?? 0;
+    }
+    for (const record of forget) this.jobs.delete(record.view.id);
+    this.filed = this.filed.filter((record) => !forget.has(record));
+  }
+
   private forgetExpired(): void {
     const now = this.now();
     for (const [id, record] of this.jobs) {
@@ -192,5 +232,6 @@ export class ExportJobs {
         this.jobs.delete(id);
       }
     }
+    this.filed = this.filed.filter((record) => this.jobs.get(record.view.id) === record);
   }
 }

@@ -61,6 +61,12 @@ export function createExportService(options: ExportServiceOptions) {
     20,
     'You have exported many files in a short time. Wait a minute and try again.',
   );
+  /**
+   * People with a guide export being written: one at a time each. A guide near the size limit
+   * is tens of seconds of the worker, and the limit above alone let one person queue twenty of
+   * them (minutes of everyone's exports, and each guide's state held in memory meanwhile).
+   */
+  const writingFor = new Set<string>();
 
   async function eventOf(eventId: string) {
     const event = await repositories.events.get(eventId);
@@ -81,6 +87,33 @@ export function createExportService(options: ExportServiceOptions) {
     return (await renderer.render(source, format, signal)).bytes;
   }
 
+  /** One guide as a file, for someone already allowed to export it. */
+  async function guideFile(
+    viewer: Viewer,
+    guideId: string,
+    request: ExportOptions,
+  ): Promise<DownloadFile> {
+    const group = await repositories.groups.getByGuide(guideId);
+    const session = group ? await repositories.sessions.get(group.sessionId) : undefined;
+    const event = await eventOf(viewer.person.eventId);
+    const chapter = await readChapter(guideId, group ?? null);
+    const source: BookSource = {
+      kind: 'guide',
+      locale: request.locale,
+      eventName: event.name,
+      sessionTitle: session?.title ?? null,
+      exportedAt: now().toISOString(),
+      timeZone: event.timeZone,
+      pageSize: request.pageSize,
+      chapters: [chapter],
+    };
+    return {
+      filename: exportFileName([event.name, session?.title ?? null, chapter.title], request.format),
+      contentType: contentTypes[request.format],
+      bytes: await write(source, request.format),
+    };
+  }
+
   return {
     async guide(viewer: Viewer, guideId: string, request: ExportOptions): Promise<DownloadFile> {
       const access = await permissionOnGuide(repositories, viewer, guideId);
@@ -92,29 +125,19 @@ export function createExportService(options: ExportServiceOptions) {
         }
         throw notFound('This guide');
       }
-      await guideLimit.take(viewer.person.id);
-      const group = await repositories.groups.getByGuide(guideId);
-      const session = group ? await repositories.sessions.get(group.sessionId) : undefined;
-      const event = await eventOf(viewer.person.eventId);
-      const chapter = await readChapter(guideId, group ?? null);
-      const source: BookSource = {
-        kind: 'guide',
-        locale: request.locale,
-        eventName: event.name,
-        sessionTitle: session?.title ?? null,
-        exportedAt: now().toISOString(),
-        timeZone: event.timeZone,
-        pageSize: request.pageSize,
-        chapters: [chapter],
-      };
-      return {
-        filename: exportFileName(
-          [event.name, session?.title ?? null, chapter.title],
-          request.format,
-        ),
-        contentType: contentTypes[request.format],
-        bytes: await write(source, request.format),
-      };
+      if (writingFor.has(viewer.person.id)) {
+        throw new DomainError(
+          'rate_limited',
+          'Your previous export is still being written. Wait for it, then try again.',
+        );
+      }
+      writingFor.add(viewer.person.id);
+      try {
+        await guideLimit.take(viewer.person.id);
+        return await guideFile(viewer, guideId, request);
+      } finally {
+        writingFor.delete(viewer.person.id);
+      }
     },
 
     async startSession(
@@ -167,7 +190,22 @@ export function createExportService(options: ExportServiceOptions) {
     },
 
     job: (viewer: Viewer, id: string) => jobs.get(viewer.person.id, id),
-    file: (viewer: Viewer, id: string) => jobs.file(viewer.person.id, id),
+
+    /**
+     * The file, to its starter if they may still compile its session: a file is shown when it is
+     * downloaded, so someone whose role was lowered (or who left the session) since the job
+     * started does not carry away what they may no longer read.
+     */
+    async file(viewer: Viewer, id: string): Promise<DownloadFile> {
+      const { sessionId } = jobs.get(viewer.person.id, id);
+      const session = await repositories.sessions.get(sessionId);
+      if (!session || !canCompileSession(viewer, session)) {
+        throw forbidden(
+          'You may no longer compile this session; this export is not yours to take.',
+        );
+      }
+      return jobs.file(viewer.person.id, id);
+    },
     cancel: (viewer: Viewer, id: string) => jobs.cancel(viewer.person.id, id),
     close: () => jobs.close(),
   };

@@ -154,6 +154,11 @@ class InlineWriter {
       const nextSpan = spans[index + 1];
       const following = nextSpan ? firstWritten(nextSpan) : after;
       const last = index === spans.length - 1;
+      // A typed "!" right before a link would make it `![…](…)`: an image every viewer fetches.
+      // (The text writer escapes a run's last "!" already; this guards the link's side too.)
+      if ('mark' in span && span.mark.type === 'link' && /(^|[^\\])!$/.test(out)) {
+        out = `${out.slice(0, -1)}\\!`;
+      }
       out += this.span(span, previous, following, {
         leadMayMove: edges.leadMayMove && index === 0,
         trailMayMove: edges.trailMayMove && last,

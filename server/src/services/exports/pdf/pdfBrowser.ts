@@ -34,6 +34,11 @@ const chromiumArguments = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Playwright's route refusal misses what Chromium fetches outside the page's own loading: a
+  // `<link rel=prefetch>` was fetched and `preconnect` opened connections. Every connection goes
+  // to a proxy that is not there (loopback included: `<-loopback>`), so nothing leaves the machine.
+  '--proxy-server=http://127.0.0.1:9',
+  '--proxy-bypass-list=<-loopback>',
 ];
 
 interface Waiter {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { DomainError } from '../../../lib/domainError.ts';
 import { renderBook, type RenderedBook, type RenderTarget } from './renderBook.ts';
 import type { BookSource } from '../model.ts';
 
@@ -29,6 +30,12 @@ export interface RenderPoolOptions {
    * where workers cannot start. A server must not: a compiled export is seconds of CPU.
    */
   inline?: boolean;
+  /**
+   * Bytes of guide states the renders waiting for the worker may hold together (default 256 MB);
+   * beyond it a render is refused as `export_unavailable` (try again shortly). The first in line
+   * is always taken, however large.
+   */
+  maxWaitingBytes?: number;
 }
 
 /**
@@ -43,10 +50,28 @@ export interface RenderPoolOptions {
 export class RenderPool {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
+  /**
+   * Renders waiting for the worker, kept here rather than in the worker's message queue: a
+   * cancelled one must leave the queue, and once posted it could not (someone who cancelled
+   * every export as it was written, and started another, piled up renders nobody waited for).
+   */
+  private readonly queue: Array<{
+    id: number;
+    source: BookSource;
+    target: RenderTarget;
+    bytes: number;
+  }> = [];
+  /** The render the worker holds, cancelled or not; one at a time. */
+  private held: number | null = null;
   private nextId = 1;
   private closed = false;
 
   constructor(private readonly options: RenderPoolOptions = {}) {}
+
+  /** Renders the worker holds now (0 or 1): a cancelled one runs to its end there. */
+  get inWorker(): number {
+    return this.held === null ? 0 : 1;
+  }
 
   async render(
     source: BookSource,
@@ -56,12 +81,21 @@ export class RenderPool {
     signal?.throwIfAborted();
     if (this.options.inline) return renderBook(source, target);
     if (this.closed) throw new Error('the render pool is closed');
-    const worker = this.ensureWorker();
+    const bytes = source.chapters.reduce((sum, chapter) => sum + chapter.state.byteLength, 0);
+    const waiting = this.queue.reduce((sum, queued) => sum + queued.bytes, 0);
+    if (this.queue.length > 0 && waiting + bytes > (this.options.maxWaitingBytes ?? 256 << 20)) {
+      throw new DomainError(
+        'export_unavailable',
+        'Many exports are being written right now. Try again in a minute.',
+      );
+    }
     const id = this.nextId++;
     return new Promise<RenderedBook>((resolve, reject) => {
       const onAbort = () => {
-        // The worker finishes the book it holds; its answer then finds no one waiting.
+        // Waiting, it leaves the queue; held, the worker finishes it and no one reads the answer.
         this.pending.delete(id);
+        const index = this.queue.findIndex((queued) => queued.id === id);
+        if (index >= 0) this.queue.splice(index, 1);
         reject(signal?.reason instanceof Error ? signal.reason : new Error('cancelled'));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -76,15 +110,33 @@ export class RenderPool {
           reject(error);
         },
       });
-      worker.postMessage({ id, source, target });
+      this.queue.push({ id, source, target, bytes });
+      this.next();
     });
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    this.queue.length = 0;
+    const error = new Error('the render pool is closed');
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
+  }
+
+  /** Gives the worker the next render when it holds none. */
+  private next(): void {
+    if (this.held !== null || this.closed) return;
+    const render = this.queue.shift();
+    if (!render) return;
+    this.held = render.id;
+    this.ensureWorker().postMessage({
+      id: render.id,
+      source: render.source,
+      target: render.target,
+    });
   }
 
   private ensureWorker(): Worker {
@@ -98,16 +150,26 @@ export class RenderPool {
     // An idle worker must not keep a stopping process alive.
     worker.unref();
     worker.on('message', (message: { id: number; result?: RenderedBook; error?: string }) => {
+      if (message.id === this.held) this.held = null;
       const pending = this.pending.get(message.id);
-      if (!pending) return;
-      this.pending.delete(message.id);
-      if (message.result) pending.resolve(message.result);
-      else pending.reject(new Error(message.error ?? 'the export could not be written'));
+      if (pending) {
+        this.pending.delete(message.id);
+        if (message.result) pending.resolve(message.result);
+        else pending.reject(new Error(message.error ?? 'the export could not be written'));
+      }
+      this.next();
     });
     const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const pending of this.pending.values()) pending.reject(error);
-      this.pending.clear();
+      if (this.worker !== worker) return;
+      // The render it held fails; those waiting go to the next worker.
+      this.worker = null;
+      const held = this.held;
+      this.held = null;
+      if (held !== null) {
+        this.pending.get(held)?.reject(error);
+        this.pending.delete(held);
+      }
+      this.next();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`the export worker stopped (exit code ${code})`)));

@@ -1,0 +1,59 @@
+// The export worker under a start-and-cancel loop: someone who cancels each compiled export as
+// soon as it is being written, and starts another, must not pile renders up in the worker.
+import { afterAll, describe, expect, it } from 'vitest';
+import { encodeGuideBody } from '../../demo/guideBody.ts';
+import type { BookSource } from '../model.ts';
+import { compiledBook, mixedGuide } from '../testing/sampleBooks.ts';
+import { RenderPool } from './renderPool.ts';
+
+const state = encodeGuideBody(mixedGuide as never);
+const { chapters, ...rest } = compiledBook();
+const bigBook: BookSource = {
+  ...rest,
+  chapters: Array.from({ length: 10 }, (_, index) => {
+    const { content: _content, ...chapter } = chapters[0]!;
+    return { ...chapter, guideId: `guide${index}`, title: `Group ${index}`, state };
+  }),
+};
+
+describe('the render pool against cancelled renders', () => {
+  const pool = new RenderPool();
+  afterAll(() => pool.close());
+
+  it('gives the worker one cancelled render at most, whatever the number cancelled', async () => {
+    // A first render warms the worker up (its start is not what is measured).
+    await pool.render({ ...bigBook, chapters: bigBook.chapters.slice(0, 1) }, 'md');
+    for (let round = 0; round < 5; round++) {
+      const controller = new AbortController();
+      const rendering = pool.render(bigBook, 'docx', controller.signal);
+      controller.abort(new Error('cancelled'));
+      await expect(rendering).rejects.toThrow('cancelled');
+    }
+    expect(pool.inWorker).toBeLessThanOrEqual(1);
+    // And the pool still renders what is asked next.
+    const { bytes } = await pool.render(
+      { ...bigBook, chapters: bigBook.chapters.slice(0, 2) },
+      'html',
+    );
+    expect(new TextDecoder().decode(bytes)).toContain('Group 1');
+  }, 60_000);
+
+  it('refuses a render when those waiting already hold too many guides in memory', async () => {
+    const small = new RenderPool({ maxWaitingBytes: 3 * state.byteLength });
+    try {
+      const one = { ...bigBook, chapters: bigBook.chapters.slice(0, 1) };
+      const accepted = [small.render(bigBook, 'html')]; // held by the worker
+      accepted.push(
+        small.render(one, 'html'),
+        small.render(one, 'html'),
+        small.render(one, 'html'),
+      );
+      await expect(small.render(one, 'html')).rejects.toMatchObject({ code: 'export_unavailable' });
+      await Promise.all(accepted);
+      // Once the queue has drained, renders are taken again.
+      await expect(small.render(one, 'html')).resolves.toBeDefined();
+    } finally {
+      await small.close();
+    }
+  }, 60_000);
+});
