@@ -94,11 +94,12 @@ export class PdfBrowser {
   async withPage<T>(work: (page: Page) => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.takeTurn(signal);
     try {
+      const { browser, context } = await this.newContext();
+      // The page's time counts from here: a launch has its own limit.
       const stop = AbortSignal.any([
         ...(signal ? [signal] : []),
         AbortSignal.timeout(this.pageTimeoutMs),
       ]);
-      const { browser, context } = await this.newContext();
       // Playwright may never settle a call on a page whose print is abandoned, so an abort
       // ends the wait itself, and the context is closed after.
       let onAbort: () => void = () => undefined;
