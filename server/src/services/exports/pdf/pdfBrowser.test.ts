@@ -110,6 +110,14 @@ describe.skipIf(!pdfToolsPresent)('PdfBrowser', () => {
     expect((await pdfPages(await browser.withPage(print('<p>after</p>'))))[0]).toBe('after');
   });
 
+  it('gives up on a page that takes longer than pageTimeoutMs', async () => {
+    const browser = pdfBrowser({ pageTimeoutMs: 500 });
+    // A call that never settles, as page.pdf can be when its print is abandoned.
+    const stuck = browser.withPage(() => new Promise<never>(() => undefined));
+    await expect(stuck).rejects.toMatchObject({ name: 'TimeoutError' });
+    expect(browser.openPages).toBe(0);
+  });
+
   it('launches Chromium again after it was killed', async () => {
     const browser = pdfBrowser();
     await browser.withPage(print('<p>first</p>'));

@@ -20,7 +20,10 @@ export interface PdfBrowserOptions {
   maxPages?: number;
   /** Close Chromium after this long without a page (ms); 0 keeps it. Default 5 minutes. */
   idleTimeoutMs?: number;
-  /** Longest one page may take (ms), so a stuck print cannot hold a turn. Default 2 minutes. */
+  /**
+   * Longest one page may take (ms), so a stuck print cannot hold a turn. Default 5 minutes: a
+   * compiled book of 50 long chapters takes minutes on a busy machine (tagging is the cost).
+   */
   pageTimeoutMs?: number;
 }
 
@@ -40,6 +43,9 @@ const chromiumArguments = [
   '--proxy-server=http://127.0.0.1:9',
   '--proxy-bypass-list=<-loopback>',
 ];
+
+/** How long an abandoned page may take to close before its browser is closed instead. */
+const abandonGraceMs = 5_000;
 
 interface Waiter {
   start: () => void;
@@ -67,7 +73,7 @@ export class PdfBrowser {
       options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     this.maxPages = Math.max(1, options.maxPages ?? 2);
     this.idleTimeoutMs = options.idleTimeoutMs ?? 5 * 60_000;
-    this.pageTimeoutMs = options.pageTimeoutMs ?? 2 * 60_000;
+    this.pageTimeoutMs = options.pageTimeoutMs ?? 5 * 60_000;
   }
 
   /** Pages open in Chromium right now, and the most ever open at once (for tests and metrics). */
@@ -93,22 +99,30 @@ export class PdfBrowser {
   async withPage<T>(work: (page: Page) => Promise<T>, signal?: AbortSignal): Promise<T> {
     await this.takeTurn(signal);
     try {
+      const { browser, context } = await this.newContext();
+      // The page's time counts from here: a launch has its own limit.
       const stop = AbortSignal.any([
         ...(signal ? [signal] : []),
         AbortSignal.timeout(this.pageTimeoutMs),
       ]);
-      const { browser, context } = await this.newContext();
-      stop.throwIfAborted();
-      // Closing the context makes whatever the page is doing reject at once.
-      const abandon = () => void context.close().catch(() => undefined);
-      stop.addEventListener('abort', abandon, { once: true });
+      // Playwright may never settle a call on a page whose print is abandoned, so an abort
+      // ends the wait itself, and the context is closed after.
+      let onAbort: () => void = () => undefined;
+      const aborted = new Promise<never>((_resolve, reject) => {
+        onAbort = () => reject(stop.reason);
+        stop.addEventListener('abort', onAbort, { once: true });
+      });
+      aborted.catch(() => undefined);
       try {
+        stop.throwIfAborted();
         await context.route('**/*', (route) => route.abort('blockedbyclient'));
         const page = await context.newPage();
         this.pages += 1;
         this.mostPages = Math.max(this.mostPages, this.pages);
         page.once('close', () => (this.pages -= 1));
-        return await work(page);
+        const working = work(page);
+        working.catch(() => undefined);
+        return await Promise.race([working, aborted]);
       } catch (error) {
         stop.throwIfAborted();
         if (!browser.isConnected()) {
@@ -116,8 +130,8 @@ export class PdfBrowser {
         }
         throw error;
       } finally {
-        stop.removeEventListener('abort', abandon);
-        await context.close().catch(() => undefined);
+        stop.removeEventListener('abort', onAbort);
+        await this.closeContext(context, browser);
       }
     } finally {
       this.endTurn();
@@ -193,6 +207,30 @@ export class PdfBrowser {
         this.forget(browser);
       }
     }
+  }
+
+  /**
+   * A page busy printing can keep its context from closing until the print ends (minutes for a
+   * long book): past a grace period its browser is closed instead, which frees the turn; other
+   * exports on that browser fail, the next one launches another.
+   */
+  private async closeContext(context: BrowserContext, browser: Browser): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const closed = await Promise.race([
+      context.close().then(
+        () => true,
+        () => true,
+      ),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), abandonGraceMs))),
+    ]);
+    clearTimeout(timer);
+    if (!closed) this.discard(browser);
+  }
+
+  /** Ends a browser that will not let go of a page; exports on it fail, the next relaunch. */
+  private discard(browser: Browser): void {
+    this.forget(browser);
+    void browser.close().catch(() => undefined);
   }
 
   private forget(browser: Browser): void {
