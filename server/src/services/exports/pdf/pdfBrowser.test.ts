@@ -3,9 +3,9 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PdfBrowser, PdfUnavailableError } from './pdfBrowser.ts';
-import { pdfPages, pdfToolsPresent } from './testing/readPdf.ts';
+import { pdfPages, requirePdfTools } from './testing/readPdf.ts';
 
 const browsers: PdfBrowser[] = [];
 function pdfBrowser(options: ConstructorParameters<typeof PdfBrowser>[0] = {}) {
@@ -67,7 +67,8 @@ describe('PdfBrowser without Chromium', () => {
   });
 });
 
-describe.skipIf(!pdfToolsPresent)('PdfBrowser', () => {
+describe('PdfBrowser', () => {
+  beforeAll(requirePdfTools);
   it('prints at most maxPages at once in one warm Chromium, the rest waiting their turn', async () => {
     const browser = pdfBrowser({ maxPages: 2 });
     const pdfs = await Promise.all(

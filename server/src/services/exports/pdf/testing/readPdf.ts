@@ -12,11 +12,20 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Chromium and poppler-utils, without which the PDF tests cannot run (Debian packages). */
-export const pdfToolsPresent =
-  existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') &&
-  existsSync('/usr/bin/pdftotext') &&
-  existsSync('/usr/bin/pdfinfo');
+/**
+ * Chromium and poppler-utils, which `scripts/bootstrap.sh --with-browser` installs (Debian
+ * packages). Their absence is a broken test machine: the PDF tests fail saying so, never skip.
+ */
+export function requirePdfTools(): void {
+  const missing = [
+    process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    '/usr/bin/pdftotext',
+    '/usr/bin/pdfinfo',
+  ].filter((path) => !existsSync(path));
+  if (missing.length > 0) {
+    throw new Error(`missing ${missing.join(', ')}: run scripts/bootstrap.sh --with-browser`);
+  }
+}
 
 async function withFile<T>(pdf: Uint8Array, read: (path: string) => Promise<T>): Promise<T> {
   const folder = await mkdtemp(join(tmpdir(), 'draftroom-pdf-'));
