@@ -100,8 +100,8 @@ export async function runExportsScenario(options: SuiteOptions): Promise<Scenari
     notes: [
       'Export rows: POST /api/sessions/:id/exports → polled (every 50 ms) until done → file ' +
         'downloaded, as the organiser. "Alone": on the with-exports process before its load ' +
-        'starts, nothing else running. "Under load": exports back to back (DOCX, PDF, …) while ' +
-        'the conference load runs; the one cut off at the load’s end is not counted. Memory: ' +
+        'starts, no bench load beside them. "Under load": exports back to back (DOCX, PDF, …) while ' +
+        'the conference load runs (the one in flight when it ends is cancelled, unless its format has none yet). Memory: ' +
         'the server process plus every process it started (Chromium), sampled every 250 ms; ' +
         'RSS summed (overstates: Chromium’s processes share pages), PSS beside it. The edit ' +
         'rows compare the load with exports (Draftroom column) and without (baseline column).',
