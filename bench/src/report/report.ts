@@ -41,6 +41,7 @@ export const scenarioNames = [
   'api-lists',
   'live-session',
   'versions',
+  'exports',
   'soak',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];

@@ -4,6 +4,7 @@ import type { ScenarioOutcome, SuiteOptions } from './common.ts';
 import { runApiListsScenario } from './apiLists.ts';
 import { runColdLoadScenario } from './coldLoad.ts';
 import { runConferenceScenario } from './conference.ts';
+import { runExportsScenario } from './exports.ts';
 import { runJoinStormScenario } from './joinStorm.ts';
 import { runLiveSessionScenario } from './liveSession.ts';
 import { runMemoryScenario } from './memory.ts';
@@ -62,4 +63,5 @@ const scenarioRunners: Record<ScenarioName, (options: SuiteOptions) => Promise<S
   'api-lists': runApiListsScenario,
   'live-session': runLiveSessionScenario,
   versions: runVersionsScenario,
+  exports: runExportsScenario,
 };
