@@ -119,6 +119,32 @@ describe('PdfBrowser', () => {
     expect(browser.openPages).toBe(0);
   });
 
+  it('runs Chromium, and every process it starts, in the idle scheduling class', async () => {
+    const browser = pdfBrowser();
+    await browser.withPage(print('<p>idle</p>'));
+    const [pid] = await ourChromiumPids();
+    // ps's `policy` column: IDL for SCHED_IDLE, TS for the normal class.
+    const { stdout } = await promisify(execFile)('ps', ['-e', '-o', 'pid=,ppid=,policy=']);
+    const rows = stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/));
+    // Chromium and all its descendants (zygotes, renderers, utilities).
+    const family = new Set([String(pid)]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [child, parent] of rows) {
+        if (!family.has(parent!) || family.has(child!)) continue;
+        family.add(child!);
+        grew = true;
+      }
+    }
+    const policies = rows.filter(([child]) => family.has(child!)).map(([, , policy]) => policy);
+    expect(policies.length).toBeGreaterThan(2);
+    expect(new Set(policies)).toEqual(new Set(['IDL']));
+  });
+
   it('launches Chromium again after it was killed', async () => {
     const browser = pdfBrowser();
     await browser.withPage(print('<p>first</p>'));

@@ -1,3 +1,4 @@
+import { lowPriorityLauncher } from './lowPriority.ts';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
@@ -255,8 +256,10 @@ export class PdfBrowser {
   }
 
   private launch(): Promise<Browser> {
-    const launching = chromium
-      .launch({ executablePath: this.executablePath, args: chromiumArguments, timeout: 30_000 })
+    const launching = lowPriorityLauncher(this.executablePath)
+      .then((executablePath) =>
+        chromium.launch({ executablePath, args: chromiumArguments, timeout: 30_000 }),
+      )
       .catch((error: unknown) => {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         throw new PdfUnavailableError(
