@@ -1,6 +1,6 @@
 // The export worker under a start-and-cancel loop: someone who cancels each compiled export as
 // soon as it is being written, and starts another, must not pile renders up in the worker.
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { encodeGuideBody } from '../../demo/guideBody.ts';
@@ -60,28 +60,31 @@ describe('the render pool against cancelled renders', () => {
   }, 60_000);
 });
 
-/** The nice value of each thread of this process, by thread id (Linux: field 19 of stat). */
-function threadNiceness(): number[] {
-  return readdirSync('/proc/self/task').map((tid) => {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+/** The nice value of each thread of a process (Linux: field 19 of each task's stat). */
+function threadNiceness(pid: number | 'self'): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
     return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
   });
 }
 
-describe('the render worker beside the relay', () => {
-  it('renders at the lowest CPU priority while this thread keeps its own, and stops when idle', async () => {
+describe('the renderer beside the relay', () => {
+  it('renders in a process whose every thread runs at the lowest priority, and stops when idle', async () => {
     const pool = new RenderPool({ idleMs: 200 });
-    const lowered = () => threadNiceness().filter((nice) => nice === 19).length;
-    const before = lowered();
     try {
       await pool.render({ ...bigBook, chapters: bigBook.chapters.slice(0, 1) }, 'md');
-      // One more thread (the new worker's) runs at nice 19; the relaying thread does not.
-      expect(lowered()).toBe(before + 1);
+      const pid = pool.rendererPid!;
+      // Its garbage collector's threads included: all of them, not only the one rendering.
+      const niceness = threadNiceness(pid);
+      expect(niceness.length).toBeGreaterThan(3);
+      expect(new Set(niceness)).toEqual(new Set([19]));
+      // The server's own threads are left as they were.
       expect(getPriority()).toBe(0);
       expect(pool.workerRunning).toBe(true);
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      await new Promise((resolve) => setTimeout(resolve, 800));
       expect(pool.workerRunning).toBe(false);
-      // The next export starts a new worker.
+      expect(existsSync(`/proc/${pid}`)).toBe(false);
+      // The next export starts a new renderer.
       const { bytes } = await pool.render(
         { ...bigBook, chapters: bigBook.chapters.slice(0, 1) },
         'md',

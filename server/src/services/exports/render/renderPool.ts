@@ -1,22 +1,38 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DomainError } from '../../../lib/domainError.ts';
 import { renderBook, type RenderedBook, type RenderTarget } from './renderBook.ts';
 import type { BookSource } from '../model.ts';
 
-// The server runs TypeScript through tsx, and so must the worker: it registers tsx's ESM hooks
-// (the `import` build of `tsx/esm/api`; require.resolve names the `require` one), then imports
-// the worker's module. `execArgv: ['--import', 'tsx']` does not reach a worker's entry on Node 20.
-const tsxApi = pathToFileURL(
-  createRequire(import.meta.url)
-    .resolve('tsx/esm/api')
-    .replace(/index\.cjs$/, 'index.mjs'),
-).href;
-const workerModule = new URL('./renderWorker.ts', import.meta.url).href;
-const workerBootstrap = `import(${JSON.stringify(tsxApi)})
-  .then(({ register }) => { register(); return import(${JSON.stringify(workerModule)}); })
-  .catch((error) => { console.error(error); process.exit(1); });`;
+// The renderer is a child process running TypeScript through tsx, like the server: tsx's
+// loader is named by its file (`--import tsx` would be looked up from the working directory).
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const workerFile = fileURLToPath(new URL('./renderWorker.ts', import.meta.url));
+
+/**
+ * Starts the renderer at the lowest CPU priority (`nice -n 19`, which `exec`s node, so every
+ * thread the process ever has inherits it: V8's garbage collection threads too). A thread of the
+ * server's own process was not enough: it was niced, but a compiled DOCX's garbage was collected
+ * by V8's helper threads, shared with the thread that relays typing and at normal priority.
+ */
+function startRenderer(): ChildProcess {
+  return spawn(
+    'nice',
+    [
+      '-n',
+      '19',
+      process.execPath,
+      '--import',
+      tsxLoader,
+      // A compiled DOCX is a tree of millions of small objects: with V8's default young
+      // generation, half its time went to garbage collection (measured: 11 s → 4.6 s).
+      '--max-semi-space-size=32',
+      workerFile,
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' },
+  );
+}
 
 /** One render asked of the worker, and how it ends. */
 interface Pending {
@@ -50,7 +66,7 @@ export interface RenderPoolOptions {
  * render starts a new one.
  */
 export class RenderPool {
-  private worker: Worker | null = null;
+  private worker: ChildProcess | null = null;
   private readonly pending = new Map<number, Pending>();
   /**
    * Renders waiting for the worker, kept here rather than in the worker's message queue: a
@@ -71,9 +87,14 @@ export class RenderPool {
 
   constructor(private readonly options: RenderPoolOptions = {}) {}
 
-  /** Is a worker started (it stops after `idleMs` without a render)? */
+  /** Is a renderer process running (it stops after `idleMs` without a render)? */
   get workerRunning(): boolean {
     return this.worker !== null;
+  }
+
+  /** The renderer's process id, while it runs. */
+  get rendererPid(): number | undefined {
+    return this.worker?.pid;
   }
 
   /** Renders the worker holds now (0 or 1): a cancelled one runs to its end there. */
@@ -132,7 +153,7 @@ export class RenderPool {
     this.pending.clear();
     const worker = this.worker;
     this.worker = null;
-    if (worker) await worker.terminate();
+    if (worker) await stop(worker);
   }
 
   /** Gives the worker the next render when it holds none; with none left, starts the idle clock. */
@@ -146,7 +167,7 @@ export class RenderPool {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.held = render.id;
-    this.ensureWorker().postMessage({
+    this.ensureWorker().send({
       id: render.id,
       source: render.source,
       target: render.target,
@@ -165,22 +186,17 @@ export class RenderPool {
       const worker = this.worker;
       if (!worker || this.held !== null || this.queue.length > 0) return;
       this.worker = null;
-      void worker.terminate();
+      void stop(worker);
     }, this.options.idleMs ?? 60_000);
     this.idleTimer.unref();
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): ChildProcess {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerBootstrap, {
-      eval: true,
-      // A compiled DOCX is a tree of millions of small objects: with V8's default young
-      // generation, half its time went to garbage collection (measured: 11 s → 4.6 s with 192
-      // MB). 96 MB keeps most of that gain for half the memory the server holds while exporting.
-      resourceLimits: { maxYoungGenerationSizeMb: 96 },
-    });
-    // An idle worker must not keep a stopping process alive.
+    const worker = startRenderer();
+    // An idle renderer must not keep a stopping server alive (neither its process nor its pipe).
     worker.unref();
+    worker.channel?.unref();
     worker.on('message', (message: { id: number; result?: RenderedBook; error?: string }) => {
       if (message.id === this.held) this.held = null;
       const pending = this.pending.get(message.id);
@@ -204,8 +220,19 @@ export class RenderPool {
       this.next();
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`the export worker stopped (exit code ${code})`)));
+    worker.on('exit', (code, signal) =>
+      fail(new Error(`the export renderer stopped (${signal ?? `exit code ${code}`})`)),
+    );
     this.worker = worker;
     return worker;
   }
+}
+
+/** Ends a renderer process and waits until it is gone. */
+function stop(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    worker.once('exit', () => resolve());
+    worker.kill('SIGTERM');
+  });
 }

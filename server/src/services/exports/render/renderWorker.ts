@@ -1,32 +1,20 @@
-import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
 import { renderBook, type RenderTarget } from './renderBook.ts';
 import type { BookSource } from '../model.ts';
 
 /**
- * The export worker (see `RenderPool`): one book at a time, in the order asked. A book that
- * cannot be rendered answers with its error; the worker goes on with the next.
+ * The export renderer, a child process of the server (see `RenderPool`, which starts it at the
+ * lowest CPU priority): one book at a time, in the order asked. A book that cannot be rendered
+ * answers with its error; the renderer goes on with the next.
  */
-const port = parentPort;
-if (!port) throw new Error('renderWorker.ts runs as a worker thread');
+const send = process.send?.bind(process);
+if (!send) throw new Error('renderWorker.ts runs as a child process with an IPC channel');
 
-// The lowest CPU priority, for this thread alone (Linux gives each thread its own nice value):
-// on two cores, an export competing as an equal with the thread that relays typing raised the
-// conference's edit p99 tenfold. Typing wins; the export waits. Where the system refuses
-// (another OS, a sandbox), the export simply runs at normal priority.
-try {
-  setPriority(19);
-} catch {
-  // Not allowed here: nothing to undo.
-}
-
-port.on('message', (message: { id: number; source: BookSource; target: RenderTarget }) => {
+process.on('message', (message: { id: number; source: BookSource; target: RenderTarget }) => {
   void renderBook(message.source, message.target).then(
-    (result) => port.postMessage({ id: message.id, result }, [result.bytes.buffer as ArrayBuffer]),
+    (result) => send({ id: message.id, result }),
     (error: unknown) =>
-      port.postMessage({
-        id: message.id,
-        error: error instanceof Error ? error.message : String(error),
-      }),
+      send({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });
+// The server is gone (or let it go): nothing is left to render for.
+process.on('disconnect', () => process.exit(0));
