@@ -42,28 +42,28 @@ interface Pending {
 
 export interface RenderPoolOptions {
   /**
-   * Render on the calling thread instead of a worker: for tests of the formats, and a fallback
-   * where workers cannot start. A server must not: a compiled export is seconds of CPU.
+   * Render on the calling thread instead of in the renderer process: for tests of the formats.
+   * A server must not: a compiled export is seconds of CPU.
    */
   inline?: boolean;
   /**
-   * Bytes of guide states the renders waiting for the worker may hold together (default 256 MB);
+   * Bytes of guide states the renders waiting for the renderer may hold together (default 256 MB);
    * beyond it a render is refused as `export_unavailable` (try again shortly). The first in line
    * is always taken, however large.
    */
   maxWaitingBytes?: number;
-  /** Stop the worker after this long without a render (ms; default 60 s), giving its heap back. */
+  /** Stop the renderer after this long without a render (ms; default 60 s), giving its memory back. */
   idleMs?: number;
 }
 
 /**
- * Turns books into files off the main thread. Reading a guide's state into ProseMirror JSON and
- * writing 150,000 words of DOCX or HTML is seconds of CPU; on the thread that relays everyone's
- * keystrokes it would stall every guide of the conference. So one worker thread, started on the
- * first export and kept warm, renders one book at a time (the machine has two cores: the other is
- * the relay's). Requests queue in order; a cancelled one leaves the queue, or has its result
- * dropped when it was already running. A worker that dies fails what it was doing and the next
- * render starts a new one.
+ * Turns books into files outside the server's process. Reading a guide's state into ProseMirror
+ * JSON and writing 150,000 words of DOCX or HTML is seconds of CPU; on the thread that relays
+ * everyone's keystrokes it would stall every guide of the conference. So one renderer process
+ * (`renderWorker.ts`, at the lowest CPU priority), started on the first export and kept while
+ * used, renders one book at a time. Requests queue here in order; a cancelled one leaves the
+ * queue, or has its result dropped when it was already running. A renderer that dies fails what
+ * it was doing and the next render starts a new one. (The code calls it "the worker".)
  */
 export class RenderPool {
   private worker: ChildProcess | null = null;
