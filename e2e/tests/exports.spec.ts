@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { expect, test, type Browser, type Page, type TestInfo } from '@playwright/test';
 import mammoth from 'mammoth';
-import { createCoCreationSession, createGroup, createInvite } from '@draftroom/server/testing';
+import { createCoCreationSession, createGroup } from '@draftroom/server/testing';
 import { serverForSpec } from '../fixtures/guideSpec.ts';
-import { expectConnected, openPageAs, typeAtEnd } from '../fixtures/people.ts';
+import { expectConnected, inviteLink, openPageAs, typeAtEnd } from '../fixtures/people.ts';
 import { checkPage, switchLanguage } from '../fixtures/pages.ts';
 import { keepShots } from '../fixtures/shots.ts';
 
@@ -64,10 +64,10 @@ test('a facilitator compiles the session as DOCX and PDF, with progress, chapter
   });
   const groupA = await createGroup(organiser, session.id, 'Group A');
   const groupB = await createGroup(organiser, session.id, 'المجموعة ب', { workingLanguage: 'ar' });
-  const invite = async (
+  const invite = (
     role: 'participant' | 'facilitator',
     scope: { type: 'group' | 'session'; id: string },
-  ) => `${spec.server.url}${(await createInvite(organiser, role, scope)).joinPath}`;
+  ) => inviteLink(spec.server, role, scope);
 
   // Each group writes a line of its guide.
   const amina = await open(
@@ -135,7 +135,7 @@ test('a participant downloads their own guide from the guide page', async ({
   const group = await createGroup(organiser, session.id, 'Group C');
   const person = await open(
     browser,
-    `${spec.server.url}${(await createInvite(organiser, 'participant', { type: 'group', id: group.id })).joinPath}`,
+    await inviteLink(spec.server, 'participant', { type: 'group', id: group.id }),
     `/g/${group.guideId}`,
     'Chen Participant',
   );

@@ -1,7 +1,7 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { createCoCreationSession, createGroup, createInvite } from '@draftroom/server/testing';
+import { createCoCreationSession, createGroup } from '@draftroom/server/testing';
 import { serverForSpec } from '../fixtures/guideSpec.ts';
-import { expectConnected, openPageAs } from '../fixtures/people.ts';
+import { expectConnected, inviteLink, openPageAs } from '../fixtures/people.ts';
 import { switchLanguage } from '../fixtures/pages.ts';
 import { keepShots } from '../fixtures/shots.ts';
 
@@ -23,10 +23,10 @@ test('timer, phase and an announcement from the console reach both groups live',
   const session = await createCoCreationSession(organiser, 'Writing the guides');
   const groupA = await createGroup(organiser, session.id, 'Group A');
   const groupB = await createGroup(organiser, session.id, 'Group B');
-  const invite = async (
+  const invite = (
     role: 'participant' | 'facilitator',
     scope: { type: 'group' | 'session'; id: string },
-  ) => `${spec.server.url}${(await createInvite(organiser, role, scope)).joinPath}`;
+  ) => inviteLink(spec.server, role, scope);
 
   const amina = await open(
     browser,
