@@ -9,6 +9,7 @@ import {
   type ExportTiming,
   type SeededSession,
 } from '../scenarios/exports/index.ts';
+import { IdleCpuControl } from '../scenarios/exports/idleCpuControl.ts';
 import { atMost, below, ratioOf, row, target, type Check, type Row } from '../report/report.ts';
 import { median } from '../lib/stats.ts';
 import {
@@ -52,6 +53,8 @@ const medianSeconds = (timings: ExportTiming[], format: 'docx' | 'pdf') => {
  */
 export async function runExportsScenario(options: SuiteOptions): Promise<ScenarioOutcome> {
   const { conference: load, exports: size } = sizesFor(options.smoke);
+  // The control run: idle-class busy loops beside the load instead of exports (IdleCpuControl).
+  const control = process.env.BENCH_EXPORTS_CONTROL === 'idle-cpu';
   const noise = newNoiseLog();
   const runs: ExportsRun[] = [];
   for (let run = 0; run < options.runs; run++) {
@@ -64,7 +67,6 @@ export async function runExportsScenario(options: SuiteOptions): Promise<Scenari
           const organiser = await server.organiser();
           const seeded = await seedExportSession(server, organiser, size, options.log);
           result.seeded?.push(seeded);
-          let exportLoad: ExportLoad | null = null;
           if (withExports)
             result.alone = await exportsAlone(server, organiser, seeded, options.log);
           const conference = await runConference(server, {
@@ -72,9 +74,11 @@ export async function runExportsScenario(options: SuiteOptions): Promise<Scenari
             log: options.log,
             ...(withExports && {
               alongside: async () => {
-                exportLoad = new ExportLoad(server, organiser, seeded, options.log);
+                const beside = control
+                  ? new IdleCpuControl(server)
+                  : new ExportLoad(server, organiser, seeded, options.log);
                 return async () => {
-                  result.underLoad = await (exportLoad as ExportLoad).stop();
+                  result.underLoad = await beside.stop();
                 };
               },
             }),
@@ -95,8 +99,9 @@ export async function runExportsScenario(options: SuiteOptions): Promise<Scenari
     runs.push(result as ExportsRun);
   }
   return {
-    title:
-      '9. Compiled exports beside the conference load (Draftroom only; "baseline" = no exports)',
+    title: control
+      ? '9. CONTROL: idle-class busy loops (no exports) beside the conference load ("baseline" = nothing beside it)'
+      : '9. Compiled exports beside the conference load (Draftroom only; "baseline" = no exports)',
     notes: [
       'Export rows: POST /api/sessions/:id/exports → polled (every 50 ms) until done → file ' +
         'downloaded, as the organiser. "Alone": on the with-exports process before its load ' +
@@ -117,7 +122,7 @@ export async function runExportsScenario(options: SuiteOptions): Promise<Scenari
       'measured s': load.durationSeconds,
     },
     rows: rowsOf(runs, noiseRow(noise)),
-    checks: checksOf(runs, size),
+    checks: checksOf(runs, size, control),
     raw: runs,
   };
 }
@@ -212,7 +217,11 @@ function rowsOf(runs: ExportsRun[], noise: Row): Row[] {
   ];
 }
 
-function checksOf(runs: ExportsRun[], size: { guides: number; wordsPerGuide: number }): Check[] {
+function checksOf(
+  runs: ExportsRun[],
+  size: { guides: number; wordsPerGuide: number },
+  control: boolean,
+): Check[] {
   return runs.flatMap((run, index) => {
     const alone = [run.alone.docxFirst, run.alone.docxWarm, run.alone.pdfFirst, run.alone.pdfWarm];
     const broken = [...alone, ...run.underLoad.timings].filter((timing) => timing.problem);
@@ -228,7 +237,8 @@ function checksOf(runs: ExportsRun[], size: { guides: number; wordsPerGuide: num
       },
       {
         name: `run ${index + 1}: every compiled export finished with a good file, alone and under load`,
-        ok: broken.length === 0 && run.underLoad.timings.length > 0,
+        // The control runs no export under the load: only those alone are checked then.
+        ok: broken.length === 0 && (control || run.underLoad.timings.length > 0),
         detail:
           `${run.underLoad.timings.length} under load` +
           (broken.length > 0 ? `; ${broken.map((timing) => timing.problem).join('; ')}` : ''),

@@ -94,4 +94,26 @@ describe('the renderer beside the relay', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('stops the renderer as soon as it has written a PDF’s HTML, before Chromium prints it', async () => {
+    // A minute of idle: only the PDF rule can stop it within this test.
+    const pool = new RenderPool({ idleMs: 60_000 });
+    try {
+      await pool.render({ ...bigBook, chapters: bigBook.chapters.slice(0, 1) }, 'docx');
+      const pid = pool.rendererPid!;
+      expect(pool.workerRunning).toBe(true);
+      const { bytes } = await pool.render(
+        { ...bigBook, chapters: bigBook.chapters.slice(0, 1) },
+        'pdf-html',
+      );
+      expect(new TextDecoder().decode(bytes)).toContain('<html');
+      expect(pool.workerRunning).toBe(false);
+      await expect.poll(() => existsSync(`/proc/${pid}`), { timeout: 5_000 }).toBe(false);
+      // A DOCX (or anything else) keeps it for the idle minute: the next export finds it warm.
+      await pool.render({ ...bigBook, chapters: bigBook.chapters.slice(0, 1) }, 'docx');
+      expect(pool.workerRunning).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DomainError } from '../../../lib/domainError.ts';
-import { renderBook, type RenderedBook, type RenderTarget } from './renderBook.ts';
+import type { RenderedBook, RenderTarget } from './renderBook.ts';
 import type { BookSource } from '../model.ts';
 
 // The renderer is a child process running TypeScript through tsx, like the server: tsx's
@@ -28,6 +28,9 @@ function startRenderer(): ChildProcess {
       // A compiled DOCX is a tree of millions of small objects: with V8's default young
       // generation, half its time went to garbage collection (measured: 11 s → 4.6 s).
       '--max-semi-space-size=32',
+      // So the renderer collects its garbage right after answering (renderWorker.ts): a DOCX
+      // of a compiled session otherwise leaves ~230 MB resident for the idle minute, ~175 after.
+      '--expose-gc',
       workerFile,
     ],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' },
@@ -81,6 +84,8 @@ export class RenderPool {
   }> = [];
   /** The render the worker holds, cancelled or not; one at a time. */
   private held: number | null = null;
+  /** What the worker rendered last: after a PDF's HTML, Chromium prints while it would idle. */
+  private lastTarget: RenderTarget | null = null;
   private nextId = 1;
   private closed = false;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -108,7 +113,12 @@ export class RenderPool {
     signal?: AbortSignal,
   ): Promise<RenderedBook> {
     signal?.throwIfAborted();
-    if (this.options.inline) return renderBook(source, target);
+    if (this.options.inline) {
+      // Loaded only here: the format writers (docx and the rest) cost the server ~55 MB
+      // resident, and a server renders in its renderer process, never inline.
+      const { renderBook } = await import('./renderBook.ts');
+      return renderBook(source, target);
+    }
     if (this.closed) throw new Error('the render pool is closed');
     const bytes = source.chapters.reduce((sum, chapter) => sum + chapter.state.byteLength, 0);
     const waiting = this.queue.reduce((sum, queued) => sum + queued.bytes, 0);
@@ -161,12 +171,16 @@ export class RenderPool {
     if (this.held !== null || this.closed) return;
     const render = this.queue.shift();
     if (!render) {
-      this.stopWhenIdle();
+      // Chromium is about to print that HTML for seconds, at the export's peak of memory: the
+      // renderer's 200–250 MB (its modules and a heap that held the book) would sit beside it.
+      if (this.lastTarget === 'pdf-html') this.stopNow();
+      else this.stopWhenIdle();
       return;
     }
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     this.held = render.id;
+    this.lastTarget = render.target;
     this.ensureWorker().send({
       id: render.id,
       source: render.source,
@@ -183,12 +197,16 @@ export class RenderPool {
     if (!this.worker || this.idleTimer) return;
     this.idleTimer = setTimeout(() => {
       this.idleTimer = null;
-      const worker = this.worker;
-      if (!worker || this.held !== null || this.queue.length > 0) return;
-      this.worker = null;
-      void stop(worker);
+      this.stopNow();
     }, this.options.idleMs ?? 60_000);
     this.idleTimer.unref();
+  }
+
+  private stopNow(): void {
+    const worker = this.worker;
+    if (!worker || this.held !== null || this.queue.length > 0) return;
+    this.worker = null;
+    void stop(worker);
   }
 
   private ensureWorker(): ChildProcess {

@@ -11,7 +11,11 @@ if (!send) throw new Error('renderWorker.ts runs as a child process with an IPC 
 
 process.on('message', (message: { id: number; source: BookSource; target: RenderTarget }) => {
   void renderBook(message.source, message.target).then(
-    (result) => send({ id: message.id, result }),
+    (result) => {
+      send({ id: message.id, result });
+      // The book's tree is garbage now; collected at once, its memory goes back while idle.
+      (globalThis as { gc?: () => void }).gc?.();
+    },
     (error: unknown) =>
       send({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
   );
