@@ -6,6 +6,7 @@ import type { ReviewStatus } from '@draftroom/shared';
  * from ready (the facilitator's hand-in nobody acted on yet) and "reopen" from anywhere later.
  */
 export function moveLabel(t: TFunction, from: ReviewStatus, to: ReviewStatus): string {
-  if (to === 'drafting') return from === 'ready' ? t('review.move.withdraw') : t('review.move.reopen');
+  if (to === 'drafting')
+    return from === 'ready' ? t('review.move.withdraw') : t('review.move.reopen');
   return t(`review.move.${to}`);
 }
