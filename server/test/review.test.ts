@@ -17,7 +17,12 @@ import {
 } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
 import { connectClient, type HonestClient } from './helpers/clients.ts';
-import { appendUpdate, connectSynced, readOnlyRejections, storedText } from './helpers/collabAccess.ts';
+import {
+  appendUpdate,
+  connectSynced,
+  readOnlyRejections,
+  storedText,
+} from './helpers/collabAccess.ts';
 import { updateFrame } from './helpers/frames.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -213,7 +218,10 @@ describe('reviewing guides', () => {
     const organiser = server.organiser;
     const writer = await openListening(participant.cookie, guideId);
     const facilitating = await openListening(facilitator.cookie, guideId);
-    const organising = await connectSynced({ wsUrl: server.wsUrl, cookie: organiser.cookie }, guideId);
+    const organising = await connectSynced(
+      { wsUrl: server.wsUrl, cookie: organiser.cookie },
+      guideId,
+    );
     clients.push(organising);
     writer.client.text.insert(0, 'Drafted by the group. ');
     await waitFor(() => expect(organising.content()).toContain('Drafted by the group.'));
@@ -224,10 +232,7 @@ describe('reviewing guides', () => {
     expect(writer.told).toEqual(['write/current']);
     await move(organiser, guideId, { from: 'approved', to: 'published' });
     await waitFor(() => expect(writer.told).toEqual(['write/current', 'read/review']), 2_000);
-    await waitFor(
-      () => expect(facilitating.told).toEqual(['write/current', 'read/review']),
-      2_000,
-    );
+    await waitFor(() => expect(facilitating.told).toEqual(['write/current', 'read/review']), 2_000);
     expect(
       (await participant.expect<Guide>(200, 'GET', apiPath('getGuide', { guideId }))).permission,
     ).toBe('read');

@@ -50,7 +50,8 @@ export function GuideWorkspace({
 
   // Said when it changed while the page was open; `current` (sent on every connect) is not news.
   const reason = connection.permission?.reason;
-  const changedBecause = reason === 'role' || reason === 'guide' || reason === 'review' ? reason : null;
+  const changedBecause =
+    reason === 'role' || reason === 'guide' || reason === 'review' ? reason : null;
 
   // A new role (the server's permission message) shows in the header and menus at once too.
   // (Once per message: `refreshMe` is a new function after every load, so it is read by ref.)

@@ -16,7 +16,7 @@ import { ReviewMoves } from './ReviewMoves.tsx';
  * by the page (the session's live state says when it moved); the panel then asks again.
  */
 export function ReviewPanel({ guide, onChanged }: { guide: Guide; onChanged: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const load = useCallback(
     (signal: AbortSignal) => callApi('guideReview', { params: { guideId: guide.id }, signal }),
     [guide.id],
@@ -47,6 +47,9 @@ export function ReviewPanel({ guide, onChanged }: { guide: Guide; onChanged: () 
     }
     announce(t('review.nowStatus', { status: t(`review.status.${now}`) }));
   }, [guide.review.status, announce, t]);
+
+  // What was said is in the language it was said in: a new language starts with nothing said.
+  useEffect(() => announce(null), [i18n.language, announce]);
 
   return (
     <section className="review" aria-labelledby="review-heading" data-testid="review-panel">

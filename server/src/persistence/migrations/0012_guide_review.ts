@@ -9,7 +9,9 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('guide_reviews')
-    .addColumn('guide_id', 'text', (c) => c.primaryKey().references('guides.id').onDelete('cascade'))
+    .addColumn('guide_id', 'text', (c) =>
+      c.primaryKey().references('guides.id').onDelete('cascade'),
+    )
     // drafting | ready | changes_requested | approved | published
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('changed_at', 'text', (c) => c.notNull())

@@ -196,7 +196,11 @@ export function canMoveReview(
 }
 
 /** The moves this person may make now on a guide at `from` (what the guide page offers). */
-export function reviewMovesFor(viewer: Viewer, place: GroupPlace, from: ReviewStatus): ReviewStatus[] {
+export function reviewMovesFor(
+  viewer: Viewer,
+  place: GroupPlace,
+  from: ReviewStatus,
+): ReviewStatus[] {
   return movesOf(reviewActorOf(viewer, place), from);
 }
 

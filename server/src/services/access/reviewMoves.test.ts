@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { reviewStatuses, type ReviewStatus } from '@draftroom/shared';
 import type { PersonRecord } from '../../persistence/index.ts';
-import { canMoveReview, guidePermission, reviewActorOf, reviewMovesFor, type Viewer } from './policy.ts';
+import {
+  canMoveReview,
+  guidePermission,
+  reviewActorOf,
+  reviewMovesFor,
+  type Viewer,
+} from './policy.ts';
 import { isReviewMove } from './reviewMoves.ts';
 
 const place = { eventId: 'e1', sessionId: 's1', groupId: 'g1' };
@@ -77,9 +83,7 @@ describe('the review table: every from × to × person', () => {
     for (const from of reviewStatuses) {
       for (const who of Object.keys(people) as Who[]) {
         const offered = reviewMovesFor(people[who], place, from);
-        const mayMake = reviewStatuses.filter((to) =>
-          expected[`${from}→${to}`]?.includes(who),
-        );
+        const mayMake = reviewStatuses.filter((to) => expected[`${from}→${to}`]?.includes(who));
         expect(new Set(offered), `${who} at ${from}`).toEqual(new Set(mayMake));
       }
     }
