@@ -10,7 +10,8 @@ import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
 export function ReviewHistory({ history }: { history: readonly ReviewMove[] }) {
   const { t } = useTranslation();
   const [latest, ...earlier] = history;
-  if (!latest) return <p className="muted review__empty">{t('review.noHistory')}</p>;
+  // Never moved: the status (drafting) says it all, and the panel stays one line.
+  if (!latest) return null;
   return (
     <>
       <section className="review__latest" aria-labelledby="review-latest-heading">

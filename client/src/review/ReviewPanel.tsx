@@ -53,12 +53,13 @@ export function ReviewPanel({ guide, onChanged }: { guide: Guide; onChanged: () 
 
   return (
     <section className="review" aria-labelledby="review-heading" data-testid="review-panel">
-      <h2 id="review-heading" className="panel-heading">
-        {t('review.heading')}
-      </h2>
-      <p className="review__status">
+      {/* One line (heading and status), so a phone still shows the editor on its first screen. */}
+      <div className="review__head">
+        <h2 id="review-heading" className="panel-heading">
+          {t('review.heading')}
+        </h2>
         <ReviewBadge status={guide.review.status} />
-      </p>
+      </div>
       <StatusMessage message={heard.status.message} id={heard.status.id} />
       <ResourceState resource={state} onRetry={reload} />
       {state.status === 'ready' && (
