@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxReviewNoteLength, type GuideReview, type ReviewStatus } from '@draftroom/shared';
 import { callApi } from '../api/callApi.ts';
+import { ApiRequestError } from '../api/client.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { TextField } from '../ui/fields/TextField.tsx';
@@ -22,15 +23,18 @@ export function ReviewMoves({
   stale,
   onMoving,
   onMoved,
+  onStale,
 }: {
   guideId: string;
   review: GuideReview;
   /** The guide moved since these moves were read: wait for the new ones. */
   stale: boolean;
-  /** Told just before a move is sent, so the panel does not announce it twice. */
-  onMoving: (to: ReviewStatus) => void;
+  /** Told just before a move is sent (null: it failed), so the panel does not announce it twice. */
+  onMoving: (to: ReviewStatus | null) => void;
   /** Told after a move succeeded (the panel says it and the page loads the new state). */
   onMoved: (to: ReviewStatus) => void;
+  /** Someone else moved the guide first (`review_stale`): the page loads where it stands now. */
+  onStale: () => void;
 }) {
   const { t } = useTranslation();
   const [note, setNote] = useState('');
@@ -41,7 +45,14 @@ export function ReviewMoves({
 
   const send = async (to: ReviewStatus) => {
     onMoving(to);
-    await callApi('moveReview', { params: { guideId }, body: { from, to, note } });
+    try {
+      await callApi('moveReview', { params: { guideId }, body: { from, to, note } });
+    } catch (refused) {
+      onMoving(null);
+      // The note stays typed: it may still fit the move they make next.
+      if (refused instanceof ApiRequestError && refused.code === 'review_stale') onStale();
+      throw refused;
+    }
     setNote('');
   };
   const move = async (to: ReviewStatus) => {

@@ -73,6 +73,7 @@ export function ReviewPanel({ guide, onChanged }: { guide: Guide; onChanged: () 
               onMoving={(to) => {
                 ownMove.current = to;
               }}
+              onStale={onChanged}
               onMoved={(to) => {
                 announce(t('review.done', { status: t(`review.status.${to}`) }));
                 onChanged();
