@@ -16,6 +16,7 @@ import { createGroupService } from './services/conference/groupService.ts';
 import { createGuideService } from './services/conference/guideService.ts';
 import { createContributorsService } from './services/conference/contributorsService.ts';
 import { createLockService } from './services/conference/lockService.ts';
+import { createReviewService } from './services/review/reviewService.ts';
 import { createSessionLiveService } from './services/sessions/sessionLiveService.ts';
 import { onlineChanges } from './services/sessions/onlineChanges.ts';
 import { FreezeScheduler } from './services/sessions/freezeScheduler.ts';
@@ -129,6 +130,13 @@ export async function createDraftroomServer(
     (guideId, by) => versions.takeVersion(guideId, { label: '', kind: 'lock', by }),
     versionFailed,
   );
+  const review = createReviewService(
+    conference,
+    events,
+    // Labelled with the status moved to; the history shows it in the reader's language.
+    (guideId, status, by) => versions.takeVersion(guideId, { label: status, kind: 'review', by }),
+    (guideId, error) => logger.error({ err: error, guideId }, 'version on a review move failed'),
+  );
   const freezes = new FreezeScheduler(
     persistence.repositories,
     locks,
@@ -171,6 +179,7 @@ export async function createDraftroomServer(
       guides,
       contributors: createContributorsService(conference, guides),
       locks,
+      review,
       sessionLive,
       people: createPeopleService(conference, auth, events),
       templates: createTemplateService(conference),

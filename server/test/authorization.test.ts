@@ -168,6 +168,10 @@ const matrix = {
   // Locking: the group's facilitators and the organisers; another event's guide does not exist.
   setGuideLock:  row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ params: { guideId: await w.fresh.guide() }, body: { locked: true } })),
   setSessionLock: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { locked: false } })),
+  // The review: whoever reads the guide reads its review; handing it in (drafting → ready) is for
+  // the group's facilitators and the organisers (the other moves: review.test.ts, per actor).
+  guideReview:   row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  moveReview:    row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ params: { guideId: await w.fresh.guide() }, body: { from: 'drafting', to: 'ready', note: 'Ready.' } })),
   // A session's live state: anyone of the event (announcements filtered); running it: its managers.
   sessionLive:   row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),
   sessionTimer:  row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { action: 'start', minutes: 5 } })),

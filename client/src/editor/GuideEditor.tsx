@@ -37,6 +37,8 @@ interface GuideEditorProps {
   changedBecause?: Exclude<PermissionChangeReason, 'current'> | null;
   /** The guide is locked (a participant then reads it: the note says why). */
   locked?: boolean;
+  /** The guide is published (read-only for all but the organisers: the note says why). */
+  published?: boolean;
 }
 
 /**
@@ -49,6 +51,7 @@ export function GuideEditor({
   mode,
   changedBecause = null,
   locked = false,
+  published = false,
 }: GuideEditorProps) {
   const { t, i18n } = useTranslation();
   const hintId = useId();
@@ -126,7 +129,12 @@ export function GuideEditor({
   return (
     <div className="guide-editor">
       {mode === 'read' ? (
-        <ReadOnlyNote id={hintId} changedBecause={changedBecause} locked={locked} />
+        <ReadOnlyNote
+          id={hintId}
+          changedBecause={changedBecause}
+          locked={locked}
+          published={published}
+        />
       ) : (
         <p id={hintId} className="muted guide-editor__hint">
           {mode === 'write' ? t('editor.hint') : t('editor.stopped')}

@@ -12,10 +12,13 @@ export function ReadOnlyNote({
   id,
   changedBecause = null,
   locked = false,
+  published = false,
 }: {
   id: string;
   /** The guide is locked: that, not the person's role, is why they read it. */
   locked?: boolean;
+  /** The guide is published: only the organisers change it now (said before a lock). */
+  published?: boolean;
   /** Set when the person could write when they opened the guide: says why they no longer can. */
   changedBecause?: Exclude<PermissionChangeReason, 'current'> | null;
 }) {
@@ -30,9 +33,11 @@ export function ReadOnlyNote({
       {shown
         ? changedBecause
           ? t(`editor.nowReadOnly.${changedBecause}`)
-          : locked
-            ? t('editor.readOnlyLocked')
-            : t('editor.readOnly')
+          : published
+            ? t('editor.readOnlyPublished')
+            : locked
+              ? t('editor.readOnlyLocked')
+              : t('editor.readOnly')
         : ''}
     </p>
   );

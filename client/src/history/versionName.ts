@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { GuideVersion } from '@draftroom/shared';
+import { reviewStatusSchema, type GuideVersion } from '@draftroom/shared';
 
 /**
  * What a version is called in the list and the viewer: its label, or what the server took it
@@ -10,6 +10,13 @@ export function versionName(
   t: TFunction,
   all: readonly GuideVersion[] = [],
 ): string {
+  // A review move's version is labelled with the status moved to: named in the reader's language.
+  if (version.kind === 'review') {
+    const status = reviewStatusSchema.safeParse(version.label);
+    if (status.success) {
+      return t('history.name.review', { status: t(`review.status.${status.data}`) });
+    }
+  }
   if (version.label !== '') return version.label;
   const of = version.beforeRestoreOf;
   if (of) {

@@ -13,6 +13,7 @@ function guide(id: string, title: string, sessionId: string | null): Guide {
     permission: 'write',
     lock: null,
     canLock: false,
+    review: { status: 'drafting', changedAt: null },
   };
 }
 

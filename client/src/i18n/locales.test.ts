@@ -43,6 +43,7 @@ const sameAsEnglishEverywhere = [
   // `aria-keyshortcuts` values are key names from the UI Events spec, never translated.
   'toolbar.*.keys',
   // Symbols, not words.
+  'review.moved',
   'toolbar.bulletList.glyph',
   'toolbar.orderedList.glyph',
   'toolbar.superscript.glyph',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Guide, Me } from '@draftroom/shared';
+import type { Guide, Me, SessionLive } from '@draftroom/shared';
 import { guideFragmentName, identityOf } from '@draftroom/shared';
 import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import { useCollabSession, useConnectionState, usePeople } from '../collab/useCollabSession.ts';
@@ -8,6 +8,7 @@ import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
 import { ContributorsPanel } from './ContributorsPanel.tsx';
 import { GuideLockPanel } from './GuideLockPanel.tsx';
+import { ReviewPanel } from '../review/ReviewPanel.tsx';
 import { GuideExportPanel } from '../exports/GuideExportPanel.tsx';
 import { MovedNotice, useFollowMove } from './followMove.tsx';
 import { SessionLiveBar } from '../sessionLive/SessionLiveBar.tsx';
@@ -49,7 +50,8 @@ export function GuideWorkspace({
 
   // Said when it changed while the page was open; `current` (sent on every connect) is not news.
   const reason = connection.permission?.reason;
-  const changedBecause = reason === 'role' || reason === 'guide' ? reason : null;
+  const changedBecause =
+    reason === 'role' || reason === 'guide' || reason === 'review' ? reason : null;
 
   // A new role (the server's permission message) shows in the header and menus at once too.
   // (Once per message: `refreshMe` is a new function after every load, so it is read by ref.)
@@ -62,7 +64,11 @@ export function GuideWorkspace({
     if (roleChangedTo) refreshMeRef.current();
   }, [roleChangedTo]);
   // A lock or unlock: the guide's details (lock state, shown to facilitators) follow too.
-  const guideChanged = connection.permission?.reason === 'guide' ? connection.permission : null;
+  // (A review move that publishes or reopens it says `review`.)
+  const guideChanged =
+    connection.permission?.reason === 'guide' || connection.permission?.reason === 'review'
+      ? connection.permission
+      : null;
   const onGuideChangedRef = useRef(onGuideChanged);
   useEffect(() => {
     onGuideChangedRef.current = onGuideChanged;
@@ -70,6 +76,23 @@ export function GuideWorkspace({
   useEffect(() => {
     if (guideChanged) onGuideChangedRef.current();
   }, [guideChanged]);
+
+  // Someone moved the guide's review (the session's live state says so): load the guide again,
+  // so its status, and the moves this person may make, follow at once.
+  const reviewChangedAt = useRef(guide.review.changedAt);
+  useEffect(() => {
+    reviewChangedAt.current = guide.review.changedAt;
+  }, [guide.review.changedAt]);
+  const onLive = useCallback(
+    (live: SessionLive) => {
+      const mine = live.reviews.find((review) => review.guideId === guide.id);
+      if (mine && mine.changedAt !== reviewChangedAt.current) {
+        reviewChangedAt.current = mine.changedAt;
+        onGuideChangedRef.current();
+      }
+    },
+    [guide.id],
+  );
 
   // Keeps what peers see (presence list, caret label) in step with a changed profile name.
   useEffect(() => {
@@ -94,7 +117,7 @@ export function GuideWorkspace({
       <div className="guide-page__body">
         <div className="guide-page__editor">
           <MovedNotice />
-          {guide.sessionId && <SessionLiveBar sessionId={guide.sessionId} />}
+          {guide.sessionId && <SessionLiveBar sessionId={guide.sessionId} onLive={onLive} />}
           {history.viewer}
           {connection.problem && session && (
             <CollabProblemAlert
@@ -111,6 +134,7 @@ export function GuideWorkspace({
               mode={mode}
               changedBecause={changedBecause}
               locked={guide.lock !== null}
+              published={guide.review.status === 'published'}
             />
           ) : (
             <p className="muted">{t('guide.opening')}</p>
@@ -118,6 +142,7 @@ export function GuideWorkspace({
         </div>
         <aside className="guide-page__panel" aria-label={t('guide.panelLabel')}>
           <ConnectionStatus connection={connection} />
+          {guide.groupId !== null && <ReviewPanel guide={guide} onChanged={onGuideChanged} />}
           {guide.canLock && <GuideLockPanel guide={guide} onChanged={onGuideChanged} />}
           <PresenceList people={people} />
           <ContributorsPanel guideId={guide.id} />

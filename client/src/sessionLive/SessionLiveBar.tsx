@@ -11,8 +11,15 @@ import { formatTimeLeft, timeLeft, useSessionLive } from './useSessionLive.ts';
  * reader hears a new announcement, the timer being set, paused or extended, and 10, 5 and 1
  * minutes left and time up, never every second.
  */
-export function SessionLiveBar({ sessionId }: { sessionId: string }) {
-  const { state, offsetMs } = useSessionLive(sessionId);
+export function SessionLiveBar({
+  sessionId,
+  onLive,
+}: {
+  sessionId: string;
+  /** Hears every live state too (the guide page follows its guide's review with it). */
+  onLive?: (live: SessionLive) => void;
+}) {
+  const { state, offsetMs } = useSessionLive(sessionId, onLive);
   if (state.status !== 'ready') return null;
   return <LiveBar live={state.data} offsetMs={offsetMs} />;
 }

@@ -36,8 +36,8 @@ export function useSessionEvents(
  */
 export function useSessionLive(
   sessionId: string | null,
-  /** Also told of every change (the console reloads its groups then). */
-  onChange?: () => void,
+  /** Also told of every change (the console reloads its groups then; a guide page its review). */
+  onChange?: (live: SessionLive) => void,
 ): {
   state: Resource<SessionLive>;
   offsetMs: number;
@@ -50,7 +50,7 @@ export function useSessionLive(
   const onLive = useCallback((live: SessionLive, receivedAt: number) => {
     // Sent as the server read it: the offset errs by the message's travel time (milliseconds).
     setLatest({ live, offsetMs: Date.parse(live.serverNow) - receivedAt });
-    onChangeRef.current?.();
+    onChangeRef.current?.(live);
   }, []);
   useSessionEvents(sessionId, onLive);
   return latest && latest.live.sessionId === sessionId

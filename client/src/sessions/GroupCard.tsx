@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { BreakoutGroup, Guide, Me } from '@draftroom/shared';
 import { languageName } from '../format/text.ts';
 import { MemberList } from './MemberList.tsx';
+import { ReviewBadge } from '../review/ReviewBadge.tsx';
 
 interface GroupCardProps {
   group: BreakoutGroup;
@@ -48,6 +49,7 @@ export function GroupCard({
         </h3>
         {mine && <span className="pill pill--mine">{t('session.yourGroup')}</span>}
         {full && <span className="pill">{t('session.full')}</span>}
+        {guide && <ReviewBadge status={guide.review.status} />}
         {guide?.lock && (
           <span className="pill pill--locked" data-testid="guide-locked">
             {t('session.locked')}

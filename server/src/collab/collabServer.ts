@@ -117,6 +117,10 @@ export class CollabServer {
       options.events.subscribe('guideLock', ({ guideIds }) => {
         void this.applyAccessChange({ kind: 'documents', documentIds: guideIds });
       }),
+      // So is a review move (a published guide is read-only for all but the organisers).
+      options.events.subscribe('guideReview', ({ guideId }) => {
+        void this.applyAccessChange({ kind: 'documents', documentIds: [guideId] }, 'review');
+      }),
     ];
     this.unsubscribe = () => unsubscribes.forEach((unsubscribe) => unsubscribe());
   }
@@ -299,7 +303,11 @@ export class CollabServer {
    * read is sent to the client (`permissionMessageType`) and enforced on the next update (the
    * room checks `permission` on every one).
    */
-  private async applyAccessChange(change: AccessChange): Promise<void> {
+  private async applyAccessChange(
+    change: AccessChange,
+    /** What a changed guide's sockets are told (`guide`: a lock; `review`: a review move). */
+    guideReason: 'guide' | 'review' = 'guide',
+  ): Promise<void> {
     const affected = [...this.connections].filter((connection) => {
       switch (change.kind) {
         case 'people':
@@ -328,7 +336,7 @@ export class CollabServer {
             // Told at once, so the editor turns read-only (or editable) with the reason shown,
             // instead of the person's edits being dropped without a word.
             connection.permission = decision.permission;
-            connection.tellPermission(change.kind === 'documents' ? 'guide' : 'role');
+            connection.tellPermission(change.kind === 'documents' ? guideReason : 'role');
           }
           connection.permission = decision.permission;
           connection.presenceUser = decision.identity;

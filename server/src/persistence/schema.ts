@@ -51,6 +51,24 @@ export interface DatabaseSchema {
     locked_by: string | null;
     reason: string;
   };
+  /** Where each guide stands in the organisers' review (migration 0012); no row: drafting. */
+  guide_reviews: {
+    guide_id: string;
+    status: string;
+    changed_at: string;
+    changed_by: string;
+  };
+  /** Every move of a guide's review (migration 0012). */
+  guide_review_moves: {
+    id: string;
+    guide_id: string;
+    from_status: string;
+    to_status: string;
+    moved_by: string;
+    moved_at: string;
+    note: string;
+    version_id: string | null;
+  };
   /** Phase and timer of a session (migration 0010). */
   session_live: {
     session_id: string;

@@ -10,6 +10,8 @@ export const apiErrorCodes = [
   'forbidden',
   /** The request clashes with the current state (a full group, a session that still has groups). */
   'conflict',
+  /** A review move whose `from` is no longer the guide's status: someone moved it first. */
+  'review_stale',
   'rate_limited',
   /** The invite link is unknown, expired, revoked or used up. */
   'invite_invalid',

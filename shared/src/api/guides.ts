@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentIdSchema } from '../protocol/documentId.ts';
+import { guideReviewSummarySchema } from './review.ts';
 
 export const permissionSchema = z.enum(['write', 'read']);
 
@@ -16,6 +17,8 @@ export const guideSchema = z.object({
   lock: z.object({ lockedAt: z.string(), reason: z.enum(['facilitator', 'freeze']) }).nullable(),
   /** May the signed-in person lock and unlock it (its facilitators, the organisers)? */
   canLock: z.boolean(),
+  /** Where the guide stands in the organisers' review (published: read-only but for organisers). */
+  review: guideReviewSummarySchema,
 });
 export type Guide = z.infer<typeof guideSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { entityIdSchema } from './common.ts';
 import { personText } from './personText.ts';
+import { reviewStatusSchema } from '../api/review.ts';
 
 /** The stages a co-creation session goes through, shown in every group. */
 export const sessionPhases = ['gathering', 'drafting', 'review', 'wrap-up'] as const;
@@ -56,6 +57,17 @@ export const sessionLiveSchema = z.object({
   serverNow: z.string(),
   /** May the asker run the session (timer, phase, announcements, locks)? */
   canRun: z.boolean(),
+  /**
+   * The review status of each guide of the session the asker may open, so an open guide page
+   * (and the console) follow a move at once.
+   */
+  reviews: z.array(
+    z.object({
+      guideId: entityIdSchema,
+      status: reviewStatusSchema,
+      changedAt: z.string().nullable(),
+    }),
+  ),
 });
 export type SessionLive = z.infer<typeof sessionLiveSchema>;
 

@@ -11,7 +11,8 @@ export const permissionMessageType = 20;
 
 /**
  * Why the server sends it: `current` when the connection opens (what it may do, nothing
- * changed), `role` when the person's role or group changed, `guide` when the guide itself did.
+ * changed), `role` when the person's role or group changed, `guide` when the guide itself did
+ * (locked, unlocked, its group removed), `review` when the organisers published or reopened it.
  */
-export const permissionChangeReasons = ['current', 'role', 'guide'] as const;
+export const permissionChangeReasons = ['current', 'role', 'guide', 'review'] as const;
 export type PermissionChangeReason = (typeof permissionChangeReasons)[number];

@@ -4,6 +4,7 @@ import type { GroupService } from '../../services/conference/groupService.ts';
 import type { GuideService } from '../../services/conference/guideService.ts';
 import type { ContributorsService } from '../../services/conference/contributorsService.ts';
 import type { LockService } from '../../services/conference/lockService.ts';
+import type { ReviewService } from '../../services/review/reviewService.ts';
 import type { SessionLiveService } from '../../services/sessions/sessionLiveService.ts';
 import type { MeService } from '../../services/conference/meService.ts';
 import type { PeopleService } from '../../services/conference/peopleService.ts';
@@ -26,6 +27,7 @@ export interface ConferenceServices {
   guides: GuideService;
   contributors: ContributorsService;
   locks: LockService;
+  review: ReviewService;
   sessionLive: SessionLiveService;
   people: PeopleService;
   templates: TemplateService;
@@ -96,6 +98,9 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     setSessionLock: async ({ signedIn, params, body }) => ({
       guides: await services.locks.setSessionLock(signedIn().viewer, params.sessionId, body.locked),
     }),
+    guideReview: ({ signedIn, params }) => services.review.read(signedIn().viewer, params.guideId),
+    moveReview: ({ signedIn, params, body }) =>
+      services.review.move(signedIn().viewer, params.guideId, body),
     sessionLive: ({ signedIn, params }) =>
       services.sessionLive.read(signedIn().viewer, params.sessionId),
     sessionTimer: ({ signedIn, params, body }) =>

@@ -1,6 +1,7 @@
 import { authSessionsRepository } from './authSessions.ts';
 import { contributionsRepository } from './contributions.ts';
 import { guideLocksRepository } from './guideLocks.ts';
+import { guideReviewsRepository } from './guideReviews.ts';
 import { sessionLiveRepository } from './sessionLive.ts';
 import { deviceLinksRepository } from './deviceLinks.ts';
 import type { Db } from './database.ts';
@@ -21,6 +22,7 @@ export type { DeviceLinkRecord } from './deviceLinks.ts';
 export type { GuideRecord } from './guides.ts';
 export type { ContributionRecord } from './contributions.ts';
 export type { GuideLockRecord, LockReason } from './guideLocks.ts';
+export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
 export type { AnnouncementRecord, SessionLiveRecord, TimerRecord } from './sessionLive.ts';
 export type { TemplateRecord } from './templates.ts';
 export type { GuideVersionRecord } from './guideVersions.ts';
@@ -38,6 +40,7 @@ export function createRepositories(db: Db) {
     guides: guidesRepository(db),
     contributions: contributionsRepository(db),
     guideLocks: guideLocksRepository(db),
+    guideReviews: guideReviewsRepository(db),
     sessionLive: sessionLiveRepository(db),
     templates: templatesRepository(db),
     guideVersions: guideVersionsRepository(db),

@@ -1,5 +1,6 @@
-import type { Permission, Role, Scope } from '@draftroom/shared';
+import type { Permission, ReviewStatus, Role, Scope } from '@draftroom/shared';
 import type { PersonRecord } from '../../persistence/index.ts';
+import { actorMayMove, movesOf, type ReviewActor } from './reviewMoves.ts';
 
 /**
  * Who may do what, as pure functions of the person and the place. Every route and the
@@ -149,12 +150,14 @@ export function canChooseGroup(
 /**
  * What this person may do with the guide of a group: write, read, or nothing. A locked guide
  * is read-only for its participants; its facilitators and the organisers still write (to tidy
- * it up for publication).
+ * it up for publication). A published guide is read-only for everyone but the organisers: it is
+ * what the conference agreed, and only an organiser's reopening makes it writable again.
  */
 export function guidePermission(
   viewer: Viewer,
   place: GroupPlace,
   locked = false,
+  published = false,
 ): Permission | null {
   if (viewer.person.eventId !== place.eventId) return null;
   const member = viewer.groupIds.includes(place.groupId);
@@ -162,13 +165,43 @@ export function guidePermission(
     case 'organiser':
       return 'write';
     case 'facilitator':
-      return scopeReaches(viewer, place) || member ? 'write' : null;
+      if (!scopeReaches(viewer, place) && !member) return null;
+      return published ? 'read' : 'write';
     case 'participant':
       if (!member) return null;
-      return locked ? 'read' : 'write';
+      return locked || published ? 'read' : 'write';
     case 'observer':
       return scopeReaches(viewer, place) || member ? 'read' : null;
   }
+}
+
+/**
+ * In which part of the review table (`reviewMoves.ts`) this person acts on a group's guide:
+ * an organiser of its event, a facilitator who manages the group, or neither (null).
+ */
+export function reviewActorOf(viewer: Viewer, place: GroupPlace): ReviewActor | null {
+  if (isOrganiserOf(viewer, place.eventId)) return 'organiser';
+  if (viewer.person.role === 'facilitator' && canManageGroup(viewer, place)) return 'facilitator';
+  return null;
+}
+
+/** May this person move the review of a group's guide from `from` to `to`? The one table says. */
+export function canMoveReview(
+  viewer: Viewer,
+  place: GroupPlace,
+  from: ReviewStatus,
+  to: ReviewStatus,
+): boolean {
+  return actorMayMove(reviewActorOf(viewer, place), from, to);
+}
+
+/** The moves this person may make now on a guide at `from` (what the guide page offers). */
+export function reviewMovesFor(
+  viewer: Viewer,
+  place: GroupPlace,
+  from: ReviewStatus,
+): ReviewStatus[] {
+  return movesOf(reviewActorOf(viewer, place), from);
 }
 
 /**

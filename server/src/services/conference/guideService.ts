@@ -1,5 +1,5 @@
 import type { Guide, Permission } from '@draftroom/shared';
-import type { GuideLockRecord } from '../../persistence/index.ts';
+import type { GuideLockRecord, GuideReviewRecord } from '../../persistence/index.ts';
 import { DomainError, notFound } from '../../lib/domainError.ts';
 import type { ConferenceStore, Repositories } from '../../persistence/index.ts';
 import {
@@ -27,8 +27,11 @@ export async function permissionOnGuide(
   eventId: string | null;
   lock: GuideLockRecord | null;
   canLock: boolean;
+  /** Its review (null: never moved, so drafting). */
+  review: GuideReviewRecord | null;
 }> {
   const lock = (await repositories.guideLocks.get(guideId)) ?? null;
+  const review = (await repositories.guideReviews.get(guideId)) ?? null;
   const group = await repositories.groups.getByGuide(guideId);
   const session = group && (await repositories.sessions.get(group.sessionId));
   if (!group || !session) {
@@ -43,16 +46,18 @@ export async function permissionOnGuide(
       eventId: null,
       lock,
       canLock: false,
+      review,
     };
   }
   const place = placeOf(group, session);
   return {
-    permission: guidePermission(viewer, place, lock !== null),
+    permission: guidePermission(viewer, place, lock !== null, review?.status === 'published'),
     groupId: group.id,
     sessionId: session.id,
     eventId: session.eventId,
     lock,
     canLock: canLockGuide(viewer, place),
+    review,
   };
 }
 
@@ -66,19 +71,23 @@ export function createGuideService(persistence: ConferenceStore) {
       const sessions = await repositories.sessions.listByEvent(viewer.person.eventId);
       const groups = await repositories.groups.listBySessions(sessions.map((s) => s.id));
       const sessionsById = new Map(sessions.map((session) => [session.id, session]));
-      const locks = await repositories.guideLocks.among(groups.map((group) => group.guideId));
+      const guideIds = groups.map((group) => group.guideId);
+      const locks = await repositories.guideLocks.among(guideIds);
+      const reviews = await repositories.guideReviews.among(guideIds);
       const open = groups.flatMap((group) => {
         const session = sessionsById.get(group.sessionId);
         if (!session) return [];
         const place = placeOf(group, session);
         const lock = locks.get(group.guideId) ?? null;
-        const permission = guidePermission(viewer, place, lock !== null);
+        const review = reviews.get(group.guideId) ?? null;
+        const published = review?.status === 'published';
+        const permission = guidePermission(viewer, place, lock !== null, published);
         return permission
-          ? [{ group, session, permission, lock, canLock: canLockGuide(viewer, place) }]
+          ? [{ group, session, permission, lock, review, canLock: canLockGuide(viewer, place) }]
           : [];
       });
       const guidesById = await repositories.guides.getMany(open.map(({ group }) => group.guideId));
-      return open.flatMap(({ group, session, permission, lock, canLock }) => {
+      return open.flatMap(({ group, session, permission, lock, review, canLock }) => {
         const guide = guidesById.get(group.guideId);
         if (!guide) return [];
         const { id, title, createdAt } = guide;
@@ -92,6 +101,7 @@ export function createGuideService(persistence: ConferenceStore) {
             permission,
             lock: lockView(lock),
             canLock,
+            review: reviewView(review),
           },
         ];
       });
@@ -121,6 +131,7 @@ export function createGuideService(persistence: ConferenceStore) {
         permission: access.permission,
         lock: lockView(access.lock),
         canLock: access.canLock,
+        review: reviewView(access.review),
       };
     },
   };
@@ -131,3 +142,9 @@ export type GuideService = ReturnType<typeof createGuideService>;
 /** A lock as people see it: when and why, not who (the facilitator's id is nobody's business). */
 export const lockView = (lock: GuideLockRecord | null): Guide['lock'] =>
   lock && { lockedAt: lock.lockedAt, reason: lock.reason };
+
+/** Where a guide stands in the review, as lists show it (who moved it is in its history). */
+export const reviewView = (review: GuideReviewRecord | null): Guide['review'] =>
+  review
+    ? { status: review.status, changedAt: review.changedAt }
+    : { status: 'drafting', changedAt: null };

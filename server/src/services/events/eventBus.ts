@@ -1,3 +1,4 @@
+import type { ReviewStatus } from '@draftroom/shared';
 import type { LockReason } from '../../persistence/index.ts';
 import type { AccessChange } from '../access/accessEvents.ts';
 
@@ -12,6 +13,11 @@ export interface LiveEvents {
   access: AccessChange;
   /** Guides were locked or unlocked: their open sockets are decided again and told why. */
   guideLock: { guideIds: readonly string[]; locked: boolean; reason: LockReason };
+  /**
+   * A guide's review moved: its open sockets are decided again (a published guide is read-only
+   * for all but the organisers) and told why (`review`).
+   */
+  guideReview: { guideId: string; sessionId: string; from: ReviewStatus; to: ReviewStatus };
   /**
    * Something a session's open pages show changed (phase, timer, an announcement, a lock, who
    * is online): they ask for it again. Carries no content, so nobody hears what is not theirs.

@@ -15,6 +15,7 @@ import type {
   AnnouncementRecord,
   ConferenceStore,
   GroupRecord,
+  GuideReviewRecord,
   SessionLiveRecord,
 } from '../../persistence/index.ts';
 import { canManageSession, guidePermission, type Viewer } from '../access/policy.ts';
@@ -30,6 +31,8 @@ export interface SessionSnapshot {
   live: SessionLiveRecord;
   announcements: AnnouncementRecord[];
   groups: GroupRecord[];
+  /** The review of each of its guides that ever moved (the others are drafting). */
+  reviews: Map<string, GuideReviewRecord>;
   /** When it was read (ms). */
   now: number;
 }
@@ -62,8 +65,20 @@ export function viewFor(snapshot: SessionSnapshot, viewer: Viewer): SessionLive 
     })),
     serverNow: new Date(now).toISOString(),
     canRun,
+    // Only the guides this person may open: another group's progress is not theirs to follow.
+    reviews: snapshot.groups.flatMap((group) =>
+      canRun || guidePermission(viewer, placeOf(group, session)) !== null
+        ? [reviewEntry(group.guideId, snapshot.reviews.get(group.guideId))]
+        : [],
+    ),
   };
 }
+
+const reviewEntry = (guideId: string, review: GuideReviewRecord | undefined) => ({
+  guideId,
+  status: review?.status ?? ('drafting' as const),
+  changedAt: review?.changedAt ?? null,
+});
 
 /** How long a guide's word count on the console may be old. */
 const wordCountTtlMs = 15_000;
@@ -130,7 +145,8 @@ export function createSessionLiveService(
       repositories.sessionLive.announcements(sessionId),
       repositories.groups.listBySessions([sessionId]),
     ]);
-    return { session, live, announcements, groups, now: Date.now() };
+    const reviews = await repositories.guideReviews.among(groups.map((group) => group.guideId));
+    return { session, live, announcements, groups, reviews, now: Date.now() };
   }
 
   async function read(viewer: Viewer, sessionId: string): Promise<SessionLive> {
