@@ -10,3 +10,4 @@ export * from './api/routes.ts';
 export * from './presence/index.ts';
 export * from './api/versions.ts';
 export * from './api/exports.ts';
+export * from './api/search.ts';

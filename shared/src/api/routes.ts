@@ -38,6 +38,7 @@ import { templateRoutes } from './templateRoutes.ts';
 import { sessionLiveRoutes } from './sessionLiveRoutes.ts';
 import { versionRoutes } from './versionRoutes.ts';
 import { exportRoutes } from './exportRoutes.ts';
+import { searchRoutes } from './searchRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -375,6 +376,7 @@ export const apiRoutes = {
   ...sessionLiveRoutes,
   ...versionRoutes,
   ...exportRoutes,
+  ...searchRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

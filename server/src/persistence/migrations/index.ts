@@ -9,6 +9,7 @@ import * as guideLocks from './0007_guide_locks.ts';
 import * as templates from './0008_templates.ts';
 import * as versions from './0009_versions.ts';
 import * as sessionLive from './0010_session_live.ts';
+import * as search from './0011_search.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0008_templates': templates,
   '0009_versions': versions,
   '0010_session_live': sessionLive,
+  '0011_search': search,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
