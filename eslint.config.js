@@ -27,6 +27,7 @@ const clientFeatureFolders = [
   'devices',
   'pages',
   'history',
+  'search',
 ];
 const clientGeneralFolders = [
   'app',

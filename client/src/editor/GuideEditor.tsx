@@ -18,6 +18,7 @@ import { droppedImages } from './paste/droppedContent.ts';
 import { PasteNotice } from './paste/PasteNotice.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
+import { useOpenAtBlock } from './openAtBlock.ts';
 
 function clipboardOf(data: DataTransfer | null): { text: string; html: string } {
   return { text: data?.getData('text/plain') ?? '', html: data?.getData('text/html') ?? '' };
@@ -37,6 +38,11 @@ interface GuideEditorProps {
   changedBecause?: Exclude<PermissionChangeReason, 'current'> | null;
   /** The guide is locked (a participant then reads it: the note says why). */
   locked?: boolean;
+  /**
+   * Open the guide at this text block (a search hit) once `contentReady`; null: at the top.
+   */
+  openAtBlock?: number | null;
+  contentReady?: boolean;
 }
 
 /**
@@ -49,6 +55,8 @@ export function GuideEditor({
   mode,
   changedBecause = null,
   locked = false,
+  openAtBlock = null,
+  contentReady = false,
 }: GuideEditorProps) {
   const { t, i18n } = useTranslation();
   const hintId = useId();
@@ -108,6 +116,8 @@ export function GuideEditor({
       handleDrop: (_view, event) => refuseIfTooLarge(event.dataTransfer),
     },
   });
+
+  useOpenAtBlock(editor, openAtBlock, contentReady);
 
   // The editable's attributes (its accessible name) are computed by ProseMirror, outside React:
   // ask it to recompute them when the language changes.

@@ -28,9 +28,12 @@ export function GuideWorkspace({
   guide,
   me,
   onGuideChanged,
+  openAtBlock = null,
 }: {
   guide: Guide;
   me: Me;
+  /** The text block to open the guide at (a search hit, `?block=`); null: the top. */
+  openAtBlock?: number | null;
   /** Loads the guide's details again (its lock), keeping the page on screen. */
   onGuideChanged: () => void;
 }) {
@@ -111,6 +114,8 @@ export function GuideWorkspace({
               mode={mode}
               changedBecause={changedBecause}
               locked={guide.lock !== null}
+              openAtBlock={openAtBlock}
+              contentReady={connection.synced}
             />
           ) : (
             <p className="muted">{t('guide.opening')}</p>
