@@ -18,7 +18,7 @@ import { droppedImages } from './paste/droppedContent.ts';
 import { PasteNotice } from './paste/PasteNotice.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
-import { useOpenAtBlock } from './openAtBlock.ts';
+import { FoundBlock, useOpenAtBlock } from './openAtBlock.ts';
 
 function clipboardOf(data: DataTransfer | null): { text: string; html: string } {
   return { text: data?.getData('text/plain') ?? '', html: data?.getData('text/html') ?? '' };
@@ -97,6 +97,7 @@ export function GuideEditor({
       }),
       AutoDirection,
       CaretLabelFit,
+      FoundBlock,
     ],
     editorProps: {
       // A function, so the accessible name follows the language at each view update.
