@@ -7,7 +7,12 @@ import { createApp } from './http/app.ts';
 import { SessionEventStreams } from './http/sessionEvents.ts';
 import { clientAddressing } from './lib/clientAddress.ts';
 import type { Logger } from './lib/logger.ts';
-import { createMetrics, registerQueryCounter, type Metrics } from './observability/metrics.ts';
+import {
+  createMetrics,
+  registerQueryCounter,
+  registerSearchPending,
+  type Metrics,
+} from './observability/metrics.ts';
 import { openPersistence, type ConferenceStore, type Persistence } from './persistence/index.ts';
 import { InProcessEventBus } from './services/events/eventBus.ts';
 import { createDocumentAccess } from './services/access/documentAccess.ts';
@@ -134,6 +139,7 @@ export async function createDraftroomServer(
     maxWaitMs: Math.max(config.SEARCH_INDEX_QUIET_MS, 5_000),
     onError: (guideId, error) => logger.error({ err: error, guideId }, 'search indexing failed'),
   });
+  registerSearchPending(metrics.registry, () => searchIndexing.pendingCount());
   collab.documents.use({
     persisted: (guideId) => searchIndexing.noteEdit(guideId),
     loaded: (guideId) => searchIndexing.noteLoaded(guideId),

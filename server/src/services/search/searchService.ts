@@ -23,7 +23,7 @@ export function createSearchService(
   index: SearchIndex,
 ) {
   // Typing in the search box sends a search every pause; this only stops a script.
-  const limit = perPersonLimit(120, 'You searched very often in a short time; wait a minute.');
+  const limit = perPersonLimit(240, 'You searched very often in a short time; wait a minute.');
   return {
     async search(viewer: Viewer, input: SearchQuery): Promise<SearchResult> {
       const { q, limit: wanted } = searchQuerySchema.parse(input);

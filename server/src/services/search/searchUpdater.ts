@@ -16,6 +16,8 @@ export interface SearchUpdater {
   noteLoaded(guideId: string): void;
   /** Starts the catch-up pass over guides not indexed yet. */
   start(): void;
+  /** Guides waiting (edited, or not indexed yet) or being indexed now (metrics, the bench). */
+  pendingCount(): number;
   /** Resolves when nothing is waiting or being indexed (tests, the bench). */
   settled(): Promise<void>;
   close(): void;
@@ -97,6 +99,7 @@ export function searchUpdater(options: {
         }
       })().catch((error: unknown) => options.onError('(start-up pass)', error));
     },
+    pendingCount: () => new Set([...dirty.keys(), ...running.keys(), ...backlog]).size,
     async settled() {
       await pass;
       while (dirty.size > 0 || running.size > 0) {
