@@ -28,6 +28,7 @@ const clientFeatureFolders = [
   'pages',
   'history',
   'review',
+  'search',
 ];
 const clientGeneralFolders = [
   'app',

@@ -15,6 +15,7 @@ import './styles/editor.css';
 import './styles/account.css';
 import './styles/programme.css';
 import './styles/exports.css';
+import './styles/search.css';
 import './styles/print.css';
 
 initI18n();

@@ -10,6 +10,7 @@ import { NotFoundPage } from './app/NotFoundPage.tsx';
 import { organiserRoutes } from './organiser/routes.tsx';
 import { AddDevicePage } from './devices/AddDevicePage.tsx';
 import { DeviceSignInPage } from './devices/DeviceSignInPage.tsx';
+import { SearchPage } from './search/SearchPage.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -21,6 +22,7 @@ export const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: 'join/:token', element: <JoinPage /> },
       { path: 'programme', element: <ProgrammePage /> },
+      { path: 'search', element: <SearchPage /> },
       { path: 'devices/add', element: <AddDevicePage /> },
       { path: 'device', element: <DeviceSignInPage /> },
       { path: 'device/:token', element: <DeviceSignInPage /> },

@@ -7,7 +7,12 @@ import { createApp } from './http/app.ts';
 import { SessionEventStreams } from './http/sessionEvents.ts';
 import { clientAddressing } from './lib/clientAddress.ts';
 import type { Logger } from './lib/logger.ts';
-import { createMetrics, registerQueryCounter, type Metrics } from './observability/metrics.ts';
+import {
+  createMetrics,
+  registerQueryCounter,
+  registerSearchPending,
+  type Metrics,
+} from './observability/metrics.ts';
 import { openPersistence, type ConferenceStore, type Persistence } from './persistence/index.ts';
 import { InProcessEventBus } from './services/events/eventBus.ts';
 import { createDocumentAccess } from './services/access/documentAccess.ts';
@@ -35,6 +40,9 @@ import { createVersionService, type VersionService } from './services/versions/v
 import { createExportService } from './services/exports/exportService.ts';
 import { chromiumPdfPrinter } from './services/exports/pdf/pdfPrinter.ts';
 import { RenderPool } from './services/exports/render/renderPool.ts';
+import { sqliteSearchIndex } from './services/search/searchIndex.ts';
+import { createSearchService } from './services/search/searchService.ts';
+import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -45,6 +53,8 @@ export interface DraftroomServer {
   templates: TemplateApplier;
   /** Version history; `versions.takeVersion` is how other features save a version. */
   versions: VersionService;
+  /** Keeps the search index current (`settled()` waits for pending re-indexes: tests, bench). */
+  search: SearchUpdater;
   metrics: Metrics;
   /**
    * Join links made on first start (the demo's, one per role, or a single organiser link);
@@ -121,6 +131,20 @@ export async function createDraftroomServer(
   // Every stored change (a person's or the server's) counts as activity for automatic versions.
   collab.documents.use({ persisted: (guideId) => versions.noteActivity(guideId) });
   const guides = createGuideService(conference);
+  // Search: each stored change re-indexes its guide alone, after a pause in the typing.
+  const searchIndex = sqliteSearchIndex(conference);
+  const searchIndexing = searchUpdater({
+    index: searchIndex,
+    documents: collab.documents,
+    quietMs: config.SEARCH_INDEX_QUIET_MS,
+    maxWaitMs: Math.max(config.SEARCH_INDEX_QUIET_MS, 5_000),
+    onError: (guideId, error) => logger.error({ err: error, guideId }, 'search indexing failed'),
+  });
+  registerSearchPending(metrics.registry, () => searchIndexing.pendingCount());
+  collab.documents.use({
+    persisted: (guideId) => searchIndexing.noteEdit(guideId),
+    loaded: (guideId) => searchIndexing.noteLoaded(guideId),
+  });
   const versionFailed = (guideId: string, error: unknown) =>
     logger.error({ err: error, guideId }, 'version on lock or freeze failed');
   const locks = createLockService(
@@ -185,6 +209,7 @@ export async function createDraftroomServer(
       templates: createTemplateService(conference),
       versions,
       exports,
+      search: createSearchService(conference, guides, searchIndex),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
@@ -215,6 +240,7 @@ export async function createDraftroomServer(
     auth,
     templates,
     versions,
+    search: searchIndexing,
     metrics,
     startupLinks,
     listen: () =>
@@ -224,6 +250,9 @@ export async function createDraftroomServer(
           ready = true;
           // Freezes due while the server was down happen now, then every FREEZE_CHECK_MS.
           freezes.start();
+          // Guides not indexed yet (a database from before search, or edits a crash kept from
+          // the index) are caught up in the background, one per event-loop turn.
+          searchIndexing.start();
           const { port } = http.address() as AddressInfo;
           const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
           resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
@@ -233,6 +262,7 @@ export async function createDraftroomServer(
       closing ??= (async () => {
         ready = false;
         versions.close();
+        searchIndexing.close();
         exports.close();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();

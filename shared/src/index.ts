@@ -11,3 +11,4 @@ export * from './presence/index.ts';
 export * from './api/versions.ts';
 export * from './api/exports.ts';
 export * from './api/review.ts';
+export * from './api/search.ts';

@@ -42,6 +42,7 @@ export const scenarioNames = [
   'live-session',
   'versions',
   'exports',
+  'search',
   'soak',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];

@@ -36,6 +36,7 @@ export function sizesFor(smoke: boolean) {
         coldLoad: { updates: 5_000, samples: 2, warmupUpdates: 1_000 },
         joinStorm: { clients: 20, guideBytes: 100 * 1024, updates: 5_000 },
         exports: { guides: 4, wordsPerGuide: 300 },
+        search: { guides: 5, wordsPerGuide: 300, queries: 20 },
       }
     : {
         replay: { updates: undefined, concurrentTraces: ['friendsforever', 'clownschool'] },
@@ -49,6 +50,7 @@ export function sizesFor(smoke: boolean) {
         coldLoad: { updates: undefined, samples: 5, warmupUpdates: 20_000 },
         joinStorm: { clients: 200, guideBytes: 100 * 1024, updates: undefined },
         exports: { guides: 50, wordsPerGuide: 3_000 },
+        search: { guides: 200, wordsPerGuide: 3_000, queries: 200 },
       };
 }
 

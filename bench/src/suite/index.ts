@@ -11,6 +11,7 @@ import { runMemoryScenario } from './memory.ts';
 import { runReplayScenario } from './replay.ts';
 import { runSoakScenario } from './soak.ts';
 import { runVersionsScenario } from './versions.ts';
+import { runSearchScenario } from './search.ts';
 
 export type { SuiteOptions } from './common.ts';
 export { sizesFor } from './common.ts';
@@ -64,4 +65,5 @@ const scenarioRunners: Record<ScenarioName, (options: SuiteOptions) => Promise<S
   'live-session': runLiveSessionScenario,
   versions: runVersionsScenario,
   exports: runExportsScenario,
+  search: runSearchScenario,
 };

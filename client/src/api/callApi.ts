@@ -20,9 +20,12 @@ export type ApiBody<Name extends ApiRouteName> =
     ? z.input<Schema>
     : undefined;
 
+type QueryOf<Name extends ApiRouteName> =
+  RouteOf<Name> extends { query: infer Schema extends z.ZodType } ? z.input<Schema> : undefined;
+
 /**
  * Options of a call, each present only where the route needs it: `params` for a path with
- * `:names`, `body` for a route with a request schema. A route without either takes no options
+ * `:names`, `body` for a route with a request schema, `query` for one with a query schema. A route without either takes no options
  * (or only a `signal`), so `callApi('programme')` reads as plainly as it is.
  */
 export type CallOptions<Name extends ApiRouteName> = { signal?: AbortSignal } & ([
@@ -30,7 +33,8 @@ export type CallOptions<Name extends ApiRouteName> = { signal?: AbortSignal } & 
 ] extends [never]
   ? { params?: undefined }
   : { params: RouteParams<Name> }) &
-  (ApiBody<Name> extends undefined ? { body?: undefined } : { body: ApiBody<Name> });
+  (ApiBody<Name> extends undefined ? { body?: undefined } : { body: ApiBody<Name> }) &
+  (QueryOf<Name> extends undefined ? { query?: undefined } : { query: QueryOf<Name> });
 
 type CallArgs<Name extends ApiRouteName> =
   object extends CallOptions<Name> ? [options?: CallOptions<Name>] : [options: CallOptions<Name>];
@@ -51,7 +55,10 @@ export function callApi<Name extends ApiRouteName>(
 ): Promise<ApiResult<Name>> {
   const route: { method: string; response: z.ZodType | null } = apiRoutes[name];
   const schema = (route.response ?? noContent) as z.ZodType<ApiResult<Name>>;
-  return requestJson(apiPath(name, options?.params ?? {}), schema, {
+  const query = options?.query
+    ? `?${new URLSearchParams(options.query as Record<string, string>).toString()}`
+    : '';
+  return requestJson(`${apiPath(name, options?.params ?? {})}${query}`, schema, {
     method: route.method.toUpperCase(),
     body: options?.body,
     signal: options?.signal,
@@ -62,9 +69,6 @@ export function callApi<Name extends ApiRouteName>(
 type DownloadRouteName = {
   [Name in ApiRouteName]: RouteOf<Name> extends { download: true } ? Name : never;
 }[ApiRouteName];
-
-type QueryOf<Name extends ApiRouteName> =
-  RouteOf<Name> extends { query: infer Schema extends z.ZodType } ? z.input<Schema> : undefined;
 
 /**
  * Fetches a file route (an export) and hands it to the browser to save under the server's name.

@@ -14,6 +14,9 @@ export function SiteNav({ me }: { me: Me }) {
       <NavLink to="/programme" className="site-nav__link">
         {t('nav.programme')}
       </NavLink>
+      <NavLink to="/search" className="site-nav__link">
+        {t('nav.search')}
+      </NavLink>
       {canOrganise(me) && (
         <NavLink to="/organise" className="site-nav__link">
           {t('nav.organise')}

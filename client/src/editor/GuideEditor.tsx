@@ -18,6 +18,7 @@ import { droppedImages } from './paste/droppedContent.ts';
 import { PasteNotice } from './paste/PasteNotice.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
+import { FoundBlock, useOpenAtBlock } from './openAtBlock.ts';
 
 function clipboardOf(data: DataTransfer | null): { text: string; html: string } {
   return { text: data?.getData('text/plain') ?? '', html: data?.getData('text/html') ?? '' };
@@ -39,6 +40,11 @@ interface GuideEditorProps {
   locked?: boolean;
   /** The guide is published (read-only for all but the organisers: the note says why). */
   published?: boolean;
+  /**
+   * Open the guide at this text block (a search hit) once `contentReady`; null: at the top.
+   */
+  openAtBlock?: number | null;
+  contentReady?: boolean;
 }
 
 /**
@@ -52,6 +58,8 @@ export function GuideEditor({
   changedBecause = null,
   locked = false,
   published = false,
+  openAtBlock = null,
+  contentReady = false,
 }: GuideEditorProps) {
   const { t, i18n } = useTranslation();
   const hintId = useId();
@@ -92,6 +100,7 @@ export function GuideEditor({
       }),
       AutoDirection,
       CaretLabelFit,
+      FoundBlock,
     ],
     editorProps: {
       // A function, so the accessible name follows the language at each view update.
@@ -111,6 +120,8 @@ export function GuideEditor({
       handleDrop: (_view, event) => refuseIfTooLarge(event.dataTransfer),
     },
   });
+
+  useOpenAtBlock(editor, openAtBlock, contentReady);
 
   // The editable's attributes (its accessible name) are computed by ProseMirror, outside React:
   // ask it to recompute them when the language changes.

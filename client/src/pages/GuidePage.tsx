@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { Me } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
@@ -21,6 +21,9 @@ export function GuidePage() {
 
 function GuideLoader({ documentId, me }: { documentId: string; me: Me }) {
   const { t } = useTranslation();
+  // `?block=N`: opened from a search hit, at that text block.
+  const [params] = useSearchParams();
+  const block = /^\d{1,6}$/.test(params.get('block') ?? '') ? Number(params.get('block')) : null;
   const { state, reload, refresh } = useGuide(documentId);
   useDocumentTitle(
     state.status === 'ready'
@@ -51,6 +54,8 @@ function GuideLoader({ documentId, me }: { documentId: string; me: Me }) {
         </div>
       );
     case 'ready':
-      return <GuideWorkspace guide={state.guide} me={me} onGuideChanged={refresh} />;
+      return (
+        <GuideWorkspace guide={state.guide} me={me} onGuideChanged={refresh} openAtBlock={block} />
+      );
   }
 }

@@ -29,9 +29,12 @@ export function GuideWorkspace({
   guide,
   me,
   onGuideChanged,
+  openAtBlock = null,
 }: {
   guide: Guide;
   me: Me;
+  /** The text block to open the guide at (a search hit, `?block=`); null: the top. */
+  openAtBlock?: number | null;
   /** Loads the guide's details again (its lock), keeping the page on screen. */
   onGuideChanged: () => void;
 }) {
@@ -135,6 +138,8 @@ export function GuideWorkspace({
               changedBecause={changedBecause}
               locked={guide.lock !== null}
               published={guide.review.status === 'published'}
+              openAtBlock={openAtBlock}
+              contentReady={connection.synced}
             />
           ) : (
             <p className="muted">{t('guide.opening')}</p>

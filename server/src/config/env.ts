@@ -129,6 +129,11 @@ const envSchema = z.object({
         .max(1440, 'VERSION_EVERY_MINUTES must be at most 1440 (a day).'),
     )
     .default(10),
+  /**
+   * Re-index a guide for search this long after its last stored edit (milliseconds); while
+   * someone keeps typing, at least every 5 s (or this, if longer).
+   */
+  SEARCH_INDEX_QUIET_MS: integer('SEARCH_INDEX_QUIET_MS', 0, 600_000).default(1_500),
   /** Unload a document this long after its last connection leaves (milliseconds). */
   IDLE_UNLOAD_MS: integer('IDLE_UNLOAD_MS', 0, 86_400_000).default(30_000),
   /** How often due session freezes are looked for (milliseconds; also once at start). */

@@ -119,3 +119,15 @@ export function registerQueryCounter(registry: Registry, queryCount: () => numbe
     },
   });
 }
+
+/** Guides waiting to be re-indexed for search, or being indexed (0: the index is current). */
+export function registerSearchPending(registry: Registry, pending: () => number): void {
+  new Gauge({
+    name: 'draftroom_search_index_pending',
+    help: 'Guides with edits the search index has not taken in yet',
+    registers: [registry],
+    collect() {
+      this.set(pending());
+    },
+  });
+}

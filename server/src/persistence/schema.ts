@@ -214,4 +214,25 @@ export interface DatabaseSchema {
     /** ProseMirror JSON of the guide at that moment. */
     content: string;
   };
+  /** Which guides the search index holds (migration 0011); stale: 1 while edits wait for it. */
+  search_guides: {
+    guide_id: string;
+    indexed_at: string;
+    stale: number;
+  };
+  /** One row per text block of an indexed guide; its id is the FTS5 row's rowid. */
+  search_blocks: {
+    id: number;
+    guide_id: string;
+    block: number;
+    dir: string | null;
+    text: string;
+  };
+  /** SQLite FTS5, contentless: `terms` is the folded text (write-only; read through MATCH). */
+  search_fts: {
+    rowid: number;
+    terms: string;
+    /** FTS5's hidden ranking column (bm25): read only. */
+    rank: Generated<number>;
+  };
 }

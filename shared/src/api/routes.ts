@@ -39,6 +39,7 @@ import { sessionLiveRoutes } from './sessionLiveRoutes.ts';
 import { versionRoutes } from './versionRoutes.ts';
 import { exportRoutes } from './exportRoutes.ts';
 import { reviewRoutes } from './reviewRoutes.ts';
+import { searchRoutes } from './searchRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -377,6 +378,7 @@ export const apiRoutes = {
   ...versionRoutes,
   ...exportRoutes,
   ...reviewRoutes,
+  ...searchRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -12,6 +12,7 @@ import type { ProgrammeService } from '../../services/conference/programmeServic
 import type { TemplateService } from '../../services/templates/templateService.ts';
 import type { VersionService } from '../../services/versions/versionService.ts';
 import type { ExportService } from '../../services/exports/exportService.ts';
+import type { SearchService } from '../../services/search/searchService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -33,6 +34,7 @@ export interface ConferenceServices {
   templates: TemplateService;
   versions: VersionService;
   exports: ExportService;
+  search: SearchService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
@@ -134,6 +136,7 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       services.exports.cancel(signedIn().viewer, params.exportId),
     exportFile: async ({ signedIn, params }) =>
       services.exports.file(signedIn().viewer, params.exportId),
+    searchGuides: ({ signedIn, query }) => services.search.search(signedIn().viewer, query),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
       people.update(signedIn().viewer, params.personId, body),

@@ -9,6 +9,7 @@ import * as guideLocks from './0007_guide_locks.ts';
 import * as templates from './0008_templates.ts';
 import * as versions from './0009_versions.ts';
 import * as sessionLive from './0010_session_live.ts';
+import * as search from './0011_search.ts';
 import * as guideReview from './0012_guide_review.ts';
 
 /**
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0008_templates': templates,
   '0009_versions': versions,
   '0010_session_live': sessionLive,
+  '0011_search': search,
   '0012_guide_review': guideReview,
 };
 

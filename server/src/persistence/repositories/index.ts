@@ -13,6 +13,7 @@ import { invitesRepository } from './invites.ts';
 import { peopleRepository } from './people.ts';
 import { sessionsRepository } from './sessions.ts';
 import { templatesRepository } from './templates.ts';
+import { searchIndexRepository } from './searchIndex.ts';
 
 export type { GroupRecord } from './groups.ts';
 export type { PersonRecord } from './people.ts';
@@ -26,6 +27,7 @@ export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
 export type { AnnouncementRecord, SessionLiveRecord, TimerRecord } from './sessionLive.ts';
 export type { TemplateRecord } from './templates.ts';
 export type { GuideVersionRecord } from './guideVersions.ts';
+export type { SearchBlockRow, SearchMatchRow } from './searchIndex.ts';
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Db) {
@@ -44,6 +46,7 @@ export function createRepositories(db: Db) {
     sessionLive: sessionLiveRepository(db),
     templates: templatesRepository(db),
     guideVersions: guideVersionsRepository(db),
+    searchIndex: searchIndexRepository(db),
   };
 }
 

@@ -13,13 +13,15 @@ const schema = getSchema(guideExtensions());
 
 /** The ProseMirror JSON of a guide's state (a whole-document Yjs update). */
 export function contentOfState(state: Uint8Array): Record<string, unknown> {
+  return nodeOfState(state).toJSON();
+}
+
+/** A guide's state as a ProseMirror document of the shared schema (what the editor holds). */
+export function nodeOfState(state: Uint8Array): Node {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
-    return yXmlFragmentToProseMirrorRootNode(
-      doc.getXmlFragment(guideFragmentName),
-      schema,
-    ).toJSON();
+    return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(guideFragmentName), schema);
   } finally {
     doc.destroy();
   }

@@ -1,0 +1,62 @@
+import type { ConferenceStore } from '../../persistence/index.ts';
+import type { TextBlock } from './guideBlocks.ts';
+import { matchExpression, queryWords, termsOf } from './folding.ts';
+
+export interface IndexHit {
+  guideId: string;
+  block: number;
+  dir: 'ltr' | 'rtl' | null;
+  /** The block's whole text (the service cuts the snippet). */
+  text: string;
+}
+
+/**
+ * The search index, whatever stores it: SQLite FTS5 today (`sqliteSearchIndex`); PostgreSQL's
+ * full-text search (tsvector + GIN) implements the same interface when the scale-out issue
+ * brings PostgreSQL. Access is not its business: callers pass the guides the viewer may read.
+ */
+export interface SearchIndex {
+  /** Replaces everything indexed for the guide with these blocks. */
+  update(guideId: string, blocks: readonly TextBlock[]): Promise<void>;
+  /** Forgets the guide. */
+  remove(guideId: string): Promise<void>;
+  /** The guide has edits not indexed yet (so a restart catches up if they are lost). */
+  markStale(guideId: string): Promise<void>;
+  /** Guides never indexed, or stale. */
+  pending(): Promise<string[]>;
+  /**
+   * Blocks holding every word of `query` (each word a prefix; diacritics, case and Arabic letter
+   * forms ignored) among `guideIds`, best first. `words` are the folded words searched for.
+   */
+  query(
+    query: string,
+    guideIds: readonly string[],
+    limit: number,
+  ): Promise<{ words: string[]; hits: IndexHit[] }>;
+}
+
+/** The index in SQLite's FTS5 (migration 0011), through the conference store's transactions. */
+export function sqliteSearchIndex(store: ConferenceStore, now = () => new Date()): SearchIndex {
+  return {
+    update: (guideId, blocks) =>
+      store.transaction((repos) =>
+        repos.searchIndex.replaceGuide(
+          guideId,
+          blocks.map((block) => ({ ...block, terms: termsOf(block.text) })),
+          now().toISOString(),
+        ),
+      ),
+    remove: (guideId) => store.transaction((repos) => repos.searchIndex.removeGuide(guideId)),
+    markStale: (guideId) => store.repositories.searchIndex.markStale(guideId),
+    pending: () => store.repositories.searchIndex.guidesToIndex(),
+    async query(query, guideIds, limit) {
+      const words = queryWords(query);
+      const expression = matchExpression(words);
+      if (expression === null) return { words, hits: [] };
+      return {
+        words,
+        hits: await store.repositories.searchIndex.match(expression, guideIds, limit),
+      };
+    },
+  };
+}
