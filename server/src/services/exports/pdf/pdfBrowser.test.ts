@@ -23,7 +23,8 @@ const print = (html: string) => async (page: Page) => {
 };
 
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let tries = 0; tries < 200; tries += 1) {
+  // Up to 20 s: a Chromium closing on a loaded two-core machine took longer than 5 s (seen once).
+  for (let tries = 0; tries < 800; tries += 1) {
     if (condition()) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
