@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiPath,
+  builtInTemplateId,
   type ConferenceSession,
   type GuideReview,
   type GuideVersionList,
@@ -14,6 +15,7 @@ import {
 } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
 import { isReviewMove } from '../src/services/access/reviewMoves.ts';
+import { textBlocksOfState } from '../src/services/search/guideBlocks.ts';
 import { connectSynced, probeAccess, storedText } from './helpers/collabAccess.ts';
 import type { HonestClient } from './helpers/clients.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
@@ -173,6 +175,41 @@ describe('review, hostile', () => {
     const probe = await probeAccess(server, organising, facilitator.cookie, guideId, 'pub');
     if (probe.client) clients.push(probe.client);
     expect(probe.outcome).toBe('read');
+  });
+
+  it('never writes a session’s template into a published guide when a reader opens it', async () => {
+    // Made without a template, so the guide stays empty and unclaimed; published empty; then the
+    // session is given a template. A reader opening the guide must not start it from there.
+    const plain = await createCoCreationSession(server.organiser, 'No template yet', {
+      templateId: null,
+    });
+    const guideId = (await createGroup(server.organiser, plain.id, 'Empty group')).guideId;
+    const facilitatorHere = await ApiClient.join(
+      server.url,
+      (await createInvite(server.organiser, 'facilitator', { type: 'session', id: plain.id }))
+        .joinPath,
+    );
+    for (const [from, to] of [
+      ['drafting', 'ready'],
+      ['ready', 'approved'],
+      ['approved', 'published'],
+    ] as const) {
+      expect(await moveStatus(server.organiser, guideId, from, to)).toBe(200);
+    }
+    const { id: _id, eventId: _eventId, ...rest } = plain;
+    await server.organiser.expect(200, 'PUT', apiPath('updateSession', { sessionId: plain.id }), {
+      ...rest,
+      templateId: builtInTemplateId,
+    });
+    const reader = await connectSynced(
+      { wsUrl: server.wsUrl, cookie: facilitatorHere.cookie },
+      guideId,
+    );
+    clients.push(reader);
+    // The template is written (if at all) just after the socket opens: give it every chance.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const blocks = textBlocksOfState(await server.server.collab.documents.readState(guideId));
+    expect(blocks).toEqual([]);
   });
 
   it('limits how often one person moves reviews (each move stores a whole-guide version)', async () => {
