@@ -13,6 +13,7 @@ import {
   canRestoreVersion,
   canSaveVersion,
   canSeeEmails,
+  canStartFromTemplate,
   demotesSelf,
   guidePermission,
   canLockGuide,
@@ -370,5 +371,14 @@ describe('version history', () => {
     expect(canReadVersions(permission)).toBe(read);
     expect(canSaveVersion(permission)).toBe(save);
     expect(canRestoreVersion(permission)).toBe(restore);
+  });
+});
+
+describe('canStartFromTemplate', () => {
+  it('never starts a published guide from a template (a reader opening it triggers this)', () => {
+    expect(canStartFromTemplate('published')).toBe(false);
+    for (const status of ['drafting', 'ready', 'changes_requested', 'approved'] as const) {
+      expect(canStartFromTemplate(status)).toBe(true);
+    }
   });
 });

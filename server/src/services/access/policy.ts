@@ -176,6 +176,15 @@ export function guidePermission(
 }
 
 /**
+ * May the server start this guide from its session's template (done when someone opens an empty,
+ * unstarted guide, whoever they are)? Not while it is published: only an organiser changes a
+ * published guide, and a reader's visit is not one. Reopened, it may start again.
+ */
+export function canStartFromTemplate(review: ReviewStatus): boolean {
+  return review !== 'published';
+}
+
+/**
  * In which part of the review table (`reviewMoves.ts`) this person acts on a group's guide:
  * an organiser of its event, a facilitator who manages the group, or neither (null).
  */

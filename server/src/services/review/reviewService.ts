@@ -2,6 +2,7 @@ import type { GuideReview, ReviewMoveRequest, ReviewStatus } from '@draftroom/sh
 import { reviewMoveRequestSchema } from '@draftroom/shared';
 import { DomainError, conflict, forbidden, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
+import { perPersonLimit } from '../../lib/perPersonLimit.ts';
 import type { ConferenceStore, ReviewMoveRecord } from '../../persistence/index.ts';
 import { canMoveReview, guideRefusal, reviewMovesFor, type Viewer } from '../access/policy.ts';
 import { isReviewMove } from '../access/reviewMoves.ts';
@@ -29,6 +30,13 @@ export function createReviewService(
   onVersionError: (guideId: string, error: unknown) => void,
 ) {
   const { repositories } = persistence;
+  // Each move stores a whole-guide version and makes every open page of the session read again,
+  // and handing in and taking back (drafting ⇄ ready) can loop for ever: limited like saving a
+  // version or changing a session. Real reviewing makes a handful of moves a minute.
+  const moveLimit = perPersonLimit(
+    20,
+    'You moved reviews many times in the last minute; wait a moment and try again.',
+  );
   // Strictly increasing times, so the history's order is the order of the moves.
   let lastTime = 0;
   const now = () => {
@@ -106,6 +114,8 @@ export function createReviewService(
         `This guide’s review moved on while you were looking (it is now ${current} or later). Reload it and decide again.`,
       );
     if (current !== from) throw stale();
+    // Counted only for a move that would be made (refused ones cost nothing).
+    await moveLimit.take(viewer.person.id);
     const at = now();
     const moveId = randomId();
     await persistence.transaction(async (tx) => {

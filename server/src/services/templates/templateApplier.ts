@@ -1,6 +1,7 @@
 import type { LanguageCode } from '@draftroom/shared';
 import type { Logger } from '../../lib/logger.ts';
 import type { ConferenceStore } from '../../persistence/index.ts';
+import { canStartFromTemplate } from '../access/policy.ts';
 import type { GuideDocuments } from '../documents/guideDocuments.ts';
 import { writeTemplate } from './templateContent.ts';
 import { templateFor } from './templateChoice.ts';
@@ -14,7 +15,9 @@ export type TemplateOutcome =
   /** The session has no template, or the guide no group. */
   | 'noTemplate'
   /** The guide had content already: it keeps it, and never gets the template. */
-  | 'notEmpty';
+  | 'notEmpty'
+  /** The guide is published: left as the organisers published it (and not claimed). */
+  | 'published';
 
 /**
  * Starts a group's guide from its session's template, exactly once. Many callers may ask at the
@@ -36,6 +39,10 @@ export function createTemplateApplier(
     const context = await repositories.guides.templateContext(guideId);
     if (!context || context.templateId === null) return 'noTemplate';
     if (context.claimed) return 'alreadySettled';
+    // Whoever opens the guide triggers this, readers included: a published guide is not theirs
+    // to change, so not the server's on their behalf either.
+    const review = await repositories.guideReviews.get(guideId);
+    if (!canStartFromTemplate(review?.status ?? 'drafting')) return 'published';
     const content = await templateFor(
       repositories,
       context.eventId,
