@@ -52,8 +52,11 @@ export function queryWords(query: string): string[] {
  * The FTS5 expression for those words: each one quoted (a word holds only letters and digits, so
  * nothing inside can be syntax) and a prefix (`"caf"*` finds café as it is being typed), all of
  * them required in the same block. Null when nothing searchable was typed.
+ * A single letter is a whole word, not a prefix: as a prefix it stands for a large part of the
+ * index's vocabulary, and a dozen of them took ~74 ms of the server's only thread over 600,000
+ * words (an attack test's figure) for results nobody could use.
  */
 export function matchExpression(words: readonly string[]): string | null {
   if (words.length === 0) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
+  return words.map((w) => ([...w].length === 1 ? `"${w}"` : `"${w}"*`)).join(' ');
 }

@@ -84,7 +84,14 @@ describe('search index (SQLite FTS5)', () => {
     expect(await find('NEAR(')).toEqual(['g1#0']);
     expect(await find('"quoted')).toEqual(['g1#2']);
     expect(await find('*')).toEqual([]);
-    expect(matchExpression(queryWords('NEAR("x" y)*'))).toBe('"near"* "x"* "y"*');
+    expect(matchExpression(queryWords('NEAR("xx" y)*'))).toBe('"near"* "xx"* "y"');
+  });
+
+  it('takes a single letter as a whole word, not as the prefix of most of the vocabulary', async () => {
+    await index.update('g1', blocks('a plan for all', 'another way'));
+    expect(await find('a')).toEqual(['g1#0']);
+    expect(await find('an')).toEqual(['g1#1']);
+    expect(await find('a plan')).toEqual(['g1#0']);
   });
 
   it('searches only the guides it is given', async () => {
