@@ -57,6 +57,13 @@ describe('review, hostile', () => {
     groups += 1;
     return (await createGroup(server.organiser, session.id, `Hostile group ${groups}`)).guideId;
   };
+  const statuses: ReviewStatus[] = [
+    'drafting',
+    'ready',
+    'changes_requested',
+    'approved',
+    'published',
+  ];
   const moveStatus = async (who: ApiClient, guideId: string, from: string, to: string) =>
     (await who.request('POST', apiPath('moveReview', { guideId }), { from, to })).status;
   const statusOf = async (guideId: string) =>
@@ -65,13 +72,6 @@ describe('review, hostile', () => {
 
   it('refuses every move to observers, other sessions’ facilitators and strangers', async () => {
     const guideId = await newGuide();
-    const statuses: ReviewStatus[] = [
-      'drafting',
-      'ready',
-      'changes_requested',
-      'approved',
-      'published',
-    ];
     for (const from of statuses) {
       for (const to of statuses) {
         if (from === to) continue;
@@ -95,13 +95,6 @@ describe('review, hostile', () => {
 
   it('never lets a facilitator reach approved or published, whatever the chain', async () => {
     const guideId = await newGuide();
-    const statuses: ReviewStatus[] = [
-      'drafting',
-      'ready',
-      'changes_requested',
-      'approved',
-      'published',
-    ];
     // How the organiser puts a guide at each status, from drafting.
     const pathFromDrafting: Record<ReviewStatus, ReviewStatus[]> = {
       drafting: [],
