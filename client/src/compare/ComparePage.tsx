@@ -12,6 +12,7 @@ import {
 } from '../app/compareUrl.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { DiffView } from '../editor/readOnly/DiffView.tsx';
+import { isolate } from '../format/text.ts';
 import { ReadOnlyContent } from '../editor/readOnly/ReadOnlyContent.tsx';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { ResourceState } from '../ui/ResourceState.tsx';
@@ -46,7 +47,7 @@ function CompareView() {
   const rightTitle = titleOf(right);
   useDocumentTitle(
     leftTitle && rightTitle
-      ? t('compare.titleOf', { left: leftTitle, right: rightTitle })
+      ? t('compare.titleOf', { left: isolate(leftTitle), right: isolate(rightTitle) })
       : t('compare.title'),
   );
 
@@ -58,7 +59,12 @@ function CompareView() {
   // Said once per pair shown (the columns themselves are not a live region).
   useEffect(() => {
     if (!shownLeft || !shownRight) return;
-    announce(t('compare.shown', { left: shownLeft.guide.title, right: shownRight.guide.title }));
+    announce(
+      t('compare.shown', {
+        left: isolate(shownLeft.guide.title),
+        right: isolate(shownRight.guide.title),
+      }),
+    );
   }, [shownLeft, shownRight, announce, t]);
 
   return (
@@ -171,7 +177,12 @@ function Differences({ left, right }: { left: GuideContent; right: GuideContent 
   const { t } = useTranslation();
   return (
     <section className="compare-differences" aria-label={t('compare.modeDifferences')}>
-      <p>{t('compare.diffExplained', { left: left.guide.title, right: right.guide.title })}</p>
+      <p>
+        {t('compare.diffExplained', {
+          left: isolate(left.guide.title),
+          right: isolate(right.guide.title),
+        })}
+      </p>
       <DiffView before={left.content} after={right.content} />
     </section>
   );
