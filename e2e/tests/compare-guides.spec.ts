@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import {
   createCoCreationSession,
   createGroup,
@@ -56,12 +56,24 @@ test('an organiser compares two groups’ guides side by side and as differences
 
   const alice = await writerOf(coastal, 'Alice Moreau');
   await alice.editor.click();
+  await alice.page.keyboard.press('Control+Alt+2');
+  await alice.page.keyboard.type('Hearings');
+  await alice.page.keyboard.press('Enter');
   await alice.page.keyboard.type('Committees hold public hearings every month.');
   await alice.page.keyboard.press('Enter');
   await alice.page.keyboard.type('تعقد اللجان جلسات استماع علنية');
   await alice.page.getByRole('button', { name: 'Right to left' }).click();
+  // The other group has a section first that the first group has not.
   const bashir = await writerOf(mountain, 'Bashir Haddad');
   await bashir.editor.click();
+  await bashir.page.keyboard.press('Control+Alt+2');
+  await bashir.page.keyboard.type('Budget');
+  await bashir.page.keyboard.press('Enter');
+  await bashir.page.keyboard.type('Budgets are published.');
+  await bashir.page.keyboard.press('Enter');
+  await bashir.page.keyboard.press('Control+Alt+2');
+  await bashir.page.keyboard.type('Hearings');
+  await bashir.page.keyboard.press('Enter');
   await bashir.page.keyboard.type('Committees hold private hearings every month.');
   // Stored before the organiser looks (the page reads what the server holds).
   await expect.poll(() => storedText(coastal.guideId)).toContain('"dir":"rtl"');
@@ -82,10 +94,11 @@ test('an organiser compares two groups’ guides side by side and as differences
     page.getByRole('status').filter({ hasText: `Comparing ${coastalName} and ${mountainName}.` }),
   ).toBeVisible();
 
+  // One box per section of each guide (cut at headings, so that headings line up).
   const left = page.getByTestId('compare-left');
   const right = page.getByTestId('compare-right');
-  await expect(left).toContainText('Committees hold public hearings every month.');
-  await expect(right).toContainText('Committees hold private hearings every month.');
+  await expect(left).toContainText(['Committees hold public hearings every month.']);
+  await expect(right).toContainText(['Committees hold private hearings every month.']);
   await expect(page.getByRole('heading', { level: 2, name: 'Coastal group' })).toBeVisible();
   // Each block keeps its own direction: the Arabic paragraph right to left, the English one not.
   const arabic = left.locator('p', { hasText: 'تعقد اللجان' });
@@ -93,9 +106,19 @@ test('an organiser compares two groups’ guides side by side and as differences
   expect(await arabic.evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
   const english = left.locator('p', { hasText: 'Committees' });
   expect(await english.evaluate((p) => getComputedStyle(p).direction)).toBe('ltr');
-  // Side by side on a desktop: the right column starts where the left one ends.
-  const [leftBox, rightBox] = [await left.boundingBox(), await right.boundingBox()];
+  // Side by side on a desktop: the second guide's box starts where the first one's ends, on
+  // the same line.
+  // the same line as the same heading: "Hearings" of both guides level, though the second
+  // guide has a "Budget" section before it (beside nothing in the first guide's column).
+  const hearings = (side: Locator) => side.getByRole('heading', { name: 'Hearings' });
+  const [leftBox, rightBox] = [
+    await hearings(left).boundingBox(),
+    await hearings(right).boundingBox(),
+  ];
   expect(rightBox!.x).toBeGreaterThan(leftBox!.x + leftBox!.width - 1);
+  expect(Math.abs(rightBox!.y - leftBox!.y)).toBeLessThan(1);
+  const budget = await right.getByRole('heading', { name: 'Budget' }).boundingBox();
+  expect(budget!.y).toBeLessThan(leftBox!.y - 20);
   await expectNoAxeViolations(page, 'compare side by side, English');
   await keepShots(page, testInfo, 'compare-side-by-side-en');
 
@@ -138,7 +161,7 @@ test('an organiser compares two groups’ guides side by side and as differences
   await keepShots(page, testInfo, 'compare-differences-ar');
   await page.getByRole('radio', { name: tr('ar', 'compare.modeSideBySide') }).click();
   await expect(page).not.toHaveURL(/mode=differences/);
-  await expect(page.getByTestId('compare-left')).toBeVisible();
+  await expect(page.getByTestId('compare-left').first()).toBeVisible();
   await expectNoAxeViolations(page, 'compare side by side, Arabic');
   await keepShots(page, testInfo, 'compare-side-by-side-ar');
   await page.context().close();

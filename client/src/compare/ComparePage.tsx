@@ -1,4 +1,4 @@
-import { useEffect, useId } from 'react';
+import { Fragment, useEffect, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { GuideContent } from '@draftroom/shared';
@@ -19,6 +19,7 @@ import { ResourceState } from '../ui/ResourceState.tsx';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
 import { useStatus } from '../ui/useStatus.ts';
 import { GuidePicker } from './GuidePicker.tsx';
+import { sectionRows, type Section } from './sectionRows.ts';
 import { useGuideContent } from './useGuideContent.ts';
 import '../styles/compare.css';
 
@@ -144,31 +145,55 @@ function ModeChoice({
   );
 }
 
-/** Each guide in its own column (stacked on a phone), every block with its own `dir`. */
+/**
+ * Each guide in its own column, every block with its own `dir`, cut into sections at headings so
+ * that the same heading of both guides starts on the same line (`sectionRows`). On a phone the
+ * sections follow one another, each named by its guide.
+ */
 function SideBySide({ left, right }: { left: GuideContent; right: GuideContent }) {
+  const rows = useMemo(() => sectionRows(left.content, right.content), [left, right]);
   return (
     <div className="compare-columns" data-testid="compare-side-by-side">
-      <GuideColumn content={left} side="left" />
-      <GuideColumn content={right} side="right" />
+      <h2 className="compare-columns__title">
+        <bdi>{left.guide.title}</bdi>
+      </h2>
+      <h2 className="compare-columns__title">
+        <bdi>{right.guide.title}</bdi>
+      </h2>
+      {rows.map((row, index) => (
+        <Fragment key={index}>
+          <SectionCell section={row.left} guide={left.guide} side="left" />
+          <SectionCell section={row.right} guide={right.guide} side="right" />
+        </Fragment>
+      ))}
     </div>
   );
 }
 
-function GuideColumn({ content, side }: { content: GuideContent; side: 'left' | 'right' }) {
+function SectionCell({
+  section,
+  guide,
+  side,
+}: {
+  section: Section | null;
+  guide: GuideContent['guide'];
+  side: 'left' | 'right';
+}) {
   const { t } = useTranslation();
-  const headingId = useId();
+  const content = useMemo(() => section && { type: 'doc', content: section.blocks }, [section]);
+  if (!content) return <div className="compare-cell compare-cell--empty" />;
   return (
-    <section className="compare-column" aria-labelledby={headingId}>
-      <h2 id={headingId} className="compare-column__title">
-        <bdi>{content.guide.title}</bdi>
-      </h2>
+    <div className="compare-cell">
+      <p className="compare-cell__guide" aria-hidden="true">
+        <bdi>{guide.title}</bdi>
+      </p>
       <ReadOnlyContent
-        content={content.content}
-        label={t('compare.contentLabel', { name: content.guide.title })}
+        content={content}
+        label={t('compare.contentLabel', { name: guide.title })}
         className="read-only-guide"
         testId={`compare-${side}`}
       />
-    </section>
+    </div>
   );
 }
 
