@@ -42,6 +42,14 @@ export const router = createBrowserRouter([
           return { Component: GuidePage };
         },
       },
+      {
+        // Two guides side by side (read-only editors): loaded on first visit, like the guide page.
+        path: 'compare',
+        lazy: async () => {
+          const { ComparePage } = await import('./compare/ComparePage.tsx');
+          return { Component: ComparePage };
+        },
+      },
       // `/organise/…`: the organiser and facilitator screens, each loaded on first visit.
       ...organiserRoutes,
       { path: '*', element: <NotFoundPage /> },

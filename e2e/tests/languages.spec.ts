@@ -40,7 +40,8 @@ test.beforeAll(async ({ browser }) => {
     groups: { name: string; guideId: string }[];
   }>(200, 'GET', `/api/sessions/${sessionId}`);
   const guideId = groups.find((group) => group.name === 'Remote sittings')?.guideId ?? '';
-  ids = { sessionId, guideId, participantLink: server.link('participant') };
+  const otherGuideId = groups.find((group) => group.guideId !== guideId)?.guideId ?? '';
+  ids = { sessionId, guideId, otherGuideId, participantLink: server.link('participant') };
 
   const visitor = await browser.newContext();
   pages.visitor = await visitor.newPage();

@@ -42,6 +42,7 @@ import { chromiumPdfPrinter } from './services/exports/pdf/pdfPrinter.ts';
 import { RenderPool } from './services/exports/render/renderPool.ts';
 import { sqliteSearchIndex } from './services/search/searchIndex.ts';
 import { createSearchService } from './services/search/searchService.ts';
+import { createGuideContentService } from './services/documents/guideContentService.ts';
 import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
 
 export interface DraftroomServer {
@@ -213,6 +214,7 @@ export async function createDraftroomServer(
       versions,
       exports,
       search: createSearchService(conference, guides, searchIndex),
+      guideContent: createGuideContentService(guides, collab.documents),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },

@@ -6,9 +6,9 @@ import { useResource } from '../api/useResource.ts';
 import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { ResourceState } from '../ui/ResourceState.tsx';
-import { DiffView } from './DiffView.tsx';
+import { DiffView } from '../editor/readOnly/DiffView.tsx';
 import { loadContent, type ContentSource } from './loaders.ts';
-import { ReadOnlyVersion } from './ReadOnlyVersion.tsx';
+import { ReadOnlyContent } from '../editor/readOnly/ReadOnlyContent.tsx';
 import { versionName } from './versionName.ts';
 
 /** What the viewer shows: one version, or the changes between two (`to` may be the guide now). */
@@ -102,7 +102,12 @@ export function VersionViewer(props: VersionViewerProps) {
       )}
       {state.status === 'ready' ? (
         opened.kind === 'version' ? (
-          <ReadOnlyVersion content={state.data.a} name={firstName} />
+          <ReadOnlyContent
+            content={state.data.a}
+            label={t('history.view.contentLabel', { name: firstName })}
+            className="history-view__content"
+            testId="version-content"
+          />
         ) : (
           <DiffView before={state.data.a} after={state.data.b} />
         )

@@ -9,6 +9,7 @@ import { useGuideLocks } from './useGuideLocks.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
 import { SessionExportPanel } from '../exports/SessionExportPanel.tsx';
+import { compareUrl } from '../app/compareUrl.ts';
 import type { SessionPageData } from './loadSessionPage.ts';
 
 interface SessionViewProps {
@@ -86,6 +87,15 @@ export function SessionView({ data, me, onChanged }: SessionViewProps) {
               />
             ))}
           </ul>
+        )}
+        {guidesHere.length >= 2 && (
+          // Two of the session's guides this person may read, to start from; the page lets
+          // them choose any two.
+          <p className="session-compare">
+            <Link to={compareUrl(guidesHere[0]!.id, guidesHere[1]!.id)}>
+              {t('compare.fromSession')}
+            </Link>
+          </p>
         )}
       </section>
       {data.detail.capabilities.compileGuides && (

@@ -13,6 +13,7 @@ import type { TemplateService } from '../../services/templates/templateService.t
 import type { VersionService } from '../../services/versions/versionService.ts';
 import type { ExportService } from '../../services/exports/exportService.ts';
 import type { SearchService } from '../../services/search/searchService.ts';
+import type { GuideContentService } from '../../services/documents/guideContentService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -35,6 +36,7 @@ export interface ConferenceServices {
   versions: VersionService;
   exports: ExportService;
   search: SearchService;
+  guideContent: GuideContentService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
@@ -137,6 +139,8 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     exportFile: async ({ signedIn, params }) =>
       services.exports.file(signedIn().viewer, params.exportId),
     searchGuides: ({ signedIn, query }) => services.search.search(signedIn().viewer, query),
+    getGuideContent: ({ signedIn, params }) =>
+      services.guideContent.read(signedIn().viewer, params.guideId),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
       people.update(signedIn().viewer, params.personId, body),

@@ -9,6 +9,7 @@ import {
   canManageSession,
   canMoveMember,
   canReadVersions,
+  canReadGuideContent,
   canRemoveGroup,
   canRestoreVersion,
   canSaveVersion,
@@ -371,6 +372,17 @@ describe('version history', () => {
     expect(canReadVersions(permission)).toBe(read);
     expect(canSaveVersion(permission)).toBe(save);
     expect(canRestoreVersion(permission)).toBe(restore);
+  });
+});
+
+describe('canReadGuideContent', () => {
+  // The reading rule itself: a comparison never shows a guide the person could not open.
+  it.each([
+    ['write', true],
+    ['read', true],
+    [null, false],
+  ] as const)('permission %s: %s', (permission, expected) => {
+    expect(canReadGuideContent(permission)).toBe(expected);
   });
 });
 

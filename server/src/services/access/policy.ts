@@ -258,6 +258,16 @@ export function canExportGuide(permission: Permission | null): boolean {
 }
 
 /**
+ * Reading a guide's current content without opening it live (comparing two guides side by side)
+ * shows what opening it shows, so whoever may read the guide may: organisers every guide of
+ * their event, facilitators and observers what their scope reaches, participants their own
+ * group's guide only. Comparing two guides needs this on each of them.
+ */
+export function canReadGuideContent(permission: Permission | null): boolean {
+  return permission !== null;
+}
+
+/**
  * May this person compile a session's guides into one document? Those who run the session
  * (its facilitators, the organisers) and observers whose scope takes in the whole session; each
  * guide still goes in only if they may read it. Participants read their own group's guide

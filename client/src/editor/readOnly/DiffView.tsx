@@ -2,12 +2,14 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffMarkup, diffVersions } from '@draftroom/shared/history';
 import { MarkupView } from './MarkupView.tsx';
+import '../../styles/diff.css';
 
 /**
- * What changed between two versions: insertions underlined in `<ins>`, deletions struck through
+ * What changed between two versions of a guide, or from one guide to another (comparing two
+ * groups' guides): insertions underlined in `<ins>`, deletions struck through
  * in `<del>`, each preceded by hidden words a screen reader says ("inserted", "deleted"), so the
  * difference is never told by colour alone. Computed here, in the browser, from the two
- * versions' ProseMirror JSON.
+ * ProseMirror documents with the one shared diff (`@draftroom/shared/history`).
  */
 export function DiffView({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useTranslation();
