@@ -38,6 +38,7 @@ import { templateRoutes } from './templateRoutes.ts';
 import { sessionLiveRoutes } from './sessionLiveRoutes.ts';
 import { versionRoutes } from './versionRoutes.ts';
 import { exportRoutes } from './exportRoutes.ts';
+import { commentRoutes } from './commentRoutes.ts';
 import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
 
@@ -379,6 +380,7 @@ export const apiRoutes = {
   ...exportRoutes,
   ...reviewRoutes,
   ...searchRoutes,
+  ...commentRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;
