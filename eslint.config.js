@@ -29,6 +29,7 @@ const clientFeatureFolders = [
   'history',
   'review',
   'search',
+  'comments',
 ];
 const clientGeneralFolders = [
   'app',
