@@ -63,16 +63,22 @@ export function anchorOfSelection(editor: Editor): CommentAnchor | null {
   const sync = syncOf(editor.state);
   if (empty || !sync) return null;
   const relative = (pos: number, assoc: number) => {
-    const position = absolutePositionToRelativePosition(
+    // y-prosemirror ties a position to the character before it (assoc -1). The start must be
+    // tied to the character after it instead, or text typed just before the words would join
+    // the comment: resolve it to Yjs' own index and make the position again with `assoc`.
+    const before = absolutePositionToRelativePosition(
       pos,
       sync.type,
       sync.binding.mapping as never,
     ) as Y.RelativePosition;
-    // The end is tied to the character before it, so typing right after the words stays outside.
-    position.assoc = assoc;
+    const absolute = Y.createAbsolutePositionFromRelativePosition(before, sync.doc);
+    if (!absolute) return null;
+    const position = Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc);
     return toBase64(Y.encodeRelativePosition(position));
   };
-  return { start: relative(from, 0), end: relative(to, -1) };
+  const start = relative(from, 0);
+  const end = relative(to, -1);
+  return start && end ? { start, end } : null;
 }
 
 function compute(state: EditorState, threads: readonly CommentThread[], activeId: string | null) {
