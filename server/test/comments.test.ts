@@ -310,6 +310,22 @@ describe('comments on guides', () => {
       const many = Array.from({ length: 21 }, () => author.personId);
       expect(await refuse({ anchor, body: 'x', mentions: many })).toBe('validation_failed');
     });
+    it('replies, resolutions and deletions that are not what the route takes', async () => {
+      const thread = await start(author, guideId, 'committee');
+      const params = { guideId, threadId: thread.id };
+      const send = (method: string, path: string, body?: unknown) =>
+        author.request<{ error: { code: string } }>(method, path, body);
+      const replies = apiPath('replyToCommentThread', params);
+      expect((await send('POST', replies, { body: 'x'.repeat(4001) })).status).toBe(400);
+      expect((await send('POST', replies, { body: 'x', anchor: {} })).status).toBe(400);
+      const resolution = apiPath('resolveCommentThread', params);
+      expect((await send('PUT', resolution, { resolved: 'yes' })).status).toBe(400);
+      expect((await send('PUT', resolution, {})).status).toBe(400);
+      const unknown = apiPath('deleteComment', { ...params, commentId: 'no-such-comment' });
+      expect((await send('DELETE', unknown)).status).toBe(404);
+      const badId = `${apiPath('guideComments', { guideId })}/%3Cscript%3E/replies`;
+      expect((await send('POST', badId, { body: 'x' })).status).toBe(404);
+    });
     it('another guide’s thread named in the path', async () => {
       const other = await newGroup();
       const thread = await start(other.author, other.guideId, 'committee');
