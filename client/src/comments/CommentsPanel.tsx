@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentThread, GuideComments } from '@draftroom/shared';
 import type { Resource } from '../api/useResource.ts';
@@ -39,9 +39,6 @@ export function CommentsPanel(props: CommentsPanelProps) {
   // Open beside the guide on a wide screen; folded on a phone, where the panel comes before the
   // editor and the text must start on the first screen. Starting a comment opens it.
   const [open, setOpen] = useState(() => window.matchMedia(wideScreen).matches);
-  useEffect(() => {
-    if (draft || selectFirst) setOpen(true);
-  }, [draft, selectFirst]);
   const orphan = (thread: CommentThread) =>
     editorReady && !thread.resolved ? !ranges.has(thread.id) : thread.orphan;
   const ordered = [...(comments?.threads ?? [])].sort((a, b) => {
@@ -53,7 +50,7 @@ export function CommentsPanel(props: CommentsPanelProps) {
     <section className="comments" aria-labelledby="comments-heading" data-testid="comments-panel">
       <details
         className="comments__details"
-        open={open}
+        open={open || draft !== null || selectFirst}
         onToggle={(event) => setOpen(event.currentTarget.open)}
       >
         <summary className="panel-heading" id="comments-heading">
