@@ -55,7 +55,7 @@ export function useCommentsBeside(guideId: string, session: CollabSession | null
   // Someone else's new comment is said politely (this person's own actions say themselves).
   const personId = comments?.personId;
   useEffect(() => {
-    const last = heard?.comments.at(-1);
+    const last = heard;
     if (!last || last.deleted || last.author.personId === personId) return;
     announce(
       t('comments.said.newFrom', { name: last.author.name ?? t('comments.someoneWhoLeft') }),
