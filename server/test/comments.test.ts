@@ -10,6 +10,7 @@ import {
   closeCodes,
   commentsLiveMessageSchema,
   commentsMessageType,
+  maxThreadsPerGuide,
   protocolVersion,
   type CommentThread,
   type ConferenceSession,
@@ -215,6 +216,32 @@ describe('comments on guides', () => {
       `${apiPath('searchGuides')}?q=committee`,
     );
     expect(body.hits.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a thread past 500 on one guide (replies still go in)', async () => {
+    const { guideId, author } = await newGroup();
+    const first = await start(author, guideId, 'committee');
+    // The other 499 written straight into the table: the limit, not the rate limit, is tested.
+    const { comments } = server.server.persistence.repositories;
+    for (let index = 1; index < maxThreadsPerGuide; index++) {
+      await comments.addThread({
+        ...(await comments.thread(guideId, first.id))!,
+        id: `filler-${index}`,
+        createdAt: new Date(Date.now() + index).toISOString(),
+      });
+    }
+    const refused = await author.request<{ error: { code: string } }>(
+      'POST',
+      apiPath('createCommentThread', { guideId }),
+      { anchor: await anchorOf(server.server, guideId, 'thirty days'), body: 'One more' },
+    );
+    expect(refused.status).toBe(409);
+    await author.expect(
+      201,
+      'POST',
+      apiPath('replyToCommentThread', { guideId, threadId: first.id }),
+      { body: 'A reply is fine.' },
+    );
   });
 
   it('limits each person to 30 comments a minute', async () => {
