@@ -30,6 +30,7 @@ const clientFeatureFolders = [
   'review',
   'search',
   'compare',
+  'comments',
 ];
 const clientGeneralFolders = [
   'app',

@@ -21,6 +21,7 @@ import { createGroupService } from './services/conference/groupService.ts';
 import { createGuideService } from './services/conference/guideService.ts';
 import { createContributorsService } from './services/conference/contributorsService.ts';
 import { createLockService } from './services/conference/lockService.ts';
+import { createCommentService } from './services/comments/commentService.ts';
 import { createReviewService } from './services/review/reviewService.ts';
 import { createSessionLiveService } from './services/sessions/sessionLiveService.ts';
 import { onlineChanges } from './services/sessions/onlineChanges.ts';
@@ -208,6 +209,7 @@ export async function createDraftroomServer(
       contributors: createContributorsService(conference, guides),
       locks,
       review,
+      comments: createCommentService(conference, collab.documents, events),
       sessionLive,
       people: createPeopleService(conference, auth, events),
       templates: createTemplateService(conference),

@@ -5,6 +5,7 @@ import {
   apiPath,
   apiRoutes,
   type ApiRouteName,
+  type CommentThread,
   type DeviceLink,
   type ExportJob,
   type Guide,
@@ -20,6 +21,7 @@ import {
   type World,
 } from './helpers/actors.ts';
 import type { HonestClient } from './helpers/clients.ts';
+import { addParagraph, anchorOf } from './helpers/commentAnchors.ts';
 import {
   connectSynced,
   expectDropped,
@@ -132,6 +134,31 @@ let matrixExport: Promise<string> | undefined;
 const E = async (w: World) => ({
   params: { exportId: await (matrixExport ??= organiserExport(w)) },
 });
+/** Group A's guide with a sentence to comment on (written once), and an anchor into it. */
+let commentable: Promise<void> | undefined;
+const commentAnchor = async (w: World) => {
+  await (commentable ??= addParagraph(w.server.server, w.groupA.guideId, 'Matrix comment words.'));
+  return anchorOf(w.server.server, w.groupA.guideId, 'comment words');
+};
+/** A thread on group A's guide started by the organiser (a fresh one for calls that change it). */
+const organiserThread = async (w: World) => {
+  const thread = await w.organiser.expect<CommentThread>(
+    201,
+    'POST',
+    apiPath('createCommentThread', { guideId: w.groupA.guideId }),
+    { anchor: await commentAnchor(w), body: 'The organiser’s comment.' },
+  );
+  return {
+    guideId: w.groupA.guideId,
+    threadId: thread.id,
+    commentId: thread.comments[0]?.id ?? '',
+  };
+};
+let matrixThread: ReturnType<typeof organiserThread> | undefined;
+const C = async (w: World) => {
+  const { guideId, threadId } = await (matrixThread ??= organiserThread(w));
+  return { params: { guideId, threadId } };
+};
 
 // prettier-ignore
 const matrix = {
@@ -199,6 +226,13 @@ const matrix = {
   // A guide's current content (comparing guides): whoever may read it, as opening it.
   getGuideContent: row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
   cancelExport:  row([401, 401, 401, 204, 404, 404, 404, 404, 404, 404], async (w) => ({ params: { exportId: await organiserExport(w) } })),
+  // Comments follow reading the guide (observers too); resolving and deleting another's comment:
+  // the group's facilitators and the organisers (the authors' own: comments.test.ts).
+  guideComments: row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  createCommentThread: row([401, 401, 401, 201, 201, 403, 201, 403, 201, 404], async (w) => ({ params: { guideId: w.groupA.guideId }, body: { anchor: await commentAnchor(w), body: 'A comment.' } })),
+  replyToCommentThread: row([401, 401, 401, 201, 201, 403, 201, 403, 201, 404], async (w) => ({ ...(await C(w)), body: { body: 'A reply.' } })),
+  resolveCommentThread: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ ...(await C(w)), body: { resolved: true } })),
+  deleteComment: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ params: await organiserThread(w) })),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),
   revokePerson:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() } })),

@@ -10,6 +10,7 @@ export * from './api/routes.ts';
 export * from './presence/index.ts';
 export * from './api/versions.ts';
 export * from './api/exports.ts';
+export * from './api/comments.ts';
 export * from './api/review.ts';
 export * from './api/search.ts';
 export * from './api/guideContent.ts';

@@ -5,11 +5,13 @@ import * as decoding from 'lib0/decoding';
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import {
   collabPath,
+  commentsLiveMessageSchema,
+  commentsMessageType,
   permissionChangeReasons,
   permissionMessageType,
   protocolVersion,
 } from '@draftroom/shared';
-import type { Identity, Role } from '@draftroom/shared';
+import type { CommentThread, Identity, Role } from '@draftroom/shared';
 import {
   connectionReducer,
   initialConnectionState,
@@ -52,6 +54,7 @@ export class CollabSession {
   private selfPersonId: string | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly incomingListeners = new Set<(update: Uint8Array) => void>();
+  private readonly commentListeners = new Set<(thread: CommentThread) => void>();
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
   private readonly connectTimer: ReturnType<typeof setTimeout>;
@@ -79,6 +82,28 @@ export class CollabSession {
   onIncomingChange(listener: (update: Uint8Array) => void): () => void {
     this.incomingListeners.add(listener);
     return () => this.incomingListeners.delete(listener);
+  }
+
+  /** Calls `listener` with each comment thread of this guide the server says has changed. */
+  onCommentThread(listener: (thread: CommentThread) => void): () => void {
+    this.commentListeners.add(listener);
+    return () => this.commentListeners.delete(listener);
+  }
+
+  /** The server's word that a comment thread changed, checked against the shared schema. */
+  private hearCommentThreads(): void {
+    this.provider.messageHandlers[commentsMessageType] = (_encoder, decoder) => {
+      let thread: CommentThread;
+      try {
+        const text = decoding.readVarString(decoder);
+        thread = commentsLiveMessageSchema.parse(JSON.parse(text)).thread;
+      } catch (error) {
+        // A newer server's shape, say: the panel keeps what it has and reloads on its next open.
+        console.warn('Unreadable comments message', error);
+        return;
+      }
+      for (const listener of this.commentListeners) listener(thread);
+    };
   }
 
   private watchIncomingChanges(): void {
@@ -121,6 +146,7 @@ export class CollabSession {
     const { provider, doc, persistence } = this;
     this.watchIncomingChanges();
     this.hearPermissionChanges();
+    this.hearCommentThreads();
     const on = <T extends unknown[]>(
       subscribe: (handler: (...args: T) => void) => void,
       unsubscribe: (handler: (...args: T) => void) => void,

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import i18next from 'i18next';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type AnyExtension, type Editor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { guideExtensions } from '@draftroom/shared/editor';
@@ -19,6 +19,8 @@ import { PasteNotice } from './paste/PasteNotice.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 import { FoundBlock, useOpenAtBlock } from './openAtBlock.ts';
+
+const noExtensions: readonly AnyExtension[] = [];
 
 function clipboardOf(data: DataTransfer | null): { text: string; html: string } {
   return { text: data?.getData('text/plain') ?? '', html: data?.getData('text/html') ?? '' };
@@ -45,6 +47,13 @@ interface GuideEditorProps {
    */
   openAtBlock?: number | null;
   contentReady?: boolean;
+  /**
+   * Extensions a feature adds to this editor (comment highlights). Read once, when the editor is
+   * made: pass a stable array.
+   */
+  extraExtensions?: readonly AnyExtension[];
+  /** Hears the editor once it exists (and null when it goes), for features beside it. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 /**
@@ -60,6 +69,8 @@ export function GuideEditor({
   published = false,
   openAtBlock = null,
   contentReady = false,
+  extraExtensions = noExtensions,
+  onEditor,
 }: GuideEditorProps) {
   const { t, i18n } = useTranslation();
   const hintId = useId();
@@ -101,6 +112,7 @@ export function GuideEditor({
       AutoDirection,
       CaretLabelFit,
       FoundBlock,
+      ...extraExtensions,
     ],
     editorProps: {
       // A function, so the accessible name follows the language at each view update.
@@ -122,6 +134,11 @@ export function GuideEditor({
   });
 
   useOpenAtBlock(editor, openAtBlock, contentReady);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   // The editable's attributes (its accessible name) are computed by ProseMirror, outside React:
   // ask it to recompute them when the language changes.

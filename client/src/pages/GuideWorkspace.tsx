@@ -18,6 +18,7 @@ import { GuideEditor, type EditorMode } from '../editor/GuideEditor.tsx';
 import { GuideContext } from './GuideContext.tsx';
 import { useMe } from '../me/MeContext.tsx';
 import { useGuideHistory } from '../history/useGuideHistory.tsx';
+import { useCommentsBeside } from '../comments/useCommentsBeside.tsx';
 
 /**
  * A guide open for editing (or reading): the editor column and a side panel with the connection
@@ -110,6 +111,7 @@ export function GuideWorkspace({
     [session],
   );
   const history = useGuideHistory({ guideId: guide.id, canWrite: mode === 'write', liveContent });
+  const comments = useCommentsBeside(guide.id, session);
 
   return (
     <div className="guide-page">
@@ -118,7 +120,8 @@ export function GuideWorkspace({
         {guide.title}
       </h1>
       <div className="guide-page__body">
-        <div className="guide-page__editor">
+        {/* Ctrl+Alt+M in the text starts a comment on the selected words (readers too). */}
+        <div className="guide-page__editor" onKeyDown={comments.onKeyDown}>
           <MovedNotice />
           {guide.sessionId && <SessionLiveBar sessionId={guide.sessionId} onLive={onLive} />}
           {history.viewer}
@@ -140,6 +143,8 @@ export function GuideWorkspace({
               published={guide.review.status === 'published'}
               openAtBlock={openAtBlock}
               contentReady={connection.synced}
+              extraExtensions={comments.extensions}
+              onEditor={comments.onEditor}
             />
           ) : (
             <p className="muted">{t('guide.opening')}</p>
@@ -147,6 +152,7 @@ export function GuideWorkspace({
         </div>
         <aside className="guide-page__panel" aria-label={t('guide.panelLabel')}>
           <ConnectionStatus connection={connection} />
+          {comments.panel}
           {guide.groupId !== null && <ReviewPanel guide={guide} onChanged={onGuideChanged} />}
           {guide.canLock && <GuideLockPanel guide={guide} onChanged={onGuideChanged} />}
           <PresenceList people={people} />

@@ -17,7 +17,7 @@ import type {
 } from '../services/access/documentAccess.ts';
 import { CollabConnection } from './connection.ts';
 import { PersistQueue } from './persistQueue.ts';
-import { decodeClientMessage, ProtocolError } from './protocol.ts';
+import { decodeClientMessage, encodeCommentsMessage, ProtocolError } from './protocol.ts';
 import { ConnectionsPerAddress, MessageRateLimiter } from './limits.ts';
 import { DocumentHost } from './documentHost.ts';
 import { HookList } from './documentHooks.ts';
@@ -120,6 +120,10 @@ export class CollabServer {
       // So is a review move (a published guide is read-only for all but the organisers).
       options.events.subscribe('guideReview', ({ guideId }) => {
         void this.applyAccessChange({ kind: 'documents', documentIds: [guideId] }, 'review');
+      }),
+      // Whoever has the guide open may read its comments: each of its sockets gets the thread.
+      options.events.subscribe('guideComments', ({ guideId, thread }) => {
+        this.sendComments(guideId, encodeCommentsMessage({ thread }));
       }),
     ];
     this.unsubscribe = () => unsubscribes.forEach((unsubscribe) => unsubscribe());
@@ -277,6 +281,16 @@ export class CollabServer {
       this.options.metrics.connections.set(this.connections.size);
       this.rooms.leave(room, connection);
     });
+  }
+
+  /**
+   * A changed comment thread, to the guide's open sockets. Only Draftroom's own client (one that
+   * named the protocol version) is sent it, so a stock y-websocket client never meets the type.
+   */
+  private sendComments(guideId: string, frame: Uint8Array): void {
+    for (const connection of this.connections) {
+      if (connection.documentId === guideId && connection.hearsPermission) connection.send(frame);
+    }
   }
 
   private reject(connection: CollabConnection, error: unknown): void {

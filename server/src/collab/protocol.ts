@@ -4,12 +4,13 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import {
   closeCodes,
+  commentsMessageType,
   limits,
   messageTypes,
   permissionMessageType,
   syncMessageTypes,
 } from '@draftroom/shared';
-import type { Permission, PermissionChangeReason } from '@draftroom/shared';
+import type { CommentsLiveMessage, Permission, PermissionChangeReason } from '@draftroom/shared';
 import type { DecodedUpdate } from './validation/validateUpdate.ts';
 
 /**
@@ -208,6 +209,14 @@ export function encodePermissionMessage(
   encoding.writeVarUint(encoder, permissionMessageType);
   encoding.writeVarString(encoder, permission);
   encoding.writeVarString(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sends a guide's socket a comment thread as it is now (`commentsMessageType`, JSON). */
+export function encodeCommentsMessage(message: CommentsLiveMessage): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, commentsMessageType);
+  encoding.writeVarString(encoder, JSON.stringify(message));
   return encoding.toUint8Array(encoder);
 }
 

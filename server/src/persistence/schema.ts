@@ -69,6 +69,28 @@ export interface DatabaseSchema {
     note: string;
     version_id: string | null;
   };
+  /** Comment threads on guides, anchored by relative positions (migration 0013). */
+  comment_threads: {
+    id: string;
+    guide_id: string;
+    anchor_start: string;
+    anchor_end: string;
+    quote: string;
+    created_by: string;
+    created_at: string;
+    resolved_by: string | null;
+    resolved_at: string | null;
+  };
+  /** The comments of each thread (migration 0013); `mentions` is a JSON array of person ids. */
+  comments: {
+    id: string;
+    thread_id: string;
+    author_id: string;
+    body: string;
+    mentions: string;
+    created_at: string;
+    deleted_at: string | null;
+  };
   /** Phase and timer of a session (migration 0010). */
   session_live: {
     session_id: string;

@@ -1,7 +1,12 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { messageTypes, permissionMessageType, syncMessageTypes } from '@draftroom/shared';
+import {
+  commentsMessageType,
+  messageTypes,
+  permissionMessageType,
+  syncMessageTypes,
+} from '@draftroom/shared';
 
 /** A small seeded PRNG (mulberry32), so a failing fuzz run can be replayed from its seed. */
 export function seededRandom(seed: number): () => number {
@@ -106,8 +111,14 @@ export class HostileFrames {
         });
       case 'wrong_message_type':
         return this.frame((encoder) => {
-          // Often the server's own permission message, which flows to clients only.
-          const type = this.random() < 0.25 ? permissionMessageType : 4 + this.int(100_000);
+          // Often the server's own messages (permission, comments), which flow to clients only.
+          const roll = this.random();
+          const type =
+            roll < 0.2
+              ? permissionMessageType
+              : roll < 0.4
+                ? commentsMessageType
+                : 4 + this.int(100_000);
           encoding.writeVarUint(encoder, type);
           encoding.writeUint8Array(encoder, this.bytes(this.int(16)));
         });

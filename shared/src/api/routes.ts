@@ -38,6 +38,7 @@ import { templateRoutes } from './templateRoutes.ts';
 import { sessionLiveRoutes } from './sessionLiveRoutes.ts';
 import { versionRoutes } from './versionRoutes.ts';
 import { exportRoutes } from './exportRoutes.ts';
+import { commentRoutes } from './commentRoutes.ts';
 import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
 import { guideContentRoutes } from './guideContentRoutes.ts';
@@ -381,6 +382,7 @@ export const apiRoutes = {
   ...reviewRoutes,
   ...searchRoutes,
   ...guideContentRoutes,
+  ...commentRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

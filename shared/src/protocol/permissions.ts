@@ -16,3 +16,11 @@ export const permissionMessageType = 20;
  */
 export const permissionChangeReasons = ['current', 'role', 'guide', 'review'] as const;
 export type PermissionChangeReason = (typeof permissionChangeReasons)[number];
+
+/**
+ * Draftroom's own message, from the server to a client only: a comment thread of this guide
+ * changed (issue 13). Frame: the type (varuint) and one varstring, JSON matching
+ * `commentsLiveMessageSchema` (the thread as it is now). Like type 20 it goes only to clients that
+ * name the protocol version, and a client that sends it is refused as an unknown type.
+ */
+export const commentsMessageType = 21;

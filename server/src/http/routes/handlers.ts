@@ -4,6 +4,7 @@ import type { GroupService } from '../../services/conference/groupService.ts';
 import type { GuideService } from '../../services/conference/guideService.ts';
 import type { ContributorsService } from '../../services/conference/contributorsService.ts';
 import type { LockService } from '../../services/conference/lockService.ts';
+import type { CommentService } from '../../services/comments/commentService.ts';
 import type { ReviewService } from '../../services/review/reviewService.ts';
 import type { SessionLiveService } from '../../services/sessions/sessionLiveService.ts';
 import type { MeService } from '../../services/conference/meService.ts';
@@ -30,6 +31,7 @@ export interface ConferenceServices {
   contributors: ContributorsService;
   locks: LockService;
   review: ReviewService;
+  comments: CommentService;
   sessionLive: SessionLiveService;
   people: PeopleService;
   templates: TemplateService;
@@ -141,6 +143,21 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     searchGuides: ({ signedIn, query }) => services.search.search(signedIn().viewer, query),
     getGuideContent: ({ signedIn, params }) =>
       services.guideContent.read(signedIn().viewer, params.guideId),
+    guideComments: ({ signedIn, params }) =>
+      services.comments.list(signedIn().viewer, params.guideId),
+    createCommentThread: ({ signedIn, params, body }) =>
+      services.comments.createThread(signedIn().viewer, params.guideId, body),
+    replyToCommentThread: ({ signedIn, params, body }) =>
+      services.comments.reply(signedIn().viewer, params.guideId, params.threadId, body),
+    resolveCommentThread: ({ signedIn, params, body }) =>
+      services.comments.resolve(signedIn().viewer, params.guideId, params.threadId, body),
+    deleteComment: ({ signedIn, params }) =>
+      services.comments.remove(
+        signedIn().viewer,
+        params.guideId,
+        params.threadId,
+        params.commentId,
+      ),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
       people.update(signedIn().viewer, params.personId, body),

@@ -11,6 +11,7 @@ import * as versions from './0009_versions.ts';
 import * as sessionLive from './0010_session_live.ts';
 import * as search from './0011_search.ts';
 import * as guideReview from './0012_guide_review.ts';
+import * as comments from './0013_comments.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0010_session_live': sessionLive,
   '0011_search': search,
   '0012_guide_review': guideReview,
+  '0013_comments': comments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

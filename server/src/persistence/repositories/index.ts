@@ -1,4 +1,5 @@
 import { authSessionsRepository } from './authSessions.ts';
+import { commentsRepository } from './comments.ts';
 import { contributionsRepository } from './contributions.ts';
 import { guideLocksRepository } from './guideLocks.ts';
 import { guideReviewsRepository } from './guideReviews.ts';
@@ -21,6 +22,7 @@ export type { InviteRecord } from './invites.ts';
 export type { AuthSessionRecord } from './authSessions.ts';
 export type { DeviceLinkRecord } from './deviceLinks.ts';
 export type { GuideRecord } from './guides.ts';
+export type { CommentRecord, CommentThreadRecord } from './comments.ts';
 export type { ContributionRecord } from './contributions.ts';
 export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
@@ -47,6 +49,7 @@ export function createRepositories(db: Db) {
     templates: templatesRepository(db),
     guideVersions: guideVersionsRepository(db),
     searchIndex: searchIndexRepository(db),
+    comments: commentsRepository(db),
   };
 }
 

@@ -285,3 +285,42 @@ export function canCompileSession(
     (scope.type === 'session' && scope.id === session.id)
   );
 }
+
+/**
+ * Comments live outside the guide's body, so reading and writing them follows reading the
+ * guide: observers and organisers comment without writing a word of the text, and a locked or
+ * published guide can still be discussed (a published guide is what the conference agreed;
+ * comments on it are how a change is asked for, and they never change it).
+ */
+export function canReadComments(permission: Permission | null): boolean {
+  return permission !== null;
+}
+
+/** Starting a thread and replying: whoever may read the guide (see `canReadComments`). */
+export function canComment(permission: Permission | null): boolean {
+  return permission !== null;
+}
+
+/**
+ * May this person resolve, reopen and delete anyone's comments on a guide? Those who run the
+ * group: its facilitators and the event's organisers (the review's actors). A guide without a
+ * group is the organisers' alone, and only they have `write` on it.
+ */
+export function canModerateComments(
+  viewer: Viewer,
+  place: GroupPlace | null,
+  permission: Permission | null,
+): boolean {
+  if (place === null) return permission === 'write';
+  return reviewActorOf(viewer, place) !== null;
+}
+
+/** Resolve or reopen a thread: whoever started it, or a moderator (`canModerateComments`). */
+export function canResolveThread(viewer: Viewer, startedBy: string, moderates: boolean): boolean {
+  return moderates || viewer.person.id === startedBy;
+}
+
+/** Delete a comment: its author, or a moderator (`canModerateComments`). */
+export function canDeleteComment(viewer: Viewer, authorId: string, moderates: boolean): boolean {
+  return moderates || viewer.person.id === authorId;
+}

@@ -1,4 +1,4 @@
-import type { ReviewStatus } from '@draftroom/shared';
+import type { CommentThread, ReviewStatus } from '@draftroom/shared';
 import type { LockReason } from '../../persistence/index.ts';
 import type { AccessChange } from '../access/accessEvents.ts';
 
@@ -18,6 +18,12 @@ export interface LiveEvents {
    * for all but the organisers) and told why (`review`).
    */
   guideReview: { guideId: string; sessionId: string; from: ReviewStatus; to: ReviewStatus };
+  /**
+   * A comment thread of a guide changed (started, replied to, resolved, reopened, a comment
+   * deleted): the collaboration server sends it to the guide's open sockets, all of which may
+   * read it (reading the guide is reading its comments).
+   */
+  guideComments: { guideId: string; thread: CommentThread };
   /**
    * Something a session's open pages show changed (phase, timer, an announcement, a lock, who
    * is online): they ask for it again. Carries no content, so nobody hears what is not theirs.

@@ -1,0 +1,162 @@
+import type { Db } from './database.ts';
+
+export interface CommentThreadRecord {
+  id: string;
+  guideId: string;
+  anchorStart: string;
+  anchorEnd: string;
+  quote: string;
+  createdBy: string;
+  createdAt: string;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+}
+
+export interface CommentRecord {
+  id: string;
+  threadId: string;
+  authorId: string;
+  body: string;
+  mentions: string[];
+  createdAt: string;
+  deletedAt: string | null;
+}
+
+type ThreadRow = {
+  id: string;
+  guide_id: string;
+  anchor_start: string;
+  anchor_end: string;
+  quote: string;
+  created_by: string;
+  created_at: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
+};
+
+const toThread = (row: ThreadRow): CommentThreadRecord => ({
+  id: row.id,
+  guideId: row.guide_id,
+  anchorStart: row.anchor_start,
+  anchorEnd: row.anchor_end,
+  quote: row.quote,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  resolvedBy: row.resolved_by,
+  resolvedAt: row.resolved_at,
+});
+
+/** Mentions are stored as a JSON array of ids the service checked; anything else reads as none. */
+function parseMentions(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Comment threads and their comments (migration 0013). */
+export function commentsRepository(db: Db) {
+  return {
+    async threadCount(guideId: string): Promise<number> {
+      const row = await db
+        .selectFrom('comment_threads')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('guide_id', '=', guideId)
+        .executeTakeFirst();
+      return Number(row?.count ?? 0);
+    },
+    /** A thread of this guide (undefined for another guide's: ids in paths are never trusted). */
+    async thread(guideId: string, threadId: string): Promise<CommentThreadRecord | undefined> {
+      const row = await db
+        .selectFrom('comment_threads')
+        .selectAll()
+        .where('id', '=', threadId)
+        .where('guide_id', '=', guideId)
+        .executeTakeFirst();
+      return row && toThread(row);
+    },
+    /** Every thread of the guide, oldest first. */
+    async threads(guideId: string): Promise<CommentThreadRecord[]> {
+      const rows = await db
+        .selectFrom('comment_threads')
+        .selectAll()
+        .where('guide_id', '=', guideId)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      return rows.map(toThread);
+    },
+    /** The comments of these threads, each thread's in order. */
+    async commentsOf(threadIds: readonly string[]): Promise<Map<string, CommentRecord[]>> {
+      const byThread = new Map<string, CommentRecord[]>(threadIds.map((id) => [id, []]));
+      if (threadIds.length === 0) return byThread;
+      const rows = await db
+        .selectFrom('comments')
+        .selectAll()
+        .where('thread_id', 'in', threadIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      for (const row of rows) {
+        byThread.get(row.thread_id)?.push({
+          id: row.id,
+          threadId: row.thread_id,
+          authorId: row.author_id,
+          body: row.body,
+          mentions: parseMentions(row.mentions),
+          createdAt: row.created_at,
+          deletedAt: row.deleted_at,
+        });
+      }
+      return byThread;
+    },
+    async addThread(thread: CommentThreadRecord): Promise<void> {
+      await db
+        .insertInto('comment_threads')
+        .values({
+          id: thread.id,
+          guide_id: thread.guideId,
+          anchor_start: thread.anchorStart,
+          anchor_end: thread.anchorEnd,
+          quote: thread.quote,
+          created_by: thread.createdBy,
+          created_at: thread.createdAt,
+          resolved_by: thread.resolvedBy,
+          resolved_at: thread.resolvedAt,
+        })
+        .execute();
+    },
+    async addComment(comment: CommentRecord): Promise<void> {
+      await db
+        .insertInto('comments')
+        .values({
+          id: comment.id,
+          thread_id: comment.threadId,
+          author_id: comment.authorId,
+          body: comment.body,
+          mentions: JSON.stringify(comment.mentions),
+          created_at: comment.createdAt,
+          deleted_at: comment.deletedAt,
+        })
+        .execute();
+    },
+    /** Resolves (with who and when) or reopens (both null) a thread. */
+    async setResolution(threadId: string, by: string | null, at: string | null): Promise<void> {
+      await db
+        .updateTable('comment_threads')
+        .set({ resolved_by: by, resolved_at: at })
+        .where('id', '=', threadId)
+        .execute();
+    },
+    /** Soft delete: the row keeps its place in the thread; its text and mentions are gone. */
+    async deleteComment(commentId: string, at: string): Promise<void> {
+      await db
+        .updateTable('comments')
+        .set({ body: '', mentions: '[]', deleted_at: at })
+        .where('id', '=', commentId)
+        .execute();
+    },
+  };
+}
