@@ -16,7 +16,12 @@ import {
   type ConferenceSession,
   type GuideComments,
 } from '@draftroom/shared';
-import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
+import {
+  ApiClient,
+  createCoCreationSession,
+  createInvite,
+  groupWithParticipants,
+} from '../testing/index.ts';
 import { connectClient, openRawSocket, whenClosed, type HonestClient } from './helpers/clients.ts';
 import { addParagraph, anchorOf, editBlockWith } from './helpers/commentAnchors.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
@@ -55,15 +60,15 @@ describe('comments on guides', () => {
   /** A new group with two participants and a guide holding `sentence`. */
   const newGroup = async () => {
     groups += 1;
-    const group = await createGroup(server.organiser, session.id, `Comment group ${groups}`);
-    const invite = await createInvite(server.organiser, 'participant', {
-      type: 'group',
-      id: group.id,
-    });
-    const author = await ApiClient.join(server.url, invite.joinPath);
-    const colleague = await ApiClient.join(server.url, invite.joinPath);
+    const { group, participants } = await groupWithParticipants(
+      server.organiser,
+      server.url,
+      session.id,
+      `Comment group ${groups}`,
+      2,
+    );
     await addParagraph(server.server, group.guideId, sentence);
-    return { guideId: group.guideId, author, colleague };
+    return { guideId: group.guideId, author: participants[0]!, colleague: participants[1]! };
   };
   const start = async (who: ApiClient, guideId: string, phrase: string, body = 'Which days?') =>
     who.expect<CommentThread>(201, 'POST', apiPath('createCommentThread', { guideId }), {

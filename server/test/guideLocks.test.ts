@@ -12,7 +12,12 @@ import {
   type GuideLockResult,
   type GuideVersionList,
 } from '@draftroom/shared';
-import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
+import {
+  ApiClient,
+  createCoCreationSession,
+  createInvite,
+  groupWithParticipants,
+} from '../testing/index.ts';
 import { connectClient, type HonestClient } from './helpers/clients.ts';
 import {
   appendUpdate,
@@ -50,13 +55,13 @@ describe('locking guides', () => {
 
   const newGroup = async () => {
     groups += 1;
-    const group = await createGroup(server.organiser, session.id, `Lock group ${groups}`);
-    const invite = await createInvite(server.organiser, 'participant', {
-      type: 'group',
-      id: group.id,
-    });
-    const participant = await ApiClient.join(server.url, invite.joinPath);
-    return { group, participant };
+    const { group, participants } = await groupWithParticipants(
+      server.organiser,
+      server.url,
+      session.id,
+      `Lock group ${groups}`,
+    );
+    return { group, participant: participants[0]! };
   };
   /** A participant's socket as Draftroom's client opens it, recording what it is told. */
   const openListening = async (cookie: string, guideId: string) => {

@@ -15,7 +15,12 @@ import {
   type GuideVersionList,
   type SessionLive,
 } from '@draftroom/shared';
-import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
+import {
+  ApiClient,
+  createCoCreationSession,
+  createInvite,
+  groupWithParticipants,
+} from '../testing/index.ts';
 import { connectClient, type HonestClient } from './helpers/clients.ts';
 import {
   appendUpdate,
@@ -52,13 +57,13 @@ describe('reviewing guides', () => {
 
   const newGroup = async () => {
     groups += 1;
-    const group = await createGroup(server.organiser, session.id, `Review group ${groups}`);
-    const invite = await createInvite(server.organiser, 'participant', {
-      type: 'group',
-      id: group.id,
-    });
-    const participant = await ApiClient.join(server.url, invite.joinPath);
-    return { group, participant };
+    const { group, participants } = await groupWithParticipants(
+      server.organiser,
+      server.url,
+      session.id,
+      `Review group ${groups}`,
+    );
+    return { group, participant: participants[0]! };
   };
   /** A socket as Draftroom's client opens it, recording the permission messages it is told. */
   const openListening = async (cookie: string, guideId: string) => {

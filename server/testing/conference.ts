@@ -5,7 +5,7 @@ import type {
   Role,
   Scope,
 } from '@draftroom/shared';
-import type { ApiClient } from './apiClient.ts';
+import { ApiClient } from './apiClient.ts';
 
 /**
  * Setting up a conference through the REST API, as an organiser does in the UI: a co-creation
@@ -64,4 +64,24 @@ export async function createGuide(
 ): Promise<BreakoutGroup> {
   const session = await createCoCreationSession(organiser, `${name} session`);
   return createGroup(organiser, session.id, name);
+}
+
+/**
+ * A new group of the session with `participants` people joined through its participant invite,
+ * as the tests of features on one group's guide (locks, review, comments) start.
+ */
+export async function groupWithParticipants(
+  organiser: ApiClient,
+  serverUrl: string,
+  sessionId: string,
+  name: string,
+  participants = 1,
+): Promise<{ group: BreakoutGroup; participants: ApiClient[] }> {
+  const group = await createGroup(organiser, sessionId, name);
+  const invite = await createInvite(organiser, 'participant', { type: 'group', id: group.id });
+  const joined: ApiClient[] = [];
+  for (let index = 0; index < participants; index++) {
+    joined.push(await ApiClient.join(serverUrl, invite.joinPath));
+  }
+  return { group, participants: joined };
 }

@@ -10,7 +10,13 @@ export {
   type ServerProcessHandle,
 } from './serverProcess.ts';
 export { ApiClient, sampleProfile, type ApiResponse } from './apiClient.ts';
-export { createCoCreationSession, createGroup, createGuide, createInvite } from './conference.ts';
+export {
+  createCoCreationSession,
+  createGroup,
+  createGuide,
+  createInvite,
+  groupWithParticipants,
+} from './conference.ts';
 export { cookieWebSocket } from './cookieWebSocket.ts';
 export { guideSeedClientId, guideText, readGuideText } from './guideText.ts';
 // Guide content from ProseMirror JSON, as the editor writes it (the export bench seeds with it).
