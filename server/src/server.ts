@@ -5,6 +5,8 @@ import { CollabServer } from './collab/collabServer.ts';
 import type { Config } from './config/env.ts';
 import { createApp } from './http/app.ts';
 import { SessionEventStreams } from './http/sessionEvents.ts';
+import { DashboardEventStreams } from './http/dashboardEvents.ts';
+import { StreamCap } from './http/streamCap.ts';
 import { clientAddressing } from './lib/clientAddress.ts';
 import type { Logger } from './lib/logger.ts';
 import {
@@ -43,6 +45,7 @@ import { RenderPool } from './services/exports/render/renderPool.ts';
 import { sqliteSearchIndex } from './services/search/searchIndex.ts';
 import { createSearchService } from './services/search/searchService.ts';
 import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
+import { createDashboardService } from './services/dashboard/dashboardService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -173,12 +176,41 @@ export async function createDraftroomServer(
     config.FREEZE_CHECK_MS,
   );
   const sessionLive = createSessionLiveService(conference, events, collab.documents, collab);
+  // One count of open streams per sign-in, whichever page holds them.
+  const streamCap = new StreamCap();
   const liveStreams = new SessionEventStreams({
     auth,
     repositories: persistence.repositories,
     events,
     live: sessionLive,
     log: logger.child({ category: 'sessions' }),
+    cap: streamCap,
+  });
+  // The organisers' dashboard: rows kept current by the document host's hooks. Open comments
+  // come from the comments feature once merged: pass `sources: { openComments }` here.
+  const dashboard = createDashboardService(conference, collab.documents, {
+    figuresEveryMs: config.DASHBOARD_FIGURES_EVERY_MS,
+  });
+  collab.documents.use({
+    persisted: (guideId, updates) =>
+      dashboard.noteEdits(
+        guideId,
+        updates.map(({ source }) =>
+          source.kind === 'connection' ? source.connection.signIn.personId : null,
+        ),
+      ),
+    connectionOpened: (guideId, connection) =>
+      dashboard.noteOnline(guideId, connection.signIn.personId, 1),
+    connectionClosed: (guideId, connection) =>
+      dashboard.noteOnline(guideId, connection.signIn.personId, -1),
+  });
+  const dashboardStreams = new DashboardEventStreams({
+    auth,
+    repositories: persistence.repositories,
+    events,
+    dashboard,
+    cap: streamCap,
+    log: logger.child({ category: 'dashboard' }),
   });
   // Exports: written off the main thread, PDFs printed by one browser kept warm once used.
   const pdfPrinter = chromiumPdfPrinter({
@@ -213,10 +245,12 @@ export async function createDraftroomServer(
       versions,
       exports,
       search: createSearchService(conference, guides, searchIndex),
+      dashboard,
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
     liveStreams,
+    dashboardStreams,
     metrics,
     logger,
     health: { isReady: () => ready, problem: () => persistence.health?.problem },
@@ -270,6 +304,8 @@ export async function createDraftroomServer(
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         liveStreams.closeAll();
+        dashboardStreams.closeAll();
+        dashboard.close();
         // Started before anything is awaited: from this turn on, no frame is taken in.
         const collabClosed = collab.close();
         await freezes.stop();

@@ -196,6 +196,9 @@ const matrix = {
   exportFile:    row([401, 401, 401, 200, 404, 404, 404, 404, 404, 404], async (w) => ({ params: { exportId: await organiserExport(w) } })),
   // Everyone signed in may search; what each finds is only what they may read (search.test.ts).
   searchGuides:  row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ query: { q: 'matrix words' } })),
+  // The dashboard is the event's organisers' (another event's organiser sees their own event).
+  dashboard:     row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
+  dashboardActivity: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], (w) => ({ query: { guideId: w.groupA.guideId } })),
   cancelExport:  row([401, 401, 401, 204, 404, 404, 404, 404, 404, 404], async (w) => ({ params: { exportId: await organiserExport(w) } })),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),

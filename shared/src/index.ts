@@ -12,3 +12,4 @@ export * from './api/versions.ts';
 export * from './api/exports.ts';
 export * from './api/review.ts';
 export * from './api/search.ts';
+export * from './api/dashboard.ts';

@@ -40,6 +40,7 @@ import { versionRoutes } from './versionRoutes.ts';
 import { exportRoutes } from './exportRoutes.ts';
 import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
+import { dashboardRoutes } from './dashboardRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -379,6 +380,7 @@ export const apiRoutes = {
   ...exportRoutes,
   ...reviewRoutes,
   ...searchRoutes,
+  ...dashboardRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

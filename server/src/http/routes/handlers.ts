@@ -13,6 +13,7 @@ import type { TemplateService } from '../../services/templates/templateService.t
 import type { VersionService } from '../../services/versions/versionService.ts';
 import type { ExportService } from '../../services/exports/exportService.ts';
 import type { SearchService } from '../../services/search/searchService.ts';
+import type { DashboardService } from '../../services/dashboard/dashboardService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -35,6 +36,7 @@ export interface ConferenceServices {
   versions: VersionService;
   exports: ExportService;
   search: SearchService;
+  dashboard: DashboardService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
@@ -137,6 +139,12 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     exportFile: async ({ signedIn, params }) =>
       services.exports.file(signedIn().viewer, params.exportId),
     searchGuides: ({ signedIn, query }) => services.search.search(signedIn().viewer, query),
+    dashboard: async ({ signedIn }) => ({
+      rows: await services.dashboard.rows(signedIn().viewer),
+      at: new Date().toISOString(),
+    }),
+    dashboardActivity: ({ signedIn, query }) =>
+      services.dashboard.activity(signedIn().viewer, query),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
       people.update(signedIn().viewer, params.personId, body),
