@@ -29,6 +29,7 @@ const clientFeatureFolders = [
   'history',
   'review',
   'search',
+  'dashboard',
 ];
 const clientGeneralFolders = [
   'app',

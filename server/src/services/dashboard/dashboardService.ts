@@ -3,11 +3,16 @@ import type {
   DashboardActivity,
   DashboardRow,
   LanguageCode,
+  dashboardActivityQuerySchema,
 } from '@draftroom/shared';
-import { dashboardActivitySchema, dashboardActivityQuerySchema } from '@draftroom/shared';
+import { dashboardActivitySchema } from '@draftroom/shared';
 import type { z } from 'zod';
 import { forbidden, notFound } from '../../lib/domainError.ts';
-import { serverAuthorId, type ConferenceStore, type PersonRecord } from '../../persistence/index.ts';
+import {
+  serverAuthorId,
+  type ConferenceStore,
+  type PersonRecord,
+} from '../../persistence/index.ts';
 import { canSeeDashboard, type Viewer } from '../access/policy.ts';
 import { sessionInEvent } from '../conference/viewer.ts';
 import type { GuideDocuments } from '../documents/guideDocuments.ts';
@@ -65,7 +70,10 @@ export function createDashboardService(
   const online = new Map<string, Map<string, number>>();
   const attribution = new Map<string, Attribution>();
   const figures = new Map<string, CachedFigures>();
-  const templates = new Map<string, { sections: ReturnType<typeof templateSections>; at: number }>();
+  const templates = new Map<
+    string,
+    { sections: ReturnType<typeof templateSections>; at: number }
+  >();
   const people = new Map<string, { byId: Map<string, PersonRecord>; at: number }>();
   const listeners = new Set<ChangeListener>();
   const recheck = new Map<string, NodeJS.Timeout>();
@@ -124,10 +132,13 @@ export function createDashboardService(
     if (cached && now - cached.at < figuresEveryMs) {
       // Too soon after the last read: read it when its turn comes, and say so then.
       if (!recheck.has(guideId)) {
-        const timer = setTimeout(() => {
-          recheck.delete(guideId);
-          changed([guideId]);
-        }, figuresEveryMs - (now - cached.at));
+        const timer = setTimeout(
+          () => {
+            recheck.delete(guideId);
+            changed([guideId]);
+          },
+          figuresEveryMs - (now - cached.at),
+        );
         timer.unref();
         recheck.set(guideId, timer);
       }
