@@ -93,7 +93,13 @@ export class DashboardEventStreams {
     response.write('retry: 2000\n\n');
     let entry = this.byEvent.get(eventId);
     if (!entry) {
-      entry = { streams: new Set(), shown: new Set(), pending: new Set(), timer: null, lastSent: 0 };
+      entry = {
+        streams: new Set(),
+        shown: new Set(),
+        pending: new Set(),
+        timer: null,
+        lastSent: 0,
+      };
       this.byEvent.set(eventId, entry);
     }
     for (const row of rows) entry.shown.add(row.guideId);

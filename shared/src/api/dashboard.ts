@@ -23,7 +23,9 @@ export const dashboardRowSchema = z.object({
   parliaments: z.number().int().min(0),
   words: z.number().int().min(0),
   /** Template sections whose body holds text of the group's own (null: no template headings). */
-  sections: z.object({ filled: z.number().int().min(0), total: z.number().int().min(0) }).nullable(),
+  sections: z
+    .object({ filled: z.number().int().min(0), total: z.number().int().min(0) })
+    .nullable(),
   /** Comments not yet resolved; null while the server has no comments source (shown "—"). */
   openComments: z.number().int().min(0).nullable(),
   /** The last stored edit by a person (null: nobody wrote yet). */

@@ -15,7 +15,7 @@ export const dashboardRoutes = {
     method: 'get',
     path: '/dashboard',
     summary:
-      "Every guide of the event: session, group, language, status, people online, contributors, words, sections, comments, last edit. Live through GET /api/dashboard/events (server-sent events: the rows in the stream, changed rows only after the first).",
+      'Every guide of the event: session, group, language, status, people online, contributors, words, sections, comments, last edit. Live through GET /api/dashboard/events (server-sent events: the rows in the stream, changed rows only after the first).',
     access: 'organiser',
     status: 200,
     response: dashboardSchema,
@@ -23,7 +23,8 @@ export const dashboardRoutes = {
   dashboardActivity: {
     method: 'get',
     path: '/dashboard/activity',
-    summary: 'Stored edits per time bucket for one guide or one session (from the attribution record).',
+    summary:
+      'Stored edits per time bucket for one guide or one session (from the attribution record).',
     access: 'organiser',
     query: dashboardActivityQuerySchema,
     status: 200,

@@ -62,7 +62,9 @@ export function templateSections(content: TemplateContent): Section[] {
   if (!deeper) return all;
   // Keep only sections under level ≥ 2 headings, in order.
   const wanted = new Set(
-    blocks.filter((block) => block.heading !== null && block.heading >= 2).map((b) => normal(b.text)),
+    blocks
+      .filter((block) => block.heading !== null && block.heading >= 2)
+      .map((b) => normal(b.text)),
   );
   return all.filter((section) => wanted.has(section.heading));
 }
