@@ -156,6 +156,46 @@ describe('the organisers’ dashboard', () => {
       expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(900);
   });
 
+  it('follows a review move, and counts against the sign-in’s stream cap with the session pages', async () => {
+    const heard = await listen(server.url, server.organiser.cookie);
+    stops.push(heard.stop);
+    await waitFor(() => expect(heard.messages[0]?.full).toBe(true));
+    await server.organiser.expect(200, 'POST', apiPath('moveReview', { guideId: groupB.guideId }), {
+      from: 'drafting',
+      to: 'ready',
+    });
+    await waitFor(
+      () =>
+        expect(
+          heard.messages.slice(1).some((m) => rowOf(m.rows, groupB.guideId)?.status === 'ready'),
+        ).toBe(true),
+      2_000,
+    );
+
+    // Open dashboards and session pages share one count per sign-in: 12 at most.
+    const opened: Array<{ status: number; stop: () => void }> = [];
+    for (let attempt = 0; attempt < 14; attempt++) {
+      const more = await listen(server.url, server.organiser.cookie);
+      opened.push(more);
+      if (more.status !== 200) break;
+    }
+    const open = stops.length + opened.filter((s) => s.status === 200).length;
+    expect(open).toBe(12);
+    expect(opened.at(-1)?.status).toBe(429);
+    const sessionPage = await fetch(`${server.url}/api/sessions/${session.id}/events`, {
+      headers: { cookie: server.organiser.cookie ?? '' },
+    });
+    expect(sessionPage.status).toBe(429);
+    await sessionPage.body?.cancel();
+    for (const stream of opened) stream.stop();
+    // A closed stream gives its place back.
+    await waitFor(async () => {
+      const again = await listen(server.url, server.organiser.cookie);
+      again.stop();
+      expect(again.status).toBe(200);
+    });
+  });
+
   it('counts edits per bucket for a guide and for a session', async () => {
     const byGuide = await server.organiser.expect<DashboardActivity>(
       200,
@@ -208,4 +248,24 @@ describe('the organisers’ dashboard', () => {
       `${apiPath('dashboardActivity')}?sessionId=nosuchsession`,
     );
   });
+
+  it('stays quick with 200 guides (measured, logged)', async () => {
+    const big = await createCoCreationSession(server.organiser, 'Two hundred groups');
+    for (let index = 0; index < 200; index++) {
+      await createGroup(server.organiser, big.id, `Group ${index + 1}`);
+    }
+    const timed = async () => {
+      const started = performance.now();
+      const { rows } = await dashboard();
+      return { rows: rows.length, ms: performance.now() - started };
+    };
+    const first = await timed();
+    const second = await timed();
+    console.log(
+      `dashboard of ${first.rows} guides: first ${first.ms.toFixed(0)} ms, then ${second.ms.toFixed(0)} ms`,
+    );
+    expect(first.rows).toBe(202);
+    // Words and sections are cached per guide: a second read is a few queries.
+    expect(second.ms).toBeLessThan(1_000);
+  }, 120_000);
 });
