@@ -234,7 +234,11 @@ export async function createDraftroomServer(
         sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
       }),
       programme: createProgrammeService(conference),
-      groups: createGroupService(conference, events, (guideId) => templates.applyQuietly(guideId)),
+      groups: createGroupService(conference, events, (guideId) => {
+        // A new group's row reaches open dashboards even when no template writes its guide.
+        dashboard.noteChanged(guideId);
+        return templates.applyQuietly(guideId);
+      }),
       guides,
       contributors: createContributorsService(conference, guides),
       locks,

@@ -249,7 +249,7 @@ describe('the organisers’ dashboard', () => {
     );
   });
 
-  it('stays quick with 200 guides (measured, logged)', async () => {
+  it('stays quick with 200 guides (measured, logged); a group added or removed reaches it', async () => {
     const big = await createCoCreationSession(server.organiser, 'Two hundred groups');
     for (let index = 0; index < 200; index++) {
       await createGroup(server.organiser, big.id, `Group ${index + 1}`);
@@ -265,6 +265,18 @@ describe('the organisers’ dashboard', () => {
       `dashboard of ${first.rows} guides: first ${first.ms.toFixed(0)} ms, then ${second.ms.toFixed(0)} ms`,
     );
     expect(first.rows).toBe(202);
+
+    // A group added appears on open dashboards; removed, they are told its guide is gone.
+    const heard = await listen(server.url, server.organiser.cookie);
+    stops.push(heard.stop);
+    await waitFor(() => expect(heard.messages[0]?.full).toBe(true));
+    const gone = await createGroup(server.organiser, big.id, 'Removed soon');
+    await waitFor(() => expect(heard.messages.some((m) => rowOf(m.rows, gone.guideId))).toBe(true));
+    await server.organiser.expect(204, 'DELETE', apiPath('deleteGroup', { groupId: gone.id }));
+    await waitFor(
+      () => expect(heard.messages.some((m) => m.removed.includes(gone.guideId))).toBe(true),
+      2_000,
+    );
     // Words and sections are cached per guide: a second read is a few queries.
     expect(second.ms).toBeLessThan(1_000);
   }, 120_000);

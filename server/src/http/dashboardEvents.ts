@@ -55,6 +55,8 @@ export class DashboardEventStreams {
       options.events.subscribe('guideReview', ({ guideId }) => this.note([guideId])),
       options.events.subscribe('access', (change) => {
         if (change.kind === 'people') void this.recheck(change.personIds);
+        // A group removed (its guide's access changed): its row goes.
+        if (change.kind === 'documents') this.note(change.documentIds);
         if (change.kind === 'signIns')
           this.end((s) => change.authSessionIds.includes(s.signIn.authSessionId));
         if (change.kind === 'personRevoked') this.end((s) => s.signIn.personId === change.personId);
