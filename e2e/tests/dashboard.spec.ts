@@ -81,6 +81,11 @@ test('the dashboard follows a participant live, sorts, filters, charts and opens
     await expect(page.getByTestId('dashboard-chart').locator('svg').first()).toBeVisible();
     await activity.getByText('The same numbers as a table').click();
     await expect(page.getByTestId('dashboard-activity-table').locator('tbody tr')).toHaveCount(36);
+    // And the session's, from the session filter.
+    await page.getByRole('button', { name: 'Activity chart of this session' }).click();
+    await expect(
+      activity.getByRole('heading', { name: 'Activity of the session Oversight workshop' }),
+    ).toBeVisible();
     await expectNoAxeViolations(page, 'dashboard (en)');
     await keepShots(page, testInfo, 'dashboard-en');
 
