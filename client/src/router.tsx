@@ -35,6 +35,14 @@ export const router = createBrowserRouter([
         },
       },
       {
+        path: 'dashboard',
+        // The organisers' dashboard (and its chart library) only for those who open it.
+        lazy: async () => {
+          const { DashboardPage } = await import('./dashboard/DashboardPage.tsx');
+          return { Component: DashboardPage };
+        },
+      },
+      {
         path: 'g/:documentId',
         // The editor (Tiptap, Yjs) is most of the code: load it only when a guide is opened.
         lazy: async () => {

@@ -152,6 +152,14 @@ test('an organiser walks every organiser screen', async ({ browser }) => {
   await expect(page.getByRole('heading', { name: 'Your new invite link' })).toBeFocused();
   csp.expectNone('a new invite link');
   await visit(page, '/organise/people', 'People');
+  await visit(page, '/dashboard', 'Dashboard of every guide');
+  // The chart library draws with SVG and style attributes: none of it may break the policy.
+  await page
+    .getByRole('button', { name: /^Chart/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('dashboard-chart').locator('svg').first()).toBeVisible();
+  csp.expectNone('the activity chart');
   await visit(page, '/organise/import', 'Import registrations');
   await page
     .getByLabel('Or paste the CSV text')

@@ -5,6 +5,8 @@ import { CollabServer } from './collab/collabServer.ts';
 import type { Config } from './config/env.ts';
 import { createApp } from './http/app.ts';
 import { SessionEventStreams } from './http/sessionEvents.ts';
+import { DashboardEventStreams } from './http/dashboardEvents.ts';
+import { StreamCap } from './http/streamCap.ts';
 import { clientAddressing } from './lib/clientAddress.ts';
 import type { Logger } from './lib/logger.ts';
 import {
@@ -45,6 +47,7 @@ import { sqliteSearchIndex } from './services/search/searchIndex.ts';
 import { createSearchService } from './services/search/searchService.ts';
 import { createGuideContentService } from './services/documents/guideContentService.ts';
 import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
+import { createDashboardService } from './services/dashboard/dashboardService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -175,12 +178,44 @@ export async function createDraftroomServer(
     config.FREEZE_CHECK_MS,
   );
   const sessionLive = createSessionLiveService(conference, events, collab.documents, collab);
+  // One count of open streams per sign-in, whichever page holds them.
+  const streamCap = new StreamCap();
   const liveStreams = new SessionEventStreams({
     auth,
     repositories: persistence.repositories,
     events,
     live: sessionLive,
     log: logger.child({ category: 'sessions' }),
+    cap: streamCap,
+  });
+  // The organisers' dashboard: rows kept current by the document host's hooks; open comments
+  // are counted from the comments tables (a comment change reaches the stream through the bus).
+  const dashboard = createDashboardService(conference, collab.documents, {
+    figuresEveryMs: config.DASHBOARD_FIGURES_EVERY_MS,
+    sources: {
+      openComments: (guideIds) => persistence.repositories.comments.openThreadCounts(guideIds),
+    },
+  });
+  collab.documents.use({
+    persisted: (guideId, updates) =>
+      dashboard.noteEdits(
+        guideId,
+        updates.map(({ source }) =>
+          source.kind === 'connection' ? source.connection.signIn.personId : null,
+        ),
+      ),
+    connectionOpened: (guideId, connection) =>
+      dashboard.noteOnline(guideId, connection.signIn.personId, 1),
+    connectionClosed: (guideId, connection) =>
+      dashboard.noteOnline(guideId, connection.signIn.personId, -1),
+  });
+  const dashboardStreams = new DashboardEventStreams({
+    auth,
+    repositories: persistence.repositories,
+    events,
+    dashboard,
+    cap: streamCap,
+    log: logger.child({ category: 'dashboard' }),
   });
   // Exports: written off the main thread, PDFs printed by one browser kept warm once used.
   const pdfPrinter = chromiumPdfPrinter({
@@ -204,7 +239,11 @@ export async function createDraftroomServer(
         sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
       }),
       programme: createProgrammeService(conference),
-      groups: createGroupService(conference, events, (guideId) => templates.applyQuietly(guideId)),
+      groups: createGroupService(conference, events, (guideId) => {
+        // A new group's row reaches open dashboards even when no template writes its guide.
+        dashboard.noteChanged(guideId);
+        return templates.applyQuietly(guideId);
+      }),
       guides,
       contributors: createContributorsService(conference, guides),
       locks,
@@ -217,10 +256,12 @@ export async function createDraftroomServer(
       exports,
       search: createSearchService(conference, guides, searchIndex),
       guideContent: createGuideContentService(guides, collab.documents),
+      dashboard,
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
     liveStreams,
+    dashboardStreams,
     metrics,
     logger,
     health: { isReady: () => ready, problem: () => persistence.health?.problem },
@@ -274,6 +315,8 @@ export async function createDraftroomServer(
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         liveStreams.closeAll();
+        dashboardStreams.closeAll();
+        dashboard.close();
         // Started before anything is awaited: from this turn on, no frame is taken in.
         const collabClosed = collab.close();
         await freezes.stop();

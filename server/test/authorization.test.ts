@@ -225,6 +225,9 @@ const matrix = {
   searchGuides:  row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ query: { q: 'matrix words' } })),
   // A guide's current content (comparing guides): whoever may read it, as opening it.
   getGuideContent: row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  // The dashboard is the event's organisers' (another event's organiser sees their own event).
+  dashboard:     row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
+  dashboardActivity: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], (w) => ({ query: { guideId: w.groupA.guideId } })),
   cancelExport:  row([401, 401, 401, 204, 404, 404, 404, 404, 404, 404], async (w) => ({ params: { exportId: await organiserExport(w) } })),
   // Comments follow reading the guide (observers too); resolving and deleting another's comment:
   // the group's facilitators and the organisers (the authors' own: comments.test.ts).

@@ -14,3 +14,4 @@ export * from './api/comments.ts';
 export * from './api/review.ts';
 export * from './api/search.ts';
 export * from './api/guideContent.ts';
+export * from './api/dashboard.ts';

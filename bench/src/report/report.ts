@@ -43,6 +43,7 @@ export const scenarioNames = [
   'versions',
   'exports',
   'search',
+  'dashboard',
   'soak',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];

@@ -12,6 +12,7 @@ import { runReplayScenario } from './replay.ts';
 import { runSoakScenario } from './soak.ts';
 import { runVersionsScenario } from './versions.ts';
 import { runSearchScenario } from './search.ts';
+import { runDashboardScenario } from './dashboard.ts';
 
 export type { SuiteOptions } from './common.ts';
 export { sizesFor } from './common.ts';
@@ -66,4 +67,5 @@ const scenarioRunners: Record<ScenarioName, (options: SuiteOptions) => Promise<S
   versions: runVersionsScenario,
   exports: runExportsScenario,
   search: runSearchScenario,
+  dashboard: runDashboardScenario,
 };

@@ -17,6 +17,11 @@ export function SiteNav({ me }: { me: Me }) {
       <NavLink to="/search" className="site-nav__link">
         {t('nav.search')}
       </NavLink>
+      {me.capabilities.manageEvent && (
+        <NavLink to="/dashboard" className="site-nav__link">
+          {t('nav.dashboard')}
+        </NavLink>
+      )}
       {canOrganise(me) && (
         <NavLink to="/organise" className="site-nav__link">
           {t('nav.organise')}

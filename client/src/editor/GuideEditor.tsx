@@ -42,6 +42,8 @@ interface GuideEditorProps {
   locked?: boolean;
   /** The guide is published (read-only for all but the organisers: the note says why). */
   published?: boolean;
+  /** Read-only by this page's choice (opened to view, e.g. from the dashboard), not the server's. */
+  viewOnly?: boolean;
   /**
    * Open the guide at this text block (a search hit) once `contentReady`; null: at the top.
    */
@@ -67,6 +69,7 @@ export function GuideEditor({
   changedBecause = null,
   locked = false,
   published = false,
+  viewOnly = false,
   openAtBlock = null,
   contentReady = false,
   extraExtensions = noExtensions,
@@ -162,6 +165,7 @@ export function GuideEditor({
           changedBecause={changedBecause}
           locked={locked}
           published={published}
+          viewOnly={viewOnly}
         />
       ) : (
         <p id={hintId} className="muted guide-editor__hint">

@@ -13,7 +13,10 @@ export function ReadOnlyNote({
   changedBecause = null,
   locked = false,
   published = false,
+  viewOnly = false,
 }: {
+  /** This page chose to view the guide read-only (the person could write). */
+  viewOnly?: boolean;
   id: string;
   /** The guide is locked: that, not the person's role, is why they read it. */
   locked?: boolean;
@@ -33,11 +36,13 @@ export function ReadOnlyNote({
       {shown
         ? changedBecause
           ? t(`editor.nowReadOnly.${changedBecause}`)
-          : published
-            ? t('editor.readOnlyPublished')
-            : locked
-              ? t('editor.readOnlyLocked')
-              : t('editor.readOnly')
+          : viewOnly
+            ? t('editor.readOnlyViewing')
+            : published
+              ? t('editor.readOnlyPublished')
+              : locked
+                ? t('editor.readOnlyLocked')
+                : t('editor.readOnly')
         : ''}
     </p>
   );

@@ -37,6 +37,8 @@ const sameAsEnglishEverywhere = [
   'exports.formats.pdf.label',
   'exports.formats.docx.label',
   'exports.pageSizes.A4',
+  // Only placeholders: "3 (2)", people and their parliaments, numbers already localised.
+  'dashboard.contributorsCell',
   // The product's name, and a title that is only the page name plus the product's name.
   'app.name',
   'app.documentTitle',

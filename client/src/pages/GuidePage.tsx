@@ -22,7 +22,18 @@ export function GuidePage() {
 function GuideLoader({ documentId, me }: { documentId: string; me: Me }) {
   const { t } = useTranslation();
   // `?block=N`: opened from a search hit, at that text block.
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
+  // `?view=read`: opened to look (from the dashboard): read-only in this tab until "Edit".
+  const viewOnly = params.get('view') === 'read';
+  const edit = () =>
+    setParams(
+      (before) => {
+        const next = new URLSearchParams(before);
+        next.delete('view');
+        return next;
+      },
+      { replace: true },
+    );
   const block = /^\d{1,6}$/.test(params.get('block') ?? '') ? Number(params.get('block')) : null;
   const { state, reload, refresh } = useGuide(documentId);
   useDocumentTitle(
@@ -55,7 +66,14 @@ function GuideLoader({ documentId, me }: { documentId: string; me: Me }) {
       );
     case 'ready':
       return (
-        <GuideWorkspace guide={state.guide} me={me} onGuideChanged={refresh} openAtBlock={block} />
+        <GuideWorkspace
+          guide={state.guide}
+          me={me}
+          onGuideChanged={refresh}
+          openAtBlock={block}
+          viewOnly={viewOnly}
+          onEdit={edit}
+        />
       );
   }
 }

@@ -31,7 +31,13 @@ export function GuideWorkspace({
   me,
   onGuideChanged,
   openAtBlock = null,
+  viewOnly = false,
+  onEdit,
 }: {
+  /** Opened to look (`?view=read`): read-only in this tab even for someone who may write. */
+  viewOnly?: boolean;
+  /** Leaves the view mode (shown only to those who may write). */
+  onEdit?: () => void;
   guide: Guide;
   me: Me;
   /** The text block to open the guide at (a search hit, `?block=`); null: the top. */
@@ -50,7 +56,8 @@ export function GuideWorkspace({
   const permission = connection.permission?.permission ?? guide.permission;
   const lost = accessLost(connection);
   useFollowMove(guide, lost);
-  const mode: EditorMode = lost ? 'stopped' : permission === 'write' ? 'write' : 'read';
+  const viewing = viewOnly && permission === 'write';
+  const mode: EditorMode = lost ? 'stopped' : permission === 'write' && !viewing ? 'write' : 'read';
 
   // Said when it changed while the page was open; `current` (sent on every connect) is not news.
   const reason = connection.permission?.reason;
@@ -132,6 +139,14 @@ export function GuideWorkspace({
               onDiscard={() => session.discardUnsentChanges()}
             />
           )}
+          {viewing && onEdit && (
+            <p className="notice view-only-toggle" data-testid="view-only">
+              {t('guide.viewingReadOnly')}{' '}
+              <button type="button" onClick={onEdit}>
+                {t('guide.viewingEdit')}
+              </button>
+            </p>
+          )}
           {session ? (
             <GuideEditor
               key={session.doc.guid}
@@ -141,6 +156,7 @@ export function GuideWorkspace({
               changedBecause={changedBecause}
               locked={guide.lock !== null}
               published={guide.review.status === 'published'}
+              viewOnly={viewing}
               openAtBlock={openAtBlock}
               contentReady={connection.synced}
               extraExtensions={comments.extensions}

@@ -134,6 +134,11 @@ const envSchema = z.object({
    * someone keeps typing, at least every 5 s (or this, if longer).
    */
   SEARCH_INDEX_QUIET_MS: integer('SEARCH_INDEX_QUIET_MS', 0, 600_000).default(1_500),
+  /**
+   * The organisers' dashboard reads an edited guide's words and sections again at most this
+   * often (milliseconds; each read decodes the whole guide on the relay's thread).
+   */
+  DASHBOARD_FIGURES_EVERY_MS: integer('DASHBOARD_FIGURES_EVERY_MS', 100, 600_000).default(1_000),
   /** Unload a document this long after its last connection leaves (milliseconds). */
   IDLE_UNLOAD_MS: integer('IDLE_UNLOAD_MS', 0, 86_400_000).default(30_000),
   /** How often due session freezes are looked for (milliseconds; also once at start). */

@@ -9,6 +9,7 @@ import { apiRouter, type ApiRouterOptions } from './routes/api.ts';
 import { conferenceHandlers, type ConferenceServices } from './routes/handlers.ts';
 import { healthRouter, type HealthState } from './routes/health.ts';
 import { securityHeaders } from './securityHeaders.ts';
+import type { DashboardEventStreams } from './dashboardEvents.ts';
 import type { SessionEventStreams } from './sessionEvents.ts';
 import { spaRouter } from './spa.ts';
 
@@ -16,6 +17,8 @@ export interface AppDependencies {
   services: ConferenceServices;
   /** The live streams pages listen to (`sessionEvents.ts`). */
   liveStreams: SessionEventStreams;
+  /** The organisers' dashboard's stream (`dashboardEvents.ts`). */
+  dashboardStreams: DashboardEventStreams;
   metrics: Metrics;
   health: HealthState;
   logger: Logger;
@@ -49,6 +52,7 @@ export function createApp(deps: AppDependencies): Express {
     clientAddress: deps.clients.clientAddress,
   };
   api.use(deps.liveStreams.router());
+  api.use(deps.dashboardStreams.router());
   api.use(apiRouter(conferenceHandlers(deps.services), options));
   api.use(apiNotFound);
   app.use('/api', api);

@@ -2,6 +2,7 @@ import type { Request, Response, Router } from 'express';
 import express from 'express';
 import { DomainError, unauthenticated } from '../lib/domainError.ts';
 import type { Logger } from '../lib/logger.ts';
+import { StreamCap } from './streamCap.ts';
 import { sessionTokenFrom } from '../lib/sessionToken.ts';
 import type { Repositories } from '../persistence/index.ts';
 import type { Viewer } from '../services/access/policy.ts';
@@ -25,10 +26,9 @@ export interface SessionEventsOptions {
   heartbeatMs?: number;
   /** Changes this close together are sent once (a group arriving, a burst of clicks). */
   coalesceMs?: number;
+  /** The per-sign-in count shared with the other event streams (the dashboard's). */
+  cap?: StreamCap;
 }
-
-/** Open streams one sign-in may hold at once (a person's tabs and the console, with room). */
-export const maxStreamsPerSignIn = 12;
 
 interface Stream {
   response: Response;
@@ -47,11 +47,12 @@ interface Stream {
  */
 export class SessionEventStreams {
   private readonly bySession = new Map<string, Set<Stream>>();
-  private readonly perSignIn = new Map<string, number>();
+  private readonly cap: StreamCap;
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly unsubscribes: Array<() => void>;
 
   constructor(private readonly options: SessionEventsOptions) {
+    this.cap = options.cap ?? new StreamCap();
     this.unsubscribes = [
       options.events.subscribe('sessionLive', ({ sessionId }) => this.schedule(sessionId)),
       options.events.subscribe('access', (change) => {
@@ -90,18 +91,10 @@ export class SessionEventStreams {
     });
     const sessionId = String(request.params.sessionId);
     await sessionInEvent(repositories, viewer, sessionId);
-    // Each stream holds a socket: one sign-in cannot open them without end.
-    const held = this.perSignIn.get(signIn.authSessionId) ?? 0;
-    if (held >= maxStreamsPerSignIn) {
-      throw new DomainError(
-        'rate_limited',
-        'Too many pages of sessions are open with this sign-in; close some and try again.',
-      );
-    }
     const snapshot = await this.options.live.snapshot(sessionId);
     if (!snapshot) throw new DomainError('not_found', 'This session was not found.');
-
-    this.perSignIn.set(signIn.authSessionId, held + 1);
+    // Each stream holds a socket: one sign-in cannot open them without end.
+    this.cap.take(signIn.authSessionId);
     response.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -125,9 +118,7 @@ export class SessionEventStreams {
       clearInterval(heartbeat);
       streams.delete(stream);
       if (streams.size === 0) this.bySession.delete(sessionId);
-      const left = (this.perSignIn.get(signIn.authSessionId) ?? 1) - 1;
-      if (left > 0) this.perSignIn.set(signIn.authSessionId, left);
-      else this.perSignIn.delete(signIn.authSessionId);
+      this.cap.release(signIn.authSessionId);
     });
   }
 

@@ -42,6 +42,7 @@ import { commentRoutes } from './commentRoutes.ts';
 import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
 import { guideContentRoutes } from './guideContentRoutes.ts';
+import { dashboardRoutes } from './dashboardRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -383,6 +384,7 @@ export const apiRoutes = {
   ...searchRoutes,
   ...guideContentRoutes,
   ...commentRoutes,
+  ...dashboardRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -15,6 +15,7 @@ import type { VersionService } from '../../services/versions/versionService.ts';
 import type { ExportService } from '../../services/exports/exportService.ts';
 import type { SearchService } from '../../services/search/searchService.ts';
 import type { GuideContentService } from '../../services/documents/guideContentService.ts';
+import type { DashboardService } from '../../services/dashboard/dashboardService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -39,6 +40,7 @@ export interface ConferenceServices {
   exports: ExportService;
   search: SearchService;
   guideContent: GuideContentService;
+  dashboard: DashboardService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
@@ -158,6 +160,12 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
         params.threadId,
         params.commentId,
       ),
+    dashboard: async ({ signedIn }) => ({
+      rows: await services.dashboard.rows(signedIn().viewer),
+      at: new Date().toISOString(),
+    }),
+    dashboardActivity: ({ signedIn, query }) =>
+      services.dashboard.activity(signedIn().viewer, query),
     listPeople: async ({ signedIn }) => ({ people: await people.list(signedIn().viewer) }),
     updatePerson: ({ signedIn, params, body }) =>
       people.update(signedIn().viewer, params.personId, body),

@@ -67,6 +67,30 @@ export function commentsRepository(db: Db) {
         .executeTakeFirst();
       return Number(row?.count ?? 0);
     },
+    /**
+     * Open threads per guide, for the organisers' dashboard: not resolved, and with at least one
+     * comment not deleted (a thread whose every comment was deleted asks nothing any more).
+     * Guides without one are absent from the map.
+     */
+    async openThreadCounts(guideIds: readonly string[]): Promise<Map<string, number>> {
+      if (guideIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('comment_threads as t')
+        .select(['t.guide_id', (eb) => eb.fn.countAll<number>().as('open')])
+        .where('t.guide_id', 'in', guideIds)
+        .where('t.resolved_at', 'is', null)
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('comments as c')
+              .select('c.id')
+              .whereRef('c.thread_id', '=', 't.id')
+              .where('c.deleted_at', 'is', null),
+          ),
+        )
+        .groupBy('t.guide_id')
+        .execute();
+      return new Map(rows.map((row) => [row.guide_id, Number(row.open)]));
+    },
     /** A thread of this guide (undefined for another guide's: ids in paths are never trusted). */
     async thread(guideId: string, threadId: string): Promise<CommentThreadRecord | undefined> {
       const row = await db

@@ -56,6 +56,46 @@ export function contributionsRepository(db: Db) {
         lastAt: row.last_at,
       }));
     },
+    /**
+     * For the dashboard: each author of each of these guides with their last update, so one
+     * query gives contributors and the last edit of a whole event.
+     */
+    async authorsOf(
+      guideIds: readonly string[],
+    ): Promise<Array<{ guideId: string; authorId: string; lastAt: string }>> {
+      if (guideIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('document_contributions')
+        .select(({ fn }) => ['document_id', 'author_id', fn.max<string>('last_at').as('last_at')])
+        .where('document_id', 'in', guideIds)
+        .groupBy(['document_id', 'author_id'])
+        .execute();
+      return rows.map((row) => ({
+        guideId: row.document_id,
+        authorId: row.author_id,
+        lastAt: row.last_at,
+      }));
+    },
+    /** Updates and authors per minute in these guides from `sinceMinute` (`YYYY-MM-DDTHH:MM`). */
+    async perMinute(
+      guideIds: readonly string[],
+      sinceMinute: string,
+      excludeAuthor: string,
+    ): Promise<Array<{ minute: string; authorId: string; updates: number }>> {
+      if (guideIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('document_contributions')
+        .select(['minute', 'author_id', 'updates'])
+        .where('document_id', 'in', guideIds)
+        .where('minute', '>=', sinceMinute)
+        .where('author_id', '!=', excludeAuthor)
+        .execute();
+      return rows.map((row) => ({
+        minute: row.minute,
+        authorId: row.author_id,
+        updates: Number(row.updates),
+      }));
+    },
     /** The author of each Yjs client id seen in the guide. */
     async clientAuthors(guideId: string): Promise<Map<number, string>> {
       const rows = await db

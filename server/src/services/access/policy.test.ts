@@ -13,6 +13,7 @@ import {
   canRemoveGroup,
   canRestoreVersion,
   canSaveVersion,
+  canSeeDashboard,
   canSeeEmails,
   canStartFromTemplate,
   demotesSelf,
@@ -392,5 +393,22 @@ describe('canStartFromTemplate', () => {
     for (const status of ['drafting', 'ready', 'changes_requested', 'approved'] as const) {
       expect(canStartFromTemplate(status)).toBe(true);
     }
+  });
+});
+
+describe('canSeeDashboard', () => {
+  it.each([
+    ['organiser of the event', viewer('organiser', { type: 'event', id: 'e1' }), true],
+    [
+      'organiser of another event',
+      viewer('organiser', { type: 'event', id: 'e2' }, [], 'e2'),
+      false,
+    ],
+    ['facilitator of the whole event', viewer('facilitator', { type: 'event', id: 'e1' }), false],
+    ['facilitator of a session', viewer('facilitator', { type: 'session', id: 's1' }), false],
+    ['participant', viewer('participant', { type: 'group', id: 'g1' }, ['g1']), false],
+    ['observer of the event', viewer('observer', { type: 'event', id: 'e1' }), false],
+  ])('%s', (_name, who, expected) => {
+    expect(canSeeDashboard(who, 'e1')).toBe(expected);
   });
 });

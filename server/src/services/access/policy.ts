@@ -100,6 +100,14 @@ export function canRemoveGroup(viewer: Viewer, place: GroupPlace): boolean {
   return isOrganiserOf(viewer, place.eventId);
 }
 
+/**
+ * May this person open the organisers' dashboard of their event (every guide, who is online,
+ * activity)? Organisers only: facilitators run their sessions from the session console.
+ */
+export function canSeeDashboard(viewer: Viewer, eventId: string): boolean {
+  return isOrganiserOf(viewer, eventId);
+}
+
 /** May this person see everyone in the event, with their groups (to assign them)? */
 export function canListPeople(viewer: Viewer): boolean {
   return viewer.person.role === 'organiser' || viewer.person.role === 'facilitator';

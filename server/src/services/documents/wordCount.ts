@@ -12,18 +12,24 @@ export function wordsIn(state: Uint8Array): number {
     Y.applyUpdate(doc, state);
     const texts: string[] = [];
     collect(doc.getXmlFragment(guideFragmentName), texts);
-    const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-    let words = 0;
-    for (const text of texts) {
-      for (const segment of segmenter.segment(text)) if (segment.isWordLike) words++;
-    }
-    return words;
+    return wordsInTexts(texts);
   } finally {
     doc.destroy();
   }
 }
 
-function collect(node: Y.XmlFragment | Y.XmlElement, into: string[]): void {
+/** Words in these texts, as `wordsIn` counts them (word-like segments). */
+export function wordsInTexts(texts: readonly string[]): number {
+  const segmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
+  let words = 0;
+  for (const text of texts) {
+    for (const segment of segmenter.segment(text)) if (segment.isWordLike) words++;
+  }
+  return words;
+}
+
+/** The plain text under a node, block by block (for the dashboard's sections too). */
+export function collect(node: Y.XmlFragment | Y.XmlElement, into: string[]): void {
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlText) {
       // The text itself, without its marks (toString() would wrap formatted runs in tags).
