@@ -7,7 +7,8 @@ import { keepShots } from '../fixtures/shots.ts';
 
 // Issue 13, the organisers' dashboard: a participant's presence and edit reach the open
 // dashboard within two seconds, without a reload; the grid sorts and filters by keyboard; a
-// guide's activity is a chart and a table; a guide opened from it is read-only until "Edit".
+// guide's activity is a chart and a table; two guides shown link to their comparison; a guide
+// opened from it is read-only until "Edit", and its comments are there to read and add to.
 const spec = serverForSpec();
 
 test('the dashboard follows a participant live, sorts, filters, charts and opens read-only', async ({
@@ -16,7 +17,7 @@ test('the dashboard follows a participant live, sorts, filters, charts and opens
   const organiser = spec.server.organiser;
   const session = await createCoCreationSession(organiser, 'Oversight workshop');
   const groupA = await createGroup(organiser, session.id, 'Group A');
-  await createGroup(organiser, session.id, 'Group B');
+  const groupB = await createGroup(organiser, session.id, 'Group B');
 
   // The organiser's own sign-in, in a browser.
   const context = await browser.newContext();
@@ -95,12 +96,38 @@ test('the dashboard follows a participant live, sorts, filters, charts and opens
     await keepShots(page, testInfo, 'dashboard-ar');
     await switchLanguage(page, 'en');
 
-    // Opened from the dashboard: read-only in this tab although organisers may write.
+    // Two guides of the filtered session, side by side.
+    const compare = page.getByRole('link', { name: 'Compare two of these guides side by side' });
+    const href = (await compare.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/compare\?/);
+    const compared = new URLSearchParams(href.split('?')[1]);
+    expect([compared.get('left'), compared.get('right')].sort()).toEqual(
+      [groupA.guideId, groupB.guideId].sort(),
+    );
+
+    // Opened from the dashboard: read-only in this tab although organisers may write, with the
+    // guide's comments, where the organiser still comments (a comment is not the text).
     await rowA.getByRole('link', { name: 'Group A' }).click();
     await expect(page.getByTestId('view-only')).toContainText('Viewing read-only');
     const editor = page.getByRole('textbox', { name: 'Guide text' });
     await expect(editor).toHaveAttribute('contenteditable', 'false');
     await expect(page.getByTestId('read-only-note')).toContainText('viewing this guide read-only');
+    await editor.focus();
+    await editor.evaluate((root) => {
+      const text = root.querySelector('p')?.firstChild;
+      if (!text) throw new Error('no text in the guide');
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 6);
+      window.getSelection()?.removeAllRanges();
+      window.getSelection()?.addRange(range);
+    });
+    await page.keyboard.press('Control+Alt+KeyM');
+    const comments = page.getByTestId('comments-panel');
+    await comments.getByRole('textbox', { name: 'Your comment' }).fill('Which budget?');
+    await comments.getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect(comments.getByRole('status')).toHaveText('Your comment was added.');
+    await expect(editor.locator('.comment-highlight')).toHaveText('Budget');
     await expectNoAxeViolations(page, 'guide viewed read-only');
     await keepShots(page, testInfo, 'dashboard-guide-view-en');
     await page.getByTestId('view-only').getByRole('button', { name: 'Edit' }).click();

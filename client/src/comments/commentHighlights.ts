@@ -33,6 +33,41 @@ const syncOf = (state: EditorState) => ySyncPluginKey.getState(state) as SyncSta
 const toBytes = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 
+/** Is this text the first thing in the guide (its block the first block, nothing before it)? */
+function opensTheGuide(text: Y.XmlText, fragment: Y.XmlFragment): boolean {
+  const block = text._item?.parent;
+  if (!(block instanceof Y.XmlElement) || block._item?.parent !== fragment) return false;
+  const firstLive = (parent: Y.XmlElement | Y.XmlFragment) => {
+    let item = parent._start;
+    while (item?.deleted) item = item.right;
+    return item;
+  };
+  return firstLive(block) === text._item && firstLive(fragment) === block._item;
+}
+
+/**
+ * One relative position in this editor, through y-prosemirror's mapping. y-tiptap refuses any
+ * position tied to a character that lands on the guide's very first place (a guard against ids
+ * that drag-and-drop misplaces), which is exactly where a comment on the guide's first words
+ * starts; Yjs itself resolves it, so that one case is taken from Yjs.
+ */
+function positionOf(sync: SyncState, encoded: string): number | null {
+  const relative = Y.decodeRelativePosition(toBytes(encoded));
+  const position = relativePositionToAbsolutePosition(
+    sync.doc,
+    sync.type,
+    relative,
+    sync.binding.mapping as never,
+  );
+  if (position !== null) return position;
+  const absolute = Y.createAbsolutePositionFromRelativePosition(relative, sync.doc);
+  return absolute?.type instanceof Y.XmlText &&
+    absolute.index === 0 &&
+    opensTheGuide(absolute.type, sync.type)
+    ? 1
+    : null;
+}
+
 /**
  * A thread's range in this editor: its two relative positions resolved through y-prosemirror's
  * mapping, exactly as every other replica resolves them. Null when its words are gone.
@@ -41,13 +76,7 @@ function rangeOf(state: EditorState, anchor: CommentAnchor): { from: number; to:
   const sync = syncOf(state);
   if (!sync) return null;
   try {
-    const resolve = (encoded: string) =>
-      relativePositionToAbsolutePosition(
-        sync.doc,
-        sync.type,
-        Y.decodeRelativePosition(toBytes(encoded)),
-        sync.binding.mapping as never,
-      );
+    const resolve = (encoded: string) => positionOf(sync, encoded);
     const from = resolve(anchor.start);
     const to = resolve(anchor.end);
     if (from === null || to === null || from >= to || to > state.doc.content.size) return null;

@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { DashboardRow, Me } from '@draftroom/shared';
+import { compareUrl } from '../app/compareUrl.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { ActivityPanel, type ActivityTarget } from './ActivityPanel.tsx';
@@ -74,7 +76,7 @@ function Dashboard() {
             <p>
               <button
                 type="button"
-
+                className="button button--small"
                 onClick={() => {
                   const title = live.rows.find(
                     (r) => r.sessionId === filters.sessionId,
@@ -89,6 +91,15 @@ function Dashboard() {
           <p className="muted" data-testid="dashboard-count">
             {t('dashboard.shown', { count: rows.length, total: live.rows.length })}
           </p>
+          {rows.length >= 2 && (
+            // The first two guides shown, to start from (filter by session to pick two groups
+            // of one); the compare page lets them choose any two.
+            <p>
+              <Link to={compareUrl(rows[0]!.guideId, rows[1]!.guideId)}>
+                {t('dashboard.compare')}
+              </Link>
+            </p>
+          )}
           {rows.length === 0 ? (
             <p className="empty-state">{t('dashboard.none')}</p>
           ) : (

@@ -103,7 +103,7 @@ export function DashboardTable({
                 )}
               </td>
               <td>
-                <button type="button" onClick={() => onChart(row)}>
+                <button type="button" className="button button--small" onClick={() => onChart(row)}>
                   {t('dashboard.showChart')}
                   <span className="visually-hidden">
                     {' '}

@@ -142,7 +142,7 @@ export function GuideWorkspace({
           {viewing && onEdit && (
             <p className="notice view-only-toggle" data-testid="view-only">
               {t('guide.viewingReadOnly')}{' '}
-              <button type="button" onClick={onEdit}>
+              <button type="button" className="button button--small" onClick={onEdit}>
                 {t('guide.viewingEdit')}
               </button>
             </p>
