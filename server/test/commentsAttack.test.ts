@@ -2,21 +2,29 @@
 // to the server's time. A reader (an observer) may comment, so every rule here is one a reader
 // could otherwise break: locking a guide out of new threads, making the server read the whole
 // guide for free, flooding every open socket, racing the thread limit, another group's guide.
+import * as decoding from 'lib0/decoding';
+import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiPath,
+  closeCodes,
+  commentsLiveMessageSchema,
+  commentsMessageType,
   guideFragmentName,
   maxCommentBodyLength,
   maxCommentsPerGuide,
   maxCommentsPerThread,
   maxThreadsPerGuide,
+  protocolVersion,
   type CommentThread,
   type ConferenceSession,
 } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
+import { openRawSocket, whenClosed } from './helpers/clients.ts';
 import { addParagraph, anchorOf } from './helpers/commentAnchors.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
 
 const sentence = 'The committee shall publish its findings within thirty days.';
 
@@ -187,6 +195,49 @@ describe('comments against a hostile reader', () => {
       body: 'Not mine',
     });
     expect(posted.status).toBe(403);
+  });
+
+  it('sends no thread to a removed member’s socket, nor to another group’s observer', async () => {
+    const { guideId, groupId, author, invite } = await newGroup();
+    const member = await ApiClient.join(server.url, invite.joinPath);
+    const target = (who: ApiClient) => ({ wsUrl: server.wsUrl, cookie: who.cookie });
+    const threadsHeard = (socket: WebSocket) => {
+      const heard: string[] = [];
+      socket.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(decoder) !== commentsMessageType) return;
+        heard.push(
+          commentsLiveMessageSchema.parse(JSON.parse(decoding.readVarString(decoder))).thread.id,
+        );
+      });
+      return heard;
+    };
+    const socket = await openRawSocket(target(member), `${guideId}?v=${protocolVersion}`);
+    const heard = threadsHeard(socket);
+    const closed = whenClosed(socket);
+    const before = await start(author, guideId, 'committee', 'Before removal');
+    await waitFor(() => expect(heard).toEqual([before.id]));
+    await server.organiser.expect(
+      204,
+      'DELETE',
+      apiPath('removeMember', { groupId, personId: member.personId }),
+    );
+    const after = await start(author, guideId, 'thirty days', 'After removal');
+    expect((await closed).code).toBe(closeCodes.forbidden);
+    expect(heard).not.toContain(after.id);
+
+    const otherGroup = await newGroup();
+    const outsider = await ApiClient.join(
+      server.url,
+      (await createInvite(server.organiser, 'observer', { type: 'group', id: otherGroup.groupId }))
+        .joinPath,
+    );
+    const foreign = await openRawSocket(target(outsider), `${guideId}?v=${protocolVersion}`);
+    const foreignHeard = threadsHeard(foreign);
+    const foreignClosed = whenClosed(foreign);
+    await start(author, guideId, 'findings', 'Not for the outsider');
+    expect((await foreignClosed).code).toBe(closeCodes.forbidden);
+    expect(foreignHeard).toEqual([]);
   });
 
   it('refuses crafted positions: another root type of the same guide, huge clients and clocks', async () => {
