@@ -119,6 +119,44 @@ describe('comments against a hostile reader', () => {
     expect(reply.status).toBe(404);
   });
 
+  /** Waits `count` turns of the event loop. */
+  const hops = async (count: number) => {
+    for (let hop = 0; hop < count; hop++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('never loses a reply stored while the thread’s last comment is deleted, nor answers 500', async () => {
+    const { guideId, author } = await newGroup();
+    const observer = await newObserver();
+    for (let round = 0; round < 25; round++) {
+      const thread = await start(observer, guideId, 'committee');
+      const threadPath = { guideId, threadId: thread.id };
+      // The reply starts a little later each round, so it meets the deletion at every step.
+      const [deleted, replied] = await Promise.all([
+        observer.request(
+          'DELETE',
+          apiPath('deleteComment', { ...threadPath, commentId: thread.comments[0]!.id }),
+        ),
+        hops(round).then(() =>
+          author.request('POST', apiPath('replyToCommentThread', threadPath), {
+            body: `Reply ${round}`,
+          }),
+        ),
+      ]);
+      expect(deleted.status).toBe(200);
+      expect([201, 404]).toContain(replied.status);
+      const listed = await author.expect<{ threads: CommentThread[] }>(
+        200,
+        'GET',
+        apiPath('guideComments', { guideId }),
+      );
+      const kept = listed.threads.find((candidate) => candidate.id === thread.id);
+      // A reply that was stored is there to read; one refused left nothing behind.
+      expect(kept?.comments.at(-1)?.body).toBe(
+        replied.status === 201 ? `Reply ${round}` : undefined,
+      );
+    }
+  });
+
   it('keeps the thread limit under concurrent starts', async () => {
     const { guideId, author } = await newGroup();
     const first = await start(author, guideId, 'committee');
