@@ -278,6 +278,55 @@ describe('comments against a hostile reader', () => {
     expect(foreignHeard).toEqual([]);
   });
 
+  it('decides again for a socket whose access changed while its upgrade was being decided', async () => {
+    const { guideId, groupId, author, invite } = await newGroup();
+    const member = await ApiClient.join(server.url, invite.joinPath);
+    type Authorize = (...args: unknown[]) => Promise<unknown>;
+    const access = (
+      server.server.collab as unknown as { options: { access: { authorize: Authorize } } }
+    ).options.access;
+    const original = access.authorize;
+    let decided!: () => void;
+    const wasDecided = new Promise<void>((resolve) => (decided = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // The member's upgrade is decided (write), then held while they are removed from the group.
+    access.authorize = async (...args: unknown[]) => {
+      const decision = await original.apply(access, args);
+      decided();
+      await released;
+      return decision;
+    };
+    try {
+      const opening = openRawSocket(
+        { wsUrl: server.wsUrl, cookie: member.cookie },
+        `${guideId}?v=${protocolVersion}`,
+      );
+      await wasDecided;
+      await server.organiser.expect(
+        204,
+        'DELETE',
+        apiPath('removeMember', { groupId, personId: member.personId }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      release();
+      const socket = await opening;
+      const closed = whenClosed(socket);
+      const heard: number[] = [];
+      socket.on('message', (data: Buffer) => {
+        heard.push(decoding.readVarUint(decoding.createDecoder(new Uint8Array(data))));
+      });
+      await start(author, guideId, 'committee', 'Not for a removed member');
+      const stillOpen = new Promise((resolve) => setTimeout(() => resolve('still open'), 2_000));
+      expect(await Promise.race([closed.then(({ code }) => code), stillOpen])).toBe(
+        closeCodes.forbidden,
+      );
+      expect(heard).not.toContain(commentsMessageType);
+    } finally {
+      access.authorize = original;
+    }
+  });
+
   it('refuses crafted positions: another root type of the same guide, huge clients and clocks', async () => {
     const { guideId, author } = await newGroup();
     const { start: good, end } = await anchorOf(server.server, guideId, 'committee');
