@@ -78,6 +78,11 @@ export class CollabServer {
   private readonly keepaliveTimer: NodeJS.Timeout;
   private readonly log: Logger;
   private closing = false;
+  /**
+   * Access changes announced so far. An upgrade decided while one arrives was not among the
+   * sockets it checked (it had none yet), so it is decided again once accepted.
+   */
+  private accessChanges = 0;
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: CollabServerOptions) {
@@ -171,6 +176,7 @@ export class CollabServer {
     const address = this.options.clientAddress?.(request) ?? clientAddress(request, trustNoProxy);
     let documentId: string;
     let decision: AccessDecision;
+    const changesBefore = this.accessChanges;
     try {
       if (this.closing)
         throw new UpgradeRefusal(503, 'shutting_down', 'Server is restarting; retry.');
@@ -213,6 +219,12 @@ export class CollabServer {
         return;
       }
       this.accept(ws, socket, documentId, decision, address, speaksDraftroomProtocol(request));
+      if (this.accessChanges !== changesBefore) {
+        void this.applyAccessChange({
+          kind: 'signIns',
+          authSessionIds: [decision.signIn.authSessionId],
+        });
+      }
     });
   }
 
@@ -322,6 +334,7 @@ export class CollabServer {
     /** What a changed guide's sockets are told (`guide`: a lock; `review`: a review move). */
     guideReason: 'guide' | 'review' = 'guide',
   ): Promise<void> {
+    this.accessChanges += 1;
     const affected = [...this.connections].filter((connection) => {
       switch (change.kind) {
         case 'people':

@@ -19,6 +19,16 @@ export const maxCommentAnchorLength = 256;
 export const maxCommentMentions = 20;
 /** At most this many threads on one guide (a guide is a page or two of agreed text). */
 export const maxThreadsPerGuide = 500;
+/**
+ * At most this many comments in one thread (deleted ones too): every change sends the whole
+ * thread to each open socket of the guide, so a thread may not grow without end.
+ */
+export const maxCommentsPerThread = 100;
+/**
+ * At most this many comments not deleted on one guide: its list sends them all. Deleting frees
+ * room, so the group's facilitators can always make some.
+ */
+export const maxCommentsPerGuide = 2000;
 
 const anchorPosition = z
   .string()

@@ -91,6 +91,26 @@ export function commentsRepository(db: Db) {
         .execute();
       return new Map(rows.map((row) => [row.guide_id, Number(row.open)]));
     },
+    /** Comments in one thread (deleted ones too: each keeps its row), and not deleted on the guide. */
+    async commentCounts(
+      guideId: string,
+      threadId: string,
+    ): Promise<{ thread: number; guide: number }> {
+      const row = await db
+        .selectFrom('comments')
+        .innerJoin('comment_threads', 'comment_threads.id', 'comments.thread_id')
+        .select((eb) => [
+          eb.fn
+            .sum<number>(eb.case().when('comments.deleted_at', 'is', null).then(1).else(0).end())
+            .as('guide'),
+          eb.fn
+            .sum<number>(eb.case().when('comments.thread_id', '=', threadId).then(1).else(0).end())
+            .as('thread'),
+        ])
+        .where('comment_threads.guide_id', '=', guideId)
+        .executeTakeFirst();
+      return { thread: Number(row?.thread ?? 0), guide: Number(row?.guide ?? 0) };
+    },
     /** A thread of this guide (undefined for another guide's: ids in paths are never trusted). */
     async thread(guideId: string, threadId: string): Promise<CommentThreadRecord | undefined> {
       const row = await db
@@ -173,6 +193,28 @@ export function commentsRepository(db: Db) {
         .set({ resolved_by: by, resolved_at: at })
         .where('id', '=', threadId)
         .execute();
+    },
+    /**
+     * Removes the thread if none of its comments is left to read (one statement, so a reply
+     * stored meanwhile keeps it); true if it went. A thread nobody can read must not hold one of
+     * the guide's places for good.
+     */
+    async removeThreadIfEmpty(threadId: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('comment_threads')
+        .where('id', '=', threadId)
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('comments')
+                .select('comments.id')
+                .whereRef('comments.thread_id', '=', 'comment_threads.id')
+                .where('comments.deleted_at', 'is', null),
+            ),
+          ),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
     /** Soft delete: the row keeps its place in the thread; its text and mentions are gone. */
     async deleteComment(commentId: string, at: string): Promise<void> {

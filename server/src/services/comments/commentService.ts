@@ -11,6 +11,8 @@ import {
   commentResolutionRequestSchema,
   createCommentThreadRequestSchema,
   maxCommentQuoteLength,
+  maxCommentsPerGuide,
+  maxCommentsPerThread,
   maxThreadsPerGuide,
 } from '@draftroom/shared';
 import { DomainError, conflict, forbidden, notFound } from '../../lib/domainError.ts';
@@ -60,6 +62,13 @@ export function createCommentService(
     30,
     'You wrote many comments in the last minute; wait a moment and try again.',
   );
+  // Every comment request reads the whole guide once (the quote, or whether threads are orphans),
+  // loading it if nobody has it open, as reading it to compare does: the same bound. A page
+  // loads the list once and then hears changes live.
+  const readLimit = perPersonLimit(
+    120,
+    'You loaded comments many times in the last minute; wait a moment and try again.',
+  );
   // Strictly increasing times, so a thread's order is the order its comments were written.
   let lastTime = 0;
   const now = () => {
@@ -75,6 +84,7 @@ export function createCommentService(
       }
       throw notFound('This guide');
     }
+    await readLimit.take(viewer.person.id);
     const place =
       found.groupId !== null && found.sessionId !== null && found.eventId !== null
         ? { eventId: found.eventId, sessionId: found.sessionId, groupId: found.groupId }
@@ -178,14 +188,15 @@ export function createCommentService(
     }
     const mentioned = await checkMentions(found.place, mentions);
     if ((await repositories.comments.threadCount(guideId)) >= maxThreadsPerGuide) {
-      throw conflict(
-        `This guide already has ${maxThreadsPerGuide} comment threads; resolve or delete some, or reply to one.`,
-      );
+      throw tooManyThreads();
     }
     await commentLimit.take(viewer.person.id);
     const at = now();
     const threadId = randomId();
     await persistence.transaction(async (tx) => {
+      // Again inside the transaction, so starts at the same moment cannot pass the limit together.
+      if ((await tx.comments.threadCount(guideId)) >= maxThreadsPerGuide) throw tooManyThreads();
+      await checkRoom(tx, guideId, null);
       await tx.comments.addThread({
         id: threadId,
         guideId,
@@ -228,14 +239,19 @@ export function createCommentService(
     await threadOf(guideId, threadId);
     const mentioned = await checkMentions(found.place, mentions);
     await commentLimit.take(viewer.person.id);
-    await repositories.comments.addComment({
-      id: randomId(),
-      threadId,
-      authorId: viewer.person.id,
-      body,
-      mentions: mentioned,
-      createdAt: now(),
-      deletedAt: null,
+    await persistence.transaction(async (tx) => {
+      // The thread may have gone meanwhile (its last comment deleted): checked with the insert.
+      if (!(await tx.comments.thread(guideId, threadId))) throw notFound('This comment thread');
+      await checkRoom(tx, guideId, threadId);
+      await tx.comments.addComment({
+        id: randomId(),
+        threadId,
+        authorId: viewer.person.id,
+        body,
+        mentions: mentioned,
+        createdAt: now(),
+        deletedAt: null,
+      });
     });
     return announce(await presentOne(guideId, threadId));
   }
@@ -256,6 +272,8 @@ export function createCommentService(
     }
     // Resolving a resolved thread (or reopening an open one) changes nothing and tells nobody.
     if (resolved !== (thread.resolvedAt !== null)) {
+      // Each change goes to every open socket of the guide: counted like a comment.
+      await commentLimit.take(viewer.person.id);
       await repositories.comments.setResolution(
         threadId,
         resolved ? viewer.person.id : null,
@@ -284,6 +302,11 @@ export function createCommentService(
     }
     if (comment.deletedAt === null) {
       await repositories.comments.deleteComment(commentId, now());
+      const deleted = await presentOne(guideId, threadId);
+      // Nothing left to read: the thread goes, so it no longer takes one of the guide's places
+      // (500 deleted threads would otherwise close the guide to new ones for good). Pages drop
+      // a thread whose every comment is deleted, which is what they are sent.
+      if (await repositories.comments.removeThreadIfEmpty(threadId)) return announce(deleted);
       return announce(await presentOne(guideId, threadId));
     }
     return presentOne(guideId, threadId);
@@ -297,6 +320,29 @@ const anchorRefusals = {
   collapsed: 'The comment’s anchor is empty: select some words of the guide to comment on.',
   reversed: 'The comment’s anchor ends before it starts.',
 } as const;
+
+/**
+ * Refuses a comment the thread or the guide has no room for: every change sends the whole
+ * thread to each open socket, and the list sends every comment, so neither grows without end.
+ */
+async function checkRoom(repositories: Repositories, guideId: string, threadId: string | null) {
+  const counts = await repositories.comments.commentCounts(guideId, threadId ?? '');
+  if (counts.guide >= maxCommentsPerGuide) {
+    throw conflict(
+      `This guide already has ${maxCommentsPerGuide} comments; its facilitators or the organisers may delete some that are done.`,
+    );
+  }
+  if (threadId !== null && counts.thread >= maxCommentsPerThread) {
+    throw conflict(
+      `This thread already has ${maxCommentsPerThread} comments; start a new thread on the same words.`,
+    );
+  }
+}
+
+const tooManyThreads = () =>
+  conflict(
+    `This guide already has ${maxThreadsPerGuide} comment threads; delete some (a thread goes with its last comment), or reply to one.`,
+  );
 
 async function membersOf(repositories: Repositories, groupId: string) {
   const members = (await repositories.groups.membersOf([groupId])).get(groupId) ?? [];
