@@ -59,6 +59,21 @@ describe('document host', () => {
     expect(readGuideText(state)).toBe('Written by the server');
   });
 
+  it('reads a body in place: what everyone sees now, loaded for the read, nothing written', async () => {
+    const documentId = await start();
+    await host().withDocument(documentId, (doc) => guideText(doc).insert(0, 'Read in place'));
+    await waitFor(() => expect(server.server.collab.rooms.get(documentId)).toBeUndefined());
+    const before = storedRows(documentId);
+    const text = await host().readBody(documentId, (body) => body.toString());
+    expect(text).toContain('Read in place');
+    expect(storedRows(documentId)).toBe(before);
+    // The same guide as readState gives, and it unloads again after the read.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, await host().readState(documentId));
+    expect(copy.getXmlFragment(guideFragmentName).toString()).toBe(text);
+    await waitFor(() => expect(server.server.collab.rooms.get(documentId)).toBeUndefined());
+  });
+
   it('sends a change live to everyone, merged with what they type meanwhile', async () => {
     const documentId = await start();
     const alice = connect(documentId);

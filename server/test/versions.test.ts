@@ -239,6 +239,7 @@ describe('version history', () => {
     let interfere = false;
     const racing: GuideDocuments = {
       withDocument: (id, change) => host.withDocument(id, change),
+      readBody: (id, read) => host.readBody(id, read),
       async readState(id) {
         const state = await host.readState(id);
         if (interfere) {

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { guideFragmentName } from '@draftroom/shared';
 import type { DocumentHooks, HookList } from './documentHooks.ts';
 import type { RoomRegistry } from './roomRegistry.ts';
 import type { GuideDocuments } from '../services/documents/guideDocuments.ts';
@@ -11,7 +12,8 @@ import type { GuideDocuments } from '../services/documents/guideDocuments.ts';
  *   the guide schema and budgets, stored before anyone sees it, then applied and sent live to
  *   everyone connected. It works whether the guide is loaded or not (it is loaded for the change
  *   and unloaded again when nobody is left).
- * - `readState` gives the guide as it is now, stored edits included.
+ * - `readState` gives the guide as it is now, stored edits included; `readBody` reads its body
+ *   in place, for figures of the text that need no copy.
  */
 export class DocumentHost implements GuideDocuments {
   constructor(
@@ -42,11 +44,20 @@ export class DocumentHost implements GuideDocuments {
 
   /** The guide's whole state as one Yjs update. */
   async readState(documentId: string): Promise<Uint8Array> {
+    return this.read(documentId, (doc) => Y.encodeStateAsUpdate(doc));
+  }
+
+  /** Reads the live body in place (see `GuideDocuments.readBody`: read only). */
+  async readBody<T>(documentId: string, read: (body: Y.XmlFragment) => T): Promise<T> {
+    return this.read(documentId, (doc) => read(doc.getXmlFragment(guideFragmentName)));
+  }
+
+  private async read<T>(documentId: string, read: (doc: Y.Doc) => T): Promise<T> {
     const room = this.rooms.hold(documentId);
     try {
       await room.loaded;
       if (!room.isReady) throw new Error(`guide ${documentId} could not be loaded`);
-      return Y.encodeStateAsUpdate(room.doc);
+      return read(room.doc);
     } finally {
       this.rooms.release(room);
     }

@@ -17,7 +17,7 @@ import { canSeeDashboard, type Viewer } from '../access/policy.ts';
 import { sessionInEvent } from '../conference/viewer.ts';
 import type { GuideDocuments } from '../documents/guideDocuments.ts';
 import { templateFor } from '../templates/templateChoice.ts';
-import { guideFigures, templateSections, type GuideFigures } from './guideFigures.ts';
+import { bodyFigures, templateSections, type GuideFigures } from './guideFigures.ts';
 import { activityBuckets } from './activityBuckets.ts';
 
 /**
@@ -145,7 +145,7 @@ export function createDashboardService(
       return cached.figures;
     }
     await tick();
-    const fresh = guideFigures(await documents.readState(guideId), template);
+    const fresh = await documents.readBody(guideId, (body) => bodyFigures(body, template));
     figures.set(guideId, { figures: fresh, at: Date.now(), dirty: false });
     return fresh;
   }

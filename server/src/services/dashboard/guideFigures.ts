@@ -77,23 +77,28 @@ export function guideFigures(state: Uint8Array, template: readonly Section[]): G
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, state);
-    const blocks: Block[] = [];
-    for (const child of doc.getXmlFragment(guideFragmentName).toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      const texts: string[] = [];
-      collect(child, texts);
-      const level = child.nodeName === 'heading' ? Number(child.getAttribute('level') ?? 1) : null;
-      blocks.push({ heading: level, text: texts.join(' ') });
-    }
-    const words = wordsInTexts(blocks.map((block) => block.text));
-    if (template.length === 0) return { words, sections: null };
-    const written = new Map(sectionsOf(blocks).map((section) => [section.heading, section.body]));
-    const filled = template.filter((section) => {
-      const body = written.get(section.heading);
-      return body !== undefined && body !== '' && body !== section.body;
-    }).length;
-    return { words, sections: { filled, total: template.length } };
+    return bodyFigures(doc.getXmlFragment(guideFragmentName), template);
   } finally {
     doc.destroy();
   }
+}
+
+/** The same figures read off a guide's body (the live one, through `readBody`): only reads. */
+export function bodyFigures(body: Y.XmlFragment, template: readonly Section[]): GuideFigures {
+  const blocks: Block[] = [];
+  for (const child of body.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue;
+    const texts: string[] = [];
+    collect(child, texts);
+    const level = child.nodeName === 'heading' ? Number(child.getAttribute('level') ?? 1) : null;
+    blocks.push({ heading: level, text: texts.join(' ') });
+  }
+  const words = wordsInTexts(blocks.map((block) => block.text));
+  if (template.length === 0) return { words, sections: null };
+  const written = new Map(sectionsOf(blocks).map((section) => [section.heading, section.body]));
+  const filled = template.filter((section) => {
+    const under = written.get(section.heading);
+    return under !== undefined && under !== '' && under !== section.body;
+  }).length;
+  return { words, sections: { filled, total: template.length } };
 }
