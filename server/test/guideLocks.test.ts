@@ -168,6 +168,33 @@ describe('locking guides', () => {
     await waitFor(() => expect(witness.content()).toContain('After the unlock.'));
   });
 
+  it('lets one person lock or unlock at most 20 times a minute (each lock stores versions)', async () => {
+    const { group } = await newGroup();
+    // A facilitator of their own, so the other tests' locks do not count against this one.
+    const invite = await createInvite(server.organiser, 'facilitator', {
+      type: 'session',
+      id: session.id,
+    });
+    const busy = await ApiClient.join(server.url, invite.joinPath);
+    for (let change = 0; change < 20; change++)
+      await setLock(busy, group.guideId, change % 2 === 0);
+    const refused = await fetch(
+      `${server.url}${apiPath('setGuideLock', { guideId: group.guideId })}`,
+      {
+        method: 'PUT',
+        headers: { cookie: busy.cookie ?? '', 'content-type': 'application/json' },
+        body: JSON.stringify({ locked: true }),
+      },
+    );
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    await busy.expect(429, 'PUT', apiPath('setSessionLock', { sessionId: session.id }), {
+      locked: true,
+    });
+    // Someone else is not held back.
+    await setLock(server.organiser, group.guideId, true);
+  });
+
   it('locks and unlocks every guide of a session at once, and a participant may not lock', async () => {
     const first = await newGroup();
     const second = await newGroup();

@@ -1,5 +1,6 @@
 import type { Guide } from '@draftroom/shared';
 import { forbidden, notFound } from '../../lib/domainError.ts';
+import { perPersonLimit } from '../../lib/perPersonLimit.ts';
 import type { ConferenceStore, LockReason } from '../../persistence/index.ts';
 import { canLockGuide, canManageSession, type Viewer } from '../access/policy.ts';
 import type { EventBus } from '../events/eventBus.ts';
@@ -21,6 +22,13 @@ export function createLockService(
   onVersionError: (guideId: string, error: unknown) => void,
 ) {
   const { repositories } = persistence;
+  // Each lock takes a version of every guide it locks (a whole guide read and stored) and makes
+  // the collaboration server decide every open socket of them again: like review moves, a person
+  // makes at most 20 a minute (a session's lock counts once).
+  const changeLimit = perPersonLimit(
+    20,
+    'You locked or unlocked guides many times in the last minute; wait a moment and try again.',
+  );
 
   async function apply(
     viewer: Viewer,
@@ -65,6 +73,7 @@ export function createLockService(
       if (!canLockGuide(viewer, placeOf(group, session))) {
         throw forbidden('Only the group’s facilitators and the organisers can lock its guide.');
       }
+      await changeLimit.take(viewer.person.id);
       return apply(viewer, session.id, [guideId], locked, 'facilitator');
     },
 
@@ -90,6 +99,7 @@ export function createLockService(
       if (!canManageSession(viewer, { eventId: session.eventId, sessionId })) {
         throw forbidden('Only organisers and this session’s facilitators can lock its guides.');
       }
+      await changeLimit.take(viewer.person.id);
       const groups = await repositories.groups.listBySessions([sessionId]);
       return apply(
         viewer,
