@@ -238,7 +238,7 @@ export async function createDraftroomServer(
         codeAttempts: config.DEVICE_CODE_ATTEMPTS,
         sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
       }),
-      programme: createProgrammeService(conference),
+      programme: createProgrammeService(conference, events),
       groups: createGroupService(conference, events, (guideId) => {
         // A new group's row reaches open dashboards even when no template writes its guide.
         dashboard.noteChanged(guideId);

@@ -204,6 +204,41 @@ describe('the organisers’ dashboard', () => {
     });
   });
 
+  it('follows a group renamed and its session retitled, without a reload', async () => {
+    const renamedSession = await createCoCreationSession(server.organiser, 'Before the title');
+    const group = await createGroup(server.organiser, renamedSession.id, 'Before the name');
+    const heard = await listen(server.url, server.organiser.cookie);
+    stops.push(heard.stop);
+    await waitFor(() => expect(heard.messages[0]?.full).toBe(true));
+    const latest = () =>
+      heard.messages
+        .map((m) => rowOf(m.rows, group.guideId))
+        .filter((row) => row !== undefined)
+        .at(-1);
+
+    await server.organiser.expect(200, 'PUT', apiPath('updateGroup', { groupId: group.id }), {
+      name: 'After the name',
+      workingLanguage: group.workingLanguage,
+      capacity: group.capacity,
+    });
+    await waitFor(() => expect(latest()?.groupName).toBe('After the name'), 2_000);
+    await server.organiser.expect(
+      200,
+      'PUT',
+      apiPath('updateSession', { sessionId: renamedSession.id }),
+      {
+        title: 'After the title',
+        description: '',
+        kind: 'co-creation',
+        audience: [],
+        startsAt: renamedSession.startsAt,
+        endsAt: renamedSession.endsAt,
+        languages: renamedSession.languages,
+      },
+    );
+    await waitFor(() => expect(latest()?.sessionTitle).toBe('After the title'), 2_000);
+  });
+
   it('counts open comment threads, live: one started, then resolved', async () => {
     const { group, participants } = await groupWithParticipants(
       server.organiser,

@@ -55,6 +55,7 @@ export class DashboardEventStreams {
       options.events.subscribe('guideReview', ({ guideId }) => this.note([guideId])),
       // A thread started, resolved, reopened or emptied changes the open-comments column.
       options.events.subscribe('guideComments', ({ guideId }) => this.note([guideId])),
+      options.events.subscribe('guidesRenamed', ({ guideIds }) => this.note(guideIds)),
       options.events.subscribe('access', (change) => {
         if (change.kind === 'people') void this.recheck(change.personIds);
         // A group removed (its guide's access changed): its row goes.

@@ -128,6 +128,9 @@ export function createGroupService(
         await repos.groups.update(updated);
         await repos.guides.rename(group.guideId, input.name);
       });
+      if (input.name !== group.name) {
+        events.publish('guidesRenamed', { guideIds: [group.guideId] });
+      }
       return toGroup(repositories, updated);
     },
 

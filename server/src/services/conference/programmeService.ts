@@ -12,12 +12,17 @@ import { conflict, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import type { ConferenceStore } from '../../persistence/index.ts';
 import { canChooseGroup, canCompileSession, type Viewer } from '../access/policy.ts';
+import type { EventBus } from '../events/eventBus.ts';
 import { checkTemplateChoice } from '../templates/templateChoice.ts';
 import { toGroups } from './groupView.ts';
 import { requireOrganiser, sessionInEvent } from './viewer.ts';
 
 /** The event and its programme of sessions. Everyone in the event may read it. */
-export function createProgrammeService(persistence: ConferenceStore) {
+export function createProgrammeService(
+  persistence: ConferenceStore,
+  /** Tells pages listing guides (the dashboard) when a session's title changes. */
+  events: EventBus,
+) {
   const { repositories } = persistence;
 
   async function event(viewer: Viewer): Promise<ConferenceEvent> {
@@ -97,6 +102,12 @@ export function createProgrammeService(persistence: ConferenceStore) {
         endsAt: new Date(input.endsAt).toISOString(),
       };
       await repositories.sessions.update(updated);
+      if (updated.title !== existing.title) {
+        const groups = await repositories.groups.listBySessions([sessionId]);
+        if (groups.length > 0) {
+          events.publish('guidesRenamed', { guideIds: groups.map((group) => group.guideId) });
+        }
+      }
       return updated;
     },
 

@@ -25,6 +25,11 @@ export interface LiveEvents {
    */
   guideComments: { guideId: string; thread: CommentThread };
   /**
+   * The names guides are shown under changed (their group renamed, their session retitled):
+   * pages listing them (the organisers' dashboard) read those rows again.
+   */
+  guidesRenamed: { guideIds: readonly string[] };
+  /**
    * Something a session's open pages show changed (phase, timer, an announcement, a lock, who
    * is online): they ask for it again. Carries no content, so nobody hears what is not theirs.
    */
