@@ -19,10 +19,16 @@ async function expectLabelInside(page: Page, editor: Locator): Promise<void> {
   const label = page.locator('.collaboration-carets__label', { hasText: 'Maximiliana' });
   await expect(label).toBeVisible();
   const frame = await box(editor);
+  // The label is drawn again as the caret moves (a new element each time), so for a moment it
+  // may have no box: that is "not yet", not a failure (a clean CI run threw here once).
   await expect
     .poll(async () => {
-      const inner = await box(label);
-      return inner.x >= frame.x - 1 && inner.x + inner.width <= frame.x + frame.width + 1;
+      const inner = await label.boundingBox();
+      return (
+        inner !== null &&
+        inner.x >= frame.x - 1 &&
+        inner.x + inner.width <= frame.x + frame.width + 1
+      );
     })
     .toBe(true);
   // The whole name, as presence carries it (names are at most 80 characters).
