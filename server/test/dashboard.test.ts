@@ -22,43 +22,12 @@ import {
 import { addParagraph, anchorOf } from './helpers/commentAnchors.ts';
 import { connectSynced } from './helpers/collabAccess.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { listenToStream } from './helpers/eventStream.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 /** What an open dashboard hears: each `rows` message, parsed. */
 async function listen(url: string, cookie: string | undefined) {
-  const controller = new AbortController();
-  const response = await fetch(`${url}/api/dashboard/events`, {
-    headers: cookie ? { cookie } : {},
-    signal: controller.signal,
-  });
-  const heard = {
-    status: response.status,
-    messages: [] as DashboardUpdate[],
-    stop: () => controller.abort(),
-  };
-  if (response.status !== 200 || !response.body) return heard;
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffered = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffered += decoder.decode(value, { stream: true });
-        let end = buffered.indexOf('\n\n');
-        while (end >= 0) {
-          const data = /^event: rows\ndata: (.*)$/s.exec(buffered.slice(0, end))?.[1];
-          buffered = buffered.slice(end + 2);
-          if (data) heard.messages.push(JSON.parse(data) as DashboardUpdate);
-          end = buffered.indexOf('\n\n');
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return heard;
+  return listenToStream<DashboardUpdate>(`${url}/api/dashboard/events`, cookie, 'rows');
 }
 
 describe('the organisers’ dashboard', () => {

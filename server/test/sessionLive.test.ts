@@ -13,51 +13,25 @@ import {
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
 import { connectSynced, storedText } from './helpers/collabAccess.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { listenToStream } from './helpers/eventStream.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 /** What a page's EventSource hears on the session's stream: each `live` message, parsed. */
 async function listen(url: string, cookie: string | undefined, sessionId: string) {
-  const controller = new AbortController();
-  const response = await fetch(`${url}/api/sessions/${sessionId}/events`, {
-    headers: cookie ? { cookie } : {},
-    signal: controller.signal,
-  });
-  const heard = {
-    status: response.status,
-    messages: [] as SessionLive[],
+  const heard = await listenToStream<SessionLive>(
+    `${url}/api/sessions/${sessionId}/events`,
+    cookie,
+    'live',
+  );
+  return {
+    ...heard,
     get changed() {
-      return this.messages.length;
+      return heard.messages.length;
     },
     get last() {
-      return this.messages.at(-1);
+      return heard.messages.at(-1);
     },
-    stop: () => controller.abort(),
   };
-  if (response.status !== 200 || !response.body) return heard;
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffered = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffered += decoder.decode(value, { stream: true });
-        // Messages end with a blank line; a `live` one carries its state as one JSON line.
-        let end = buffered.indexOf('\n\n');
-        while (end >= 0) {
-          const message = buffered.slice(0, end);
-          buffered = buffered.slice(end + 2);
-          const data = /^event: live\ndata: (.*)$/s.exec(message)?.[1];
-          if (data) heard.messages.push(JSON.parse(data) as SessionLive);
-          end = buffered.indexOf('\n\n');
-        }
-      }
-    } catch {
-      // aborted
-    }
-  })();
-  return heard;
 }
 
 describe('running a session live', () => {
