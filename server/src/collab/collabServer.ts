@@ -22,6 +22,7 @@ import { ConnectionsPerAddress, MessageRateLimiter } from './limits.ts';
 import { DocumentHost } from './documentHost.ts';
 import { HookList } from './documentHooks.ts';
 import { RoomRegistry } from './roomRegistry.ts';
+import { noRelay, type DocumentRelay } from './relay/documentRelay.ts';
 import { validateUpdate } from './validation/validateUpdate.ts';
 import {
   assertOriginAllowed,
@@ -51,6 +52,8 @@ export interface CollabServerOptions {
   limits: CollabLimits;
   /** The gate in front of storage; replaceable only so tests can reach the defences behind it. */
   validateUpdate?: typeof validateUpdate;
+  /** The other instances serving the same guides (REDIS_URL); none by default. */
+  relay?: DocumentRelay;
 }
 
 const trustNoProxy = compileTrust(false);
@@ -104,6 +107,7 @@ export class CollabServer {
         },
         validateUpdate: options.validateUpdate ?? validateUpdate,
         hooks,
+        relay: options.relay ?? noRelay,
       },
       options.idleUnloadMs,
       options.metrics,

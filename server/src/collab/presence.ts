@@ -5,11 +5,13 @@ import { colorAmong, limits, presenceStateSchema } from '@draftroom/shared';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { CollabConnection } from './connection.ts';
-import { encodeAwarenessMessage, type AwarenessEntry } from './protocol.ts';
+import { encodeAwarenessMessage, readAwarenessEntries, type AwarenessEntry } from './protocol.ts';
 
 /** Presence broadcasts per room are at least this far apart (caret moves are not edits). */
 const broadcastIntervalMs = 50;
 const applyIntervalMs = 1000 / limits.maxPresenceUpdatesPerSecond;
+/** Origin of presence another instance relayed (not relayed back out). */
+const relayed = Symbol('relayed presence');
 
 /**
  * Who is in a guide and where their carets are (y-protocols awareness), owned and bounded:
@@ -33,6 +35,8 @@ export class RoomPresence {
   >();
   private readonly lastApplied = new WeakMap<CollabConnection, number>();
   private readonly changed = new Set<number>();
+  /** Changed by this instance's connections since the last flush: what the relay carries. */
+  private readonly changedHere = new Set<number>();
   /**
    * Each person's colour in this room, kept while the room lives (all their devices share it).
    * `shared`: given when every colour was taken, so someone present already had it; that person
@@ -47,6 +51,8 @@ export class RoomPresence {
     private readonly connections: ReadonlySet<CollabConnection>,
     private readonly metrics: Metrics,
     private readonly log: Logger,
+    /** Hands this instance's presence changes to the other instances (`RoomRelay`). */
+    private readonly relayOut: (awarenessUpdate: Uint8Array) => void = () => {},
   ) {
     // Awareness needs a Y.Doc only for a client id of its own and a destroy hook: a private one
     // keeps presence independent of the guide's doc (which a repair may replace).
@@ -99,6 +105,47 @@ export class RoomPresence {
     }, wait);
     timer.unref();
     this.pending.set(connection, { entry: own, timer });
+  }
+
+  /**
+   * Presence from another instance's connections, owned and checked there. Still checked here
+   * (another instance may run another version, or a stranger may write to the stream): each
+   * entry must have a guide's presence shape, and none may touch a client one of this
+   * instance's connections owns. The awareness drops states not renewed for 30 s, so the people
+   * of an instance that died leave everyone's list within that.
+   */
+  receiveRelayed(awarenessUpdate: Uint8Array): void {
+    let entries: AwarenessEntry[];
+    try {
+      entries = readAwarenessEntries(awarenessUpdate);
+    } catch {
+      this.metrics.relayedPresenceDropped.inc();
+      return;
+    }
+    const fit = entries.filter(
+      (entry) =>
+        !this.owners.has(entry.clientId) &&
+        (entry.state === null || presenceStateSchema.safeParse(entry.state).success),
+    );
+    if (fit.length < entries.length)
+      this.metrics.relayedPresenceDropped.inc(entries.length - fit.length);
+    if (fit.length === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, fit.length);
+    for (const entry of fit) {
+      encoding.writeVarUint(encoder, entry.clientId);
+      encoding.writeVarUint(encoder, entry.clock);
+      encoding.writeVarString(encoder, JSON.stringify(entry.state));
+    }
+    try {
+      awarenessProtocol.applyAwarenessUpdate(
+        this.awareness,
+        encoding.toUint8Array(encoder),
+        relayed,
+      );
+    } catch (error) {
+      this.log.error({ category: 'relay', err: error }, 'relayed presence failed to apply');
+    }
   }
 
   /** The presence of everyone here, for a newcomer; null when nobody has any. */
@@ -186,12 +233,17 @@ export class RoomPresence {
     return colour;
   }
 
-  private readonly collectChange = (change: {
-    added: number[];
-    updated: number[];
-    removed: number[];
-  }): void => {
-    for (const id of [...change.added, ...change.updated, ...change.removed]) this.changed.add(id);
+  private readonly collectChange = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    // A connection's own change, or its leaving: the other instances hear of it. Expiry
+    // ('timeout') happens on every instance by itself; what they relayed is theirs.
+    const here = origin !== relayed && origin !== 'timeout';
+    for (const id of [...change.added, ...change.updated, ...change.removed]) {
+      this.changed.add(id);
+      if (here) this.changedHere.add(id);
+    }
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     const wait = this.lastFlush + broadcastIntervalMs - performance.now();
@@ -206,10 +258,16 @@ export class RoomPresence {
     try {
       const frame = encodeAwarenessMessage(this.awareness, [...this.changed]);
       for (const connection of this.connections) connection.send(frame);
+      if (this.changedHere.size > 0) {
+        this.relayOut(
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.changedHere]),
+        );
+      }
     } catch (error) {
       this.log.error({ category: 'collab', err: error }, 'presence broadcast failed');
     } finally {
       this.changed.clear();
+      this.changedHere.clear();
     }
   };
 }

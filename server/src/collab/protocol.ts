@@ -146,7 +146,7 @@ const invalidPresence = (message: string) =>
  * clients send their own entry, and also echo the others' entries they receive (y-websocket
  * forwards every awareness change), so several entries are normal; thousands are not.
  */
-function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const entries: AwarenessEntry[] = [];
   try {
     const decoder = decoding.createDecoder(update);

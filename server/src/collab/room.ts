@@ -4,7 +4,7 @@ import type { DocumentStore } from '../persistence/index.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import type { CollabConnection } from './connection.ts';
-import { loadDocument } from './documentLoader.ts';
+import { loadDocument, type LoadedDocument } from './documentLoader.ts';
 import type { PersistedUpdate, PersistListener, PersistQueue } from './persistQueue.ts';
 import { RoomPresence } from './presence.ts';
 import {
@@ -21,6 +21,9 @@ import type { HookList } from './documentHooks.ts';
 import { buildServerUpdate } from './serverChange.ts';
 import { authorOf } from './attribution.ts';
 import { StoredHistory } from './storedHistory.ts';
+import type { DocumentRelay, RelayedUpdate } from './relay/documentRelay.ts';
+import { RoomRelay } from './relay/roomRelay.ts';
+import { RelayedChanges } from './relay/relayedChanges.ts';
 
 export interface RoomOptions {
   store: DocumentStore;
@@ -33,6 +36,8 @@ export interface RoomOptions {
   validateUpdate: typeof validateUpdate;
   /** Document features plugged into every room (`DocumentHost.use`). */
   hooks: HookList;
+  /** The other server instances serving this guide (`noRelay` when there are none). */
+  relay: DocumentRelay;
 }
 
 type RoomStatus = 'loading' | 'ready' | 'recovering' | 'failed' | 'closed';
@@ -72,6 +77,7 @@ export class Room implements PersistListener<Edit> {
   private echoToSender = false;
   private fullStateFrame: Uint8Array | null = null;
   private readonly log: Logger;
+  private readonly relay: RoomRelay;
 
   constructor(
     readonly documentId: string,
@@ -81,7 +87,15 @@ export class Room implements PersistListener<Edit> {
   ) {
     this.log = options.logger.child({ documentId });
     this.history = new StoredHistory(documentId, options, this.log);
-    this.presence = new RoomPresence(this.connections, options.metrics, this.log);
+    this.relay = new RoomRelay(
+      options.relay,
+      documentId,
+      new RelayedChanges(this, documentId, options, this.log),
+      this.log,
+    );
+    this.presence = new RoomPresence(this.connections, options.metrics, this.log, (update) =>
+      this.relay.publishPresence(update),
+    );
     this.admission = new UpdateAdmission(
       this,
       options.limits,
@@ -90,7 +104,8 @@ export class Room implements PersistListener<Edit> {
       this.log,
       options.hooks,
     );
-    this.loaded = previousUnload.then(() => this.load());
+    // Listening to the other instances comes first: nothing stored elsewhere falls between.
+    this.loaded = previousUnload.then(() => this.relay.start()).then(() => this.load());
   }
 
   get isReady(): boolean {
@@ -189,6 +204,7 @@ export class Room implements PersistListener<Edit> {
     if (this.admission.inFlight > 0) await this.options.persistQueue.drain();
     await this.compact();
     this.status = 'closed';
+    this.relay.close();
     this.admission.close();
     this.presence.destroy();
     this.doc.destroy();
@@ -202,8 +218,10 @@ export class Room implements PersistListener<Edit> {
       );
       this.status = 'ready';
       stopTimer();
+      this.relay.open();
     } catch (error) {
       this.status = 'failed';
+      this.relay.close();
       this.log.error({ category: 'persistence', err: error }, 'document failed to load');
       for (const connection of this.connections) this.refuse(connection);
       return;
@@ -249,6 +267,8 @@ export class Room implements PersistListener<Edit> {
   /** Called by the PersistQueue once per batch with this document's stored updates. */
   onPersisted(persisted: PersistedUpdate<Edit>[]): void {
     this.admission.stored(persisted.map((entry) => entry.sender));
+    // Durable now, whatever happens here next: the other instances apply it too.
+    this.relay.publishStored(persisted.map(({ seq, update }) => ({ seq, update })));
     if (this.status === 'closed') return;
     if (this.status === 'recovering') {
       this.heldBatches.push(persisted);
@@ -336,6 +356,7 @@ export class Room implements PersistListener<Edit> {
    */
   private async recover(batch: PersistedUpdate<Edit>[], failure: unknown): Promise<void> {
     this.status = 'recovering';
+    this.relay.hold();
     this.options.metrics.applyFailures.inc();
     this.log.error(
       { category: 'collab', err: failure },
@@ -359,8 +380,10 @@ export class Room implements PersistListener<Edit> {
         }
       }
       this.status = 'ready';
+      this.relay.open();
     } catch (error) {
       this.status = 'failed';
+      this.relay.close();
       this.log.error({ category: 'persistence', err: error }, 'document could not be rebuilt');
       for (const connection of this.connections) this.refuse(connection);
       return;
@@ -382,6 +405,19 @@ export class Room implements PersistListener<Edit> {
     }
     this.admission.documentChanged(this.doc);
     this.processWaiting();
+  }
+
+  /** What other instances stored is now in the live guide (`RelayedChanges`): counted here. */
+  tookRelayed(took: { rows: readonly RelayedUpdate[] } | { reloaded: LoadedDocument }): void {
+    if ('rows' in took) this.history.applied(took.rows);
+    else this.history.loaded(took.reloaded);
+    this.admission.documentChanged(this.doc);
+    this.compactIfOverThreshold();
+  }
+
+  /** Settles when no compaction is writing the accounts (a resync replaces them). */
+  compactionIdle(): Promise<void> {
+    return this.history.idle();
   }
 
   private compactIfOverThreshold(): void {

@@ -21,6 +21,8 @@ export interface StoredHistoryOptions {
 export class StoredHistory {
   /** Applied, not yet compacted rows, oldest first. */
   private seqs: number[] = [];
+  /** The same rows, for the membership test of `applied`. */
+  private counted = new Set<number>();
   private bytes = 0;
   private stateBytes = 0;
   private compacting: Promise<readonly number[] | null> | null = null;
@@ -53,15 +55,17 @@ export class StoredHistory {
   loaded(loaded: LoadedDocument): void {
     this.stateBytes = loaded.stateBytes;
     this.seqs = loaded.seqs.slice();
+    this.counted = new Set(this.seqs);
     this.bytes = loaded.updateBytes;
   }
 
   /** Rows now applied to the document (a row already counted is not counted twice). */
   applied(rows: ReadonlyArray<{ seq: number; update: Uint8Array }>): void {
     for (const { seq, update } of rows) {
-      // Rows arrive in increasing order; only after a rebuild can one already be counted.
-      const newest = this.seqs.at(-1);
-      if (newest !== undefined && seq <= newest && this.seqs.includes(seq)) continue;
+      // A row already counted (after a rebuild, or relayed and then read back by a resync) is
+      // skipped; the rows of several instances do not arrive in sequence order.
+      if (this.counted.has(seq)) continue;
+      this.counted.add(seq);
       this.seqs.push(seq);
       this.bytes += update.length;
     }
@@ -84,6 +88,11 @@ export class StoredHistory {
       this.compacting = null;
     });
     return this.compacting;
+  }
+
+  /** Settles when no compaction is running. */
+  async idle(): Promise<void> {
+    while (this.compacting) await this.compacting;
   }
 
   get isCompacting(): boolean {
@@ -111,6 +120,7 @@ export class StoredHistory {
     }
     // Rows applied while the compaction was being written stay for the next one.
     this.seqs = this.seqs.slice(seqs.length);
+    for (const seq of seqs) this.counted.delete(seq);
     this.bytes -= bytes;
     this.stateBytes = state.state.length;
     this.options.metrics.compactions.inc();

@@ -68,6 +68,21 @@ export function createMetrics() {
       help: 'Compactions not written because the state did not load back',
       registers: [registry],
     }),
+    relayedUpdates: new Counter({
+      name: 'draftroom_relayed_updates_total',
+      help: 'Updates stored by another server instance and applied here (REDIS_URL)',
+      registers: [registry],
+    }),
+    relayResyncs: new Counter({
+      name: 'draftroom_relay_resyncs_total',
+      help: 'Guides merged again from the store because the relay may have missed something',
+      registers: [registry],
+    }),
+    relayedPresenceDropped: new Counter({
+      name: 'draftroom_relayed_presence_dropped_total',
+      help: 'Presence entries from another instance dropped (malformed, or for a client of ours)',
+      registers: [registry],
+    }),
     presenceIgnored: new Counter({
       name: 'draftroom_presence_ignored_total',
       help: 'Presence entries dropped because they were for a client id the connection does not own (echoes)',

@@ -38,26 +38,34 @@ export async function startCollabOnly(
   options: {
     store?: (store: DocumentStore) => DocumentStore;
     validateUpdate?: CollabServerOptions['validateUpdate'];
+    /** Another instance of the same guides: its database, sign-in and cookie are shared. */
+    besides?: CollabOnly;
+    relay?: CollabServerOptions['relay'];
+    compactAfterUpdates?: number;
   } = {},
 ): Promise<CollabOnly> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'draftroom-collab-'));
-  const databasePath = join(dataDir, 'draftroom.sqlite');
+  const dataDir = options.besides ? null : mkdtempSync(join(tmpdir(), 'draftroom-collab-'));
+  const databasePath = options.besides?.databasePath ?? join(dataDir ?? '', 'draftroom.sqlite');
   const persistence = await openPersistence(databasePath);
   const events = new InProcessEventBus();
   const auth = createAuthService(persistence, events, { sessionTtlMs: 60_000 });
-  // Before the collaboration server exists (its store may be wrapped below), the demo's guides
-  // go straight to the store; nothing has them loaded yet.
-  const [organiserLink] = await prepareFirstStart(persistence, auth, {
-    demo: true,
-    writeGuide: async (documentId, update) => {
-      await persistence.documents.appendBatch([{ documentId, update }]);
-    },
-  });
-  // Signed in through the auth service (there is no REST layer here, only the collab server).
-  const signIn = await auth.join(
-    (organiserLink?.joinPath ?? '').replace('/join/', ''),
-    sampleProfile(),
-  );
+  let cookie = options.besides?.target.cookie;
+  if (!cookie) {
+    // Before the collaboration server exists (its store may be wrapped below), the demo's
+    // guides go straight to the store; nothing has them loaded yet.
+    const [organiserLink] = await prepareFirstStart(persistence, auth, {
+      demo: true,
+      writeGuide: async (documentId, update) => {
+        await persistence.documents.appendBatch([{ documentId, update }]);
+      },
+    });
+    // Signed in through the auth service (there is no REST layer here, only the collab server).
+    const signIn = await auth.join(
+      (organiserLink?.joinPath ?? '').replace('/join/', ''),
+      sampleProfile(),
+    );
+    cookie = `draftroom_session=${signIn.token}`;
+  }
   const metrics = createMetrics();
   const collab = new CollabServer({
     store: options.store ? options.store(persistence.documents) : persistence.documents,
@@ -66,7 +74,7 @@ export async function startCollabOnly(
     metrics,
     logger: createLogger('silent'),
     allowedOrigins: [],
-    compactAfterUpdates: 1000,
+    compactAfterUpdates: options.compactAfterUpdates ?? 1000,
     compactAfterBytes: 1 << 24,
     idleUnloadMs: 60_000,
     keepaliveMs: 60_000,
@@ -78,6 +86,7 @@ export async function startCollabOnly(
       documentItems: 1_000_000,
     },
     ...(options.validateUpdate ? { validateUpdate: options.validateUpdate } : {}),
+    ...(options.relay ? { relay: options.relay } : {}),
   });
   const http: Server = createServer();
   collab.attach(http);
@@ -89,12 +98,12 @@ export async function startCollabOnly(
     metrics,
     wsUrl,
     databasePath,
-    target: { wsUrl, cookie: `draftroom_session=${signIn.token}` },
+    target: { wsUrl, cookie },
     async close() {
       await collab.close();
       await new Promise((resolve) => http.close(resolve));
       await persistence.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
