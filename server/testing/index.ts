@@ -3,6 +3,7 @@
  * server as a process, and act as people do (join with an invite link, keep the cookie).
  */
 export { freePort } from './ports.ts';
+export { startRedisProcess, type RedisProcess } from './redisProcess.ts';
 export {
   ServerExitedError,
   spawnServerProcess,
