@@ -177,3 +177,32 @@ describe('connectionReducer: permission messages', () => {
     expect(reconnected.permission).toEqual({ permission: 'write', reason: 'guide' });
   });
 });
+
+describe('connectionReducer: what the server says it can do', () => {
+  it('says edits reach other servers late while its link to them is lost, then synced again', () => {
+    const delayed = run([...connectedAndSynced, { type: 'service', state: 'relayDelayed' }]);
+    expect(describeConnection(delayed)).toMatchObject({
+      indicator: 'connected',
+      syncKey: 'connection.relayDelayed',
+    });
+    const back = connectionReducer(delayed, { type: 'service', state: 'live' });
+    expect(describeConnection(back).syncKey).toBe('connection.synced');
+  });
+
+  it('says saving is paused while the database refuses writes', () => {
+    const view = describeConnection(
+      run([...connectedAndSynced, { type: 'service', state: 'storeUnavailable' }]),
+    );
+    expect(view.syncKey).toBe('connection.storeUnavailable');
+  });
+
+  it('forgets one server’s word when a new connection opens (it may reach another server)', () => {
+    const reconnected = run([
+      ...connectedAndSynced,
+      { type: 'service', state: 'relayDelayed' },
+      { type: 'status', status: 'disconnected' },
+      ...connectedAndSynced,
+    ]);
+    expect(describeConnection(reconnected).syncKey).toBe('connection.synced');
+  });
+});

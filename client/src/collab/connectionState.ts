@@ -1,5 +1,5 @@
 import { closeCodes, isFatalCloseCode, limits } from '@draftroom/shared';
-import type { Permission, PermissionChangeReason } from '@draftroom/shared';
+import type { Permission, PermissionChangeReason, ServiceState } from '@draftroom/shared';
 
 /**
  * Pure model of what the connection indicator shows. The session feeds it provider and browser
@@ -29,6 +29,8 @@ export interface ConnectionState {
    * changed (a new role, a locked guide); null while it is as the page was loaded with.
    */
   permission: { permission: Permission; reason: PermissionChangeReason } | null;
+  /** What the server said it can do now (`serviceMessageType`); `live` until it says otherwise. */
+  service: ServiceState;
 }
 
 export type ConnectionEvent =
@@ -38,7 +40,8 @@ export type ConnectionEvent =
   | { type: 'localUpdate'; bytes: number }
   | { type: 'closed'; code: number }
   | { type: 'retry' }
-  | { type: 'permission'; permission: Permission; reason: PermissionChangeReason };
+  | { type: 'permission'; permission: Permission; reason: PermissionChangeReason }
+  | { type: 'service'; state: ServiceState };
 
 export function initialConnectionState(online: boolean): ConnectionState {
   return {
@@ -49,6 +52,7 @@ export function initialConnectionState(online: boolean): ConnectionState {
     pending: 0,
     problem: null,
     permission: null,
+    service: 'live',
   };
 }
 
@@ -81,6 +85,8 @@ export function connectionReducer(state: ConnectionState, event: ConnectionEvent
       return {
         ...state,
         socket: event.status,
+        // A new connection may reach another server: it says so if that one is not live.
+        service: connected && state.socket !== 'connected' ? 'live' : state.service,
         everConnected: state.everConnected || connected,
         synced: connected ? state.synced : false,
       };
@@ -109,6 +115,8 @@ export function connectionReducer(state: ConnectionState, event: ConnectionEvent
       return { ...state, problem: null };
     case 'permission':
       return { ...state, permission: { permission: event.permission, reason: event.reason } };
+    case 'service':
+      return { ...state, service: event.state };
   }
 }
 
@@ -125,7 +133,12 @@ export interface ConnectionDescription {
     | 'connection.reconnecting'
     | 'connection.offline'
     | 'connection.stopped';
-  syncKey: 'connection.synced' | 'connection.syncing' | null;
+  syncKey:
+    | 'connection.synced'
+    | 'connection.syncing'
+    | 'connection.relayDelayed'
+    | 'connection.storeUnavailable'
+    | null;
 }
 
 export function describeConnection(state: ConnectionState): ConnectionDescription {
@@ -138,7 +151,13 @@ export function describeConnection(state: ConnectionState): ConnectionDescriptio
     return { ...base, indicator: 'offline', stateKey: 'connection.offline', syncKey: null };
   }
   if (state.socket === 'connected') {
-    const syncKey = synced ? 'connection.synced' : 'connection.syncing';
+    // The server's own word on what happens to edits beats "Synced": they may be held back.
+    const syncKey =
+      state.service !== 'live'
+        ? (`connection.${state.service}` as const)
+        : synced
+          ? 'connection.synced'
+          : 'connection.syncing';
     return { ...base, indicator: 'connected', stateKey: 'connection.connected', syncKey };
   }
   const stateKey = state.everConnected ? 'connection.reconnecting' : 'connection.connecting';

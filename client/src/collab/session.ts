@@ -9,6 +9,8 @@ import {
   commentsMessageType,
   permissionChangeReasons,
   permissionMessageType,
+  serviceMessageType,
+  serviceStates,
   protocolVersion,
 } from '@draftroom/shared';
 import type { CommentThread, Identity, Role } from '@draftroom/shared';
@@ -142,10 +144,24 @@ export class CollabSession {
     };
   }
 
+  /** The server's word on whether it can do all its work (database, link to other servers). */
+  private hearServiceState(): void {
+    this.provider.messageHandlers[serviceMessageType] = (_encoder, decoder) => {
+      const said = decoding.readVarString(decoder);
+      const state = serviceStates.find((candidate) => candidate === said);
+      if (!state) {
+        console.warn(`Unknown service state: ${said}`);
+        return;
+      }
+      this.dispatch({ type: 'service', state });
+    };
+  }
+
   private listen(): void {
     const { provider, doc, persistence } = this;
     this.watchIncomingChanges();
     this.hearPermissionChanges();
+    this.hearServiceState();
     this.hearCommentThreads();
     const on = <T extends unknown[]>(
       subscribe: (handler: (...args: T) => void) => void,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { closeCodes, limits } from '@draftroom/shared';
+import { closeCodes, limits, type ServiceState } from '@draftroom/shared';
 import { clientAddress, compileTrust } from '../lib/clientAddress.ts';
 import { closeCodeOf, httpStatusOf } from '../lib/domainError.ts';
 import type { Logger } from '../lib/logger.ts';
@@ -17,7 +17,12 @@ import type {
 } from '../services/access/documentAccess.ts';
 import { CollabConnection } from './connection.ts';
 import { PersistQueue } from './persistQueue.ts';
-import { decodeClientMessage, encodeCommentsMessage, ProtocolError } from './protocol.ts';
+import {
+  decodeClientMessage,
+  encodeCommentsMessage,
+  encodeServiceMessage,
+  ProtocolError,
+} from './protocol.ts';
 import { ConnectionsPerAddress, MessageRateLimiter } from './limits.ts';
 import { DocumentHost } from './documentHost.ts';
 import { HookList } from './documentHooks.ts';
@@ -86,6 +91,8 @@ export class CollabServer {
    * sockets it checked (it had none yet), so it is decided again once accepted.
    */
   private accessChanges = 0;
+  /** What this server can do now, as its connections are told (`serviceMessageType`). */
+  private service: ServiceState = 'live';
   private readonly unsubscribe: () => void;
 
   constructor(private readonly options: CollabServerOptions) {
@@ -259,6 +266,8 @@ export class CollabServer {
     // (a role changed while it was offline), and the server's word is the one that counts.
     connection.hearsPermission = hearsPermission;
     connection.tellPermission('current');
+    if (this.service !== 'live' && hearsPermission)
+      connection.send(encodeServiceMessage(this.service));
     const room = this.rooms.join(documentId, connection);
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -297,6 +306,20 @@ export class CollabServer {
       this.options.metrics.connections.set(this.connections.size);
       this.rooms.leave(room, connection);
     });
+  }
+
+  /**
+   * The database refuses writes, or the link to the other instances is lost or back: every
+   * Draftroom client here is told, so its connection state says what happens to its edits.
+   */
+  setServiceState(state: ServiceState): void {
+    if (state === this.service) return;
+    this.service = state;
+    this.log.info({ state }, 'service state changed');
+    const frame = encodeServiceMessage(state);
+    for (const connection of this.connections) {
+      if (connection.hearsPermission) connection.send(frame);
+    }
   }
 
   /**

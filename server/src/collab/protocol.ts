@@ -8,6 +8,8 @@ import {
   limits,
   messageTypes,
   permissionMessageType,
+  serviceMessageType,
+  type ServiceState,
   syncMessageTypes,
 } from '@draftroom/shared';
 import type { CommentsLiveMessage, Permission, PermissionChangeReason } from '@draftroom/shared';
@@ -217,6 +219,14 @@ export function encodeCommentsMessage(message: CommentsLiveMessage): Uint8Array 
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, commentsMessageType);
   encoding.writeVarString(encoder, JSON.stringify(message));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Tells a client whether this server can do all its work now (`serviceMessageType`). */
+export function encodeServiceMessage(state: ServiceState): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, serviceMessageType);
+  encoding.writeVarString(encoder, state);
   return encoding.toUint8Array(encoder);
 }
 

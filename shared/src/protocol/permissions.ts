@@ -24,3 +24,18 @@ export type PermissionChangeReason = (typeof permissionChangeReasons)[number];
  * name the protocol version, and a client that sends it is refused as an unknown type.
  */
 export const commentsMessageType = 21;
+
+/**
+ * Draftroom's own message, from the server to a client only: whether this server can do all its
+ * work right now (issue 14). Frame: the type (varuint) and one varstring, a `ServiceState`. Sent
+ * when it changes, and on opening when it is not `live`; like types 20 and 21 only to clients that
+ * name the protocol version.
+ * - `live`: edits are stored and reach everyone at once;
+ * - `relayDelayed`: this server has lost its link to the other servers (Redis): edits are stored
+ *   and reach the people on this server, and those on other servers once the link is back;
+ * - `storeUnavailable`: the database refuses writes: edits stay on the person's device and are
+ *   sent again once it takes them (the connection closes with 1011 on each refused edit).
+ */
+export const serviceMessageType = 22;
+export const serviceStates = ['live', 'relayDelayed', 'storeUnavailable'] as const;
+export type ServiceState = (typeof serviceStates)[number];
