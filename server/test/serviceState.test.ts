@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
-import { protocolVersion, serviceMessageType } from '@draftroom/shared';
+import * as encoding from 'lib0/encoding';
+import { whenClosed } from './helpers/clients.ts';
+import { closeCodes, protocolVersion, serviceMessageType } from '@draftroom/shared';
 import { startCollabOnly, type CollabOnly } from './helpers/collabOnly.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -70,5 +72,17 @@ describe('service state', () => {
     // A frame the server sends after any service message would have arrived: the sync step 1.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(heard).toEqual([]);
+  });
+
+  it('closes a client that sends it with 4415: it flows from the server only', async () => {
+    server = await startCollabOnly();
+    const { socket } = await openHearing(server, `${guideId}?v=${protocolVersion}`);
+    sockets.push(socket);
+    const closed = whenClosed(socket);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, serviceMessageType);
+    encoding.writeVarString(encoder, 'live');
+    socket.send(encoding.toUint8Array(encoder));
+    expect((await closed).code).toBe(closeCodes.unknownMessageType);
   });
 });

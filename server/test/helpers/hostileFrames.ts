@@ -5,6 +5,7 @@ import {
   commentsMessageType,
   messageTypes,
   permissionMessageType,
+  serviceMessageType,
   syncMessageTypes,
 } from '@draftroom/shared';
 
@@ -114,11 +115,13 @@ export class HostileFrames {
           // Often the server's own messages (permission, comments), which flow to clients only.
           const roll = this.random();
           const type =
-            roll < 0.2
+            roll < 0.15
               ? permissionMessageType
-              : roll < 0.4
+              : roll < 0.3
                 ? commentsMessageType
-                : 4 + this.int(100_000);
+                : roll < 0.45
+                  ? serviceMessageType
+                  : 4 + this.int(100_000);
           encoding.writeVarUint(encoder, type);
           encoding.writeUint8Array(encoder, this.bytes(this.int(16)));
         });
