@@ -10,11 +10,8 @@ import type { DocumentStore } from '../persistence/index.ts';
 import { sessionTokenFrom } from '../lib/sessionToken.ts';
 import type { AccessChange } from '../services/access/accessEvents.ts';
 import type { EventBus } from '../services/events/eventBus.ts';
-import type {
-  AccessDecision,
-  AccessRefusal,
-  DocumentAccess,
-} from '../services/access/documentAccess.ts';
+import type { AccessDecision, DocumentAccess } from '../services/access/documentAccess.ts';
+import { concerns, recheckAccess, refusalReason } from './accessRecheck.ts';
 import { CollabConnection } from './connection.ts';
 import { PersistQueue } from './persistQueue.ts';
 import {
@@ -351,10 +348,8 @@ export class CollabServer {
   }
 
   /**
-   * Someone's access changed (removed from a group, new role, sign-in revoked): decide again for
-   * each of their open sockets. Lost access closes with 4401 or 4403; a change between write and
-   * read is sent to the client (`permissionMessageType`) and enforced on the next update (the
-   * room checks `permission` on every one).
+   * Someone's access changed (removed from a group, new role, sign-in revoked): their open
+   * sockets are decided again (`accessRecheck.ts`).
    */
   private async applyAccessChange(
     change: AccessChange,
@@ -362,48 +357,29 @@ export class CollabServer {
     guideReason: 'guide' | 'review' = 'guide',
   ): Promise<void> {
     this.accessChanges += 1;
-    const affected = [...this.connections].filter((connection) => {
-      switch (change.kind) {
-        case 'people':
-          return change.personIds.includes(connection.signIn.personId);
-        case 'signIns':
-          return change.authSessionIds.includes(connection.signIn.authSessionId);
-        case 'personRevoked':
-          return connection.signIn.personId === change.personId;
-        case 'documents':
-          return change.documentIds.includes(connection.documentId);
-      }
+    await recheckAccess(
+      [...this.connections].filter((connection) => concerns(change, connection)),
+      {
+        reason: change.kind === 'documents' ? guideReason : 'role',
+        access: this.options.access,
+        metrics: this.options.metrics,
+        log: this.log,
+      },
+    );
+  }
+
+  /**
+   * Every open socket decided again: when access changes announced meanwhile may have been
+   * missed (the event bus lost Redis for a while and could not replay everything).
+   */
+  async recheckEveryone(): Promise<void> {
+    this.accessChanges += 1;
+    await recheckAccess([...this.connections], {
+      reason: 'role',
+      access: this.options.access,
+      metrics: this.options.metrics,
+      log: this.log,
     });
-    for (const connection of affected) {
-      try {
-        const decision = await this.options.access.recheck(
-          connection.signIn,
-          connection.documentId,
-        );
-        if (connection.closed) continue;
-        if (decision.granted) {
-          if (decision.permission !== connection.permission) {
-            this.log.info(
-              { documentId: connection.documentId, permission: decision.permission },
-              'permission changed on an open connection',
-            );
-            // Told at once, so the editor turns read-only (or editable) with the reason shown,
-            // instead of the person's edits being dropped without a word.
-            connection.permission = decision.permission;
-            connection.tellPermission(change.kind === 'documents' ? guideReason : 'role');
-          }
-          connection.permission = decision.permission;
-          connection.presenceUser = decision.identity;
-          continue;
-        }
-        this.options.metrics.rejectedMessages.inc({ reason: 'access_revoked' });
-        connection.close(closeCodeOf(decision.refusal), refusalReason(decision.refusal));
-      } catch (error) {
-        // Fail closed: if we cannot tell whether they still have access, they do not.
-        this.log.error({ err: error, documentId: connection.documentId }, 'access re-check failed');
-        connection.close(closeCodes.forbidden, 'access could not be checked');
-      }
-    }
   }
 
   private checkKeepalive(): void {
@@ -419,12 +395,6 @@ export class CollabServer {
       connection.socket.ping();
     }
   }
-}
-
-function refusalReason(refusal: AccessRefusal): string {
-  return refusal === 'unauthenticated'
-    ? 'not signed in, or the sign-in was revoked'
-    : 'no access to this document';
 }
 
 function toBytes(data: RawData): Uint8Array {
