@@ -26,6 +26,7 @@ export {
   dropPostgresTestDatabase,
   dropTestDatabases,
   onPostgres,
+  queryTestDatabase,
   removeTestData,
   testBackend,
   testDatabaseUrl,

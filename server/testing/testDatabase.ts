@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
+import { isPostgresUrl } from '../src/persistence/index.ts';
+import { postgresTypes } from '../src/persistence/postgres/pool.ts';
 
 /**
  * Where tests keep their data. `DRAFTROOM_TEST_BACKEND=postgres` runs every test that opens
@@ -92,4 +95,32 @@ async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T>
 export async function removeTestData(dataDir: string): Promise<void> {
   await dropTestDatabases(dataDir);
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * Reads the test's database directly, beside the server (as an operator would): SQL both
+ * databases accept, with `?` placeholders. Numbers come back as numbers on both (count, sum).
+ */
+export async function queryTestDatabase<Row = Record<string, unknown>>(
+  databaseUrl: string,
+  query: string,
+  params: readonly unknown[] = [],
+): Promise<Row[]> {
+  if (!isPostgresUrl(databaseUrl)) {
+    const db = new Database(databaseUrl, { readonly: true, fileMustExist: true });
+    try {
+      return db.prepare(query).all(...params) as Row[];
+    } finally {
+      db.close();
+    }
+  }
+  let index = 0;
+  const numbered = query.replace(/\?/g, () => `$${++index}`);
+  const client = new pg.Client({ connectionString: databaseUrl, types: postgresTypes });
+  await client.connect();
+  try {
+    return (await client.query(numbered, [...params])).rows as Row[];
+  } finally {
+    await client.end();
+  }
 }

@@ -25,7 +25,7 @@ export function redactDatabaseUrl(databaseUrl: string): string {
 // SQLite gives. bytea arrives as a Buffer (a Uint8Array) already.
 const int8 = 20;
 const numeric = 1700;
-const types = {
+export const postgresTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
     if (oid === int8 || oid === numeric) return (value: string) => Number(value);
     return pg.types.getTypeParser(oid, format);
@@ -43,7 +43,7 @@ export function createPostgresPool(
 ): pg.Pool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    types,
+    types: postgresTypes,
     max: options.max ?? 10,
     // A server that cannot reach the database must say so, not hang.
     connectionTimeoutMillis: 10_000,
