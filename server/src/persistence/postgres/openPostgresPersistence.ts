@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import { StartupError } from '../../lib/startupError.ts';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { Persistence, ServerStorageOptions } from '../persistence.ts';
@@ -7,6 +7,7 @@ import type { DatabaseSchema } from '../schema.ts';
 import { StoreHealth, withWriteHealth } from '../storeHealth.ts';
 import { checkReachable, createPostgresPool, redactDatabaseUrl } from './pool.ts';
 import { createPostgresDocumentStore } from './postgresDocumentStore.ts';
+import { serializableTransaction } from './transactions.ts';
 import { createPostgresWriteProbe } from './writeProbe.ts';
 
 /**
@@ -59,8 +60,7 @@ export async function openPostgresPersistence(
   return {
     documents,
     repositories: createRepositories(db),
-    transaction: (work) =>
-      db.transaction().execute((trx: Transaction<DatabaseSchema>) => work(createRepositories(trx))),
+    transaction: (work) => serializableTransaction(db, work),
     health,
     dialect: 'postgres',
     queryCount: () => queries,
