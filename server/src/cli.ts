@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from './config/env.ts';
-import { openPersistence } from './persistence/index.ts';
+import { isPostgresUrl, openPersistence } from './persistence/index.ts';
 import { InProcessEventBus } from './services/events/eventBus.ts';
 import { createAuthService } from './services/auth/authService.ts';
 import { createEventWithOrganiserLink } from './services/setup/createEvent.ts';
@@ -42,9 +42,10 @@ async function main(argv: string[]): Promise<void> {
   });
   const config = loadConfig();
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-  const databaseUrl = isAbsolute(config.DATABASE_URL)
-    ? config.DATABASE_URL
-    : resolve(repoRoot, config.DATABASE_URL);
+  const databaseUrl =
+    isPostgresUrl(config.DATABASE_URL) || isAbsolute(config.DATABASE_URL)
+      ? config.DATABASE_URL
+      : resolve(repoRoot, config.DATABASE_URL);
   const base = (
     values['public-url'] ??
     config.PUBLIC_URL ??

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config/env.ts';
 import { createLogger } from './lib/logger.ts';
 import { StartupError } from './lib/startupError.ts';
+import { isPostgresUrl } from './persistence/index.ts';
 import { createDraftroomServer } from './server.ts';
 
 /** Entry point: `pnpm start`. Reads the environment once, starts, and shuts down gracefully. */
@@ -21,9 +22,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   // pnpm runs this from server/; relative paths mean the repository root, where people look.
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
-  const databaseUrl = isAbsolute(config.DATABASE_URL)
-    ? config.DATABASE_URL
-    : resolve(repoRoot, config.DATABASE_URL);
+  const databaseUrl =
+    isPostgresUrl(config.DATABASE_URL) || isAbsolute(config.DATABASE_URL)
+      ? config.DATABASE_URL
+      : resolve(repoRoot, config.DATABASE_URL);
   const defaultStaticDir = join(repoRoot, 'client/dist');
   const staticDir =
     config.STATIC_DIR ?? (existsSync(defaultStaticDir) ? defaultStaticDir : undefined);

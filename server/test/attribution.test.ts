@@ -1,7 +1,6 @@
 // Attribution: the server records who wrote every stored update (the person signed in on the
 // socket, and the Yjs client ids the update carries), in the same transaction as the update,
 // and never from anything a client writes into the document.
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPath, type GuideContributors } from '@draftroom/shared';
 import {
@@ -10,6 +9,7 @@ import {
   createGroup,
   createInvite,
   guideText,
+  queryTestDatabase,
   sampleProfile,
 } from '../testing/index.ts';
 import { serverAuthorId } from '../src/persistence/index.ts';
@@ -96,22 +96,19 @@ describe('attribution of stored updates', () => {
     );
     peer.destroy();
     await server.stop();
-    const db = new Database(server.databasePath, { readonly: true });
-    try {
-      const stored = db
-        .prepare('SELECT count(*) AS n FROM document_updates WHERE document_id = ?')
-        .get(group.guideId) as { n: number };
-      const attributed = db
-        .prepare(
-          'SELECT sum(updates) AS n FROM document_contributions WHERE document_id = ? AND author_id = ?',
-        )
-        .get(group.guideId, amina.personId) as { n: number };
-      // Every update stored (none compacted at this size) is counted for its author, no more.
-      expect(stored.n).toBeGreaterThan(0);
-      expect(attributed.n).toBe(stored.n);
-    } finally {
-      db.close();
-    }
+    const [stored] = await queryTestDatabase<{ n: number }>(
+      server.databasePath,
+      'SELECT count(*) AS n FROM document_updates WHERE document_id = ?',
+      [group.guideId],
+    );
+    const [attributed] = await queryTestDatabase<{ n: number }>(
+      server.databasePath,
+      'SELECT sum(updates) AS n FROM document_contributions WHERE document_id = ? AND author_id = ?',
+      [group.guideId, amina.personId],
+    );
+    // Every update stored (none compacted at this size) is counted for its author, no more.
+    expect(stored?.n).toBeGreaterThan(0);
+    expect(attributed?.n).toBe(stored?.n);
   });
 
   it('counts a busy minute in one row per author, not one per keystroke', async () => {
@@ -122,16 +119,13 @@ describe('attribution of stored updates', () => {
       expect((await contributors(amina, group.guideId)).people[0]?.changes).toBeGreaterThan(0),
     );
     await server.server.collab.close();
-    const db = new Database(server.databasePath, { readonly: true });
-    try {
-      const rows = db
-        .prepare('SELECT count(*) AS n FROM document_contributions WHERE document_id = ?')
-        .get(group.guideId) as { n: number };
-      // One per minute the typing spanned (a test can straddle a minute boundary).
-      expect(rows.n).toBeGreaterThanOrEqual(1);
-      expect(rows.n).toBeLessThanOrEqual(2);
-    } finally {
-      db.close();
-    }
+    const [rows] = await queryTestDatabase<{ n: number }>(
+      server.databasePath,
+      'SELECT count(*) AS n FROM document_contributions WHERE document_id = ?',
+      [group.guideId],
+    );
+    // One per minute the typing spanned (a test can straddle a minute boundary).
+    expect(rows?.n).toBeGreaterThanOrEqual(1);
+    expect(rows?.n).toBeLessThanOrEqual(2);
   });
 });

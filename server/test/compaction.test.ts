@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, whenSynced } from './helpers/clients.ts';
 import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
-import { guideText, readGuideText } from '../testing/index.ts';
+import { guideText, queryTestDatabase, readGuideText } from '../testing/index.ts';
 
 // Guarantee 3, bounded storage: appended updates are merged into one state row once they pass a
 // threshold, so stored size and load time follow the document, not its history.
@@ -12,19 +11,18 @@ describe('compaction', () => {
   let server: TestServer | undefined;
   afterEach(async () => server?.cleanup());
 
-  function storedRows(databasePath: string, documentId: string) {
-    const db = new Database(databasePath, { readonly: true });
-    try {
-      const updates = db
-        .prepare('SELECT count(*) AS count FROM document_updates WHERE document_id = ?')
-        .get(documentId) as { count: number };
-      const state = db
-        .prepare('SELECT length(state) AS bytes FROM document_states WHERE document_id = ?')
-        .get(documentId) as { bytes: number } | undefined;
-      return { updates: updates.count, stateBytes: state?.bytes ?? 0 };
-    } finally {
-      db.close();
-    }
+  async function storedRows(databasePath: string, documentId: string) {
+    const [updates] = await queryTestDatabase<{ count: number }>(
+      databasePath,
+      'SELECT count(*) AS count FROM document_updates WHERE document_id = ?',
+      [documentId],
+    );
+    const [state] = await queryTestDatabase<{ bytes: number }>(
+      databasePath,
+      'SELECT length(state) AS bytes FROM document_states WHERE document_id = ?',
+      [documentId],
+    );
+    return { updates: updates?.count ?? 0, stateBytes: state?.bytes ?? 0 };
   }
 
   it('merges appended updates into one state row past the threshold, losing nothing', async () => {
@@ -37,8 +35,8 @@ describe('compaction', () => {
     await waitFor(() => expect(readGuideText(room()?.doc)).toBe(writer.content()));
 
     // The last catch-up compaction runs a turn after the last update is applied.
-    await waitFor(() => {
-      const rows = storedRows(server?.databasePath ?? '', documentId);
+    await waitFor(async () => {
+      const rows = await storedRows(server?.databasePath ?? '', documentId);
       expect(rows.stateBytes).toBeGreaterThan(0);
       // Each room's threshold is the configured one ±25 % (staggered compactions).
       expect(rows.updates).toBeLessThan(50 * 1.25);
@@ -55,7 +53,7 @@ describe('compaction', () => {
     await whenSynced(reader);
     expect(reader.content()).toBe(expected);
     // After compaction the store holds about the encoded state, not the whole history.
-    const stored = storedRows(server.databasePath, documentId);
+    const stored = await storedRows(server.databasePath, documentId);
     const encodedState = Y.encodeStateAsUpdate(reader.doc).length;
     reader.destroy();
     expect(stored.stateBytes).toBeLessThanOrEqual(2 * encodedState);

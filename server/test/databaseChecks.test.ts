@@ -9,6 +9,7 @@ import { connectClient, whenSynced } from './helpers/clients.ts';
 import { giveTo, nobody, startRefused } from './helpers/refusedStart.ts';
 import { createGuide, startTestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
+import { onPostgres } from '../testing/index.ts';
 
 const dataDirs: string[] = [];
 afterEach(() => {
@@ -34,7 +35,9 @@ async function databaseWithData(): Promise<{ dataDir: string; databasePath: stri
   return { dataDir: server.dataDir, databasePath: server.databasePath };
 }
 
-describe('checks at start', () => {
+// SQLite only: these are about the database file (its mode, its pages). PostgreSQL's start-up
+// checks (unreachable, missing database) are in persistence/postgres/openPostgresPersistence.test.ts.
+describe.skipIf(onPostgres)('checks at start', () => {
   it('refuses a database file it cannot write, saying so', async () => {
     const { dataDir, databasePath } = await databaseWithData();
     // Root can write any file whatever its mode, so as root the server runs as `nobody`, who

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { closeCodes, guideFragmentName } from '@draftroom/shared';
 import { validateUpdate } from '../src/collab/validation/validateUpdate.ts';
-import { guideText, readGuideText } from '../testing/index.ts';
+import { guideText, queryTestDatabase, readGuideText } from '../testing/index.ts';
 import {
   connectClient,
   openRawSocket,
@@ -67,7 +66,7 @@ describe('defence in depth', () => {
     const stored = await documents.load(demoId);
     expect(stored.updates.map((row) => row.seq)).not.toContain(poison);
     expect(stored.updates.map((row) => row.seq)).toContain(before);
-    expect(quarantined(server)).toEqual([
+    expect(await quarantined(server)).toEqual([
       { seq: poison, reason: 'failed to apply when the guide loaded' },
     ]);
   });
@@ -100,7 +99,7 @@ describe('defence in depth', () => {
     const room = server.collab.rooms.get(demoId);
     expect(readGuideText(room?.doc)).toBe('Before the attack. After it.');
     expect(room?.doc.share.has('junk')).toBe(false);
-    expect(quarantined(server)).toHaveLength(1);
+    expect(await quarantined(server)).toHaveLength(1);
   });
 });
 
@@ -113,14 +112,9 @@ function captured(doc: Y.Doc, edit: () => void): Uint8Array {
   return Y.mergeUpdates(updates);
 }
 
-function quarantined(server: CollabOnly): Array<{ seq: number; reason: string }> {
-  const db = new Database(server.databasePath, { readonly: true });
-  try {
-    return db.prepare('SELECT seq, reason FROM document_quarantine ORDER BY seq').all() as Array<{
-      seq: number;
-      reason: string;
-    }>;
-  } finally {
-    db.close();
-  }
+function quarantined(server: CollabOnly): Promise<Array<{ seq: number; reason: string }>> {
+  return queryTestDatabase<{ seq: number; reason: string }>(
+    server.databasePath,
+    'SELECT seq, reason FROM document_quarantine ORDER BY seq',
+  );
 }

@@ -1,10 +1,9 @@
 // "Add a device": a signed-in person gets a link and a short code that sign another device in as
 // them: once, for minutes, only while the sign-in that asked is alive; wrong codes are limited
 // per address; only hashes are stored.
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPath, meSchema, sessionCookieName, type DeviceLink, type Me } from '@draftroom/shared';
-import { ApiClient, createInvite, sampleProfile } from '../testing/index.ts';
+import { ApiClient, createInvite, queryTestDatabase, sampleProfile } from '../testing/index.ts';
 import { send, type SentResponse } from './helpers/actors.ts';
 import { expectError } from './helpers/conferenceApi.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
@@ -147,15 +146,10 @@ describe('adding a device', () => {
     );
 
     const link = await addDevice(amina);
-    const database = new Database(server.databasePath, { readonly: true });
-    try {
-      const rows = database.prepare('SELECT * FROM device_links').all();
-      const stored = JSON.stringify(rows);
-      expect(rows).toHaveLength(1);
-      expect(stored).not.toContain(tokenOf(link));
-      expect(stored).not.toContain(link.code.replace('-', ''));
-    } finally {
-      database.close();
-    }
+    const rows = await queryTestDatabase(server.databasePath, 'SELECT * FROM device_links');
+    const stored = JSON.stringify(rows);
+    expect(rows).toHaveLength(1);
+    expect(stored).not.toContain(tokenOf(link));
+    expect(stored).not.toContain(link.code.replace('-', ''));
   });
 });

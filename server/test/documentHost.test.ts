@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { guideFragmentName } from '@draftroom/shared';
 import { ServerChangeRefused } from '../src/collab/updateAdmission.ts';
-import { guideText, readGuideText } from '../testing/index.ts';
+import { guideText, queryTestDatabase, readGuideText } from '../testing/index.ts';
 import { connectClient, whenSynced, type HonestClient } from './helpers/clients.ts';
 import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -27,18 +26,14 @@ describe('document host', () => {
     clients.push(client);
     return client;
   };
-  const storedRows = (documentId: string) => {
-    const db = new Database(server.databasePath, { readonly: true });
-    try {
-      return (
-        db
-          .prepare('SELECT count(*) AS count FROM document_updates WHERE document_id = ?')
-          .get(documentId) as { count: number }
-      ).count;
-    } finally {
-      db.close();
-    }
-  };
+  const storedRows = async (documentId: string) =>
+    (
+      await queryTestDatabase<{ count: number }>(
+        server.databasePath,
+        'SELECT count(*) AS count FROM document_updates WHERE document_id = ?',
+        [documentId],
+      )
+    )[0]?.count;
   const host = () => server.server.collab.documents;
 
   it('changes a guide nobody has open: stored before it resolves, then unloaded', async () => {
@@ -48,7 +43,7 @@ describe('document host', () => {
       guideText(doc).insert(0, 'Written by the server');
     });
     expect(changed).toBe(true);
-    expect(storedRows(documentId)).toBe(1);
+    expect(await storedRows(documentId)).toBe(1);
     await waitFor(() => expect(server.server.collab.rooms.get(documentId)).toBeUndefined());
 
     const reader = connect(documentId);
@@ -63,10 +58,10 @@ describe('document host', () => {
     const documentId = await start();
     await host().withDocument(documentId, (doc) => guideText(doc).insert(0, 'Read in place'));
     await waitFor(() => expect(server.server.collab.rooms.get(documentId)).toBeUndefined());
-    const before = storedRows(documentId);
+    const before = await storedRows(documentId);
     const text = await host().readBody(documentId, (body) => body.toString());
     expect(text).toContain('Read in place');
-    expect(storedRows(documentId)).toBe(before);
+    expect(await storedRows(documentId)).toBe(before);
     // The same guide as readState gives, and it unloads again after the read.
     const copy = new Y.Doc();
     Y.applyUpdate(copy, await host().readState(documentId));
@@ -104,14 +99,14 @@ describe('document host', () => {
     alice.text.insert(0, 'kept');
     const room = server.server.collab.rooms.get(documentId);
     await waitFor(() => expect(readGuideText(room?.doc)).toBe('kept'));
-    const rows = storedRows(documentId);
+    const rows = await storedRows(documentId);
     await expect(
       host().withDocument(documentId, (doc) => doc.getText('junk').insert(0, 'x')),
     ).rejects.toBeInstanceOf(ServerChangeRefused);
     expect(await host().withDocument(documentId, () => {})).toBe(false);
-    expect(storedRows(documentId)).toBe(rows);
+    expect(await storedRows(documentId)).toBe(rows);
     alice.text.insert(4, '!');
-    await waitFor(() => expect(storedRows(documentId)).toBe(rows + 1));
+    await waitFor(async () => expect(await storedRows(documentId)).toBe((rows ?? 0) + 1));
     expect(alice.closeEvents).toEqual([]);
   });
 
@@ -123,7 +118,7 @@ describe('document host', () => {
       '/api/guides',
     );
     expect(guides.length).toBeGreaterThan(0);
-    for (const { id } of guides) expect(storedRows(id)).toBe(1);
+    for (const { id } of guides) expect(await storedRows(id)).toBe(1);
     const reader = connect(guides[0]?.id ?? '');
     await whenSynced(reader);
     expect(reader.doc.getXmlFragment(guideFragmentName).length).toBeGreaterThan(0);
@@ -178,12 +173,12 @@ describe('document host', () => {
     alice.text.insert(0, 'before ');
     const room = server.server.collab.rooms.get(documentId);
     await waitFor(() => expect(readGuideText(room?.doc)).toBe('before '));
-    const rows = storedRows(documentId);
+    const rows = await storedRows(documentId);
 
     locked = true;
     alice.text.insert(alice.text.length, 'while locked');
     await waitFor(() => expect(alice.closeEvents).toEqual([4403]));
-    expect(storedRows(documentId)).toBe(rows);
+    expect(await storedRows(documentId)).toBe(rows);
     // The server's own changes still go through.
     await host().withDocument(documentId, (doc) => guideText(doc).insert(0, 'server '));
     expect(readGuideText(room?.doc)).toBe('server before ');

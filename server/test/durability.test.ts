@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import * as Y from 'yjs';
 import { connectClient, openRawSocket, whenSynced, type HonestClient } from './helpers/clients.ts';
@@ -10,17 +10,21 @@ import { createGuide } from './helpers/testServer.ts';
 import { traceUpdates } from './helpers/trace.ts';
 import { waitFor } from './helpers/waitFor.ts';
 import { updateFrame } from './helpers/frames.ts';
+import { removeTestData, testDatabaseUrl } from '../testing/index.ts';
 
 // Guarantee 1, durable before visible: once any peer has seen an edit, killing the server
 // process with SIGKILL cannot lose it.
 describe('durable before visible', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'draftroom-crash-'));
-  const databasePath = join(dataDir, 'draftroom.sqlite');
+  let databasePath: string;
   let server: ChildServer | undefined;
 
+  beforeAll(async () => {
+    databasePath = await testDatabaseUrl(dataDir);
+  });
   afterAll(async () => {
     await server?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeTestData(dataDir);
   });
 
   it('keeps every edit a peer had received across repeated SIGKILLs', async () => {
@@ -66,7 +70,7 @@ describe('durable before visible', () => {
   it('loses nothing any observer received across 20 SIGKILLs during a real trace replay', async () => {
     const { updates, text: finalText } = traceUpdates('automerge-paper', 12_000);
     const replayDir = mkdtempSync(join(tmpdir(), 'draftroom-replay-crash-'));
-    const replayDatabase = join(replayDir, 'draftroom.sqlite');
+    const replayDatabase = await testDatabaseUrl(replayDir);
     const port = await freePort();
     let replayServer = await spawnServer({
       port,
@@ -117,7 +121,7 @@ describe('durable before visible', () => {
       }
     } finally {
       await replayServer.kill();
-      rmSync(replayDir, { recursive: true, force: true });
+      await removeTestData(replayDir);
     }
     console.log(
       `crash replay: ${crashes} SIGKILLs, ${lost} recoveries missing an observed update; ${recheckedUpdates} observed updates re-checked (prefixes summed)`,

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { closeCodes, guideFragmentName } from '@draftroom/shared';
@@ -8,6 +7,7 @@ import { updateFrame } from './helpers/frames.ts';
 import { seededRandom } from './helpers/hostileFrames.ts';
 import { createGuide, startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
+import { queryTestDatabase } from '../testing/index.ts';
 
 // Nothing that fails to apply is ever stored, over many seeds: each seed is a fresh guide on one
 // server, an honest writer, and a few hundred updates crafted struct by struct. Afterwards every
@@ -49,7 +49,7 @@ describe('nothing that fails to apply is stored, over 20 seeds', () => {
       );
       writer.destroy();
 
-      const rows = storedRows(server.databasePath, documentId);
+      const rows = await storedRows(server.databasePath, documentId);
       const rebuilt = new Y.Doc();
       if (rows.state) Y.applyUpdate(rebuilt, rows.state);
       let skipped = 0;
@@ -71,22 +71,18 @@ describe('nothing that fails to apply is stored, over 20 seeds', () => {
 });
 
 /** The guide's stored state and rows, read by a separate read-only connection. */
-function storedRows(databasePath: string, documentId: string) {
-  const db = new Database(databasePath, { readonly: true });
-  try {
-    const state = db
-      .prepare<[string], { state: Buffer }>(
-        'SELECT state FROM document_states WHERE document_id = ?',
-      )
-      .get(documentId)?.state;
-    const updates = db
-      .prepare<[string], { data: Buffer }>(
-        'SELECT data FROM document_updates WHERE document_id = ? ORDER BY seq',
-      )
-      .all(documentId)
-      .map((row) => new Uint8Array(row.data));
-    return { state: state ? new Uint8Array(state) : null, updates };
-  } finally {
-    db.close();
-  }
+async function storedRows(databasePath: string, documentId: string) {
+  const [row] = await queryTestDatabase<{ state: Buffer }>(
+    databasePath,
+    'SELECT state FROM document_states WHERE document_id = ?',
+    [documentId],
+  );
+  const updates = (
+    await queryTestDatabase<{ data: Buffer }>(
+      databasePath,
+      'SELECT data FROM document_updates WHERE document_id = ? ORDER BY seq',
+      [documentId],
+    )
+  ).map((update) => new Uint8Array(update.data));
+  return { state: row?.state ? new Uint8Array(row.state) : null, updates };
 }

@@ -1,13 +1,13 @@
 // Every guide belongs to one event, even without a group (a removed group's guide stays with that
 // event's organisers only: see authorization.test.ts). Guides from before events existed (an
 // older database) join the first event, keeping their text; such a database still starts.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPath, type Guide, type GuideList } from '@draftroom/shared';
-import { ApiClient, guideText } from '../testing/index.ts';
+import { ApiClient, guideText, removeTestData, testDatabaseUrl } from '../testing/index.ts';
 import { openPersistence } from '../src/persistence/index.ts';
 import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
 import { storedText } from './helpers/collabAccess.ts';
@@ -25,13 +25,13 @@ describe('guide ownership', () => {
   afterEach(async () => {
     await server?.cleanup();
     server = undefined;
-    rmSync(dataDir, { recursive: true, force: true });
+    await removeTestData(dataDir);
   });
 
   /** What the previous version left: guides (one of them the demo's) with text, and no events. */
   async function legacyDatabase(): Promise<string> {
     dataDir = mkdtempSync(join(tmpdir(), 'draftroom-legacy-'));
-    const legacy = await openPersistence(join(dataDir, 'draftroom.sqlite'));
+    const legacy = await openPersistence(await testDatabaseUrl(dataDir));
     for (const id of ['remote-plenary-sittings', 'legacy-notes']) {
       await legacy.repositories.guides.create({
         id,

@@ -2,7 +2,6 @@
 // keepalive while live ones stay, and shutdown closes with 1001 after storing every received edit.
 import { randomBytes } from 'node:crypto';
 import { connect as connectTcp, type Socket } from 'node:net';
-import Database from 'better-sqlite3';
 import type { RawData } from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
@@ -12,7 +11,7 @@ import { connectClient, openRawSocket, whenSynced, type HonestClient } from './h
 import { addGuide, metric } from './helpers/fixtures.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
-import { readGuideText } from '../testing/index.ts';
+import { queryTestDatabase, readGuideText } from '../testing/index.ts';
 
 const documentId = 'lifecycle-guide';
 const servers: TestServer[] = [];
@@ -39,19 +38,16 @@ afterEach(async () => {
 });
 
 /** Rows stored for the document, read from the SQLite file by a separate read-only connection. */
-function storedRows(databasePath: string): { updates: number; states: number } {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  try {
-    const count = (table: string) =>
-      db
-        .prepare<[string], { n: number }>(
-          `SELECT count(*) AS n FROM ${table} WHERE document_id = ?`,
-        )
-        .get(documentId)?.n ?? 0;
-    return { updates: count('document_updates'), states: count('document_states') };
-  } finally {
-    db.close();
-  }
+async function storedRows(databasePath: string): Promise<{ updates: number; states: number }> {
+  const count = async (table: string) =>
+    (
+      await queryTestDatabase<{ n: number }>(
+        databasePath,
+        `SELECT count(*) AS n FROM ${table} WHERE document_id = ?`,
+        [documentId],
+      )
+    )[0]?.n ?? 0;
+  return { updates: await count('document_updates'), states: await count('document_states') };
 }
 
 /** A peer that completes the websocket handshake by hand and then never answers anything. */
@@ -89,14 +85,16 @@ describe('idle unload', () => {
       writer.text.insert(writer.text.length, word);
     }
     // Four words, and the shared paragraph they are written in.
-    await waitFor(() => expect(storedRows(server.databasePath).updates).toBe(5));
+    await waitFor(async () => expect((await storedRows(server.databasePath)).updates).toBe(5));
     expect(server.server.collab.rooms.loadedCount).toBe(1);
     // The demo's guides were written (and compacted on unload) at start; count from here.
     const compactionsBefore = await metric(server.url, 'draftroom_compactions_total');
 
     destroyClients();
     await waitFor(() => expect(server.server.collab.rooms.loadedCount).toBe(0));
-    await waitFor(() => expect(storedRows(server.databasePath)).toEqual({ updates: 0, states: 1 }));
+    await waitFor(async () =>
+      expect(await storedRows(server.databasePath)).toEqual({ updates: 0, states: 1 }),
+    );
     expect(await metric(server.url, 'draftroom_documents_loaded')).toBe(0);
     expect(await metric(server.url, 'draftroom_compactions_total')).toBe(compactionsBefore + 1);
 

@@ -1,6 +1,5 @@
 // Guide templates (issue 11): a group's empty guide starts from its session's template in the
 // group's working language, exactly once, written by the server through the document host.
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   apiPath,
@@ -10,7 +9,7 @@ import {
   type GuideTemplate,
   type TemplateList,
 } from '@draftroom/shared';
-import { createCoCreationSession, createGroup } from '../testing/index.ts';
+import { createCoCreationSession, createGroup, queryTestDatabase } from '../testing/index.ts';
 import { connectClient, whenSynced, type HonestClient } from './helpers/clients.ts';
 import { headingsOf, headingsOfState } from './helpers/guideOutline.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
@@ -42,18 +41,14 @@ describe('guide templates', () => {
   };
   const storedHeadings = async (guideId: string) =>
     headingsOfState(await server.server.collab.documents.readState(guideId));
-  const claimOf = (guideId: string) => {
-    const db = new Database(server.databasePath, { readonly: true });
-    try {
-      return (
-        db.prepare('SELECT template_applied_at AS at FROM guides WHERE id = ?').get(guideId) as {
-          at: string | null;
-        }
-      ).at;
-    } finally {
-      db.close();
-    }
-  };
+  const claimOf = async (guideId: string) =>
+    (
+      await queryTestDatabase<{ at: string | null }>(
+        server.databasePath,
+        'SELECT template_applied_at AS at FROM guides WHERE id = ?',
+        [guideId],
+      )
+    )[0]?.at;
   const session = (templateId: string | null) =>
     createCoCreationSession(server.organiser, 'Templates session', {
       templateId,
@@ -88,7 +83,7 @@ describe('guide templates', () => {
       'Contributeurs et contributrices',
     ]);
     expect(await storedHeadings(arabic.guideId)).toContain('الممارسات الجيدة');
-    expect(claimOf(french.guideId)).not.toBeNull();
+    expect(await claimOf(french.guideId)).not.toBeNull();
   });
 
   it('gives the template exactly once when ten people open the empty guide at once', async () => {
@@ -97,7 +92,7 @@ describe('guide templates', () => {
     // first visits decide, all in the same instant.
     const chosen = await session(null);
     const spanish: BreakoutGroup = await group(chosen.id, 'es');
-    expect(claimOf(spanish.guideId)).toBeNull();
+    expect(await claimOf(spanish.guideId)).toBeNull();
     await chooseTemplate(chosen, builtInTemplateId);
 
     const ten = Array.from({ length: 10 }, () => connect(spanish.guideId));
@@ -113,7 +108,7 @@ describe('guide templates', () => {
     expect(
       (await storedHeadings(spanish.guideId)).filter((text) => text === 'Buenas prácticas'),
     ).toHaveLength(1);
-    expect(claimOf(spanish.guideId)).not.toBeNull();
+    expect(await claimOf(spanish.guideId)).not.toBeNull();
   });
 
   // Visits spread over a few milliseconds, as above, also meet the guide already written: the
@@ -140,12 +135,12 @@ describe('guide templates', () => {
     const writer = connect(english.guideId);
     await whenSynced(writer);
     writer.text.insert(0, 'Our own start');
-    await waitFor(async () => expect(claimOf(english.guideId)).toBeNull());
+    await waitFor(async () => expect(await claimOf(english.guideId)).toBeNull());
     await chooseTemplate(chosen, builtInTemplateId);
 
     const reader = connect(english.guideId);
     await whenSynced(reader);
-    await waitFor(() => expect(claimOf(english.guideId)).not.toBeNull());
+    await waitFor(async () => expect(await claimOf(english.guideId)).not.toBeNull());
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(reader.content()).toBe('Our own start');
     expect(headingsOf(reader.doc)).toEqual([]);
@@ -157,7 +152,7 @@ describe('guide templates', () => {
     await start({ MAX_DOCUMENT_BYTES: '1024' });
     const { id } = await session(builtInTemplateId);
     const english = await group(id, 'en');
-    expect(claimOf(english.guideId)).toBeNull();
+    expect(await claimOf(english.guideId)).toBeNull();
     expect(await storedHeadings(english.guideId)).toEqual([]);
 
     const { dataDir, organiser } = server;
@@ -170,7 +165,7 @@ describe('guide templates', () => {
     const visitor = connect(english.guideId);
     await whenSynced(visitor);
     await waitFor(() => expect(headingsOf(visitor.doc)).toContain('Good practices'));
-    expect(claimOf(english.guideId)).not.toBeNull();
+    expect(await claimOf(english.guideId)).not.toBeNull();
   });
 
   it('uses an organiser’s template, its version in the group’s language, else the built-in one', async () => {

@@ -22,3 +22,15 @@ export { cookieWebSocket } from './cookieWebSocket.ts';
 export { guideSeedClientId, guideText, readGuideText } from './guideText.ts';
 // Guide content from ProseMirror JSON, as the editor writes it (the export bench seeds with it).
 export { encodeGuideBody } from '../src/services/demo/guideBody.ts';
+export {
+  createPostgresTestDatabase,
+  dropPostgresTestDatabase,
+  dropTestDatabases,
+  onPostgres,
+  queryTestDatabase,
+  removeTestData,
+  testBackend,
+  testDatabaseUrl,
+  testPostgresUrl,
+  type TestBackend,
+} from './testDatabase.ts';

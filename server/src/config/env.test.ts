@@ -126,7 +126,7 @@ describe('loadConfig', () => {
   it('lists every invalid variable at once, each problem naming its variable', () => {
     const invalid = {
       PORT: 'eighty',
-      DATABASE_URL: 'postgres://db.example/draftroom',
+      DATABASE_URL: 'postgres://db.example',
       SQLITE_SYNCHRONOUS: 'off',
       LOG_LEVEL: 'loud',
       ALLOWED_ORIGINS: 'not a url',
@@ -162,11 +162,18 @@ describe('loadConfig', () => {
     expect(problemsOf({ PORT: '80.5' })).toEqual(['PORT must be a whole number.']);
   });
 
-  it('says PostgreSQL is not supported yet', () => {
-    for (const url of ['postgres://db/draftroom', 'postgresql://user@db:5432/draftroom']) {
+  it('accepts PostgreSQL URLs and SQLite paths, and never repeats a URL in its message', () => {
+    for (const url of [
+      'postgres://db/draftroom',
+      'postgresql://user:secret@db:5432/draftroom?sslmode=require',
+    ]) {
+      expect(loadConfig({ DATABASE_URL: url }).DATABASE_URL).toBe(url);
+    }
+    for (const url of ['postgres://user:secret@db:5432', 'postgres://', 'postgresql:nothing']) {
       const [problem, ...rest] = problemsOf({ DATABASE_URL: url });
       expect(rest).toEqual([]);
-      expect(problem).toMatch(/^DATABASE_URL: PostgreSQL is not supported yet\./);
+      expect(problem).toMatch(/^DATABASE_URL: a PostgreSQL URL must look like postgres:\/\/user/);
+      expect(problem).not.toContain('secret');
     }
     expect(loadConfig({ DATABASE_URL: 'file:./data/x.sqlite' }).DATABASE_URL).toBe(
       'file:./data/x.sqlite',

@@ -71,9 +71,11 @@ const envSchema = z.object({
     .string()
     .min(1, 'DATABASE_URL must not be empty.')
     .default('./data/draftroom.sqlite')
-    .refine((url) => !/^postgres(ql)?:\/\//.test(url), {
+    // A SQLite file path, or postgres://user:password@host:5432/database (several instances may
+    // share it). The message never repeats the value: it may hold a password.
+    .refine((url) => !/^postgres(ql)?:/i.test(url) || isPostgresUrlWithDatabase(url), {
       message:
-        'DATABASE_URL: PostgreSQL is not supported yet. Use a SQLite file path such as ./data/draftroom.sqlite.',
+        'DATABASE_URL: a PostgreSQL URL must look like postgres://user:password@host:5432/database (with a database name).',
     }),
   /** `normal` survives a killed process; `full` also survives power loss (an fsync per commit). */
   SQLITE_SYNCHRONOUS: z
@@ -212,4 +214,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const result = envSchema.safeParse(relevant);
   if (result.success) return result.data;
   throw new ConfigError(result.error.issues.map((issue) => issue.message));
+}
+
+function isPostgresUrlWithDatabase(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^postgres(ql)?:$/i.test(url.protocol) && url.hostname !== '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
 }

@@ -9,10 +9,10 @@ describe('StoreHealth', () => {
   let health: StoreHealth | undefined;
   afterEach(() => health?.stop());
 
-  it('does not turn unhealthy for one failed write that a probe does not confirm', () => {
+  it('does not turn unhealthy for one failed write that a probe does not confirm', async () => {
     let probes = 0;
     health = new StoreHealth(() => void probes++, 10, createLogger('silent'));
-    health.writeFailed(new Error('constraint failed'));
+    await health.writeFailed(new Error('constraint failed'));
     expect(probes).toBe(1);
     expect(health.problem).toBeUndefined();
   });
@@ -26,7 +26,7 @@ describe('StoreHealth', () => {
       10,
       createLogger('silent'),
     );
-    health.writeFailed(new Error('disk I/O error'));
+    await health.writeFailed(new Error('disk I/O error'));
     expect(health.problem).toMatchObject({
       reason: 'storage_unwritable',
       message: 'The database refuses writes: disk I/O error (SQLITE_IOERR)',

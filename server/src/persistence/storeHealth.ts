@@ -20,8 +20,8 @@ export class StoreHealth {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    /** Throws when the store cannot write. */
-    private readonly probe: () => void,
+    /** Throws (or rejects) when the store cannot write: SQLite's probe is synchronous, PostgreSQL's not. */
+    private readonly probe: () => void | Promise<void>,
     private readonly probeIntervalMs: number,
     private readonly log: Logger,
   ) {}
@@ -30,9 +30,11 @@ export class StoreHealth {
     return this.current;
   }
 
-  writeFailed(error: unknown): void {
+  async writeFailed(error: unknown): Promise<void> {
     if (this.current) return;
-    const probeError = this.tryProbe();
+    const probeError = await this.tryProbe();
+    // Another failure may have been confirmed while this probe ran.
+    if (this.current) return;
     if (!probeError) {
       this.log.warn({ err: error }, 'a write failed, but the store takes writes');
       return;
@@ -46,8 +48,15 @@ export class StoreHealth {
       { err: probeError },
       'the database refuses writes: not ready until a write succeeds again',
     );
+    let probing = false;
     this.timer = setInterval(() => {
-      if (!this.tryProbe()) this.writeSucceeded();
+      // A probe over the network may outlast the interval: never two at once.
+      if (probing) return;
+      probing = true;
+      void this.tryProbe().then((failed) => {
+        probing = false;
+        if (!failed) this.writeSucceeded();
+      });
     }, this.probeIntervalMs);
     // Probing must not keep a stopping process alive.
     this.timer.unref();
@@ -66,9 +75,9 @@ export class StoreHealth {
   }
 
   /** The probe's error, or undefined when it wrote. */
-  private tryProbe(): unknown {
+  private async tryProbe(): Promise<unknown> {
     try {
-      this.probe();
+      await this.probe();
       return undefined;
     } catch (error) {
       return error ?? new Error('write probe failed');
@@ -91,7 +100,7 @@ export function withWriteHealth(store: DocumentStore, health: StoreHealth): Docu
         health.writeSucceeded();
         return result;
       } catch (error) {
-        health.writeFailed(error);
+        await health.writeFailed(error);
         throw error;
       }
     };

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CollabServer, type CollabServerOptions } from '../../src/collab/collabServer.ts';
@@ -15,7 +15,7 @@ import { InProcessEventBus } from '../../src/services/events/eventBus.ts';
 import { createDocumentAccess } from '../../src/services/access/documentAccess.ts';
 import { createAuthService } from '../../src/services/auth/authService.ts';
 import { prepareFirstStart } from '../../src/services/setup/firstStart.ts';
-import { sampleProfile } from '../../testing/index.ts';
+import { removeTestData, sampleProfile, testDatabaseUrl } from '../../testing/index.ts';
 import type { CollabTarget } from './clients.ts';
 
 /** A collaboration server alone (no REST layer) on port 0, over a real SQLite file with the demo. */
@@ -45,7 +45,7 @@ export async function startCollabOnly(
   } = {},
 ): Promise<CollabOnly> {
   const dataDir = options.besides ? null : mkdtempSync(join(tmpdir(), 'draftroom-collab-'));
-  const databasePath = options.besides?.databasePath ?? join(dataDir ?? '', 'draftroom.sqlite');
+  const databasePath = options.besides?.databasePath ?? (await testDatabaseUrl(dataDir ?? ''));
   const persistence = await openPersistence(databasePath);
   const events = new InProcessEventBus();
   const auth = createAuthService(persistence, events, { sessionTtlMs: 60_000 });
@@ -103,7 +103,7 @@ export async function startCollabOnly(
       await collab.close();
       await new Promise((resolve) => http.close(resolve));
       await persistence.close();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (dataDir) await removeTestData(dataDir);
     },
   };
 }

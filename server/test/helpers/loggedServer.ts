@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { createDraftroomServer, type DraftroomServer } from '../../src/server.ts';
 import { loadConfig } from '../../src/config/env.ts';
+import { removeTestData, testDatabaseUrl } from '../../testing/index.ts';
 
 export interface LogEntry {
   level: number;
@@ -38,7 +39,7 @@ export async function startLoggedServer(env: Record<string, string> = {}): Promi
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_URL: join(dataDir, 'draftroom.sqlite'),
+    DATABASE_URL: await testDatabaseUrl(dataDir),
     SEED_DEMO: 'false',
     STATIC_DIR: staticDir,
     ...env,
@@ -60,7 +61,7 @@ export async function startLoggedServer(env: Record<string, string> = {}): Promi
         .map((entry) => `${entry.msg ?? ''} ${JSON.stringify(entry.err ?? '')}`),
     async cleanup() {
       await server.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await removeTestData(dataDir);
     },
   };
 }

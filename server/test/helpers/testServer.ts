@@ -1,7 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiClient, createGuide as createGuideThroughApi } from '../../testing/index.ts';
+import {
+  ApiClient,
+  createGuide as createGuideThroughApi,
+  removeTestData,
+  testDatabaseUrl,
+} from '../../testing/index.ts';
 import { createDraftroomServer, type DraftroomServer } from '../../src/server.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { createLogger } from '../../src/lib/logger.ts';
@@ -11,6 +16,7 @@ export interface TestServer {
   url: string;
   wsUrl: string;
   dataDir: string;
+  /** The SQLite file, or with DRAFTROOM_TEST_BACKEND=postgres the database's URL. */
   databasePath: string;
   /** The organiser, signed in through the first-start link like a person would be. */
   organiser: ApiClient;
@@ -23,8 +29,8 @@ export interface TestServer {
 }
 
 /**
- * A real server on port 0 with its own SQLite file in a temporary directory, and its organiser
- * signed in. `env` overrides configuration exactly as the environment would.
+ * A real server on port 0 with its own database (a SQLite file in a temporary directory, or a
+ * fresh PostgreSQL database: testing/testDatabase.ts), and its organiser signed in. `env` overrides configuration exactly as the environment would.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
@@ -32,7 +38,7 @@ export async function startTestServer(
   /** On a restart over the same data, the organiser who joined before (their sign-in is stored). */
   signedIn?: ApiClient,
 ): Promise<TestServer> {
-  const databasePath = join(dataDir, 'draftroom.sqlite');
+  const databasePath = await testDatabaseUrl(dataDir);
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -66,7 +72,7 @@ export async function startTestServer(
     stop,
     async cleanup() {
       await stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await removeTestData(dataDir);
     },
   };
 }

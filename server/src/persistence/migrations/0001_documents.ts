@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { bigIntegerType, bytesType, sequenceKey } from '../dialect.ts';
 
 /**
  * The collaboration tables. `IF NOT EXISTS` because databases made before Kysely managed the
@@ -8,9 +9,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('document_updates')
     .ifNotExists()
-    .addColumn('seq', 'integer', (column) => column.primaryKey().autoIncrement())
+    .addColumn('seq', bigIntegerType(db), sequenceKey(db))
     .addColumn('document_id', 'text', (column) => column.notNull())
-    .addColumn('data', 'blob', (column) => column.notNull())
+    .addColumn('data', bytesType(db), (column) => column.notNull())
     .execute();
   await sql`CREATE INDEX IF NOT EXISTS document_updates_by_document ON document_updates (document_id, seq)`.execute(
     db,
@@ -19,8 +20,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('document_states')
     .ifNotExists()
     .addColumn('document_id', 'text', (column) => column.primaryKey())
-    .addColumn('state', 'blob', (column) => column.notNull())
-    .addColumn('compacted_seq', 'integer', (column) => column.notNull())
+    .addColumn('state', bytesType(db), (column) => column.notNull())
+    .addColumn('compacted_seq', bigIntegerType(db), (column) => column.notNull())
     .addColumn('updated_at', 'text', (column) => column.notNull())
     .execute();
   await db.schema

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { bigIntegerType } from '../dialect.ts';
 
 /**
  * Who wrote what in each guide, recorded by the server from the signed-in person of the socket
@@ -21,9 +22,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // UTC, to the minute: 2026-12-01T09:30
     .addColumn('minute', 'text', (c) => c.notNull())
     .addColumn('updates', 'integer', (c) => c.notNull())
-    .addColumn('bytes', 'integer', (c) => c.notNull())
-    .addColumn('first_seq', 'integer', (c) => c.notNull())
-    .addColumn('last_seq', 'integer', (c) => c.notNull())
+    .addColumn('bytes', bigIntegerType(db), (c) => c.notNull())
+    .addColumn('first_seq', bigIntegerType(db), (c) => c.notNull())
+    .addColumn('last_seq', bigIntegerType(db), (c) => c.notNull())
     .addColumn('first_at', 'text', (c) => c.notNull())
     .addColumn('last_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('document_contributions_pk', ['document_id', 'author_id', 'minute'])
@@ -31,7 +32,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('document_contributor_clients')
     .addColumn('document_id', 'text', (c) => c.notNull())
-    .addColumn('client_id', 'integer', (c) => c.notNull())
+    // Yjs client ids are unsigned 32-bit: past PostgreSQL's integer.
+    .addColumn('client_id', bigIntegerType(db), (c) => c.notNull())
     .addColumn('author_id', 'text', (c) => c.notNull())
     .addColumn('first_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('document_contributor_clients_pk', [

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { bytesType } from '../dialect.ts';
 
 /**
  * Saved versions of guides. Each row holds the guide's whole state at that moment (a Yjs update)
@@ -19,7 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('taken_at', 'text', (c) => c.notNull())
     // For the version taken just before a restore: the version that was restored (its id).
     .addColumn('before_restore_of', 'text')
-    .addColumn('state', 'blob', (c) => c.notNull())
+    .addColumn('state', bytesType(db), (c) => c.notNull())
     .addColumn('content', 'text', (c) => c.notNull())
     .execute();
   await db.schema

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { bigIntegerType } from '../dialect.ts';
 
 /**
  * What a co-creation session shows live in every group, kept so that it survives a restart:
@@ -13,8 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // 'running' (ends at timer_ends_at) or 'paused' (timer_remaining_ms left); null: no timer.
     .addColumn('timer_state', 'text')
     .addColumn('timer_ends_at', 'text')
-    .addColumn('timer_remaining_ms', 'integer')
-    .addColumn('timer_duration_ms', 'integer')
+    .addColumn('timer_remaining_ms', bigIntegerType(db))
+    .addColumn('timer_duration_ms', bigIntegerType(db))
     // The scheduled freeze: at freeze_at every guide of the session gets a version, then a lock;
     // frozen_at says it was done (so a restart neither misses nor repeats it).
     .addColumn('freeze_at', 'text')

@@ -1,4 +1,5 @@
 import { SqliteAdapter, sql, type Kysely } from 'kysely';
+import { bigIntegerType } from '../dialect.ts';
 
 /**
  * The search index (issue 13): one row per text block of each guide, and which guides are
@@ -22,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('search_blocks')
     // The FTS row's rowid: an integer chosen by the index (guide's rows are replaced together).
-    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('id', bigIntegerType(db), (c) => c.primaryKey())
     .addColumn('guide_id', 'text', (c) => c.notNull())
     // The text block's index in document order (what the editor counts to open the guide there).
     .addColumn('block', 'integer', (c) => c.notNull())

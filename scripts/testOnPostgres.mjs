@@ -1,0 +1,93 @@
+// `pnpm test:postgres` (the second half of `pnpm test:unit`): the server's storage tests again,
+// each on a fresh PostgreSQL database of its own (server/testing/testDatabase.ts). First checks
+// that PostgreSQL answers and lets this user create databases, and says what to do if not;
+// afterwards drops any database a crashed test left behind (named after this run).
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+
+// pg is the server's dependency, not the root's.
+const pg = createRequire(new URL('../server/package.json', import.meta.url))('pg');
+
+const adminUrl =
+  process.env.DRAFTROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** Every server test that opens storage; not client, shared, bench or the PDF/export renderers. */
+const storageTests = ['server/test', 'server/src/persistence', 'server/src/services/search'];
+
+function shown(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(DRAFTROOM_TEST_POSTGRES_URL is not a URL)';
+  }
+}
+
+async function withAdmin(work) {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 5000 });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function preflight() {
+  let canCreate;
+  try {
+    canCreate = await withAdmin(async (client) => {
+      const { rows } = await client.query(
+        'SELECT rolcreatedb OR rolsuper AS can FROM pg_roles WHERE rolname = current_user',
+      );
+      return rows[0]?.can === true;
+    });
+  } catch (error) {
+    console.error(
+      `PostgreSQL is not reachable at ${shown(adminUrl)}: ${error.message}.\n` +
+        'The storage tests also run on PostgreSQL (15 or newer). Start it with ' +
+        '`sudo service postgresql start` (Debian: `sudo apt-get install postgresql` first, and ' +
+        'allow local connections for the user, e.g. trust for 127.0.0.1 in pg_hba.conf), or ' +
+        '`docker run -d -p 5432:5432 -e POSTGRES_HOST_AUTH_METHOD=trust postgres:15`; or point ' +
+        'DRAFTROOM_TEST_POSTGRES_URL at a server whose user may create databases.',
+    );
+    process.exit(1);
+  }
+  if (!canCreate) {
+    console.error(
+      `PostgreSQL at ${shown(adminUrl)} answers, but its user may not create databases, and ` +
+        'every test makes its own. Grant it (ALTER ROLE … CREATEDB) or set ' +
+        'DRAFTROOM_TEST_POSTGRES_URL to a user who may.',
+    );
+    process.exit(1);
+  }
+}
+
+async function dropLeftovers(runId) {
+  await withAdmin(async (client) => {
+    const { rows } = await client.query('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `draftroom_test_${runId}_%`,
+    ]);
+    for (const { datname } of rows) {
+      await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
+    if (rows.length > 0) console.log(`dropped ${rows.length} test database(s) left behind`);
+  });
+}
+
+await preflight();
+const runId = randomBytes(4).toString('hex');
+const started = Date.now();
+const vitest = spawnSync(
+  'pnpm',
+  ['exec', 'vitest', 'run', ...storageTests, ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, DRAFTROOM_TEST_BACKEND: 'postgres', DRAFTROOM_TEST_RUN_ID: runId },
+  },
+);
+console.log(`storage tests on PostgreSQL: ${Math.round((Date.now() - started) / 1000)} s`);
+await dropLeftovers(runId);
+process.exit(vitest.status ?? 1);
