@@ -200,6 +200,7 @@ export class StreamReader {
       this.options.log.warn('redis restarted: its streams are gone; every follower resyncs');
       return;
     }
+    // The same Redis: it kept what was published meanwhile, unless it trimmed some of it.
     for (const stream of this.streams.values()) {
       if (stream.state === 'reading' && (await this.trimmedPast(stream))) stream.state = 'pending';
     }
@@ -256,30 +257,48 @@ export class StreamReader {
       for (const follower of followers) this.tell(() => follower.entries(entries));
     }
     // A full batch means this reader is behind: entries past `previous` may have been trimmed
-    // before it got to them. (A shorter batch cannot have lost any: the stream keeps at least
-    // MAXLEN ≥ count entries, and all of those after `previous` came back.)
+    // before it got to them. (A shorter batch cannot have lost any to our own `MAXLEN ~`: the
+    // stream keeps at least MAXLEN ≥ count entries, and all of those after `previous` came
+    // back. A writer trimming harder than that is caught only at the next full batch or
+    // reconnect.)
     if (entries.length + batch.unreadable >= this.count) {
       const probe = { ...stream, lastId: previous };
       if (await this.trimmedPast(probe)) stream.state = 'pending';
     }
   }
 
-  /** Whether entries after the stream's last id read were deleted (trimmed) before read. */
+  /**
+   * Whether entries after the stream's last id read may have been trimmed before being read.
+   * Trimming removes the oldest entries first, so while the last entry read is still there,
+   * nothing after it is gone. (Redis 7's `max-deleted-entry-id` counts XDEL, not trimming.)
+   * Gone, it may have taken unread entries with it: a gap, possibly one too many (safe).
+   */
   private async trimmedPast(stream: Followed): Promise<boolean> {
-    if (compareIds(stream.lastId, streamStart) === 0) return false;
+    if (compareIds(stream.lastId, streamStart) === 0) return this.lostAny(stream.key);
+    const reply = await this.connection.sendCommand(
+      ['XRANGE', stream.key, stream.lastId, stream.lastId, 'COUNT', '1'],
+      binary,
+    );
+    return !Array.isArray(reply) || reply.length === 0;
+  }
+
+  /** Nothing read yet: lost anything if the stream ever held more than it holds now. */
+  private async lostAny(key: string): Promise<boolean> {
     let reply: unknown;
     try {
-      reply = await this.connection.sendCommand(['XINFO', 'STREAM', stream.key], binary);
+      reply = await this.connection.sendCommand(['XINFO', 'STREAM', key]);
     } catch {
-      return true; // gone (deleted) or no longer a stream: whatever was there is lost to us
+      return false; // no such stream: nothing was ever there to lose
     }
     const info = Array.isArray(reply) ? reply : [];
-    for (let index = 0; index + 1 < info.length; index += 2) {
-      if (String(info[index]) === 'max-deleted-entry-id') {
-        return compareIds(String(info[index + 1]), stream.lastId) > 0;
-      }
-    }
-    return true; // a Redis before 7 does not say: assume the worst
+    const field = (name: string) => {
+      const index = info.findIndex((item, at) => at % 2 === 0 && String(item) === name);
+      return index === -1 ? undefined : Number(info[index + 1]);
+    };
+    const added = field('entries-added');
+    const length = field('length');
+    // A Redis before 7 does not say how many were added: assume the worst.
+    return added === undefined || length === undefined || added > length;
   }
 
   /**
