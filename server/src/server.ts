@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as Y from 'yjs';
 import { CollabServer } from './collab/collabServer.ts';
+import { noRelay, type DocumentRelay } from './collab/relay/documentRelay.ts';
 import type { Config } from './config/env.ts';
 import { createApp } from './http/app.ts';
 import { SessionEventStreams } from './http/sessionEvents.ts';
@@ -16,7 +17,9 @@ import {
   type Metrics,
 } from './observability/metrics.ts';
 import { openPersistence, type ConferenceStore, type Persistence } from './persistence/index.ts';
-import { InProcessEventBus } from './services/events/eventBus.ts';
+import { InProcessEventBus, type EventBus } from './services/events/eventBus.ts';
+import { memoryLimiters } from './lib/rateLimits.ts';
+import { createScaleout, type Scaleout } from './scaleout/scaleout.ts';
 import { createDocumentAccess } from './services/access/documentAccess.ts';
 import { createAuthService, type AuthService } from './services/auth/authService.ts';
 import { createGroupService } from './services/conference/groupService.ts';
@@ -62,6 +65,13 @@ export interface DraftroomServer {
   search: SearchUpdater;
   metrics: Metrics;
   /**
+   * How this instance's guides reach the others (Redis with REDIS_URL, `noRelay` without).
+   * TODO(merge): passed to `new CollabServer({ relay })` once that option lands on main.
+   */
+  relay: DocumentRelay;
+  /** Redis (REDIS_URL): the link, events, relay and shared limits; undefined on one instance. */
+  scaleout: Scaleout | undefined;
+  /**
    * Join links made on first start (the demo's, one per role, or a single organiser link);
    * empty on later starts. `main.ts` prints them; tests join through them like a person would.
    */
@@ -83,9 +93,24 @@ export async function createDraftroomServer(
   });
   const metrics = createMetrics();
   registerQueryCounter(metrics.registry, persistence.queryCount);
-  const events = new InProcessEventBus((topic, error) =>
-    logger.error({ err: error, topic }, 'live event listener failed'),
-  );
+  const listenerFailed = (topic: string, error: unknown) =>
+    logger.error({ err: error, topic }, 'live event listener failed');
+  // Several instances (REDIS_URL): events, guides' edits and presence, and limits go through
+  // Redis. What must happen when events may have been missed is set once everything exists.
+  let eventGap = () => {};
+  const scaleout = config.REDIS_URL
+    ? createScaleout({
+        url: config.REDIS_URL,
+        instanceId: config.INSTANCE_ID,
+        registry: metrics.registry,
+        log: logger,
+        onListenerError: listenerFailed,
+        onEventGap: () => eventGap(),
+      })
+    : undefined;
+  const events: EventBus = scaleout?.events ?? new InProcessEventBus(listenerFailed);
+  const relay: DocumentRelay = scaleout?.relay ?? noRelay;
+  const limiters = scaleout?.limiters ?? memoryLimiters;
   // The services see the conference tables only; the document store is the collaboration
   // server's alone.
   const conference: ConferenceStore = {
@@ -110,6 +135,7 @@ export async function createDraftroomServer(
     compactAfterBytes: config.COMPACT_AFTER_BYTES,
     idleUnloadMs: config.IDLE_UNLOAD_MS,
     keepaliveMs: config.KEEPALIVE_MS,
+    // TODO(merge): `relay,` here once CollabServerOptions has `relay?: DocumentRelay`.
     limits: {
       messagesPerSecond: config.RATE_LIMIT_MESSAGES_PER_SECOND,
       messageBurst: config.RATE_LIMIT_BURST,
@@ -132,6 +158,7 @@ export async function createDraftroomServer(
   const versions = createVersionService(conference, collab.documents, {
     everyMs: config.VERSION_EVERY_MINUTES * 60_000,
     onError: (guideId, error) => logger.error({ err: error, guideId }, 'automatic version failed'),
+    limiters,
   });
   // Every stored change (a person's or the server's) counts as activity for automatic versions.
   collab.documents.use({ persisted: (guideId) => versions.noteActivity(guideId) });
@@ -161,6 +188,7 @@ export async function createDraftroomServer(
     events,
     (guideId, by) => versions.takeVersion(guideId, { label: '', kind: 'lock', by }),
     versionFailed,
+    limiters,
   );
   const review = createReviewService(
     conference,
@@ -168,6 +196,7 @@ export async function createDraftroomServer(
     // Labelled with the status moved to; the history shows it in the reader's language.
     (guideId, status, by) => versions.takeVersion(guideId, { label: status, kind: 'review', by }),
     (guideId, error) => logger.error({ err: error, guideId }, 'version on a review move failed'),
+    limiters,
   );
   const freezes = new FreezeScheduler(
     persistence.repositories,
@@ -177,7 +206,13 @@ export async function createDraftroomServer(
     logger.child({ category: 'sessions' }),
     config.FREEZE_CHECK_MS,
   );
-  const sessionLive = createSessionLiveService(conference, events, collab.documents, collab);
+  const sessionLive = createSessionLiveService(
+    conference,
+    events,
+    collab.documents,
+    collab,
+    limiters,
+  );
   // One count of open streams per sign-in, whichever page holds them.
   const streamCap = new StreamCap();
   const liveStreams = new SessionEventStreams({
@@ -228,6 +263,7 @@ export async function createDraftroomServer(
     documents: collab.documents,
     renderer: renderPool,
     pdf: pdfPrinter,
+    limiters,
   });
   const app = createApp({
     services: {
@@ -236,6 +272,7 @@ export async function createDraftroomServer(
       devices: createDeviceLinkService(conference, {
         ttlMs: config.DEVICE_LINK_TTL_MS,
         codeAttempts: config.DEVICE_CODE_ATTEMPTS,
+        limiters,
         sessionTtlMs: config.SESSION_TTL_DAYS * 24 * 60 * 60 * 1000,
       }),
       programme: createProgrammeService(conference, events),
@@ -248,14 +285,14 @@ export async function createDraftroomServer(
       contributors: createContributorsService(conference, guides),
       locks,
       review,
-      comments: createCommentService(conference, collab.documents, events),
+      comments: createCommentService(conference, collab.documents, events, limiters),
       sessionLive,
       people: createPeopleService(conference, auth, events),
       templates: createTemplateService(conference),
       versions,
       exports,
-      search: createSearchService(conference, guides, searchIndex),
-      guideContent: createGuideContentService(guides, collab.documents),
+      search: createSearchService(conference, guides, searchIndex, limiters),
+      guideContent: createGuideContentService(guides, collab.documents, { limiters }),
       dashboard,
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
@@ -264,7 +301,12 @@ export async function createDraftroomServer(
     dashboardStreams,
     metrics,
     logger,
-    health: { isReady: () => ready, problem: () => persistence.health?.problem },
+    health: {
+      isReady: () => ready,
+      problem: () => persistence.health?.problem,
+      redisProblem: () => scaleout?.problem(),
+    },
+    limiters,
     staticDir: config.STATIC_DIR,
     joinRateLimitPerMinute: config.JOIN_RATE_LIMIT_PER_MINUTE,
     clients,
@@ -272,6 +314,15 @@ export async function createDraftroomServer(
   });
   const http = createServer(app);
   collab.attach(http);
+  // Events from other instances may have been missed: every open socket is decided again from
+  // the database, and every open page's stream ends so the browser reconnects and reads afresh.
+  // (Missed comment threads are not re-sent to open guides: see the README.)
+  eventGap = () => {
+    void collab.recheckAll();
+    liveStreams.resync();
+    dashboardStreams.resync();
+  };
+  await scaleout?.start();
   // The demo's guides are written through the document host, like any server change.
   const startupLinks = await prepareFirstStart(conference, auth, {
     demo: config.SEED_DEMO,
@@ -290,6 +341,8 @@ export async function createDraftroomServer(
     versions,
     search: searchIndexing,
     metrics,
+    relay,
+    scaleout,
     startupLinks,
     listen: () =>
       new Promise((resolve, reject) => {
@@ -323,6 +376,8 @@ export async function createDraftroomServer(
         await collabClosed;
         await httpClosed;
         await Promise.all([renderPool.close(), pdfPrinter.close()]);
+        // After the collaboration server: its last stored edits are still relayed.
+        await scaleout?.close();
         await persistence.close();
       })();
       return closing;

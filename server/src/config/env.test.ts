@@ -17,6 +17,8 @@ const defaults = {
   HOST: '127.0.0.1',
   DATABASE_URL: './data/draftroom.sqlite',
   SQLITE_SYNCHRONOUS: 'normal',
+  REDIS_URL: undefined,
+  INSTANCE_ID: undefined,
   LOG_LEVEL: 'info',
   ALLOWED_ORIGINS: [],
   STATIC_DIR: undefined,
@@ -63,6 +65,8 @@ describe('loadConfig', () => {
         HOST: '0.0.0.0',
         DATABASE_URL: '/var/lib/draftroom/db.sqlite',
         SQLITE_SYNCHRONOUS: 'full',
+        REDIS_URL: 'redis://:secret@redis.internal:6380/2',
+        INSTANCE_ID: 'web-2',
         LOG_LEVEL: 'silent',
         STATIC_DIR: '/srv/client',
         CHROMIUM_PATH: '/opt/chromium/chrome',
@@ -95,6 +99,8 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       DATABASE_URL: '/var/lib/draftroom/db.sqlite',
       SQLITE_SYNCHRONOUS: 'full',
+      REDIS_URL: 'redis://:secret@redis.internal:6380/2',
+      INSTANCE_ID: 'web-2',
       LOG_LEVEL: 'silent',
       STATIC_DIR: '/srv/client',
       CHROMIUM_PATH: '/opt/chromium/chrome',
@@ -128,6 +134,8 @@ describe('loadConfig', () => {
       PORT: 'eighty',
       DATABASE_URL: 'postgres://db.example',
       SQLITE_SYNCHRONOUS: 'off',
+      REDIS_URL: 'http://redis.internal:6379',
+      INSTANCE_ID: 'two words',
       LOG_LEVEL: 'loud',
       ALLOWED_ORIGINS: 'not a url',
       COMPACT_AFTER_UPDATES: '1.5',
@@ -152,6 +160,15 @@ describe('loadConfig', () => {
       message = (error as Error).message;
     }
     for (const problem of problems) expect(message).toContain(`  - ${problem}`);
+  });
+
+  it('takes REDIS_URL as redis:// or rediss:// only (TLS included)', () => {
+    expect(loadConfig({ REDIS_URL: 'rediss://redis.example:6380' }).REDIS_URL).toBe(
+      'rediss://redis.example:6380',
+    );
+    expect(problemsOf({ REDIS_URL: '127.0.0.1:6379' })).toEqual([
+      'REDIS_URL must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379.',
+    ]);
   });
 
   it('keeps PORT within 0–65535', () => {

@@ -77,6 +77,22 @@ const envSchema = z.object({
       message:
         'DATABASE_URL: a PostgreSQL URL must look like postgres://user:password@host:5432/database (with a database name).',
     }),
+  /**
+   * Redis, for several instances serving the same guides (live events, edits and presence
+   * between instances; limits shared by all). Unset: one instance, everything in process.
+   */
+  REDIS_URL: z
+    .url({
+      protocol: /^rediss?$/,
+      error: 'REDIS_URL must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379.',
+    })
+    .optional(),
+  /** This instance's name among several (in Redis entries and logs); random when unset. */
+  INSTANCE_ID: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'INSTANCE_ID must be 1–64 letters, digits, ".", "_" or "-".')
+    .optional(),
   /** `normal` survives a killed process; `full` also survives power loss (an fsync per commit). */
   SQLITE_SYNCHRONOUS: z
     .enum(['normal', 'full'], { error: 'SQLITE_SYNCHRONOUS must be "normal" or "full".' })

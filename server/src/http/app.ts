@@ -1,5 +1,6 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { ClientAddressing } from '../lib/clientAddress.ts';
+import type { Limiters } from '../lib/rateLimits.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
 import { DomainError } from '../lib/domainError.ts';
@@ -24,6 +25,8 @@ export interface AppDependencies {
   logger: Logger;
   staticDir: string | undefined;
   joinRateLimitPerMinute: number;
+  /** Where per-address limits count (memory on one instance, Redis with several). */
+  limiters?: Limiters;
   /** Who a request comes from (TRUST_PROXY): the same answer for Express and every limit. */
   clients: ClientAddressing;
   allowedOrigins: readonly string[];
@@ -50,6 +53,7 @@ export function createApp(deps: AppDependencies): Express {
     repositories: deps.services.repositories,
     joinRateLimitPerMinute: deps.joinRateLimitPerMinute,
     clientAddress: deps.clients.clientAddress,
+    limiters: deps.limiters,
   };
   api.use(deps.liveStreams.router());
   api.use(deps.dashboardStreams.router());

@@ -79,6 +79,15 @@ export class DashboardEventStreams {
     this.end(() => true);
   }
 
+  /**
+   * Live events may have been missed (several instances, Redis lost for a while): ends every
+   * open stream but keeps listening. Browsers reconnect by themselves (`retry: 2000`), are
+   * authenticated and checked again, and get everything afresh.
+   */
+  resync(): void {
+    this.end(() => true);
+  }
+
   private async open(request: Request, response: Response): Promise<void> {
     const { auth, repositories, dashboard, cap } = this.options;
     const signIn = await auth.authenticate(sessionTokenFrom(request));

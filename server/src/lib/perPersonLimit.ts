@@ -1,14 +1,23 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from './domainError.ts';
+import { memoryLimiters, type Limiters } from './rateLimits.ts';
 
 /**
  * A limit on how often one person may do something costly to others (each version stores the
  * whole guide; each session change makes every open page read again): `take(personId)` counts
- * one, or refuses with 429 `rate_limited` and when to try again. In memory: one process per
- * database today; a shared store comes with scale-out.
+ * one, or refuses with 429 `rate_limited` and when to try again. Counted where `shared` says:
+ * in memory unless given the instances' shared limiters (Redis) and a name to count under.
  */
-export function perPersonLimit(perMinute: number, refusal: string) {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+export function perPersonLimit(
+  perMinute: number,
+  refusal: string,
+  shared?: { limiters: Limiters; name: string },
+) {
+  const limiter = (shared?.limiters ?? memoryLimiters)({
+    name: shared?.name ?? 'person',
+    points: perMinute,
+    durationSeconds: 60,
+  });
   return {
     async take(personId: string): Promise<void> {
       try {

@@ -135,6 +135,47 @@ export function registerQueryCounter(registry: Registry, queryCount: () => numbe
   });
 }
 
+/**
+ * The link to Redis (REDIS_URL; several instances): whether it is up, how often it was lost,
+ * and what it could not carry. Made only when Redis is configured, on the instance's registry.
+ */
+export function createRedisMetrics(registry: Registry) {
+  return {
+    up: new Gauge({
+      name: 'draftroom_redis_up',
+      help: 'Whether the command connection to Redis is up (1) or down (0)',
+      registers: [registry],
+    }),
+    disconnects: new Counter({
+      name: 'draftroom_redis_disconnects_total',
+      help: 'Times the connection to Redis was lost (each up → down transition)',
+      registers: [registry],
+    }),
+    dropped: new Counter({
+      name: 'draftroom_redis_publish_dropped_total',
+      help: 'Entries not written to Redis because it was down or refused them (the others are told to resync)',
+      labelNames: ['stream'] as const,
+      registers: [registry],
+    }),
+    malformed: new Counter({
+      name: 'draftroom_redis_entries_malformed_total',
+      help: 'Entries read from Redis streams and dropped because they did not parse or validate',
+      labelNames: ['stream'] as const,
+      registers: [registry],
+    }),
+    gaps: new Counter({
+      name: 'draftroom_redis_stream_gaps_total',
+      help: 'Times a stream may have lost entries for this instance (Redis restarted, stream trimmed past the last read, a peer dropped entries): its readers resync',
+      labelNames: ['stream'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type RedisMetrics = ReturnType<typeof createRedisMetrics>;
+/** Which kind of stream a Redis figure counts. */
+export type RedisStreamKind = 'events' | 'documents';
+
 /** Guides waiting to be re-indexed for search, or being indexed (0: the index is current). */
 export function registerSearchPending(registry: Registry, pending: () => number): void {
   new Gauge({

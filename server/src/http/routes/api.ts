@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { Router, type Request, type Response } from 'express';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { z } from 'zod';
 import {
   apiRoutes,
@@ -19,6 +19,7 @@ import { loadViewer } from '../../services/conference/viewer.ts';
 import type { Repositories } from '../../persistence/index.ts';
 import { parseBody } from '../errors.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 
 export interface HandlerContext<Name extends ApiRouteName = ApiRouteName> {
   request: Request;
@@ -47,6 +48,8 @@ export interface ApiRouterOptions {
   joinRateLimitPerMinute: number;
   /** The client a request counts against (`lib/clientAddress.ts`), shared with every limit. */
   clientAddress(request: IncomingMessage): string;
+  /** Where the limit counts (Redis with several instances, so it holds across them). */
+  limiters?: Limiters;
 }
 
 /**
@@ -56,10 +59,10 @@ export interface ApiRouterOptions {
  */
 export function apiRouter(handlers: Handlers, options: ApiRouterOptions): Router {
   const router = Router();
-  // Memory store: one process per database today; a shared store comes with scale-out.
-  const publicLimit = new RateLimiterMemory({
+  const publicLimit = (options.limiters ?? memoryLimiters)({
+    name: 'public',
     points: options.joinRateLimitPerMinute,
-    duration: 60,
+    durationSeconds: 60,
   });
 
   for (const [name, route] of Object.entries(apiRoutes) as [
@@ -123,7 +126,7 @@ function sendFile(response: Response, file: DownloadFile): void {
 
 /** Takes one point for `key`, or answers 429 with Retry-After: when the window frees up. */
 async function takeOrRefuse(
-  limiter: RateLimiterMemory,
+  limiter: RateLimiterAbstract,
   key: string,
   response: Response,
 ): Promise<void> {

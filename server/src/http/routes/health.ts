@@ -6,6 +6,18 @@ export interface HealthState {
   isReady(): boolean;
   /** Why a running server cannot serve (the database refuses writes), or undefined. */
   problem(): { reason: string; message: string; since: string } | undefined;
+  /** With several instances: why Redis cannot relay, or undefined (always, without Redis). */
+  redisProblem?(): { message: string; since: string } | undefined;
+}
+
+/** What is down, each with its reason: the store (`storage_unwritable`), Redis (`redis_unreachable`). */
+function problems(health: HealthState) {
+  const store = health.problem();
+  const redis = health.redisProblem?.();
+  return [
+    ...(store ? [{ component: 'store', ...store }] : []),
+    ...(redis ? [{ component: 'redis', reason: 'redis_unreachable', ...redis }] : []),
+  ];
 }
 
 export function healthRouter(health: HealthState, metrics: Metrics): Router {
@@ -18,9 +30,21 @@ export function healthRouter(health: HealthState, metrics: Metrics): Router {
       response.status(503).json({ status: 'not_ready' });
       return;
     }
-    const problem = health.problem();
-    if (problem) response.status(503).json({ status: 'not_ready', ...problem });
-    else response.json({ status: 'ready' });
+    // Not ready while Redis is down too: this instance still stores edits, but its people would
+    // not see the other instances' edits, presence or access changes; a load balancer should
+    // send newcomers to an instance that can relay. The first problem's fields stay at the top
+    // (`reason`, `message`, `since`); `down` names every part that is down.
+    const down = problems(health);
+    const [first] = down;
+    if (first) {
+      const { component: _component, ...top } = first;
+      response.status(503).json({
+        status: 'not_ready',
+        ...top,
+        down: down.map(({ component }) => component),
+        problems: down,
+      });
+    } else response.json({ status: 'ready' });
   });
   router.get('/metrics', async (_request, response) => {
     response.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -7,9 +7,10 @@ import {
   type DeviceLink,
   type DeviceSignInRequest,
 } from '@draftroom/shared';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import type { DeviceLinkRecord, ConferenceStore } from '../../persistence/index.ts';
 import type { SignIn } from './authService.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -21,6 +22,8 @@ export interface DeviceLinkOptions {
   codeAttempts: number;
   /** How long the new device's sign-in lasts. */
   sessionTtlMs: number;
+  /** Where code attempts count (Redis with several instances, so the limit holds across them). */
+  limiters?: Limiters;
 }
 
 /** Eight characters from 30: about 39 bits; guessing is bounded by the attempt limit and TTL. */
@@ -44,8 +47,11 @@ const invalid = () =>
  */
 export function createDeviceLinkService(persistence: ConferenceStore, options: DeviceLinkOptions) {
   const { repositories } = persistence;
-  // Memory store, like the join limit: one process per database today.
-  const codeLimit = new RateLimiterMemory({ points: options.codeAttempts, duration: 600 });
+  const codeLimit = (options.limiters ?? memoryLimiters)({
+    name: 'deviceCode',
+    points: options.codeAttempts,
+    durationSeconds: 600,
+  });
 
   async function takeCodeAttempt(clientAddress: string): Promise<void> {
     try {

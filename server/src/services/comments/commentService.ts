@@ -18,6 +18,7 @@ import {
 import { DomainError, conflict, forbidden, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import type { ConferenceStore, Repositories } from '../../persistence/index.ts';
 import {
   canComment,
@@ -54,6 +55,8 @@ export function createCommentService(
   persistence: ConferenceStore,
   documents: GuideDocuments,
   events: EventBus,
+  /** Where its per-person limits count (Redis with several instances: they hold across them). */
+  limiters: Limiters = memoryLimiters,
 ) {
   const { repositories } = persistence;
   // Every comment reaches everyone on the guide at once; a person typing real comments writes a
@@ -61,6 +64,7 @@ export function createCommentService(
   const commentLimit = perPersonLimit(
     30,
     'You wrote many comments in the last minute; wait a moment and try again.',
+    { limiters, name: 'comments' },
   );
   // Every comment request reads the whole guide once (the quote, or whether threads are orphans),
   // loading it if nobody has it open, as reading it to compare does: the same bound. A page
@@ -68,6 +72,7 @@ export function createCommentService(
   const readLimit = perPersonLimit(
     120,
     'You loaded comments many times in the last minute; wait a moment and try again.',
+    { limiters, name: 'commentReads' },
   );
   // Strictly increasing times, so a thread's order is the order its comments were written.
   let lastTime = 0;

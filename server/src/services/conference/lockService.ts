@@ -1,6 +1,7 @@
 import type { Guide } from '@draftroom/shared';
 import { forbidden, notFound } from '../../lib/domainError.ts';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import type { ConferenceStore, LockReason } from '../../persistence/index.ts';
 import { canLockGuide, canManageSession, type Viewer } from '../access/policy.ts';
 import type { EventBus } from '../events/eventBus.ts';
@@ -20,6 +21,8 @@ export function createLockService(
   /** A version of each guide a facilitator locks (kind `lock`), as it was when locked. */
   takeVersion: (guideId: string, by: string) => Promise<unknown>,
   onVersionError: (guideId: string, error: unknown) => void,
+  /** Where its per-person limits count (Redis with several instances: they hold across them). */
+  limiters: Limiters = memoryLimiters,
 ) {
   const { repositories } = persistence;
   // Each lock takes a version of every guide it locks (a whole guide read and stored) and makes
@@ -28,6 +31,7 @@ export function createLockService(
   const changeLimit = perPersonLimit(
     20,
     'You locked or unlocked guides many times in the last minute; wait a moment and try again.',
+    { limiters, name: 'locks' },
   );
 
   async function apply(

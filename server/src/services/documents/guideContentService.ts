@@ -1,12 +1,15 @@
 import type { GuideContent } from '@draftroom/shared';
 import { forbidden } from '../../lib/domainError.ts';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import { canReadGuideContent, type Viewer } from '../access/policy.ts';
 import type { GuideService } from '../conference/guideService.ts';
 import { contentOfState } from '../versions/guideContent.ts';
 import type { GuideDocuments } from './guideDocuments.ts';
 
 export interface GuideContentServiceOptions {
+  /** Where its per-person limits count (Redis with several instances: they hold across them). */
+  limiters?: Limiters;
   /**
    * Reads one person may make per minute. Each reads the whole guide through the document host
    * (loading it if nobody has it open) and turns it into JSON on the relay's thread, so a page
@@ -29,6 +32,7 @@ export function createGuideContentService(
   const limit = perPersonLimit(
     options.readsPerMinute ?? 120,
     'You opened many guides to compare in the last minute; wait a moment and try again.',
+    { limiters: options.limiters ?? memoryLimiters, name: 'guideReads' },
   );
   return {
     async read(viewer: Viewer, guideId: string): Promise<GuideContent> {

@@ -10,6 +10,7 @@ import type {
 import { sessionExportRequestSchema } from '@draftroom/shared';
 import { DomainError, forbidden, notFound } from '../../lib/domainError.ts';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import type { Repositories } from '../../persistence/index.ts';
 import type { GroupRecord } from '../../persistence/repositories/groups.ts';
 import {
@@ -35,6 +36,8 @@ export interface ExportServiceOptions {
   pdf: PdfPrinter;
   jobs?: ExportJobs;
   now?: () => Date;
+  /** Where its per-person limits count (Redis with several instances: they hold across them). */
+  limiters?: Limiters;
 }
 
 const contentTypes: Record<ExportFormat, string> = {
@@ -60,6 +63,7 @@ export function createExportService(options: ExportServiceOptions) {
   const guideLimit = perPersonLimit(
     20,
     'You have exported many files in a short time. Wait a minute and try again.',
+    { limiters: options.limiters ?? memoryLimiters, name: 'exports' },
   );
   /**
    * People with a guide export being written: one at a time each. A guide near the size limit

@@ -3,6 +3,7 @@ import { reviewMoveRequestSchema } from '@draftroom/shared';
 import { DomainError, conflict, forbidden, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import type { ConferenceStore, ReviewMoveRecord } from '../../persistence/index.ts';
 import { canMoveReview, guideRefusal, reviewMovesFor, type Viewer } from '../access/policy.ts';
 import { isReviewMove } from '../access/reviewMoves.ts';
@@ -28,6 +29,8 @@ export function createReviewService(
   events: EventBus,
   takeVersion: TakeReviewVersion,
   onVersionError: (guideId: string, error: unknown) => void,
+  /** Where its per-person limits count (Redis with several instances: they hold across them). */
+  limiters: Limiters = memoryLimiters,
 ) {
   const { repositories } = persistence;
   // Each move stores a whole-guide version and makes every open page of the session read again,
@@ -36,6 +39,7 @@ export function createReviewService(
   const moveLimit = perPersonLimit(
     20,
     'You moved reviews many times in the last minute; wait a moment and try again.',
+    { limiters, name: 'reviewMoves' },
   );
   // Strictly increasing times, so the history's order is the order of the moves.
   let lastTime = 0;

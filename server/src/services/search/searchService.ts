@@ -5,6 +5,7 @@ import {
   type SearchResult,
 } from '@draftroom/shared';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import type { ConferenceStore } from '../../persistence/index.ts';
 import type { Viewer } from '../access/policy.ts';
 import type { GuideService } from '../conference/guideService.ts';
@@ -21,9 +22,14 @@ export function createSearchService(
   store: ConferenceStore,
   guides: Pick<GuideService, 'list'>,
   index: SearchIndex,
+  /** Where its per-person limits count (Redis with several instances: they hold across them). */
+  limiters: Limiters = memoryLimiters,
 ) {
   // Typing in the search box sends a search every pause; this only stops a script.
-  const limit = perPersonLimit(240, 'You searched very often in a short time; wait a minute.');
+  const limit = perPersonLimit(240, 'You searched very often in a short time; wait a minute.', {
+    limiters,
+    name: 'search',
+  });
   return {
     async search(viewer: Viewer, input: SearchQuery): Promise<SearchResult> {
       const { q, limit: wanted } = searchQuerySchema.parse(input);

@@ -11,6 +11,7 @@ import {
 import { forbidden, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import type {
   AnnouncementRecord,
   ConferenceStore,
@@ -99,12 +100,15 @@ export function createSessionLiveService(
   events: EventBus,
   documents: GuideDocuments,
   online: OnlinePeople,
+  /** Where its per-person limits count (Redis with several instances: they hold across them). */
+  limiters: Limiters = memoryLimiters,
 ) {
   const { repositories } = persistence;
   // Every change makes every open page of the session read again: a burst of them is a herd.
   const changeLimit = perPersonLimit(
     30,
     'You changed this session many times in the last minute; wait a moment and try again.',
+    { limiters, name: 'sessionChanges' },
   );
 
   /** The session, if the viewer runs it. */

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { DomainError, forbidden, notFound } from '../../lib/domainError.ts';
 import { randomId } from '../../lib/ids.ts';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import {
   serverAuthorId,
   type ConferenceStore,
@@ -38,6 +39,8 @@ export interface TakeVersionOptions {
 type StoreOptions = TakeVersionOptions & { beforeRestoreOf?: string };
 
 export interface VersionServiceOptions {
+  /** Where its per-person limits count (Redis with several instances: they hold across them). */
+  limiters?: Limiters;
   /** Automatic versions: at most one per guide this often, after activity (VERSION_EVERY_MINUTES). */
   everyMs: number;
   /**
@@ -63,6 +66,7 @@ export function createVersionService(
   const saveLimit = perPersonLimit(
     options.savesPerMinute ?? 20,
     'You saved or restored many versions in the last minute; wait a moment and try again.',
+    { limiters: options.limiters ?? memoryLimiters, name: 'versions' },
   );
   const takeSaveAttempt = (viewer: Viewer) => saveLimit.take(viewer.person.id);
   // Strictly increasing times, so "newest first" is the order versions were taken in, even two

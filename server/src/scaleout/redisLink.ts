@@ -1,0 +1,150 @@
+import { randomBytes } from 'node:crypto';
+import { createClient } from 'redis';
+import type { Logger } from '../lib/logger.ts';
+import type { RedisMetrics } from '../observability/metrics.ts';
+
+/**
+ * One connection to Redis: RESP2, whose replies are plain arrays (the stream reader parses them
+ * by hand; RESP3 would give maps that differ by command).
+ */
+const connect = (options: Omit<Parameters<typeof createClient>[0] & object, 'RESP'>) =>
+  createClient({ ...options, RESP: 2 });
+export type RedisConnection = ReturnType<typeof connect>;
+
+export interface RedisLinkOptions {
+  url: string;
+  /** This process's name among the instances (INSTANCE_ID); random when not given. */
+  instanceId?: string;
+  log: Logger;
+  metrics: RedisMetrics;
+  /** The longest wait between two reconnection attempts (milliseconds). */
+  maxBackoffMs?: number;
+}
+
+/**
+ * The link to Redis: one command connection (publishing, limits, looking up a stream's last
+ * id), and dedicated connections for blocking reads (a blocked XREAD holds its connection).
+ *
+ * Every connection reconnects forever with capped, jittered backoff: losing Redis is an outage
+ * to recover from, never a reason to stop. The command connection runs without node-redis's
+ * offline queue: while Redis is down a command fails at once instead of waiting in an unbounded
+ * queue (callers drop and count, and tell the others to resync once Redis is back). Whether the
+ * link is up is the command connection's state; each transition is logged once and shown in
+ * `draftroom_redis_up` / `draftroom_redis_disconnects_total`.
+ */
+export class RedisLink {
+  readonly instanceId: string;
+  readonly command: RedisConnection;
+  private readonly connections = new Set<RedisConnection>();
+  private readonly listeners = new Set<(up: boolean) => void>();
+  private isUp = false;
+  private lastError = '';
+  private downSince = new Date().toISOString();
+  private closed = false;
+  private readonly where: string;
+
+  constructor(private readonly options: RedisLinkOptions) {
+    this.instanceId = options.instanceId ?? randomBytes(6).toString('hex');
+    this.where = describeUrl(options.url);
+    options.metrics.up.set(0);
+    this.command = this.connection('command', () => this.changed());
+  }
+
+  /** Whether the command connection is up (publishing and shared limits work). */
+  get up(): boolean {
+    return this.isUp;
+  }
+
+  /** Why the link is down, and since when, for `/readyz` (undefined while up). */
+  get problem(): { message: string; since: string } | undefined {
+    if (this.isUp) return undefined;
+    const why = this.lastError ? `: ${this.lastError}` : '';
+    return { message: `Redis (${this.where}) is unreachable${why}`, since: this.downSince };
+  }
+
+  /** Calls `listener(up)` on each transition; returns a function that stops it. */
+  onChange(listener: (up: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * A new connection for blocking reads, connecting in the background (its owner waits for
+   * `isReady`). Closed with the link.
+   */
+  blockingConnection(name: string): RedisConnection {
+    return this.connection(name, () => {});
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // destroy, not quit: a blocked XREAD would hold a polite QUIT for its whole timeout.
+    for (const connection of this.connections) {
+      if (connection.isOpen) connection.destroy();
+    }
+    this.connections.clear();
+    this.listeners.clear();
+  }
+
+  private connection(name: string, onState: () => void): RedisConnection {
+    const maxBackoffMs = this.options.maxBackoffMs ?? 2_000;
+    const connection = connect({
+      url: this.options.url,
+      name: `draftroom-${this.instanceId}-${name}`,
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: 5_000,
+        // Forever: 50 ms doubling to the cap, with jitter so instances do not reconnect in step.
+        reconnectStrategy: (retries) =>
+          Math.round(
+            Math.min(50 * 2 ** Math.min(retries, 16), maxBackoffMs) * (0.5 + Math.random() / 2),
+          ),
+      },
+    });
+    // node-redis emits 'error' on every failed attempt; an unhandled one would end the process.
+    connection.on('error', (error: unknown) => {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      onState();
+    });
+    connection.on('ready', onState);
+    connection.on('reconnecting', onState);
+    connection.on('end', onState);
+    this.connections.add(connection);
+    // Resolves once connected; until then (and on every later loss) the strategy above retries.
+    connection.connect().catch((error: unknown) => {
+      if (!this.closed) this.options.log.error({ err: error, connection: name }, 'redis gave up');
+    });
+    return connection;
+  }
+
+  private changed(): void {
+    const up = this.command.isReady && !this.closed;
+    if (up === this.isUp) return;
+    this.isUp = up;
+    this.options.metrics.up.set(up ? 1 : 0);
+    if (up) {
+      this.options.log.info({ redis: this.where, instanceId: this.instanceId }, 'redis up');
+      this.lastError = '';
+    } else {
+      this.options.metrics.disconnects.inc();
+      this.downSince = new Date().toISOString();
+      this.options.log.error(
+        { redis: this.where, reason: this.lastError },
+        'redis down: live traffic between instances stops until it is back',
+      );
+    }
+    for (const listener of [...this.listeners]) listener(up);
+  }
+}
+
+/** The URL without its password (logs and `/readyz` must never show it). */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'redis (unparseable URL)';
+  }
+}
