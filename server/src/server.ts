@@ -64,10 +64,7 @@ export interface DraftroomServer {
   /** Keeps the search index current (`settled()` waits for pending re-indexes: tests, bench). */
   search: SearchUpdater;
   metrics: Metrics;
-  /**
-   * How this instance's guides reach the others (Redis with REDIS_URL, `noRelay` without).
-   * TODO(merge): passed to `new CollabServer({ relay })` once that option lands on main.
-   */
+  /** How this instance's guides reach the others (Redis with REDIS_URL, `noRelay` without). */
   relay: DocumentRelay;
   /** Redis (REDIS_URL): the link, events, relay and shared limits; undefined on one instance. */
   scaleout: Scaleout | undefined;
@@ -135,7 +132,7 @@ export async function createDraftroomServer(
     compactAfterBytes: config.COMPACT_AFTER_BYTES,
     idleUnloadMs: config.IDLE_UNLOAD_MS,
     keepaliveMs: config.KEEPALIVE_MS,
-    // TODO(merge): `relay,` here once CollabServerOptions has `relay?: DocumentRelay`.
+    relay,
     limits: {
       messagesPerSecond: config.RATE_LIMIT_MESSAGES_PER_SECOND,
       messageBurst: config.RATE_LIMIT_BURST,
@@ -205,6 +202,8 @@ export async function createDraftroomServer(
     (guideId) => versions.takeVersion(guideId, { label: '', kind: 'freeze', by: null }),
     logger.child({ category: 'sessions' }),
     config.FREEZE_CHECK_MS,
+    // Several instances check the same sessions: one freezes them, the others skip that pass.
+    (pass) => persistence.exclusively('session-freezes', pass, { wait: false }),
   );
   const sessionLive = createSessionLiveService(
     conference,
@@ -318,18 +317,37 @@ export async function createDraftroomServer(
   // the database, and every open page's stream ends so the browser reconnects and reads afresh.
   // (Missed comment threads are not re-sent to open guides: see the README.)
   eventGap = () => {
-    void collab.recheckAll();
+    void collab.recheckEveryone();
     liveStreams.resync();
     dashboardStreams.resync();
   };
   await scaleout?.start();
+  // What its clients are told this instance can do (their connection state says it).
+  const tellServiceState = () =>
+    collab.setServiceState(
+      persistence.health?.problem
+        ? 'storeUnavailable'
+        : scaleout && !scaleout.link.up
+          ? 'relayDelayed'
+          : 'live',
+    );
+  persistence.health?.onChange(tellServiceState);
+  scaleout?.link.onChange(tellServiceState);
+  tellServiceState();
   // The demo's guides are written through the document host, like any server change.
-  const startupLinks = await prepareFirstStart(conference, auth, {
-    demo: config.SEED_DEMO,
-    writeGuide: async (guideId, content) => {
-      await collab.documents.withDocument(guideId, (doc) => Y.applyUpdate(doc, content));
-    },
-  });
+  // Instances starting together on one database take turns: the first seeds, the next finds it.
+  const firstStart = await persistence.exclusively(
+    'first-start',
+    () =>
+      prepareFirstStart(conference, auth, {
+        demo: config.SEED_DEMO,
+        writeGuide: async (guideId, content) => {
+          await collab.documents.withDocument(guideId, (doc) => Y.applyUpdate(doc, content));
+        },
+      }),
+    { wait: true },
+  );
+  const startupLinks = firstStart.ran ? firstStart.value : [];
 
   let closing: Promise<void> | null = null;
   return {

@@ -162,15 +162,6 @@ export class CollabServer {
     return [...names.values()].sort((a, b) => a.localeCompare(b));
   }
 
-  /**
-   * Access events may have been missed (several instances, Redis lost for a while): every open
-   * socket is decided again from the database, as if its guide had changed.
-   */
-  recheckAll(): Promise<void> {
-    const documentIds = [...new Set([...this.connections].map(({ documentId }) => documentId))];
-    return this.applyAccessChange({ kind: 'documents', documentIds });
-  }
-
   /** Closes every connection (clients reconnect elsewhere), stores everything, unloads. */
   async close(): Promise<void> {
     this.closing = true;

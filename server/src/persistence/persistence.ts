@@ -1,5 +1,6 @@
 import type { Logger } from '../lib/logger.ts';
 import type { DocumentStore } from './documentStore.ts';
+import type { ExclusiveOutcome } from './exclusive.ts';
 import type { SqlDialect } from './dialect.ts';
 import type { Repositories } from './repositories/index.ts';
 import type { StoreHealth } from './storeHealth.ts';
@@ -15,6 +16,15 @@ export interface Persistence {
   health: StoreHealth | undefined;
   /** Which database this is: what differs (the search index) is chosen by it. */
   dialect: SqlDialect;
+  /**
+   * Runs work one instance at a time (seeding the first start, a scheduled freeze): see
+   * `exclusive.ts`. On SQLite there is one instance, so it just runs.
+   */
+  exclusively<T>(
+    name: string,
+    work: () => Promise<T>,
+    options: { wait: boolean },
+  ): Promise<ExclusiveOutcome<T>>;
   /** SQL statements run through Kysely so far: a list whose cost grows per row shows here. */
   queryCount(): number;
   close(): Promise<void>;

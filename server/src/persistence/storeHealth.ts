@@ -18,6 +18,7 @@ export interface StoreProblem {
 export class StoreHealth {
   private current: StoreProblem | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     /** Throws (or rejects) when the store cannot write: SQLite's probe is synchronous, PostgreSQL's not. */
@@ -28,6 +29,16 @@ export class StoreHealth {
 
   get problem(): StoreProblem | undefined {
     return this.current;
+  }
+
+  /** Calls `listener` whenever the store starts or stops refusing writes; returns an unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
   }
 
   async writeFailed(error: unknown): Promise<void> {
@@ -48,6 +59,7 @@ export class StoreHealth {
       { err: probeError },
       'the database refuses writes: not ready until a write succeeds again',
     );
+    this.changed();
     let probing = false;
     this.timer = setInterval(() => {
       // A probe over the network may outlast the interval: never two at once.
@@ -67,6 +79,7 @@ export class StoreHealth {
     this.log.info({ since: this.current.since }, 'the database takes writes again: ready');
     this.current = undefined;
     this.stop();
+    this.changed();
   }
 
   stop(): void {

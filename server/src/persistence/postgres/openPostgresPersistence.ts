@@ -1,3 +1,4 @@
+import { exclusively } from '../exclusive.ts';
 import { Kysely, PostgresDialect } from 'kysely';
 import { StartupError } from '../../lib/startupError.ts';
 import { migrateToLatest } from '../migrations/index.ts';
@@ -63,6 +64,7 @@ export async function openPostgresPersistence(
     transaction: (work) => serializableTransaction(db, work),
     health,
     dialect: 'postgres',
+    exclusively: (name, work, options) => exclusively(db as Kysely<unknown>, name, work, options),
     queryCount: () => queries,
     close: async () => {
       health?.stop();

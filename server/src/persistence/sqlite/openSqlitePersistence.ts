@@ -1,3 +1,4 @@
+import { exclusively } from '../exclusive.ts';
 import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import { migrateToLatest } from '../migrations/index.ts';
 import type { Persistence, ServerStorageOptions } from '../persistence.ts';
@@ -64,6 +65,7 @@ export async function openSqlitePersistence(
       db.transaction().execute((trx: Transaction<DatabaseSchema>) => work(createRepositories(trx))),
     health,
     dialect: 'sqlite',
+    exclusively: (name, work, options) => exclusively(db as Kysely<unknown>, name, work, options),
     queryCount: () => queries,
     close: async () => {
       health?.stop();

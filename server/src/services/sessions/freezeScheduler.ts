@@ -25,6 +25,9 @@ export class FreezeScheduler {
     private readonly takeVersion: TakeVersion,
     private readonly log: Logger,
     private readonly intervalMs: number,
+    /** Runs a pass unless another instance is running one (`Persistence.exclusively`). */
+    private readonly exclusively: (pass: () => Promise<void>) => Promise<unknown> = (pass) =>
+      pass(),
   ) {}
 
   start(): void {
@@ -41,9 +44,15 @@ export class FreezeScheduler {
 
   /** Freezes every session that is due now (one pass at a time). */
   check(): Promise<void> {
-    this.running ??= this.freezeDue().finally(() => {
-      this.running = null;
-    });
+    this.running ??= this.exclusively(() => this.freezeDue())
+      .then(
+        () => undefined,
+        // The database unreachable, say: tried again at the next check, never fatal.
+        (error: unknown) => this.log.error({ err: error }, 'freeze check failed'),
+      )
+      .finally(() => {
+        this.running = null;
+      });
     return this.running;
   }
 
