@@ -48,7 +48,6 @@ export async function startInstances(
         PORT: String(await freePort()),
         DATABASE_URL: databaseUrl,
         REDIS_URL: redis.url,
-        LOG_LEVEL: 'warn',
         ...env,
         ...extra,
       },
@@ -63,8 +62,7 @@ export async function startInstances(
     return instance;
   };
   try {
-    // The first start prints join links at info level.
-    const first = await add({ LOG_LEVEL: 'info' });
+    const first = await add();
     const link = first.handle.links.find((printed) => printed.role === 'organiser');
     if (!link) throw new Error(`no organiser link printed:\n${first.handle.output()}`);
     const organiser = await ApiClient.join(first.url, link.joinUrl);
