@@ -12,6 +12,7 @@ import * as sessionLive from './0010_session_live.ts';
 import * as search from './0011_search.ts';
 import * as guideReview from './0012_guide_review.ts';
 import * as comments from './0013_comments.ts';
+import * as searchPostgres from './0014_search_postgres.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0011_search': search,
   '0012_guide_review': guideReview,
   '0013_comments': comments,
+  '0014_search_postgres': searchPostgres,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

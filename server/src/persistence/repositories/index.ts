@@ -15,6 +15,7 @@ import { peopleRepository } from './people.ts';
 import { sessionsRepository } from './sessions.ts';
 import { templatesRepository } from './templates.ts';
 import { searchIndexRepository } from './searchIndex.ts';
+import { postgresSearchIndexRepository } from './searchIndexPostgres.ts';
 
 export type { GroupRecord } from './groups.ts';
 export type { PersonRecord } from './people.ts';
@@ -30,6 +31,7 @@ export type { AnnouncementRecord, SessionLiveRecord, TimerRecord } from './sessi
 export type { TemplateRecord } from './templates.ts';
 export type { GuideVersionRecord } from './guideVersions.ts';
 export type { SearchBlockRow, SearchMatchRow } from './searchIndex.ts';
+export type { PostgresSearchBlockRow } from './searchIndexPostgres.ts';
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Db) {
@@ -48,7 +50,9 @@ export function createRepositories(db: Db) {
     sessionLive: sessionLiveRepository(db),
     templates: templatesRepository(db),
     guideVersions: guideVersionsRepository(db),
+    // Each works on its own dialect only (the search index is the one part written per dialect).
     searchIndex: searchIndexRepository(db),
+    postgresSearchIndex: postgresSearchIndexRepository(db),
     comments: commentsRepository(db),
   };
 }

@@ -1,33 +1,85 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { openPersistence, type Persistence } from '../../persistence/index.ts';
+import { searchPostgres, type SearchPostgres } from '../../../test/helpers/searchPostgres.ts';
+import {
+  openPersistence,
+  type ConferenceStore,
+  type Persistence,
+} from '../../persistence/index.ts';
 import { replaceContentWith } from '../versions/guideContent.ts';
 import { textBlocksOfState, type TextBlock } from './guideBlocks.ts';
 import { fold, matchExpression, queryWords } from './folding.ts';
+import { postgresSearchIndex } from './postgresSearchIndex.ts';
 import { sqliteSearchIndex, type SearchIndex } from './searchIndex.ts';
 import { snippetOf } from './snippet.ts';
 
 const blocks = (...texts: string[]): TextBlock[] =>
   texts.map((text, block) => ({ block, dir: null, text }));
 
-// The SQLite FTS5 index on a real database file: what it finds, how it folds, what it refuses
-// to treat as syntax, and that a guide's rows are replaced and removed whole.
-describe('search index (SQLite FTS5)', () => {
-  let dir: string;
-  let persistence: Persistence;
+/** A database for one test: its conference store and its search index. */
+interface Backend {
+  name: string;
+  setUp(): Promise<void>;
+  open(): Promise<{ store: ConferenceStore; index: SearchIndex; close(): Promise<void> }>;
+  tearDown(): Promise<void>;
+}
+
+// SQLite: a fresh database file per test.
+const sqlite: Backend = {
+  name: 'SQLite FTS5',
+  setUp: async () => {},
+  async open() {
+    const dir = mkdtempSync(join(tmpdir(), 'draftroom-search-'));
+    const persistence: Persistence = await openPersistence(join(dir, 'search.sqlite'));
+    return {
+      store: persistence,
+      index: sqliteSearchIndex(persistence),
+      close: async () => {
+        await persistence.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  tearDown: async () => {},
+};
+
+// PostgreSQL: a fresh database for the file, emptied between tests.
+let postgres: SearchPostgres | undefined;
+const postgresql: Backend = {
+  name: 'PostgreSQL tsvector',
+  setUp: async () => {
+    postgres = await searchPostgres();
+  },
+  async open() {
+    if (!postgres) throw new Error('PostgreSQL was not set up');
+    await postgres.clear();
+    return {
+      store: postgres.store,
+      index: postgresSearchIndex(postgres.store),
+      close: async () => {},
+    };
+  },
+  tearDown: async () => {
+    await postgres?.drop();
+    postgres = undefined;
+  },
+};
+
+// The same behaviours on both indexes, on real databases: what they find, how they fold, what
+// they refuse to treat as syntax, and that a guide's rows are replaced and removed whole.
+describe.each([sqlite, postgresql])('search index ($name)', (backend) => {
+  let store: ConferenceStore;
   let index: SearchIndex;
+  let close: () => Promise<void>;
+  beforeAll(() => backend.setUp());
+  afterAll(() => backend.tearDown());
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'draftroom-search-'));
-    persistence = await openPersistence(join(dir, 'search.sqlite'));
-    index = sqliteSearchIndex(persistence);
+    ({ store, index, close } = await backend.open());
   });
-  afterEach(async () => {
-    await persistence.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => close());
   const find = async (q: string, guideIds = ['g1', 'g2', 'g3']) =>
     (await index.query(q, guideIds, 20)).hits.map((hit) => `${hit.guideId}#${hit.block}`);
 
@@ -84,7 +136,100 @@ describe('search index (SQLite FTS5)', () => {
     expect(await find('NEAR(')).toEqual(['g1#0']);
     expect(await find('"quoted')).toEqual(['g1#2']);
     expect(await find('*')).toEqual([]);
-    expect(matchExpression(queryWords('NEAR("xx" y)*'))).toBe('"near"* "xx"* "y"');
+  });
+
+  it('treats tsquery and SQL syntax, backslashes and odd lengths as words too', async () => {
+    await index.update('g1', blocks('drop table plans', "l'école d'été", 'back slash words'));
+    const odd = [
+      "'",
+      "''",
+      '\\',
+      "\\'",
+      "a\\'b",
+      '&|!():*',
+      "'drop':* | 'x'",
+      '!drop & table',
+      'drop <-> table',
+      'drop:A',
+      'drop:*B',
+      '$1',
+      '%_',
+      "'; DROP TABLE search_blocks; --",
+      "' OR 1=1 --",
+      '); SELECT pg_sleep(10); --',
+      '.,;:!?¿¡…—«»',
+      '\u0000',
+      'x'.repeat(100_000),
+      Array.from({ length: 5_000 }, (_, i) => `w${i}`).join(' '),
+      `${'ش'.repeat(3_000)} ${'é'.repeat(3_000)}`,
+    ];
+    for (const q of odd) {
+      const label = q.length > 40 ? `${q.slice(0, 40)}… (${q.length})` : q;
+      await expect(index.query(q, ['g1'], 20), label).resolves.toBeDefined();
+    }
+    expect(await find('.,;:!?¿¡…—«»')).toEqual([]);
+    expect(await find("'drop':* | 'x'")).toEqual([]); // drop and x: no block has both
+    expect(await find('!drop & table')).toEqual(['g1#0']);
+    expect(await find("'; DROP TABLE search_blocks; --")).toEqual([]); // no `search` anywhere
+    expect(await find("' OR 1=1 --")).toEqual([]);
+    expect(await find("l'ecole")).toEqual(['g1#1']);
+    expect(await find('back\\slash')).toEqual(['g1#2']);
+    expect(await find('drop table')).toEqual(['g1#0']); // and the table is still there
+  });
+
+  it('stores hostile text whole: quotes, syntax, a NUL, a very long word, thousands of words', async () => {
+    const longWord = 'w'.repeat(3_000);
+    const many = Array.from({ length: 20_000 }, (_, i) => `word${i % 500}`).join(' ');
+    const texts = [
+      "it's 'quoted':* & !not | (x) \\ back\\slash",
+      'before\u0000after',
+      `long ${longWord} end`,
+      `${many} lastword`,
+      '😀 emoji قبل',
+    ];
+    await index.update('g1', blocks(...texts));
+    expect(await find("it's")).toEqual(['g1#0']);
+    expect(await find('quoted not')).toEqual(['g1#0']);
+    expect(await find('backslash')).toEqual([]);
+    expect(await find('back slash')).toEqual(['g1#0']);
+    expect(await find('after')).toEqual(['g1#1']);
+    expect(await find('w'.repeat(200))).toEqual(['g1#2']); // the longest search there can be
+    expect(await find('word499 word7')).toEqual(['g1#3']);
+    expect(await find('lastword')).toEqual(['g1#3']);
+    expect(await find('قبل')).toEqual(['g1#4']);
+    // Every block comes back as long as it was written, so snippet offsets hold.
+    const { hits } = await index.query('end', ['g1'], 20);
+    expect(hits.map((hit) => hit.text.length)).toEqual([texts[2]?.length]);
+    const nul = (await index.query('after', ['g1'], 20)).hits[0];
+    expect(nul?.text.length).toBe(texts[1]?.length);
+  });
+
+  it('ranks blocks where the words weigh more first: more often, in fewer words', async () => {
+    await index.update('g1', blocks('cafe a b c d e f g h', 'cafe x'));
+    await index.update('g2', blocks('cafe cafe cafe x'));
+    // In guide and block order these would come last first: the order is the ranking's.
+    expect(await find('caf')).toEqual(['g2#0', 'g1#1', 'g1#0']);
+  });
+
+  it('gives back each block’s text as written, so the snippet marks the matched words', async () => {
+    const text = 'Le CAFÉ de la gare, الْعَرَبِيَّةُ 😀 et les cafés.';
+    await index.update('g1', [{ block: 4, dir: 'rtl', text }]);
+    const { words, hits } = await index.query('café العربية', ['g1'], 20);
+    expect(hits).toEqual([{ guideId: 'g1', block: 4, dir: 'rtl', text }]);
+    const snippet = snippetOf(hits[0]?.text ?? '', words);
+    expect(snippet.marks.map((m) => snippet.text.slice(m.start, m.end))).toEqual([
+      'CAFÉ',
+      'الْعَرَبِيَّةُ',
+      'cafés',
+    ]);
+  });
+
+  it('gives at most `limit` hits, the best of them', async () => {
+    await index.update('g1', blocks('plan one', 'plan plan', 'plan three', 'plan four'));
+    expect(await index.query('plan', ['g1'], 2).then((r) => r.hits.map((h) => h.block))).toEqual([
+      1,
+      expect.any(Number),
+    ]);
   });
 
   it('takes a single letter as a whole word, not as the prefix of most of the vocabulary', async () => {
@@ -116,7 +261,7 @@ describe('search index (SQLite FTS5)', () => {
   it('lists guides never indexed, or marked stale since', async () => {
     const at = new Date().toISOString();
     for (const id of ['g1', 'g2', 'g3']) {
-      await persistence.repositories.guides.create({ id, title: id, createdAt: at });
+      await store.repositories.guides.create({ id, title: id, createdAt: at });
     }
     await index.update('g1', blocks('one'));
     await index.update('g2', blocks('two'));
@@ -160,6 +305,13 @@ describe('guide blocks', () => {
       { block: 2, dir: 'rtl', text: 'بند أول' },
       { block: 3, dir: null, text: 'bold and plain' },
     ]);
+  });
+});
+
+describe('query expressions', () => {
+  it('quotes every word, a single letter whole and the others as prefixes', () => {
+    expect(matchExpression(queryWords('NEAR("xx" y)*'))).toBe('"near"* "xx"* "y"');
+    expect(matchExpression(queryWords('*:!'))).toBeNull();
   });
 });
 

@@ -11,9 +11,10 @@ export interface IndexHit {
 }
 
 /**
- * The search index, whatever stores it: SQLite FTS5 today (`sqliteSearchIndex`); PostgreSQL's
- * full-text search (tsvector + GIN) implements the same interface when the scale-out issue
- * brings PostgreSQL. Access is not its business: callers pass the guides the viewer may read.
+ * The search index, whatever stores it: SQLite FTS5 (`sqliteSearchIndex`) or PostgreSQL's
+ * full-text search (`postgresSearchIndex`: tsvector + GIN), the same words folded the same way,
+ * so both find the same blocks. Access is not its business:
+ * callers pass the guides the viewer may read.
  */
 export interface SearchIndex {
   /** Replaces everything indexed for the guide with these blocks. */
