@@ -46,7 +46,7 @@ import { createVersionService, type VersionService } from './services/versions/v
 import { createExportService } from './services/exports/exportService.ts';
 import { chromiumPdfPrinter } from './services/exports/pdf/pdfPrinter.ts';
 import { RenderPool } from './services/exports/render/renderPool.ts';
-import { sqliteSearchIndex } from './services/search/searchIndex.ts';
+import { searchIndexFor } from './services/search/searchIndexFor.ts';
 import { createSearchService } from './services/search/searchService.ts';
 import { createGuideContentService } from './services/documents/guideContentService.ts';
 import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
@@ -161,7 +161,7 @@ export async function createDraftroomServer(
   collab.documents.use({ persisted: (guideId) => versions.noteActivity(guideId) });
   const guides = createGuideService(conference);
   // Search: each stored change re-indexes its guide alone, after a pause in the typing.
-  const searchIndex = sqliteSearchIndex(conference);
+  const searchIndex = searchIndexFor(persistence.dialect, conference);
   const searchIndexing = searchUpdater({
     index: searchIndex,
     documents: collab.documents,

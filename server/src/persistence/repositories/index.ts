@@ -5,7 +5,7 @@ import { guideLocksRepository } from './guideLocks.ts';
 import { guideReviewsRepository } from './guideReviews.ts';
 import { sessionLiveRepository } from './sessionLive.ts';
 import { deviceLinksRepository } from './deviceLinks.ts';
-import type { Db } from './database.ts';
+import { dialectOf, type Db } from './database.ts';
 import { eventsRepository } from './events.ts';
 import { groupsRepository } from './groups.ts';
 import { guidesRepository } from './guides.ts';
@@ -32,10 +32,13 @@ export type { TemplateRecord } from './templates.ts';
 export type { GuideVersionRecord } from './guideVersions.ts';
 export type { SearchBlockRow, SearchMatchRow } from './searchIndex.ts';
 export type { PostgresSearchBlockRow } from './searchIndexPostgres.ts';
+export type { Dialect } from './database.ts';
 
 /** Every repository over one connection or transaction. */
 export function createRepositories(db: Db) {
   return {
+    /** Which database these run on (the search index is the one part written per dialect). */
+    dialect: dialectOf(db),
     events: eventsRepository(db),
     sessions: sessionsRepository(db),
     groups: groupsRepository(db),
@@ -50,7 +53,7 @@ export function createRepositories(db: Db) {
     sessionLive: sessionLiveRepository(db),
     templates: templatesRepository(db),
     guideVersions: guideVersionsRepository(db),
-    // Each works on its own dialect only (the search index is the one part written per dialect).
+    // Each works on its own dialect only; `services/search/searchIndexFor` picks by `dialect`.
     searchIndex: searchIndexRepository(db),
     postgresSearchIndex: postgresSearchIndexRepository(db),
     comments: commentsRepository(db),

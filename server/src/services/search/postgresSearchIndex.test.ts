@@ -7,7 +7,8 @@ import { searchPostgres, type SearchPostgres } from '../../../test/helpers/searc
 import { openPersistence } from '../../persistence/index.ts';
 import type { TextBlock } from './guideBlocks.ts';
 import { postgresSearchIndex } from './postgresSearchIndex.ts';
-import { sqliteSearchIndex, type SearchIndex } from './searchIndex.ts';
+import type { SearchIndex } from './searchIndex.ts';
+import { searchIndexFor } from './searchIndexFor.ts';
 import { maxLexemeChars, tsqueryOf, tsvectorOf } from './tsearch.ts';
 
 const blocks = (...texts: string[]): TextBlock[] =>
@@ -113,9 +114,14 @@ describe('search index on PostgreSQL', () => {
     const sqlite = await openPersistence(join(dir, 'search.sqlite'));
     try {
       const indexes: Array<[string, SearchIndex]> = [
-        ['sqlite', sqliteSearchIndex(sqlite)],
-        ['postgres', postgresSearchIndex(postgres.store)],
+        ['sqlite', searchIndexFor(sqlite.repositories.dialect, sqlite)],
+        ['postgres', searchIndexFor(postgres.store.repositories.dialect, postgres.store)],
       ];
+      // Each store says its dialect (Kysely's adapter), as the server asks it.
+      expect([sqlite.repositories.dialect, postgres.store.repositories.dialect]).toEqual([
+        'sqlite',
+        'postgres',
+      ]);
       for (const [, index] of indexes) {
         for (const [guideId, texts] of Object.entries(corpus)) {
           await index.update(guideId, blocks(...texts));

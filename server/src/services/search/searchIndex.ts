@@ -13,7 +13,7 @@ export interface IndexHit {
 /**
  * The search index, whatever stores it: SQLite FTS5 (`sqliteSearchIndex`) or PostgreSQL's
  * full-text search (`postgresSearchIndex`: tsvector + GIN), the same words folded the same way,
- * so both find the same blocks. Access is not its business:
+ * so both find the same blocks; `searchIndexFor` picks by dialect. Access is not its business:
  * callers pass the guides the viewer may read.
  */
 export interface SearchIndex {
