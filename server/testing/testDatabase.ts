@@ -111,7 +111,8 @@ export async function dropTestDatabases(dataDir: string): Promise<void> {
   if (!onPostgres) return;
   const registry = readRegistry(dataDir);
   for (const url of Object.values(registry)) await dropPostgresTestDatabase(url);
-  writeFileSync(join(dataDir, registryFile), '{}');
+  // Forgotten, so a second clean-up of the same directory (or of one already deleted) is a no-op.
+  rmSync(join(dataDir, registryFile), { force: true });
 }
 
 function readRegistry(dataDir: string): Record<string, string> {
