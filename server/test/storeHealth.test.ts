@@ -13,7 +13,14 @@ import { freePort, spawnServer, type ChildServer } from './helpers/childServer.t
 import { connectClient, whenSynced, type HonestClient } from './helpers/clients.ts';
 import { createGuide } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
-import { onPostgres } from '../testing/index.ts';
+import {
+  onPostgres,
+  queryTestDatabase,
+  removeTestData,
+  testDatabaseUrl,
+  testPostgresUrl,
+} from '../testing/index.ts';
+import pg from 'pg';
 
 /** The soft file-size limit of a process, as prlimit prints it ("unlimited" or bytes). */
 const fileSizeLimit = (pid: number) =>
@@ -111,5 +118,109 @@ describe.skipIf(onPostgres)('readiness follows whether the database takes writes
     server = await spawnServer({ port, databasePath, organiser: server.organiser });
     const afterCrash = await synced(server, guideId);
     expect(afterCrash.text.toString()).toBe('stored;while refused;');
+  }, 60_000);
+});
+
+/** Runs `statement` as the test's PostgreSQL administrator (DRAFTROOM_TEST_POSTGRES_URL). */
+async function asAdmin(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: testPostgresUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Makes the database refuse writes (or take them again) for every connection the server has
+ * or will open: the default for new sessions changes, and the open ones are ended so the
+ * server's pool reconnects under it.
+ */
+async function setReadOnly(databaseUrl: string, readOnly: boolean): Promise<void> {
+  const database = decodeURIComponent(new URL(databaseUrl).pathname.slice(1));
+  await asAdmin(
+    readOnly
+      ? `ALTER DATABASE "${database}" SET default_transaction_read_only = on`
+      : `ALTER DATABASE "${database}" RESET default_transaction_read_only`,
+  );
+  await asAdmin(
+    `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+      WHERE datname = '${database}' AND pid <> pg_backend_pid()`,
+  );
+}
+
+// The same guarantee on PostgreSQL, where the database is another process: it is made to refuse
+// writes (read-only sessions, as on a replica or after `default_transaction_read_only`), then to
+// take them again.
+describe.runIf(onPostgres)('readiness follows whether PostgreSQL takes writes', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'draftroom-store-health-pg-'));
+  const clients: HonestClient[] = [];
+  let server: ChildServer | undefined;
+
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.kill();
+    await removeTestData(dataDir);
+  });
+
+  it('is 503 with the reason while PostgreSQL refuses writes, and 200 again once it takes them', async () => {
+    const databasePath = await testDatabaseUrl(dataDir);
+    server = await spawnServer({
+      port: await freePort(),
+      databasePath,
+      env: { SEED_DEMO: 'false', STORE_PROBE_INTERVAL_MS: '200' },
+    });
+    const guideId = await createGuide(server, 'Database trouble');
+    const synced = async (target: ChildServer) => {
+      const client = connectClient(target, guideId);
+      clients.push(client);
+      await whenSynced(client);
+      return client;
+    };
+    const writer = await synced(server);
+    const reader = await synced(server);
+    writer.text.insert(0, 'stored;');
+    await waitFor(() => expect(reader.text.toString()).toBe('stored;'));
+    expect(await readiness(server.url)).toEqual({ status: 200, body: { status: 'ready' } });
+
+    await setReadOnly(databasePath, true);
+    try {
+      writer.text.insert(writer.text.length, 'while refused;');
+      await waitFor(async () =>
+        expect(await readiness((server as ChildServer).url)).toMatchObject({
+          status: 503,
+          body: {
+            status: 'not_ready',
+            reason: 'storage_unwritable',
+            message: expect.stringMatching(/^The database refuses writes: .*read-only/),
+          },
+        }),
+      );
+      // The edit was not stored, so nobody saw it; its sender was told to resend (1011).
+      await waitFor(() => expect(writer.closeEvents).toContain(closeCodes.internalError));
+      expect(reader.text.toString()).toBe('stored;');
+      writer.provider.disconnect();
+    } finally {
+      await setReadOnly(databasePath, false);
+    }
+
+    await waitFor(async () =>
+      expect(await readiness((server as ChildServer).url)).toEqual({
+        status: 200,
+        body: { status: 'ready' },
+      }),
+    );
+    writer.provider.connect();
+    await waitFor(() => expect(reader.text.toString()).toBe('stored;while refused;'));
+    // Stored for real: the rows are in the database.
+    await waitFor(async () => {
+      const [row] = await queryTestDatabase<{ n: number }>(
+        databasePath,
+        'SELECT count(*) AS n FROM document_updates WHERE document_id = ?',
+        [guideId],
+      );
+      expect(row?.n).toBeGreaterThanOrEqual(2);
+    });
   }, 60_000);
 });

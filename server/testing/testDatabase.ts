@@ -2,7 +2,8 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { isPostgresUrl } from '../src/persistence/index.ts';
+import { isPostgresUrl, openPersistence } from '../src/persistence/index.ts';
+import { migrationsFingerprint } from '../src/persistence/migrations/index.ts';
 import { postgresTypes } from '../src/persistence/postgres/pool.ts';
 
 /**
@@ -53,10 +54,47 @@ export async function createPostgresTestDatabase(): Promise<string> {
   const run = (process.env.DRAFTROOM_TEST_RUN_ID ?? 'local').replace(/[^a-z0-9]/gi, '');
   const random = Math.random().toString(36).slice(2, 8);
   const database = `draftroom_test_${run}_${process.pid}_${++created}_${random}`.toLowerCase();
-  await withAdmin((client) => client.query(`CREATE DATABASE "${database}"`));
+  const template = await migratedTemplate();
+  await withAdmin((client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${template}"`));
+  return urlOf(database);
+}
+
+function urlOf(database: string): string {
   const url = new URL(testPostgresUrl);
   url.pathname = `/${database}`;
   return url.toString();
+}
+
+let template: Promise<string> | undefined;
+
+/**
+ * A database with every migration applied, which test databases are copied from: a copy costs
+ * what creating an empty database does, and running the migrations on each would cost about
+ * as much again, for every server a test starts. Named after the migrations' code, so a changed
+ * migration makes a new one; kept between runs (it holds nothing but the schema). Made under
+ * an advisory lock, as another name first and renamed once migrated, so parallel test
+ * processes never copy a half-made one.
+ */
+function migratedTemplate(): Promise<string> {
+  template ??= (async () => {
+    const name = `draftroom_test_template_${migrationsFingerprint()}`;
+    await withAdmin(async (client) => {
+      await client.query("SELECT pg_advisory_lock(hashtext('draftroom_test_template'))");
+      try {
+        const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+        if (exists.rowCount) return;
+        const making = `${name}_making_${process.pid}`;
+        await client.query(`DROP DATABASE IF EXISTS "${making}"`);
+        await client.query(`CREATE DATABASE "${making}"`);
+        await (await openPersistence(urlOf(making))).close();
+        await client.query(`ALTER DATABASE "${making}" RENAME TO "${name}"`);
+      } finally {
+        await client.query("SELECT pg_advisory_unlock(hashtext('draftroom_test_template'))");
+      }
+    });
+    return name;
+  })();
+  return template;
 }
 
 /** Drops a database made by `createPostgresTestDatabase`, even if connections are still open. */
@@ -73,7 +111,8 @@ export async function dropTestDatabases(dataDir: string): Promise<void> {
   if (!onPostgres) return;
   const registry = readRegistry(dataDir);
   for (const url of Object.values(registry)) await dropPostgresTestDatabase(url);
-  writeFileSync(join(dataDir, registryFile), '{}');
+  // Forgotten, so a second clean-up of the same directory (or of one already deleted) is a no-op.
+  rmSync(join(dataDir, registryFile), { force: true });
 }
 
 function readRegistry(dataDir: string): Record<string, string> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as documents from './0001_documents.ts';
 import * as conference from './0002_conference.ts';
@@ -46,4 +47,16 @@ export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
       cause: error,
     });
   }
+}
+
+/**
+ * A digest of every migration's name and code: the same for two schemas made by the same
+ * migrations (tests clone an already migrated database named after it).
+ */
+export function migrationsFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const [name, migration] of Object.entries(migrations)) {
+    hash.update(`${name}\n${migration.up.toString()}\n${migration.down?.toString() ?? ''}\n`);
+  }
+  return hash.digest('hex').slice(0, 12);
 }

@@ -311,7 +311,12 @@ export function createCommentService(
       // Nothing left to read: the thread goes, so it no longer takes one of the guide's places
       // (500 deleted threads would otherwise close the guide to new ones for good). Pages drop
       // a thread whose every comment is deleted, which is what they are sent.
-      if (await repositories.comments.removeThreadIfEmpty(threadId)) return announce(deleted);
+      // In a transaction: on PostgreSQL a reply being stored meanwhile then either makes this
+      // see the thread not empty or is refused (404), never stored and cascaded away with it.
+      const removed = await persistence.transaction((tx) =>
+        tx.comments.removeThreadIfEmpty(threadId),
+      );
+      if (removed) return announce(deleted);
       return announce(await presentOne(guideId, threadId));
     }
     return presentOne(guideId, threadId);
