@@ -13,7 +13,7 @@ export type RedisConnection = ReturnType<typeof connect>;
 
 export interface RedisLinkOptions {
   url: string;
-  /** This process's name among the instances (INSTANCE_ID); random when not given. */
+  /** This instance's name for people (INSTANCE_ID): logs, and the start of its origin id. */
   instanceId?: string;
   log: Logger;
   metrics: RedisMetrics;
@@ -33,6 +33,11 @@ export interface RedisLinkOptions {
  * `draftroom_redis_up` / `draftroom_redis_disconnects_total`.
  */
 export class RedisLink {
+  /**
+   * This process's origin in every entry it writes (own entries are skipped by it): INSTANCE_ID
+   * plus a random part, always. Two instances given the same INSTANCE_ID by mistake (a copied
+   * deployment template) would otherwise skip each other's entries and silently miss edits.
+   */
   readonly instanceId: string;
   readonly command: RedisConnection;
   private readonly connections = new Set<RedisConnection>();
@@ -41,12 +46,16 @@ export class RedisLink {
   private lastError = '';
   private downSince = new Date().toISOString();
   private closed = false;
+  /** Whether "unreachable" was said before the link was ever up (said once, like a transition). */
+  private saidUnreachable = false;
   private readonly where: string;
 
   constructor(private readonly options: RedisLinkOptions) {
-    this.instanceId = options.instanceId ?? randomBytes(6).toString('hex');
+    const random = randomBytes(6).toString('hex');
+    this.instanceId = options.instanceId ? `${options.instanceId}-${random}` : random;
     this.where = describeUrl(options.url);
     options.metrics.up.set(0);
+    options.log.info({ redis: this.where, instanceId: this.instanceId }, 'connecting to redis');
     this.command = this.connection('command', () => this.changed());
   }
 
@@ -119,7 +128,17 @@ export class RedisLink {
   }
 
   private changed(): void {
-    const up = this.command.isReady && !this.closed;
+    // A closing link's connections end on purpose: not an outage to log or count.
+    if (this.closed) return;
+    const up = this.command.isReady;
+    if (!up && !this.isUp && this.lastError && !this.saidUnreachable) {
+      // Down from the start (a wrong URL or password, Redis not started yet): said once.
+      this.saidUnreachable = true;
+      this.options.log.error(
+        { redis: this.where, reason: this.lastError },
+        'redis unreachable: retrying; live traffic between instances waits for it',
+      );
+    }
     if (up === this.isUp) return;
     this.isUp = up;
     this.options.metrics.up.set(up ? 1 : 0);
