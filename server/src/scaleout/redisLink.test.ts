@@ -67,6 +67,27 @@ describe('RedisLink', () => {
     expect(messages().filter((message) => message.startsWith('redis down'))).toHaveLength(1);
   });
 
+  it('is down while Redis answers nothing on an open connection, and up once it answers', async () => {
+    const { log, messages } = capturedLogger();
+    const link = new RedisLink({
+      url: redis.url,
+      log,
+      metrics: createRedisMetrics(new Registry()),
+      pingEveryMs: 200,
+    });
+    links.push(link);
+    await waitFor(() => expect(link.up).toBe(true));
+    redis.pause();
+    try {
+      await waitFor(() => expect(link.up).toBe(false), 10_000);
+      expect(link.problem?.message).toMatch(/has not answered a PING/);
+    } finally {
+      redis.resume();
+    }
+    await waitFor(() => expect(link.up).toBe(true), 10_000);
+    expect(messages().filter((message) => message.startsWith('redis down'))).toHaveLength(1);
+  });
+
   it('never shows the password of the URL', async () => {
     const { log, lines } = capturedLogger();
     // This redis-server has no password: AUTH fails, so the link stays down, retrying.

@@ -19,6 +19,8 @@ export interface RedisLinkOptions {
   metrics: RedisMetrics;
   /** The longest wait between two reconnection attempts (milliseconds). */
   maxBackoffMs?: number;
+  /** How often the command connection is checked with a PING; unanswered for twice that: down. */
+  pingEveryMs?: number;
 }
 
 /**
@@ -48,6 +50,10 @@ export class RedisLink {
   private closed = false;
   /** Whether "unreachable" was said before the link was ever up (said once, like a transition). */
   private saidUnreachable = false;
+  /** The last PING went unanswered too long: Redis hangs, or the network dropped silently. */
+  private silent = false;
+  private pinging = false;
+  private readonly watchdog: NodeJS.Timeout;
   private readonly where: string;
 
   constructor(private readonly options: RedisLinkOptions) {
@@ -56,7 +62,9 @@ export class RedisLink {
     this.where = describeUrl(options.url);
     options.metrics.up.set(0);
     options.log.info({ redis: this.where, instanceId: this.instanceId }, 'connecting to redis');
-    this.command = this.connection('command', () => this.changed());
+    this.command = this.connection('command', () => this.changed(), true);
+    this.watchdog = setInterval(() => this.ping(), options.pingEveryMs ?? 5_000);
+    this.watchdog.unref();
   }
 
   /** Whether the command connection is up (publishing and shared limits work). */
@@ -82,12 +90,15 @@ export class RedisLink {
    * `isReady`). Closed with the link.
    */
   blockingConnection(name: string): RedisConnection {
-    return this.connection(name, () => {});
+    // No PING here: it would wait behind the blocked read. The reader's XREAD BLOCK returns at
+    // least every few seconds, which keeps the socket from being idle.
+    return this.connection(name, () => {}, false);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.watchdog);
     // destroy, not quit: a blocked XREAD would hold a polite QUIT for its whole timeout.
     for (const connection of this.connections) {
       if (connection.isOpen) connection.destroy();
@@ -96,14 +107,22 @@ export class RedisLink {
     this.listeners.clear();
   }
 
-  private connection(name: string, onState: () => void): RedisConnection {
+  private connection(name: string, onState: () => void, command: boolean): RedisConnection {
+    const blocking = !command;
     const maxBackoffMs = this.options.maxBackoffMs ?? 2_000;
     const connection = connect({
       url: this.options.url,
       name: `draftroom-${this.instanceId}-${name}`,
       disableOfflineQueue: true,
+      // Bounded even while a silent Redis is not yet found out (see ping()): past it a
+      // command fails at once, and is dropped and counted like any other.
+      commandsQueueMaxLength: 10_000,
       socket: {
         connectTimeout: 5_000,
+        // A blocking connection always has an XREAD BLOCK (a few seconds) in flight: silent for
+        // 20 s means Redis hangs or the network dropped without a word; closed and reconnected.
+        // (The command connection may be idle for long: the PING watchdog watches it instead.)
+        socketTimeout: blocking ? 20_000 : undefined,
         // Forever: 50 ms doubling to the cap, with jitter so instances do not reconnect in step.
         reconnectStrategy: (retries) =>
           Math.round(
@@ -127,10 +146,37 @@ export class RedisLink {
     return connection;
   }
 
+  /**
+   * A connection can stay open while Redis answers nothing (stopped, or the network dropped
+   * packets without a reset): a PING unanswered for two periods marks the link down (publishes
+   * drop instead of piling up, /readyz says so) until one is answered again.
+   */
+  private ping(): void {
+    if (this.pinging || !this.command.isReady) return;
+    this.pinging = true;
+    const everyMs = this.options.pingEveryMs ?? 5_000;
+    const overdue = setTimeout(() => {
+      this.lastError = `Redis has not answered a PING for ${everyMs * 2} ms`;
+      this.silent = true;
+      this.changed();
+    }, everyMs * 2);
+    this.command
+      .ping()
+      .catch(() => {}) // a failed PING is a closed connection: its own events say so
+      .finally(() => {
+        clearTimeout(overdue);
+        this.pinging = false;
+        if (this.silent) {
+          this.silent = false;
+          this.changed();
+        }
+      });
+  }
+
   private changed(): void {
     // A closing link's connections end on purpose: not an outage to log or count.
     if (this.closed) return;
-    const up = this.command.isReady;
+    const up = this.command.isReady && !this.silent;
     if (!up && !this.isUp && this.lastError && !this.saidUnreachable) {
       // Down from the start (a wrong URL or password, Redis not started yet): said once.
       this.saidUnreachable = true;
