@@ -13,12 +13,14 @@ export type RedisConnection = ReturnType<typeof connect>;
 
 export interface RedisLinkOptions {
   url: string;
-  /** This process's name among the instances (INSTANCE_ID); random when not given. */
+  /** This instance's name for people (INSTANCE_ID): logs, and the start of its origin id. */
   instanceId?: string;
   log: Logger;
   metrics: RedisMetrics;
   /** The longest wait between two reconnection attempts (milliseconds). */
   maxBackoffMs?: number;
+  /** How often the command connection is checked with a PING; unanswered for twice that: down. */
+  pingEveryMs?: number;
 }
 
 /**
@@ -33,6 +35,11 @@ export interface RedisLinkOptions {
  * `draftroom_redis_up` / `draftroom_redis_disconnects_total`.
  */
 export class RedisLink {
+  /**
+   * This process's origin in every entry it writes (own entries are skipped by it): INSTANCE_ID
+   * plus a random part, always. Two instances given the same INSTANCE_ID by mistake (a copied
+   * deployment template) would otherwise skip each other's entries and silently miss edits.
+   */
   readonly instanceId: string;
   readonly command: RedisConnection;
   private readonly connections = new Set<RedisConnection>();
@@ -41,13 +48,23 @@ export class RedisLink {
   private lastError = '';
   private downSince = new Date().toISOString();
   private closed = false;
+  /** Whether "unreachable" was said before the link was ever up (said once, like a transition). */
+  private saidUnreachable = false;
+  /** The last PING went unanswered too long: Redis hangs, or the network dropped silently. */
+  private silent = false;
+  private pinging = false;
+  private readonly watchdog: NodeJS.Timeout;
   private readonly where: string;
 
   constructor(private readonly options: RedisLinkOptions) {
-    this.instanceId = options.instanceId ?? randomBytes(6).toString('hex');
+    const random = randomBytes(6).toString('hex');
+    this.instanceId = options.instanceId ? `${options.instanceId}-${random}` : random;
     this.where = describeUrl(options.url);
     options.metrics.up.set(0);
-    this.command = this.connection('command', () => this.changed());
+    options.log.info({ redis: this.where, instanceId: this.instanceId }, 'connecting to redis');
+    this.command = this.connection('command', () => this.changed(), true);
+    this.watchdog = setInterval(() => this.ping(), options.pingEveryMs ?? 5_000);
+    this.watchdog.unref();
   }
 
   /** Whether the command connection is up (publishing and shared limits work). */
@@ -73,12 +90,15 @@ export class RedisLink {
    * `isReady`). Closed with the link.
    */
   blockingConnection(name: string): RedisConnection {
-    return this.connection(name, () => {});
+    // No PING here: it would wait behind the blocked read. The reader's XREAD BLOCK returns at
+    // least every few seconds, which keeps the socket from being idle.
+    return this.connection(name, () => {}, false);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.watchdog);
     // destroy, not quit: a blocked XREAD would hold a polite QUIT for its whole timeout.
     for (const connection of this.connections) {
       if (connection.isOpen) connection.destroy();
@@ -87,14 +107,22 @@ export class RedisLink {
     this.listeners.clear();
   }
 
-  private connection(name: string, onState: () => void): RedisConnection {
+  private connection(name: string, onState: () => void, command: boolean): RedisConnection {
+    const blocking = !command;
     const maxBackoffMs = this.options.maxBackoffMs ?? 2_000;
     const connection = connect({
       url: this.options.url,
       name: `draftroom-${this.instanceId}-${name}`,
       disableOfflineQueue: true,
+      // Bounded even while a silent Redis is not yet found out (see ping()): past it a
+      // command fails at once, and is dropped and counted like any other.
+      commandsQueueMaxLength: 10_000,
       socket: {
         connectTimeout: 5_000,
+        // A blocking connection always has an XREAD BLOCK (a few seconds) in flight: silent for
+        // 20 s means Redis hangs or the network dropped without a word; closed and reconnected.
+        // (The command connection may be idle for long: the PING watchdog watches it instead.)
+        socketTimeout: blocking ? 20_000 : undefined,
         // Forever: 50 ms doubling to the cap, with jitter so instances do not reconnect in step.
         reconnectStrategy: (retries) =>
           Math.round(
@@ -118,8 +146,45 @@ export class RedisLink {
     return connection;
   }
 
+  /**
+   * A connection can stay open while Redis answers nothing (stopped, or the network dropped
+   * packets without a reset): a PING unanswered for two periods marks the link down (publishes
+   * drop instead of piling up, /readyz says so) until one is answered again.
+   */
+  private ping(): void {
+    if (this.pinging || !this.command.isReady) return;
+    this.pinging = true;
+    const everyMs = this.options.pingEveryMs ?? 5_000;
+    const overdue = setTimeout(() => {
+      this.lastError = `Redis has not answered a PING for ${everyMs * 2} ms`;
+      this.silent = true;
+      this.changed();
+    }, everyMs * 2);
+    this.command
+      .ping()
+      .catch(() => {}) // a failed PING is a closed connection: its own events say so
+      .finally(() => {
+        clearTimeout(overdue);
+        this.pinging = false;
+        if (this.silent) {
+          this.silent = false;
+          this.changed();
+        }
+      });
+  }
+
   private changed(): void {
-    const up = this.command.isReady && !this.closed;
+    // A closing link's connections end on purpose: not an outage to log or count.
+    if (this.closed) return;
+    const up = this.command.isReady && !this.silent;
+    if (!up && !this.isUp && this.lastError && !this.saidUnreachable) {
+      // Down from the start (a wrong URL or password, Redis not started yet): said once.
+      this.saidUnreachable = true;
+      this.options.log.error(
+        { redis: this.where, reason: this.lastError },
+        'redis unreachable: retrying; live traffic between instances waits for it',
+      );
+    }
     if (up === this.isUp) return;
     this.isUp = up;
     this.options.metrics.up.set(up ? 1 : 0);

@@ -1,7 +1,9 @@
 // Two real Draftroom servers with REDIS_URL on one private redis-server: the join limit per
 // address holds across both, /readyz says Redis is down (and which part) while it is killed and
-// is ready again once it is back, without a restart; /metrics shows the link.
+// is ready again once it is back, without a restart; /metrics shows the link; the events gap
+// a Redis restart leaves ends open session streams (pages reconnect and read afresh).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGuide } from '../../testing/index.ts';
 import { RedisServer } from '../../test/helpers/redisServer.ts';
 import { startTestServer, type TestServer } from '../../test/helpers/testServer.ts';
 import { waitFor } from '../../test/helpers/waitFor.ts';
@@ -47,6 +49,19 @@ describe('several servers on Redis', () => {
   });
 
   it('is not ready while Redis is down, says so, and is ready again once it is back', async () => {
+    // A session page's live stream, open on A: resolves when the server ends it.
+    const group = await createGuide(a.organiser, 'Gap guide');
+    const response = await fetch(`${a.url}/api/sessions/${group.sessionId}/events`, {
+      headers: { cookie: a.cookie },
+    });
+    expect(response.status).toBe(200);
+    const body = (response.body as ReadableStream<Uint8Array>).getReader();
+    const ended = (async () => {
+      while (!(await body.read()).done);
+      return true;
+    })();
+    let streamEnded = false;
+    void ended.then(() => (streamEnded = true));
     await redis.kill();
     await waitFor(async () =>
       expect(await readiness(a.url)).toMatchObject({
@@ -70,5 +85,7 @@ describe('several servers on Redis', () => {
     );
     await waitFor(async () => expect((await readiness(b.url)).status).toBe(200), 15_000);
     expect(await (await fetch(`${a.url}/metrics`)).text()).toMatch(/^draftroom_redis_up 1$/m);
+    // Redis restarted: events may have been missed, so the page's stream was ended.
+    await waitFor(() => expect(streamEnded).toBe(true), 15_000);
   });
 });

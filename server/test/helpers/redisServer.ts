@@ -56,6 +56,15 @@ export class RedisServer {
     await once(child, 'exit');
   }
 
+  /** SIGSTOP: connections stay open, nothing is answered (a hung Redis, a silent network). */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   /** A plain client for the test's own commands (XADD by hand, inspection). */
   async client() {
     const client = createClient({ url: this.url, RESP: 2 });
