@@ -34,6 +34,8 @@ export async function recheckAccess(
     log: Logger;
   },
 ): Promise<void> {
+  // What they send meanwhile waits for their decision (an edit must not pass on the old one).
+  for (const connection of connections) connection.hold();
   for (const connection of connections) {
     try {
       const decision = await context.access.recheck(connection.signIn, connection.documentId);
@@ -61,6 +63,8 @@ export async function recheckAccess(
         'access re-check failed',
       );
       connection.close(closeCodes.forbidden, 'access could not be checked');
+    } finally {
+      connection.release();
     }
   }
 }

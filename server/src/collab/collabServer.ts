@@ -24,6 +24,7 @@ import { ConnectionsPerAddress, MessageRateLimiter } from './limits.ts';
 import { DocumentHost } from './documentHost.ts';
 import { HookList } from './documentHooks.ts';
 import { RoomRegistry } from './roomRegistry.ts';
+import type { Room } from './room.ts';
 import { noRelay, type DocumentRelay } from './relay/documentRelay.ts';
 import { validateUpdate } from './validation/validateUpdate.ts';
 import {
@@ -269,24 +270,18 @@ export class CollabServer {
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (connection.closed) return;
-      try {
-        if (!rate.take()) {
-          throw new ProtocolError(
+      const handled = connection.receive(() =>
+        this.handleFrame(connection, room, rate, data, isBinary),
+      );
+      if (!handled) {
+        this.reject(
+          connection,
+          new ProtocolError(
             'rate_limited',
             closeCodes.rateLimited,
-            'Too many messages per second on this connection.',
-          );
-        }
-        if (!isBinary) {
-          throw new ProtocolError(
-            'malformed',
-            closeCodes.malformedMessage,
-            'Text frames are not part of the protocol.',
-          );
-        }
-        room.handleMessage(connection, decodeClientMessage(toBytes(data)));
-      } catch (error) {
-        this.reject(connection, error);
+            'Too many messages while held.',
+          ),
+        );
       }
     });
     ws.on('error', (error: Error & { code?: string }) => {
@@ -326,6 +321,36 @@ export class CollabServer {
   private sendComments(guideId: string, frame: Uint8Array): void {
     for (const connection of this.connections) {
       if (connection.documentId === guideId && connection.hearsPermission) connection.send(frame);
+    }
+  }
+
+  /** One frame from a connection: its rate, its kind, then its room; bad input closes only it. */
+  private handleFrame(
+    connection: CollabConnection,
+    room: Room,
+    rate: MessageRateLimiter,
+    data: RawData,
+    isBinary: boolean,
+  ): void {
+    if (connection.closed) return;
+    try {
+      if (!rate.take()) {
+        throw new ProtocolError(
+          'rate_limited',
+          closeCodes.rateLimited,
+          'Too many messages per second on this connection.',
+        );
+      }
+      if (!isBinary) {
+        throw new ProtocolError(
+          'malformed',
+          closeCodes.malformedMessage,
+          'Text frames are not part of the protocol.',
+        );
+      }
+      room.handleMessage(connection, decodeClientMessage(toBytes(data)));
+    } catch (error) {
+      this.reject(connection, error);
     }
   }
 

@@ -7,6 +7,9 @@ import type { Permission, PermissionChangeReason, PresenceUser } from '@draftroo
 import type { SignIn } from '../services/auth/authService.ts';
 export type { Permission };
 
+/** Frames one connection may send while its access is being decided again (ms, normally). */
+const maxHeldFrames = 1_000;
+
 /**
  * One websocket peer on one document. It knows what it may do (`permission`), who it is to the
  * others (`presenceUser`, from the server's records), which awareness client id it speaks for
@@ -19,6 +22,13 @@ export class CollabConnection {
   closed = false;
   /** Draftroom's own client (not a stock y-websocket one): it is told its permission. */
   hearsPermission = false;
+  /**
+   * While its access is being decided again (`accessRecheck`), what it sends waits here, so an
+   * edit that arrives meanwhile is judged by the new decision, not the old permission (the
+   * decision reads the database: on PostgreSQL that spans several frames). Null when not held.
+   */
+  private held: Array<() => void> | null = null;
+  private holds = 0;
 
   constructor(
     readonly socket: WebSocket,
@@ -36,6 +46,34 @@ export class CollabConnection {
     socket.on('pong', () => {
       this.isAlive = true;
     });
+  }
+
+  /** Runs `handle` now, or once the re-decisions of its access now under way have ended. */
+  receive(handle: () => void): boolean {
+    if (!this.held) {
+      handle();
+      return true;
+    }
+    if (this.held.length >= maxHeldFrames) return false;
+    this.held.push(handle);
+    return true;
+  }
+
+  /** Holds what it sends until `release` (as often as `hold` was called). */
+  hold(): void {
+    this.holds += 1;
+    this.held ??= [];
+  }
+
+  release(): void {
+    this.holds = Math.max(0, this.holds - 1);
+    if (this.holds > 0 || !this.held) return;
+    const waiting = this.held;
+    this.held = null;
+    for (const handle of waiting) {
+      if (this.closed) return;
+      handle();
+    }
   }
 
   send(frame: Uint8Array): void {
