@@ -5,6 +5,8 @@ import * as encoding from 'lib0/encoding';
 import { whenClosed } from './helpers/clients.ts';
 import { closeCodes, protocolVersion, serviceMessageType } from '@draftroom/shared';
 import { startCollabOnly, type CollabOnly } from './helpers/collabOnly.ts';
+import { startTestServer } from './helpers/testServer.ts';
+import { startRedisProcess } from '../testing/index.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
 // What the server can do now (its database, its link to other instances) reaches Draftroom's
@@ -84,5 +86,31 @@ describe('service state', () => {
     encoding.writeVarString(encoder, 'live');
     socket.send(encoding.toUint8Array(encoder));
     expect((await closed).code).toBe(closeCodes.unknownMessageType);
+  });
+
+  it('on a server with REDIS_URL: relayDelayed while Redis is lost, live again once it is back', async () => {
+    const redis = await startRedisProcess();
+    const real = await startTestServer({ REDIS_URL: redis.url });
+    try {
+      const heard: string[] = [];
+      const socket = new WebSocket(`${real.wsUrl}/remote-plenary-sittings?v=${protocolVersion}`, {
+        headers: { cookie: real.cookie },
+      });
+      sockets.push(socket);
+      socket.on('message', (data: Buffer) => {
+        const decoder = decoding.createDecoder(new Uint8Array(data));
+        if (decoding.readVarUint(decoder) === serviceMessageType) {
+          heard.push(decoding.readVarString(decoder));
+        }
+      });
+      await new Promise((resolve) => socket.once('open', resolve));
+      await redis.kill();
+      await waitFor(() => expect(heard).toEqual(['relayDelayed']), 10_000);
+      await redis.restart();
+      await waitFor(() => expect(heard).toEqual(['relayDelayed', 'live']), 15_000);
+    } finally {
+      await real.cleanup();
+      await redis.kill();
+    }
   });
 });

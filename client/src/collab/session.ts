@@ -37,7 +37,8 @@ function sameConnectionState(a: ConnectionState, b: ConnectionState): boolean {
     a.online === b.online &&
     a.pending === b.pending &&
     a.problem === b.problem &&
-    a.permission === b.permission
+    a.permission === b.permission &&
+    a.service === b.service
   );
 }
 
