@@ -52,6 +52,10 @@ export function createPostgresPool(
   // An idle client's connection dropping (a database restart) is reported here; without a
   // listener it would crash the process. The next query opens a new connection.
   pool.on('error', () => {});
+  // A client in use (a transaction held open meanwhile, as `exclusively` does) emits its
+  // connection's end on the client itself, where nothing listens: that crashed the process when
+  // PostgreSQL terminated its connections. The query in flight still fails (and is handled).
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 
