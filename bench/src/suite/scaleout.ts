@@ -55,7 +55,7 @@ export async function runScaleOutScenario(options: SuiteOptions): Promise<Scenar
     }
   }
   return {
-    title: '13. Scale-out: PostgreSQL + Redis beside SQLite',
+    title: '12. Scale-out: PostgreSQL + Redis beside SQLite',
     columns: { draftroom: 'PostgreSQL', baseline: 'SQLite', ratio: 'PG/SQLite' },
     notes: [
       'Columns: "PostgreSQL" is two instances on PostgreSQL + Redis for the conference rows and ' +
@@ -90,9 +90,9 @@ export function scaleOutSizes(smoke: boolean) {
           guides: 2,
           clientsPerGuide: 4,
           warmupSeconds: 1,
-          durationSeconds: 3,
+          durationSeconds: 2,
         },
-        replayUpdates: 1_500 as number | undefined,
+        replayUpdates: 1_000 as number | undefined,
       }
     : { conference, replayUpdates: undefined as number | undefined };
 }
