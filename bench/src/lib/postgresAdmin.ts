@@ -153,3 +153,16 @@ export async function postgresCounters(database: string): Promise<PostgresCounte
   }
   return counters;
 }
+
+/**
+ * How many guides have stored content in the database (updates or a compacted state): read from
+ * the tables themselves, so it proves the server wrote there, whatever the statistics lag.
+ */
+export async function guidesStored(database: BenchDatabase): Promise<number> {
+  const rows = await psql(
+    `SELECT count(DISTINCT document_id) FROM (SELECT document_id FROM document_updates
+       UNION ALL SELECT document_id FROM document_states) AS stored`,
+    database.url,
+  );
+  return Number(rows[0]?.[0] ?? 0);
+}

@@ -110,3 +110,38 @@ export function startFailure(error: unknown): string {
   const picked = logged.length > 0 ? logged : plain.slice(-3);
   return picked.join(' | ').slice(0, 500);
 }
+
+/** The document store's group commits so far (every instance's), from Draftroom's /metrics. */
+export interface StoreCommits {
+  at: number;
+  /** Batches committed: one transaction each. */
+  batches: number;
+  /** Updates stored in them. */
+  updates: number;
+}
+
+export async function storeCommits(server: ServerUnderTest): Promise<StoreCommits> {
+  const urls =
+    'instances' in server ? (server as PostgresServer).instances.map((i) => i.url) : [server.url];
+  const at = performance.now();
+  let batches = 0;
+  let updates = 0;
+  for (const url of urls) {
+    const metrics = await fetchMetrics(url);
+    batches += metrics.value('draftroom_persist_batch_updates_count');
+    updates += metrics.value('draftroom_persist_batch_updates_sum');
+  }
+  return { at, batches, updates };
+}
+
+/** Group commits per second between two readings, and updates per commit. */
+export function commitRate(
+  before: StoreCommits,
+  after: StoreCommits,
+): { commitsPerSecond: number; updatesPerCommit: number | null } {
+  const batches = after.batches - before.batches;
+  return {
+    commitsPerSecond: batches / ((after.at - before.at) / 1000),
+    updatesPerCommit: batches > 0 ? (after.updates - before.updates) / batches : null,
+  };
+}

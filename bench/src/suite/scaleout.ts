@@ -1,9 +1,20 @@
 import { BackendSampler, type BackendUsage } from '../lib/backendSampler.ts';
 import type { GuideSetup } from '../lib/people.ts';
-import { postgresReachable, shownUrl, postgresAdminUrl } from '../lib/postgresAdmin.ts';
+import {
+  guidesStored,
+  postgresAdminUrl,
+  postgresReachable,
+  shownUrl,
+} from '../lib/postgresAdmin.ts';
 import { startDraftroom, unthrottledEnv, type ServerUnderTest } from '../lib/processes.ts';
 import { cpuSnapshot, otherCpuPercent, waitForQuietMachine } from '../lib/sampler.ts';
-import { startFailure, startOnPostgres, type PostgresServer } from '../lib/scaleOut.ts';
+import {
+  commitRate,
+  startFailure,
+  startOnPostgres,
+  storeCommits,
+  type PostgresServer,
+} from '../lib/scaleOut.ts';
 import { formatNumber } from '../report/table.ts';
 import { runConference, type ConferenceOptions } from '../scenarios/conference/index.ts';
 import { replaySequential } from '../scenarios/traceReplay.ts';
@@ -99,6 +110,8 @@ export function scaleOutSizes(smoke: boolean) {
 
 type ConferenceLoad = Omit<ConferenceOptions, 'log'>;
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const rotate = <T>(kinds: readonly T[], run: number): T[] =>
   kinds.map((_, index) => kinds[(index + run) % kinds.length] as T);
 
@@ -140,24 +153,23 @@ async function conferenceOn(
   try {
     options.log(`  run ${run + 1} ${label[kind]}`);
     let backends: BackendUsage | null = null;
+    let store: ConferenceRun['store'] = null;
     const result = await runConference(server, {
       ...load,
       log: options.log,
-      // PostgreSQL's and Redis' share, over the measured window (typing starts, then warm-up).
+      // The store's commits, and PostgreSQL's and Redis' share, over the measured window (typing
+      // starts with this call, then the warm-up, then the window until the returned stop).
       alongside: async () => {
-        if (!scaled) return async () => {};
-        const sampler = new Promise<BackendSampler>((resolve, reject) =>
-          setTimeout(
-            () =>
-              BackendSampler.start(scaled.database.name, scaled.redis?.port ?? null).then(
-                resolve,
-                reject,
-              ),
-            load.warmupSeconds * 1000,
-          ),
-        );
+        const window = sleep(load.warmupSeconds * 1000).then(async () => ({
+          commits: await storeCommits(server),
+          sampler: scaled
+            ? await BackendSampler.start(scaled.database.name, scaled.redis?.port ?? null)
+            : null,
+        }));
         return async () => {
-          backends = await (await sampler).stop();
+          const { commits, sampler } = await window;
+          store = commitRate(commits, await storeCommits(server));
+          backends = (await sampler?.stop()) ?? null;
         };
       },
     });
@@ -166,9 +178,12 @@ async function conferenceOn(
       run,
       result,
       backends,
+      store,
       relayedPerInstance: await counters('draftroom_relayed_updates_total'),
       resyncsPerInstance: await counters('draftroom_relay_resyncs_total'),
       rejectedPerInstance: await counters('draftroom_messages_rejected_total'),
+      guidesInPostgres: scaled ? await guidesStored(scaled.database) : null,
+      guides: load.guides,
     };
     options.log(
       `  run ${run + 1} ${label[kind]}: edit p99 ${formatNumber(result.editAllPeers.p99Ms)} ms, ` +
@@ -200,7 +215,9 @@ async function replayOn(
     const database = kind === 'postgres' ? (server as PostgresServer).database.name : null;
     const sampler = database ? await BackendSampler.start(database, null, 500) : null;
     const before = cpuSnapshot(server);
+    const commits = await storeCommits(server);
     const result = await replay(server, guide);
+    const store = commitRate(commits, await storeCommits(server));
     const other = otherCpuPercent(before, cpuSnapshot(server));
     const backends = sampler ? await sampler.stop() : null;
     options.log(
@@ -210,7 +227,7 @@ async function replayOn(
     const backendCpu = backends
       ? backends.postgresBackendCpuPercent + backends.postgresBackgroundCpuPercent
       : 0;
-    return { run, result, backends, otherCpuPercent: Math.max(0, other - backendCpu) };
+    return { run, result, backends, store, otherCpuPercent: Math.max(0, other - backendCpu) };
   } finally {
     await server.stop();
   }
