@@ -78,7 +78,7 @@ export async function startOnPostgres(
       Promise.all(
         instances.map(async (instance) => {
           try {
-            return (await fetchMetrics(instance.url)).value(name);
+            return (await fetchMetrics(instance.url, 30_000)).value(name);
           } catch {
             return Number.NaN;
           }
@@ -127,7 +127,8 @@ export async function storeCommits(server: ServerUnderTest): Promise<StoreCommit
   let batches = 0;
   let updates = 0;
   for (const url of urls) {
-    const metrics = await fetchMetrics(url);
+    // Generous: under the full load a server may take seconds to answer.
+    const metrics = await fetchMetrics(url, 30_000);
     batches += metrics.value('draftroom_persist_batch_updates_count');
     updates += metrics.value('draftroom_persist_batch_updates_sum');
   }

@@ -153,6 +153,10 @@ async function conferenceOn(
   );
   if ('failed' in server) return server;
   const scaled = kind === 'scaled' ? (server as PostgresServer) : null;
+  const missed = (what: string) => (error: unknown) => {
+    options.log(`  run ${run + 1} ${label[kind]}: could not read ${what}: ${String(error)}`);
+    return null;
+  };
   const before = cpuSnapshot(server);
   try {
     options.log(`  run ${run + 1} ${label[kind]}`);
@@ -163,17 +167,26 @@ async function conferenceOn(
       log: options.log,
       // The store's commits, and PostgreSQL's and Redis' share, over the measured window (typing
       // starts with this call, then the warm-up, then the window until the returned stop).
+      // A reading that fails (a server too busy to answer /metrics in time) leaves its rows
+      // empty for this run, and is logged; it must not end the run.
       alongside: async () => {
-        const window = sleep(load.warmupSeconds * 1000).then(async () => ({
-          commits: await storeCommits(server),
-          sampler: scaled
-            ? await BackendSampler.start(scaled.database.name, scaled.redis?.port ?? null)
-            : null,
-        }));
+        const window = sleep(load.warmupSeconds * 1000).then(() =>
+          Promise.all([
+            storeCommits(server).catch(missed('store commits at the window start')),
+            scaled
+              ? BackendSampler.start(scaled.database.name, scaled.redis?.port ?? null).catch(
+                  missed('PostgreSQL and Redis at the window start'),
+                )
+              : null,
+          ]),
+        );
         return async () => {
-          const { commits, sampler } = await window;
-          store = commitRate(commits, await storeCommits(server));
-          backends = (await sampler?.stop()) ?? null;
+          const [commits, sampler] = await window;
+          const end = await storeCommits(server).catch(missed('store commits at the window end'));
+          store = commits && end ? commitRate(commits, end) : null;
+          backends = sampler
+            ? await sampler.stop().catch(missed('PostgreSQL and Redis at the window end'))
+            : null;
         };
       },
     });
@@ -186,7 +199,9 @@ async function conferenceOn(
       relayedPerInstance: await counters('draftroom_relayed_updates_total'),
       resyncsPerInstance: await counters('draftroom_relay_resyncs_total'),
       rejectedPerInstance: await counters('draftroom_messages_rejected_total'),
-      guidesInPostgres: scaled ? await guidesStored(scaled.database) : null,
+      guidesInPostgres: scaled
+        ? await guidesStored(scaled.database).catch(missed('the guides stored'))
+        : null,
       guides: load.guides,
     };
     options.log(
@@ -219,11 +234,16 @@ async function replayOn(
     const database = kind === 'postgres' ? (server as PostgresServer).database.name : null;
     const sampler = database ? await BackendSampler.start(database, null, 500) : null;
     const before = cpuSnapshot(server);
-    const commits = await storeCommits(server);
+    const missed = (what: string) => (error: unknown) => {
+      options.log(`  run ${run + 1} ${label[kind]}: could not read ${what}: ${String(error)}`);
+      return null;
+    };
+    const commits = await storeCommits(server).catch(missed('store commits before'));
     const result = await replay(server, guide);
-    const store = commitRate(commits, await storeCommits(server));
+    const end = await storeCommits(server).catch(missed('store commits after'));
+    const store = commits && end ? commitRate(commits, end) : null;
     const other = otherCpuPercent(before, cpuSnapshot(server));
-    const backends = sampler ? await sampler.stop() : null;
+    const backends = sampler ? await sampler.stop().catch(missed('PostgreSQL after')) : null;
     options.log(
       `  run ${run + 1} ${label[kind]}: ${formatNumber(result.updatesPerSecond)} updates/s` +
         (backends ? `, ${formatNumber(backends.commitsPerSecond)} commits/s` : ''),
