@@ -118,6 +118,8 @@ export interface StoreCommits {
   batches: number;
   /** Updates stored in them. */
   updates: number;
+  /** Time spent committing them (the store's own timing of each batch), in seconds. */
+  seconds: number;
 }
 
 export async function storeCommits(server: ServerUnderTest): Promise<StoreCommits> {
@@ -126,23 +128,29 @@ export async function storeCommits(server: ServerUnderTest): Promise<StoreCommit
   const at = performance.now();
   let batches = 0;
   let updates = 0;
+  let seconds = 0;
   for (const url of urls) {
     // Generous: under the full load a server may take seconds to answer.
     const metrics = await fetchMetrics(url, 30_000);
     batches += metrics.value('draftroom_persist_batch_updates_count');
     updates += metrics.value('draftroom_persist_batch_updates_sum');
+    seconds += metrics.value('draftroom_persist_duration_seconds_sum');
   }
-  return { at, batches, updates };
+  return { at, batches, updates, seconds };
 }
 
-/** Group commits per second between two readings, and updates per commit. */
+/**
+ * Group commits per second between two readings, updates per commit, and the mean time a commit
+ * took (a store commits one batch at a time per instance, so this bounds its commits per second).
+ */
 export function commitRate(
   before: StoreCommits,
   after: StoreCommits,
-): { commitsPerSecond: number; updatesPerCommit: number | null } {
+): { commitsPerSecond: number; updatesPerCommit: number | null; commitMs: number | null } {
   const batches = after.batches - before.batches;
   return {
     commitsPerSecond: batches / ((after.at - before.at) / 1000),
     updatesPerCommit: batches > 0 ? (after.updates - before.updates) / batches : null,
+    commitMs: batches > 0 ? (1000 * (after.seconds - before.seconds)) / batches : null,
   };
 }

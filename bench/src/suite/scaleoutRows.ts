@@ -6,6 +6,7 @@ import type { ReplayResult } from '../scenarios/traceReplay.ts';
 export interface StoreRate {
   commitsPerSecond: number;
   updatesPerCommit: number | null;
+  commitMs: number | null;
 }
 
 /** One conference run on one server kind, with what PostgreSQL, Redis and the relay did. */
@@ -125,6 +126,7 @@ export function scaleOutRows(results: ScaleOutResults, load: Load): Row[] {
       (r) => r.store?.commitsPerSecond ?? null,
     ),
     conference('updates per group commit', 'updates', (r) => r.store?.updatesPerCommit ?? null),
+    conference('group commit duration (mean)', 'ms', (r) => r.store?.commitMs ?? null),
     backend(
       'PostgreSQL commits, all transactions (pg_stat_database)',
       'commits/s',
@@ -186,6 +188,7 @@ export function scaleOutRows(results: ScaleOutResults, load: Load): Row[] {
     }),
     replay('document-store group commits', 'commits/s', (r) => r.store?.commitsPerSecond ?? null),
     replay('updates per group commit', 'updates', (r) => r.store?.updatesPerCommit ?? null),
+    replay('group commit duration (mean)', 'ms', (r) => r.store?.commitMs ?? null),
     row('replay: PostgreSQL commits, all transactions (pg_stat_database)', 'commits/s', {
       draftroom: postgres.map((r) => r.backends?.commitsPerSecond ?? null),
       baseline: null,
