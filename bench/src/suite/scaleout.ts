@@ -123,7 +123,7 @@ const label = {
 } as const;
 
 /**
- * Waits for a quiet machine (full size; a minute at most, not the suite's three: this scenario
+ * Waits for a quiet machine (full size; 30 s at most, not the suite's three minutes: this scenario
  * starts four server kinds a run, and the "other jobs" rows record what was running anyway),
  * then starts the server kind; a refusal is returned, not thrown.
  */
@@ -132,7 +132,7 @@ async function start<T extends ServerUnderTest>(
   options: SuiteOptions,
   starter: () => Promise<T>,
 ): Promise<T | { failed: { what: string; why: string } }> {
-  if (!options.smoke) await waitForQuietMachine(60_000, options.log);
+  if (!options.smoke) await waitForQuietMachine(30_000, options.log);
   try {
     return await starter();
   } catch (error) {
