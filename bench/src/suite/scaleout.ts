@@ -210,6 +210,12 @@ async function conferenceOn(
         (scaled ? `, relayed per instance ${measured.relayedPerInstance.join('/')}` : ''),
     );
     return measured;
+  } catch (error) {
+    // One side failing (e.g. the server refusing a join) is that side's failed check; the
+    // other side's figures still count.
+    const why = error instanceof Error ? error.message : String(error);
+    options.log(`  run ${run + 1} ${label[kind]} failed: ${why}`);
+    return { failed: { what: `${label[kind]} run ${run + 1}`, why } };
   } finally {
     options.log(`  other jobs: ${formatNumber(otherCpuPercent(before, cpuSnapshot(server)))}%`);
     await server.stop();
@@ -252,6 +258,10 @@ async function replayOn(
       ? backends.postgresBackendCpuPercent + backends.postgresBackgroundCpuPercent
       : 0;
     return { run, result, backends, store, otherCpuPercent: Math.max(0, other - backendCpu) };
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    options.log(`  run ${run + 1} ${label[kind]} failed: ${why}`);
+    return { failed: { what: `${label[kind]} run ${run + 1}`, why } };
   } finally {
     await server.stop();
   }
