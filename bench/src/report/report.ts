@@ -44,6 +44,7 @@ export const scenarioNames = [
   'exports',
   'search',
   'dashboard',
+  'scaleout',
   'soak',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];
@@ -56,6 +57,8 @@ export interface ScenarioReport {
   parameters: Record<string, unknown>;
   rows: Row[];
   checks: Check[];
+  /** Headers of the two compared columns and their ratio, where not Draftroom and the baseline. */
+  columns?: { draftroom: string; baseline: string; ratio: string };
   /** Extra tables (the soak's samples), printed after the main one. */
   notes: string[];
   /** Every run's raw result, for whoever wants more than medians. */

@@ -27,12 +27,17 @@ function resultOf(row: Row): string {
 export function renderTable(report: ScenarioReport): string {
   const hasFloor = report.rows.some((row) => row.floor !== undefined);
   const hasHocuspocus = report.rows.some((row) => row.hocuspocus !== undefined);
+  const columns = report.columns ?? {
+    draftroom: 'Draftroom',
+    baseline: 'baseline',
+    ratio: 'D/baseline',
+  };
   const header = [
     'metric',
     'unit',
-    'Draftroom',
-    'baseline',
-    'D/baseline',
+    columns.draftroom,
+    columns.baseline,
+    columns.ratio,
     ...(hasHocuspocus ? ['Hocuspocus', 'D/Hocuspocus'] : []),
     ...(hasFloor ? ['floor', 'D/floor'] : []),
     'target',
@@ -52,9 +57,9 @@ export function renderTable(report: ScenarioReport): string {
     resultOf(row),
   ]);
   const numeric = new Set([
-    'Draftroom',
-    'baseline',
-    'D/baseline',
+    columns.draftroom,
+    columns.baseline,
+    columns.ratio,
     'Hocuspocus',
     'D/Hocuspocus',
     'floor',

@@ -188,7 +188,7 @@ export function paperPrefix(limit: number | undefined): { trace: Trace; updates:
 
 export type ScenarioOutcome = Pick<
   ScenarioReport,
-  'title' | 'parameters' | 'rows' | 'checks' | 'raw'
+  'title' | 'parameters' | 'rows' | 'checks' | 'raw' | 'columns'
 > & {
   notes?: string[];
 };

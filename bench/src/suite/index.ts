@@ -13,6 +13,7 @@ import { runSoakScenario } from './soak.ts';
 import { runVersionsScenario } from './versions.ts';
 import { runSearchScenario } from './search.ts';
 import { runDashboardScenario } from './dashboard.ts';
+import { runScaleOutScenario } from './scaleout.ts';
 
 export type { SuiteOptions } from './common.ts';
 export { sizesFor } from './common.ts';
@@ -68,4 +69,5 @@ const scenarioRunners: Record<ScenarioName, (options: SuiteOptions) => Promise<S
   exports: runExportsScenario,
   search: runSearchScenario,
   dashboard: runDashboardScenario,
+  scaleout: runScaleOutScenario,
 };
