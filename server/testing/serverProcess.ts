@@ -60,7 +60,11 @@ export async function spawnServerProcess(options: {
   const links: PrintedLink[] = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`server did not start:\n${output}`)),
+      () => {
+        // Not left running behind the test that gave up on it.
+        child.kill('SIGKILL');
+        reject(new Error(`server did not start:\n${output}`));
+      },
       options.timeoutMs ?? 30_000,
     );
     let pending = '';
