@@ -59,14 +59,11 @@ export async function spawnServerProcess(options: {
   let output = '';
   const links: PrintedLink[] = [];
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => {
-        // Not left running behind the test that gave up on it.
-        child.kill('SIGKILL');
-        reject(new Error(`server did not start:\n${output}`));
-      },
-      options.timeoutMs ?? 30_000,
-    );
+    const timer = setTimeout(() => {
+      // Not left running behind the test that gave up on it.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, options.timeoutMs ?? 30_000);
     let pending = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
