@@ -46,7 +46,6 @@ export class ContributionMemory {
   rows(entries: readonly AppendEntry[], seqs: readonly number[]): ContributionRows {
     const at = new Date().toISOString();
     const perAuthor = new Map<string, MinuteRow>();
-    const clients = new Map<string, ClientRow>();
     entries.forEach((entry, index) => {
       if (!entry.author) return;
       const seq = seqs[index] as number;
@@ -66,6 +65,21 @@ export class ContributionMemory {
           lastSeq: seq,
         });
       }
+    });
+    return {
+      minute: minuteOf(at),
+      at,
+      minutes: [...perAuthor.values()],
+      clients: this.newClients(entries),
+    };
+  }
+
+  /** The batch's client ids not yet written for their guide and author (a row each). */
+  newClients(entries: readonly AppendEntry[]): ClientRow[] {
+    const clients = new Map<string, ClientRow>();
+    for (const entry of entries) {
+      if (!entry.author) continue;
+      const key = `${entry.documentId}\u0000${entry.author.authorId}`;
       for (const clientId of entry.author.clientIds) {
         const clientKey = `${key}\u0000${clientId}`;
         if (this.written.has(clientKey) || clients.has(clientKey)) continue;
@@ -76,13 +90,8 @@ export class ContributionMemory {
           key: clientKey,
         });
       }
-    });
-    return {
-      minute: at.slice(0, 16),
-      at,
-      minutes: [...perAuthor.values()],
-      clients: [...clients.values()],
-    };
+    }
+    return [...clients.values()];
   }
 
   /** Called once the batch's transaction committed, with the client rows it wrote. */
@@ -90,4 +99,9 @@ export class ContributionMemory {
     if (this.written.size + clients.length > rememberedClients) this.written.clear();
     for (const client of clients) this.written.add(client.key);
   }
+}
+
+/** UTC, to the minute, of an ISO time: 2026-12-01T09:30 */
+export function minuteOf(isoTime: string): string {
+  return isoTime.slice(0, 16);
 }

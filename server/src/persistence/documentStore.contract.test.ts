@@ -123,6 +123,52 @@ describe(`DocumentStore contract (${testBackend})`, () => {
     ]);
   });
 
+  it('records each author of an interleaved batch with their own first and last rows', async () => {
+    const amina = { authorId: 'amina', clientIds: [11] };
+    const bashir = { authorId: 'bashir', clientIds: [12, 13] };
+    // Two guides, two authors, and a row with no author, interleaved in one batch.
+    const entries = [
+      { documentId: 'b', update: Uint8Array.of(1), author: bashir },
+      { documentId: 'a', update: Uint8Array.of(2, 2), author: amina },
+      { documentId: 'a', update: Uint8Array.of(3, 3, 3), author: bashir },
+      { documentId: 'a', update: Uint8Array.of(4) },
+      { documentId: 'a', update: Uint8Array.of(5, 5, 5, 5), author: amina },
+      { documentId: 'b', update: Uint8Array.of(6, 6), author: bashir },
+    ];
+    const seqs = await persistence.documents.appendBatch(entries);
+    const minutes = await rows(
+      url,
+      `SELECT document_id, author_id, updates, bytes, first_seq, last_seq
+         FROM document_contributions ORDER BY document_id, author_id`,
+    );
+    expect(
+      minutes.map((row) => [
+        row.document_id,
+        row.author_id,
+        Number(row.updates),
+        Number(row.bytes),
+        Number(row.first_seq),
+        Number(row.last_seq),
+      ]),
+    ).toEqual([
+      ['a', 'amina', 2, 6, seqs[1], seqs[4]],
+      ['a', 'bashir', 1, 3, seqs[2], seqs[2]],
+      ['b', 'bashir', 2, 3, seqs[0], seqs[5]],
+    ]);
+    const clients = await rows(
+      url,
+      `SELECT document_id, client_id, author_id FROM document_contributor_clients
+        ORDER BY document_id, client_id`,
+    );
+    expect(clients.map((row) => [row.document_id, Number(row.client_id), row.author_id])).toEqual([
+      ['a', 11, 'amina'],
+      ['a', 12, 'bashir'],
+      ['a', 13, 'bashir'],
+      ['b', 12, 'bashir'],
+      ['b', 13, 'bashir'],
+    ]);
+  });
+
   it('compacts exactly the rows it is given, keeping rows another writer appends meanwhile', async () => {
     const first = writer(1);
     for (let index = 0; index < 20; index++) first.text.insert(0, `x${index} `);

@@ -2,10 +2,7 @@ import type pg from 'pg';
 import * as Y from 'yjs';
 import type { AppendEntry, DocumentStore, StoredDocument } from '../documentStore.ts';
 import { ContributionMemory } from '../contributionRows.ts';
-import { writeContributions } from './contributionWriter.ts';
-
-/** Rows per INSERT: 2 parameters each, far below PostgreSQL's 65,535 per statement. */
-const rowsPerInsert = 1000;
+import { appendParameters, appendStatement, toBuffer } from './appendStatement.ts';
 
 /**
  * The first key of the advisory lock a compaction holds on its guide (the second is the guide
@@ -69,18 +66,14 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
 
     async appendBatch(entries) {
       if (entries.length === 0) return [];
-      const { seqs, clients } = await inTransaction('BEGIN', async (client) => {
-        const seqs: number[] = [];
-        for (let start = 0; start < entries.length; start += rowsPerInsert) {
-          seqs.push(...(await insertRows(client, entries.slice(start, start + rowsPerInsert))));
-        }
-        // In the same transaction: an update is never stored without who wrote it.
-        const rows = contributions.rows(entries, seqs);
-        await writeContributions(client, rows);
-        return { seqs, clients: rows.clients };
-      });
+      // One statement, one transaction, one round trip (appendStatement.ts says how).
+      const clients = contributions.newClients(entries);
+      const result = await pool.query<{ seq: number }>(
+        appendStatement,
+        appendParameters(entries, clients),
+      );
       contributions.remember(clients);
-      return seqs;
+      return result.rows.map((row) => row.seq).sort((a, b) => a - b);
     },
 
     async compact(documentId, state, seqs) {
@@ -146,28 +139,4 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
       // The pool is the persistence's: it ends it after Kysely is done with it.
     },
   };
-}
-
-/**
- * One multi-row INSERT; returns the rows' sequence numbers in entry order. The identity's
- * values are drawn row by row as the statement inserts them, in VALUES order, so within one
- * statement they ascend in entry order; sorting what RETURNING gives does not rely on
- * RETURNING's own order, which PostgreSQL does not promise.
- */
-async function insertRows(
-  client: pg.PoolClient,
-  entries: readonly AppendEntry[],
-): Promise<number[]> {
-  const placeholders = entries.map((_, index) => `($${index * 2 + 1}, $${index * 2 + 2})`);
-  const values = entries.flatMap((entry) => [entry.documentId, toBuffer(entry.update)]);
-  const result = await client.query<{ seq: number }>(
-    `INSERT INTO document_updates (document_id, data) VALUES ${placeholders.join(', ')} RETURNING seq`,
-    values,
-  );
-  return result.rows.map((row) => row.seq).sort((a, b) => a - b);
-}
-
-/** pg sends a Buffer as bytea; a Uint8Array is viewed as one without copying. */
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 }
