@@ -34,14 +34,15 @@ function personOn(page: Page, name: string, context: Person['context']): Person 
   };
 }
 
-test('ten people opening an empty guide at once get the template exactly once, in French', async ({
+test('five people opening an empty guide at once get the template exactly once, in French', async ({
   browser,
 }) => {
-  // Ten people joining and ten browsers opening at once beside another test file on two cores:
-  // a clean CI run hit the two-minute default with no check failed (the waits were all moving).
+  // Five browsers opening at once race as well as ten did (the server decides on the first
+  // load of the guide; server/test/templates.test.ts races ten sockets) at half the
+  // cost. Beside another test file on two cores this still needs more than the default bound.
   test.setTimeout(240_000);
   // The session gets its template after the group exists: the guide is empty and unsettled, so
-  // the ten visits below are what decide.
+  // the five visits below are what decide.
   const { session, group, link } = await groupIn('fr', null);
   const { id: _id, eventId: _eventId, ...input } = session;
   await spec.server.organiser.expect(200, 'PUT', `/api/sessions/${session.id}`, {
@@ -50,7 +51,7 @@ test('ten people opening an empty guide at once get the template exactly once, i
   });
 
   const pages: Person[] = [];
-  for (let index = 1; index <= 10; index += 1) {
+  for (let index = 1; index <= 5; index += 1) {
     const name = `Participant ${index}`;
     const { context, page } = await joinAs(browser, spec.server.url, link, name, {
       preferredLanguage: 'fr',
@@ -67,7 +68,7 @@ test('ten people opening an empty guide at once get the template exactly once, i
   const goodPractices = (person: Person) =>
     person.editor.getByRole('heading', { level: 2, name: 'Bonnes pratiques', exact: true });
   for (const person of pages) {
-    // Ten browsers opening at once on a two-core machine beside another test file: a page may
+    // Five browsers opening at once on a two-core machine beside another test file: a page may
     // take longer than one default wait to connect (seen once in CI: still connecting at 15 s).
     await expect(person.status).toHaveAttribute('data-state', 'connected', { timeout: 45_000 });
     await expectConnected(person);

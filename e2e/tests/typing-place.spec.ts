@@ -8,14 +8,11 @@ import { typeThroughRounds } from '../fixtures/typingRounds.ts';
 
 const spec = serverForSpec();
 
-test('each person keeps typing where their caret is while others split and join blocks', async ({
+// Every structural action once, and a split again after a wrap (the list's item is a new kind of
+// block to split). Two tests of five rounds each until CI time was cut: a round is ~10 s of both
+// cores, and the 'during' rounds (typing-place-during.spec.ts) are the ones that race.
+test('each person keeps typing where their caret is while others split, join and wrap blocks', async ({
   browser,
 }) => {
-  await typeThroughRounds(spec, browser, ['enter', 'backspace', 'enter', 'backspace', 'enter']);
-});
-
-test('each person keeps typing where their caret is while others wrap blocks in lists', async ({
-  browser,
-}) => {
-  await typeThroughRounds(spec, browser, ['list', 'enter', 'list', 'backspace', 'list']);
+  await typeThroughRounds(spec, browser, ['enter', 'backspace', 'list', 'enter']);
 });

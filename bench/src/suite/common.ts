@@ -30,7 +30,8 @@ export function sizesFor(smoke: boolean) {
           guides: 3,
           clientsPerGuide: 4,
           warmupSeconds: 1,
-          durationSeconds: 5,
+          // Seconds, not more: each scenario runs it on two or three servers, in CI.
+          durationSeconds: 2,
           drainSeconds: 5,
         }),
         coldLoad: { updates: 5_000, samples: 2, warmupUpdates: 1_000 },
