@@ -253,7 +253,11 @@ describe('the organisers’ dashboard', () => {
     expect(byGuide.bucketMinutes).toBe(5);
     expect(byGuide.buckets).toHaveLength(12);
     expect(byGuide.buckets.reduce((sum, b) => sum + b.edits, 0)).toBeGreaterThan(0);
-    expect(byGuide.buckets.at(-1)?.people).toBe(1);
+    // One person wrote them: every bucket with edits counts one person (not "the last bucket":
+    // a run that crossed a five-minute boundary since the edits failed here on a clean run).
+    const busy = byGuide.buckets.filter((bucket) => bucket.edits > 0);
+    expect(busy.length).toBeGreaterThan(0);
+    expect(busy.map((bucket) => bucket.people)).toEqual(busy.map(() => 1));
     const bySession = await server.organiser.expect<DashboardActivity>(
       200,
       'GET',
