@@ -1,10 +1,12 @@
 // `pnpm test:postgres` (the second half of `pnpm test:unit`): the server's storage tests again,
-// each on a fresh PostgreSQL database of its own (server/testing/testDatabase.ts). First checks
+// each on a fresh PostgreSQL database of its own (server/testing/testDatabase.ts), every test
+// server on one private Redis (startTestServer gives each its own key prefix). First checks
 // that PostgreSQL answers and lets this user create databases, and says what to do if not;
 // afterwards drops any database a crashed test left behind (named after this run).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
+import { createServer, connect } from 'node:net';
 
 // pg is the server's dependency, not the root's.
 const pg = createRequire(new URL('../server/package.json', import.meta.url))('pg');
@@ -99,8 +101,10 @@ async function dropLeftovers(runId) {
   });
 }
 
+const redisExecutable = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
+
 function redisServerPresent() {
-  const executable = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
+  const executable = redisExecutable;
   const probe = spawnSync(executable, ['--version'], { encoding: 'utf8' });
   if (probe.status === 0) return;
   console.error(
@@ -111,9 +115,49 @@ function redisServerPresent() {
   process.exit(1);
 }
 
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The Redis every test server of this run uses (each with a key prefix of its own, so they stay
+ * apart as deployments sharing one Redis do): a private redis-server on a free port, keeping
+ * nothing on disk, stopped when the run ends. The scale-out tests start their own besides, to
+ * kill and restart.
+ */
+async function startRunRedis() {
+  const port = await freePort();
+  const child = spawn(
+    redisExecutable,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
+  child.once('error', () => {});
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode})`);
+    const answered = await new Promise((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => socket.end(() => resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (answered) return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGKILL') };
+    if (Date.now() > deadline) throw new Error(`redis-server on ${port} did not answer`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 await preflight();
 redisServerPresent();
 const runId = randomBytes(4).toString('hex');
+const redis = await startRunRedis();
 const started = Date.now();
 const vitest = spawnSync(
   'pnpm',
@@ -127,9 +171,15 @@ const vitest = spawnSync(
   ],
   {
     stdio: 'inherit',
-    env: { ...process.env, DRAFTROOM_TEST_BACKEND: 'postgres', DRAFTROOM_TEST_RUN_ID: runId },
+    env: {
+      ...process.env,
+      DRAFTROOM_TEST_BACKEND: 'postgres',
+      DRAFTROOM_TEST_RUN_ID: runId,
+      DRAFTROOM_TEST_REDIS_URL: redis.url,
+    },
   },
 );
-console.log(`storage tests on PostgreSQL: ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`tests on PostgreSQL + Redis: ${Math.round((Date.now() - started) / 1000)} s`);
+redis.stop();
 await dropLeftovers(runId);
 process.exit(vitest.status ?? 1);

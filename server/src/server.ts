@@ -99,6 +99,7 @@ export async function createDraftroomServer(
     ? createScaleout({
         url: config.REDIS_URL,
         instanceId: config.INSTANCE_ID,
+        prefix: config.REDIS_PREFIX,
         registry: metrics.registry,
         log: logger,
         onListenerError: listenerFailed,

@@ -32,5 +32,6 @@ export {
   testBackend,
   testDatabaseUrl,
   testPostgresUrl,
+  testRedisUrl,
   type TestBackend,
 } from './testDatabase.ts';

@@ -27,6 +27,12 @@ export const onPostgres = testBackend === 'postgres';
 export const testPostgresUrl =
   process.env.DRAFTROOM_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/**
+ * The Redis of the PostgreSQL + Redis run (`pnpm test:postgres` starts it): test servers started
+ * without a REDIS_URL of their own use it, each under its own key prefix. Unset on SQLite.
+ */
+export const testRedisUrl = process.env.DRAFTROOM_TEST_REDIS_URL;
+
 const registryFile = '.test-databases.json';
 let created = 0;
 

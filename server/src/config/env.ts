@@ -87,6 +87,18 @@ const envSchema = z.object({
       error: 'REDIS_URL must be a redis:// or rediss:// URL, such as redis://127.0.0.1:6379.',
     })
     .optional(),
+  /**
+   * The start of every Redis key this deployment writes (`<prefix>events`, `<prefix>doc:<id>`,
+   * `<prefix>limit:…`): deployments sharing one Redis (staging beside production, the tests'
+   * servers) keep apart by giving each its own. Every instance of one deployment uses the same.
+   */
+  REDIS_PREFIX: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_.:-]{1,64}$/,
+      'REDIS_PREFIX must be 1–64 letters, digits, ".", "_", ":" or "-".',
+    )
+    .default('draftroom:'),
   /** This instance's name among several (in Redis entries and logs); random when unset. */
   INSTANCE_ID: z
     .string()

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,7 @@ import {
   createGuide as createGuideThroughApi,
   removeTestData,
   testDatabaseUrl,
+  testRedisUrl,
 } from '../../testing/index.ts';
 import { createDraftroomServer, type DraftroomServer } from '../../src/server.ts';
 import { loadConfig } from '../../src/config/env.ts';
@@ -30,7 +32,9 @@ export interface TestServer {
 
 /**
  * A real server on port 0 with its own database (a SQLite file in a temporary directory, or a
- * fresh PostgreSQL database: testing/testDatabase.ts), and its organiser signed in. `env` overrides configuration exactly as the environment would.
+ * fresh PostgreSQL database: testing/testDatabase.ts) and, in the PostgreSQL + Redis run, the
+ * run's Redis; its organiser signed in. `env` overrides configuration exactly as the environment
+ * would.
  */
 export async function startTestServer(
   env: Record<string, string> = {},
@@ -44,6 +48,12 @@ export async function startTestServer(
     HOST: '127.0.0.1',
     DATABASE_URL: databasePath,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // In the PostgreSQL + Redis run, live events, relaying and limits go through Redis as on
+    // several instances; each server keeps to its own keys, as a deployment of its own would.
+    // A test that brings its own Redis (several instances on one) keeps the default prefix.
+    ...(testRedisUrl && !env.REDIS_URL
+      ? { REDIS_URL: testRedisUrl, REDIS_PREFIX: `test-${randomBytes(6).toString('hex')}:` }
+      : {}),
     ...env,
   });
   const server = await createDraftroomServer(config, createLogger(config.LOG_LEVEL));
