@@ -41,12 +41,6 @@ export interface DocumentStore {
    */
   appendBatch(entries: readonly AppendEntry[]): Promise<number[]>;
   /**
-   * How many `appendBatch` calls may run at once (default 1). A store for several writers, whose
-   * sequence order is not commit order anyway, takes more: each batch then waits only for its own
-   * commit, not for the one before it.
-   */
-  readonly concurrentAppends?: number;
-  /**
    * Replaces the stored state with `state` and deletes exactly the appended updates `seqs`, in
    * one transaction. `state` must contain all of them; rows appended by anyone else meanwhile
    * (another writer, a server-side change) are left alone, whatever their sequence number.

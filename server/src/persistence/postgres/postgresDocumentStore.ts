@@ -48,9 +48,6 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
   }
 
   return {
-    // Four of the pool's ten connections: the rest stay for loads, compactions and Kysely.
-    concurrentAppends: 4,
-
     async load(documentId): Promise<StoredDocument> {
       // One snapshot for both reads, so a compaction committing between them cannot make an
       // update vanish (deleted) without its state, or appear twice.
