@@ -68,10 +68,12 @@ export function createPostgresDocumentStore(pool: pg.Pool): DocumentStore {
       if (entries.length === 0) return [];
       // One statement, one transaction, one round trip (appendStatement.ts says how).
       const clients = contributions.newClients(entries);
-      const result = await pool.query<{ seq: number }>(
-        appendStatement,
-        appendParameters(entries, clients),
-      );
+      // Named: each connection parses and plans it once, not on every batch.
+      const result = await pool.query<{ seq: number }>({
+        name: 'draftroom_append_batch',
+        text: appendStatement,
+        values: appendParameters(entries, clients),
+      });
       contributions.remember(clients);
       return result.rows.map((row) => row.seq).sort((a, b) => a - b);
     },
