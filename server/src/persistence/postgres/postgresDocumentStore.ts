@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import * as Y from 'yjs';
-import type { AppendEntry, DocumentStore, StoredDocument } from '../documentStore.ts';
+import type { DocumentStore, StoredDocument } from '../documentStore.ts';
 import { ContributionMemory } from '../contributionRows.ts';
 import { appendParameters, appendStatement, toBuffer } from './appendStatement.ts';
 
