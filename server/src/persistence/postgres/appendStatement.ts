@@ -5,8 +5,9 @@ import { minuteOf, type ClientRow } from '../contributionRows.ts';
  * A batch's append on PostgreSQL as one statement, so one round trip: the updates, who wrote
  * them per minute (`document_contributions`) and their new client ids
  * (`document_contributor_clients`), atomically, since a statement with data-modifying CTEs is
- * one transaction. Five round trips (BEGIN, the updates, the client ids, the minutes, COMMIT)
- * each waited on a busy machine's scheduler; the replay through PostgreSQL was bound by them.
+ * one transaction. It was five round trips (BEGIN, the updates, the client ids, the minutes,
+ * COMMIT), each a wait for the backend and then for a core on a busy machine; the group commit
+ * holds every edit of its batch until the append returns (docs/PERFORMANCE.md, scale-out).
  *
  * - The updates are inserted in entry order (`ORDER BY ord`), and the identity draws its values
  *   row by row as they are inserted, so the n-th smallest seq is the n-th entry's: that is how a
