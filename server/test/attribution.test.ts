@@ -87,28 +87,26 @@ describe('attribution of stored updates', () => {
     expect([...clientAuthors.values()]).toContain(serverAuthorId);
   });
 
-  it('is stored with the updates: after a restart, every stored update has its author', async () => {
+  it('is stored with the updates: every stored update has its author, in the same transaction', async () => {
     const { group, amina } = await setUp();
     const peer = await connect(amina.cookie, group.guideId);
     for (let index = 0; index < 20; index++) peer.text.insert(0, `${index} `);
-    await waitFor(async () =>
-      expect((await contributors(amina, group.guideId)).people[0]?.changes).toBeGreaterThan(0),
-    );
+    // Read from the database while the server runs (well under the compaction threshold), in one
+    // statement, so one snapshot: a batch's updates and their author are one transaction, so the
+    // two counts never differ. (Read after a stop, the closing compaction may or may not have run
+    // before the database closed: a clean run on PostgreSQL read 0 stored rows that way.)
+    await waitFor(async () => {
+      const [counts] = await queryTestDatabase<{ stored: number; attributed: number | null }>(
+        server.databasePath,
+        `SELECT (SELECT count(*) FROM document_updates WHERE document_id = ?) AS stored,
+                (SELECT sum(updates) FROM document_contributions
+                  WHERE document_id = ? AND author_id = ?) AS attributed`,
+        [group.guideId, group.guideId, amina.personId],
+      );
+      expect(Number(counts?.stored)).toBeGreaterThan(0);
+      expect(Number(counts?.attributed)).toBe(Number(counts?.stored));
+    });
     peer.destroy();
-    await server.stop();
-    const [stored] = await queryTestDatabase<{ n: number }>(
-      server.databasePath,
-      'SELECT count(*) AS n FROM document_updates WHERE document_id = ?',
-      [group.guideId],
-    );
-    const [attributed] = await queryTestDatabase<{ n: number }>(
-      server.databasePath,
-      'SELECT sum(updates) AS n FROM document_contributions WHERE document_id = ? AND author_id = ?',
-      [group.guideId, amina.personId],
-    );
-    // Every update stored (none compacted at this size) is counted for its author, no more.
-    expect(stored?.n).toBeGreaterThan(0);
-    expect(attributed?.n).toBe(stored?.n);
   });
 
   it('counts a busy minute in one row per author, not one per keystroke', async () => {
