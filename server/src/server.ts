@@ -5,7 +5,7 @@ import { CollabServer } from './collab/collabServer.ts';
 import { noRelay, type DocumentRelay } from './collab/relay/documentRelay.ts';
 import type { Config } from './config/env.ts';
 import { createApp } from './http/app.ts';
-import { SessionEventStreams } from './http/sessionEvents.ts';
+import { SessionEventStreams, sessionFeed } from './http/sessionEvents.ts';
 import { DashboardEventStreams } from './http/dashboardEvents.ts';
 import { StreamCap } from './http/streamCap.ts';
 import { clientAddressing } from './lib/clientAddress.ts';
@@ -29,6 +29,7 @@ import { createLockService } from './services/conference/lockService.ts';
 import { createCommentService } from './services/comments/commentService.ts';
 import { createReviewService } from './services/review/reviewService.ts';
 import { createSessionLiveService } from './services/sessions/sessionLiveService.ts';
+import { createInteractionService } from './services/interaction/interactionService.ts';
 import { onlineChanges } from './services/sessions/onlineChanges.ts';
 import { FreezeScheduler } from './services/sessions/freezeScheduler.ts';
 import { createDeviceLinkService } from './services/auth/deviceLinks.ts';
@@ -213,13 +214,22 @@ export async function createDraftroomServer(
     collab,
     limiters,
   );
+  const interaction = createInteractionService(conference, events, limiters);
   // One count of open streams per sign-in, whichever page holds them.
   const streamCap = new StreamCap();
   const liveStreams = new SessionEventStreams({
     auth,
     repositories: persistence.repositories,
     events,
-    live: sessionLive,
+    feeds: [
+      sessionFeed({ event: 'live', topic: 'sessionLive', ...sessionLive }),
+      sessionFeed({
+        event: 'interaction',
+        topic: 'sessionInteraction',
+        snapshot: interaction.snapshot,
+        viewFor: interaction.interactionFor,
+      }),
+    ],
     log: logger.child({ category: 'sessions' }),
     cap: streamCap,
   });
@@ -287,6 +297,7 @@ export async function createDraftroomServer(
       review,
       comments: createCommentService(conference, collab.documents, events, limiters),
       sessionLive,
+      interaction,
       people: createPeopleService(conference, auth, events),
       templates: createTemplateService(conference),
       versions,

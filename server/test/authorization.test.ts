@@ -32,6 +32,7 @@ import {
   type CollabOutcome,
 } from './helpers/collabAccess.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { P, Q, draftPoll, pollInput } from './helpers/interactionFixtures.ts';
 
 /** One status per actor, in the order of `actorNames`. */
 type Statuses = readonly [
@@ -236,6 +237,18 @@ const matrix = {
   replyToCommentThread: row([401, 401, 401, 201, 201, 403, 201, 403, 201, 404], async (w) => ({ ...(await C(w)), body: { body: 'A reply.' } })),
   resolveCommentThread: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ ...(await C(w)), body: { resolved: true } })),
   deleteComment: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ params: await organiserThread(w) })),
+  // Questions and polls: anyone of the event reads them; all but observers ask, vote up and vote
+  // (once each); those who run the session moderate and run polls.
+  sessionInteraction: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),
+  askQuestion:   row([401, 401, 401, 201, 201, 201, 201, 201, 403, 404], (w) => ({ ...S(w), body: { text: 'A matrix question?' } })),
+  moderateQuestion: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ ...(await Q(w)), body: { status: 'approved' } })),
+  voteForQuestion: row([401, 401, 401, 204, 204, 204, 204, 204, 403, 404], Q),
+  withdrawQuestionVote: row([401, 401, 401, 204, 204, 204, 204, 204, 403, 404], Q),
+  questionSettings: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { moderated: false } })),
+  createPoll:    row([401, 401, 401, 201, 201, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: pollInput })),
+  pollAction:    row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ ...(await P(w)), body: { action: 'reveal' } })),
+  deletePoll:    row([401, 401, 401, 204, 204, 403, 403, 403, 403, 404], draftPoll),
+  castBallot:    row([401, 401, 401, 204, 204, 204, 204, 204, 403, 404], async (w) => ({ ...(await P(w)), body: { choices: [0] } })),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),
   revokePerson:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() } })),

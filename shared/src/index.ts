@@ -15,3 +15,4 @@ export * from './api/review.ts';
 export * from './api/search.ts';
 export * from './api/guideContent.ts';
 export * from './api/dashboard.ts';
+export * from './api/interaction.ts';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { sessionLiveSchema, type SessionLive } from '@draftroom/shared';
 import type { Resource } from '../api/useResource.ts';
+import { listenToSession } from './sessionStream.ts';
 
 /**
  * The session's live state as the server streams it (`GET /api/sessions/:id/events`): sent on
@@ -14,18 +15,10 @@ export function useSessionEvents(
 ): void {
   useEffect(() => {
     if (!sessionId || typeof EventSource === 'undefined') return;
-    const source = new EventSource(`/api/sessions/${encodeURIComponent(sessionId)}/events`);
-    source.addEventListener('live', (event) => {
-      let data: unknown;
-      try {
-        data = JSON.parse((event as MessageEvent<string>).data);
-      } catch {
-        return;
-      }
+    return listenToSession(sessionId, 'live', (data) => {
       const parsed = sessionLiveSchema.safeParse(data);
       if (parsed.success) onLive(parsed.data, Date.now());
     });
-    return () => source.close();
   }, [sessionId, onLive]);
 }
 

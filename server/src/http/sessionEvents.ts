@@ -8,19 +8,31 @@ import type { Repositories } from '../persistence/index.ts';
 import type { Viewer } from '../services/access/policy.ts';
 import type { AuthService, SignIn } from '../services/auth/authService.ts';
 import { loadViewer, sessionInEvent } from '../services/conference/viewer.ts';
-import type { EventBus } from '../services/events/eventBus.ts';
-import type { SessionSnapshot } from '../services/sessions/sessionLiveService.ts';
-import type { SessionLive } from '@draftroom/shared';
+import type { EventBus, Topic } from '../services/events/eventBus.ts';
+
+/**
+ * One kind of state a session's pages follow: read once per change for all of them, then cut to
+ * each person in memory. The phase, timer and announcements (`live`); the questions and polls
+ * (`interaction`).
+ */
+export interface SessionFeed<S = unknown> {
+  /** The server-sent event's name. */
+  event: string;
+  /** The bus topic (carrying `{ sessionId }`) that says it changed. */
+  topic: Extract<Topic, 'sessionLive' | 'sessionInteraction'>;
+  snapshot(sessionId: string): Promise<S | null>;
+  viewFor(snapshot: S, viewer: Viewer): unknown;
+}
+
+/** A feed with its snapshot's type forgotten, to sit in one list with the others. */
+export const sessionFeed = <S>(feed: SessionFeed<S>) => feed as unknown as SessionFeed;
 
 export interface SessionEventsOptions {
   auth: AuthService;
   repositories: Repositories;
   events: EventBus;
-  /** The session's live state, read once per change, and cut to each person. */
-  live: {
-    snapshot(sessionId: string): Promise<SessionSnapshot | null>;
-    viewFor(snapshot: SessionSnapshot, viewer: Viewer): SessionLive;
-  };
+  /** What the stream sends, each read once per change and cut to each person. */
+  feeds: readonly SessionFeed[];
   log: Logger;
   /** A comment line this often keeps proxies from closing a quiet stream. */
   heartbeatMs?: number;
@@ -38,8 +50,10 @@ interface Stream {
 
 /**
  * `GET /api/sessions/:sessionId/events`: a server-sent event stream of the session's live state
- * (`event: live`, the JSON of `GET /api/sessions/:sessionId/live` as this person may see it), on
- * opening and after every change: phase, timer, announcements, locks, who is online. The state
+ * (`event: live`, the JSON of `GET /api/sessions/:sessionId/live` as this person may see it) and
+ * of its questions and polls (`event: interaction`, as `GET …/interaction`), on opening and
+ * after every change: phase, timer, announcements, locks, who is online, a question asked or
+ * voted up, a ballot cast. The state
  * is read once per change for every page of the session and cut to each person in memory, so an
  * announcement to a thousand pages is one read, not a thousand requests. Same rules as reading
  * the session: signed in, same event (another event's session is 404); a sign-in revoked ends
@@ -48,13 +62,16 @@ interface Stream {
 export class SessionEventStreams {
   private readonly bySession = new Map<string, Set<Stream>>();
   private readonly cap: StreamCap;
+  /** Broadcasts waiting out the coalescing delay, by feed and session. */
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly unsubscribes: Array<() => void>;
 
   constructor(private readonly options: SessionEventsOptions) {
     this.cap = options.cap ?? new StreamCap();
     this.unsubscribes = [
-      options.events.subscribe('sessionLive', ({ sessionId }) => this.schedule(sessionId)),
+      ...options.feeds.map((feed) =>
+        options.events.subscribe(feed.topic, ({ sessionId }) => this.schedule(feed, sessionId)),
+      ),
       options.events.subscribe('access', (change) => {
         if (change.kind === 'people') void this.reloadViewers(change.personIds);
         if (change.kind === 'signIns')
@@ -100,8 +117,10 @@ export class SessionEventStreams {
     });
     const sessionId = String(request.params.sessionId);
     await sessionInEvent(repositories, viewer, sessionId);
-    const snapshot = await this.options.live.snapshot(sessionId);
-    if (!snapshot) throw new DomainError('not_found', 'This session was not found.');
+    const snapshots = await Promise.all(this.options.feeds.map((feed) => feed.snapshot(sessionId)));
+    if (snapshots.some((snapshot) => snapshot === null)) {
+      throw new DomainError('not_found', 'This session was not found.');
+    }
     // Each stream holds a socket: one sign-in cannot open them without end.
     this.cap.take(signIn.authSessionId);
     response.writeHead(200, {
@@ -113,7 +132,7 @@ export class SessionEventStreams {
     // Reconnect quickly after a restart (the browser's EventSource does it by itself).
     response.write('retry: 2000\n\n');
     const stream: Stream = { response, signIn, viewer };
-    this.send(stream, snapshot);
+    this.options.feeds.forEach((feed, index) => this.send(feed, stream, snapshots[index]));
     let streams = this.bySession.get(sessionId);
     if (!streams) this.bySession.set(sessionId, (streams = new Set()));
     streams.add(stream);
@@ -131,26 +150,27 @@ export class SessionEventStreams {
     });
   }
 
-  private send(stream: Stream, snapshot: SessionSnapshot): void {
-    const live = this.options.live.viewFor(snapshot, stream.viewer);
-    stream.response.write(`event: live\ndata: ${JSON.stringify(live)}\n\n`);
+  private send(feed: SessionFeed, stream: Stream, snapshot: unknown): void {
+    const view = feed.viewFor(snapshot, stream.viewer);
+    stream.response.write(`event: ${feed.event}\ndata: ${JSON.stringify(view)}\n\n`);
   }
 
   /** One read for every page of the session, a little after the first of a burst of changes. */
-  private schedule(sessionId: string): void {
-    if (!this.bySession.has(sessionId) || this.pending.has(sessionId)) return;
+  private schedule(feed: SessionFeed, sessionId: string): void {
+    const key = `${feed.event}:${sessionId}`;
+    if (!this.bySession.has(sessionId) || this.pending.has(key)) return;
     const timer = setTimeout(() => {
-      this.pending.delete(sessionId);
-      void this.broadcast(sessionId).catch((error: unknown) =>
+      this.pending.delete(key);
+      void this.broadcast(feed, sessionId).catch((error: unknown) =>
         this.options.log.error({ err: error, sessionId }, 'session state could not be sent'),
       );
     }, this.options.coalesceMs ?? 100);
     timer.unref();
-    this.pending.set(sessionId, timer);
+    this.pending.set(key, timer);
   }
 
-  private async broadcast(sessionId: string): Promise<void> {
-    const snapshot = await this.options.live.snapshot(sessionId);
+  private async broadcast(feed: SessionFeed, sessionId: string): Promise<void> {
+    const snapshot = await feed.snapshot(sessionId);
     const streams = this.bySession.get(sessionId);
     if (!streams) return;
     if (!snapshot) {
@@ -162,7 +182,7 @@ export class SessionEventStreams {
     let sent = 0;
     for (const stream of [...streams]) {
       if (stream.response.writableEnded) continue;
-      this.send(stream, snapshot);
+      this.send(feed, stream, snapshot);
       if (++sent % 100 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -180,7 +200,7 @@ export class SessionEventStreams {
           continue;
         }
         stream.viewer = viewer;
-        this.schedule(sessionId);
+        for (const feed of this.options.feeds) this.schedule(feed, sessionId);
       }
     }
   }

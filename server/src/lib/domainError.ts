@@ -43,6 +43,7 @@ const httpStatuses: Record<ApiErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   review_stale: 409,
+  already_voted: 409,
   invite_invalid: 404,
   invite_expired: 410,
   invite_revoked: 410,

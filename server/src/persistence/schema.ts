@@ -91,6 +91,55 @@ export interface DatabaseSchema {
     created_at: string;
     deleted_at: string | null;
   };
+  /** Questions of a session and their settings, up-votes (migration 0015). */
+  session_question_settings: { session_id: string; moderated: number; updated_at: string };
+  session_questions: {
+    id: string;
+    session_id: string;
+    asked_by: string;
+    text: string;
+    anonymous: number;
+    status: string;
+    pinned_at: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  session_question_votes: { question_id: string; person_id: string; voted_at: string };
+  /** Polls of a session and their ballots (migration 0015); JSON arrays in text. */
+  session_polls: {
+    id: string;
+    session_id: string;
+    kind: string;
+    question: string;
+    options: string;
+    status: string;
+    revealed: number;
+    created_by: string;
+    created_at: string;
+    opened_at: string | null;
+    closed_at: string | null;
+  };
+  session_poll_ballots: {
+    poll_id: string;
+    person_id: string;
+    choices: string;
+    words: string;
+    cast_at: string;
+  };
+  /** Dot votes on a guide's sections or items, and each person's dots (migration 0015). */
+  guide_dot_votes: {
+    id: string;
+    guide_id: string;
+    title: string;
+    items: string;
+    dots: number;
+    status: string;
+    created_by: string;
+    created_at: string;
+    closed_at: string | null;
+    version_id: string | null;
+  };
+  guide_dot_allocations: { vote_id: string; person_id: string; dots: string; updated_at: string };
   /** Phase and timer of a session (migration 0010). */
   session_live: {
     session_id: string;

@@ -30,6 +30,7 @@ const schemas = {
   guideComments: z.object({ guideId: documentIdSchema, thread: commentThreadSchema }),
   guidesRenamed: z.object({ guideIds: ids }),
   sessionLive: z.object({ sessionId: documentIdSchema }),
+  sessionInteraction: z.object({ sessionId: documentIdSchema }),
 } satisfies { [T in Topic]: z.ZodType<LiveEvents[T]> };
 
 export const topics = Object.keys(schemas) as Topic[];

@@ -12,6 +12,8 @@ export const apiErrorCodes = [
   'conflict',
   /** A review move whose `from` is no longer the guide's status: someone moved it first. */
   'review_stale',
+  /** A second vote for the same question, or a second ballot in the same poll. */
+  'already_voted',
   'rate_limited',
   /** The invite link is unknown, expired, revoked or used up. */
   'invite_invalid',

@@ -36,6 +36,7 @@ import { reviewRoutes } from './reviewRoutes.ts';
 import { searchRoutes } from './searchRoutes.ts';
 import { guideContentRoutes } from './guideContentRoutes.ts';
 import { dashboardRoutes } from './dashboardRoutes.ts';
+import { interactionRoutes } from './interactionRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -310,6 +311,7 @@ export const apiRoutes = {
   ...guideContentRoutes,
   ...commentRoutes,
   ...dashboardRoutes,
+  ...interactionRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -7,6 +7,7 @@ import type { LockService } from '../../services/conference/lockService.ts';
 import type { CommentService } from '../../services/comments/commentService.ts';
 import type { ReviewService } from '../../services/review/reviewService.ts';
 import type { SessionLiveService } from '../../services/sessions/sessionLiveService.ts';
+import type { InteractionService } from '../../services/interaction/interactionService.ts';
 import type { MeService } from '../../services/conference/meService.ts';
 import type { PeopleService } from '../../services/conference/peopleService.ts';
 import type { ProgrammeService } from '../../services/conference/programmeService.ts';
@@ -34,6 +35,7 @@ export interface ConferenceServices {
   review: ReviewService;
   comments: CommentService;
   sessionLive: SessionLiveService;
+  interaction: InteractionService;
   people: PeopleService;
   templates: TemplateService;
   versions: VersionService;
@@ -160,6 +162,26 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
         params.threadId,
         params.commentId,
       ),
+    sessionInteraction: ({ signedIn, params }) =>
+      services.interaction.read(signedIn().viewer, params.sessionId),
+    askQuestion: ({ signedIn, params, body }) =>
+      services.interaction.ask(signedIn().viewer, params.sessionId, body),
+    moderateQuestion: ({ signedIn, params, body }) =>
+      services.interaction.moderate(signedIn().viewer, params.sessionId, params.questionId, body),
+    voteForQuestion: ({ signedIn, params }) =>
+      services.interaction.vote(signedIn().viewer, params.sessionId, params.questionId),
+    withdrawQuestionVote: ({ signedIn, params }) =>
+      services.interaction.unvote(signedIn().viewer, params.sessionId, params.questionId),
+    questionSettings: ({ signedIn, params, body }) =>
+      services.interaction.setModerated(signedIn().viewer, params.sessionId, body.moderated),
+    createPoll: ({ signedIn, params, body }) =>
+      services.interaction.createPoll(signedIn().viewer, params.sessionId, body),
+    pollAction: ({ signedIn, params, body }) =>
+      services.interaction.pollAction(signedIn().viewer, params.sessionId, params.pollId, body),
+    deletePoll: ({ signedIn, params }) =>
+      services.interaction.deletePoll(signedIn().viewer, params.sessionId, params.pollId),
+    castBallot: ({ signedIn, params, body }) =>
+      services.interaction.castBallot(signedIn().viewer, params.sessionId, params.pollId, body),
     dashboard: async ({ signedIn }) => ({
       rows: await services.dashboard.rows(signedIn().viewer),
       at: new Date().toISOString(),

@@ -14,6 +14,7 @@ import * as search from './0011_search.ts';
 import * as guideReview from './0012_guide_review.ts';
 import * as comments from './0013_comments.ts';
 import * as searchPostgres from './0014_search_postgres.ts';
+import * as interaction from './0015_interaction.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0012_guide_review': guideReview,
   '0013_comments': comments,
   '0014_search_postgres': searchPostgres,
+  '0015_interaction': interaction,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

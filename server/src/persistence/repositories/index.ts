@@ -1,5 +1,6 @@
 import { authSessionsRepository } from './authSessions.ts';
 import { commentsRepository } from './comments.ts';
+import { interactionRepository } from './interaction.ts';
 import { contributionsRepository } from './contributions.ts';
 import { guideLocksRepository } from './guideLocks.ts';
 import { guideReviewsRepository } from './guideReviews.ts';
@@ -24,6 +25,7 @@ export type { AuthSessionRecord } from './authSessions.ts';
 export type { DeviceLinkRecord } from './deviceLinks.ts';
 export type { GuideRecord } from './guides.ts';
 export type { CommentRecord, CommentThreadRecord } from './comments.ts';
+export type { BallotRecord, ListedQuestion, PollRecord, QuestionRecord } from './interaction.ts';
 export type { ContributionRecord } from './contributions.ts';
 export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
@@ -57,6 +59,7 @@ export function createRepositories(db: Db) {
     searchIndex: searchIndexRepository(db),
     postgresSearchIndex: postgresSearchIndexRepository(db),
     comments: commentsRepository(db),
+    interaction: interactionRepository(db),
   };
 }
 

@@ -34,6 +34,11 @@ export interface LiveEvents {
    * is online): they ask for it again. Carries no content, so nobody hears what is not theirs.
    */
   sessionLive: { sessionId: string };
+  /**
+   * A session's questions or polls changed (asked, voted, moderated, opened, revealed): its open
+   * pages are sent their cut of them again. Carries no content, like `sessionLive`.
+   */
+  sessionInteraction: { sessionId: string };
 }
 
 export type Topic = keyof LiveEvents;
