@@ -32,6 +32,7 @@ const clientFeatureFolders = [
   'compare',
   'comments',
   'dashboard',
+  'interaction',
 ];
 const clientGeneralFolders = [
   'app',

@@ -35,6 +35,14 @@ export const router = createBrowserRouter([
         },
       },
       {
+        // Full screen for sharing into the video call: questions or a poll's results.
+        path: 'sessions/:sessionId/present',
+        lazy: async () => {
+          const { PresenterPage } = await import('./interaction/PresenterPage.tsx');
+          return { Component: PresenterPage };
+        },
+      },
+      {
         path: 'dashboard',
         // The organisers' dashboard (and its chart library) only for those who open it.
         lazy: async () => {

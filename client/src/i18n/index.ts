@@ -8,6 +8,14 @@ import enOrganiser from './locales/organiser/en.json';
 import frOrganiser from './locales/organiser/fr.json';
 import esOrganiser from './locales/organiser/es.json';
 import arOrganiser from './locales/organiser/ar.json';
+import enQuestions from './locales/questions/en.json';
+import enPolls from './locales/polls/en.json';
+import frQuestions from './locales/questions/fr.json';
+import frPolls from './locales/polls/fr.json';
+import esQuestions from './locales/questions/es.json';
+import esPolls from './locales/polls/es.json';
+import arQuestions from './locales/questions/ar.json';
+import arPolls from './locales/polls/ar.json';
 import {
   fallbackLanguage,
   isSupportedLanguage,
@@ -19,13 +27,22 @@ import {
 
 /**
  * Every locale file, keyed by language. A new language is one more import and entry here. The
- * organiser screens' strings live in their own files (`locales/organiser/`), under `organiser.*`.
+ * organiser screens' strings live in their own files (`locales/organiser/`), under `organiser.*`;
+ * a session's questions under `questions.*` (`locales/questions/`), its polls under `polls.*`.
  */
 export const resources = {
-  en: { translation: { ...en, organiser: enOrganiser } },
-  fr: { translation: { ...fr, organiser: frOrganiser } },
-  es: { translation: { ...es, organiser: esOrganiser } },
-  ar: { translation: { ...ar, organiser: arOrganiser } },
+  en: {
+    translation: { ...en, organiser: enOrganiser, questions: enQuestions, polls: enPolls },
+  },
+  fr: {
+    translation: { ...fr, organiser: frOrganiser, questions: frQuestions, polls: frPolls },
+  },
+  es: {
+    translation: { ...es, organiser: esOrganiser, questions: esQuestions, polls: esPolls },
+  },
+  ar: {
+    translation: { ...ar, organiser: arOrganiser, questions: arQuestions, polls: arPolls },
+  },
 } as const satisfies Record<SupportedLanguage, { translation: object }>;
 
 function storedLanguage(): string | null {

@@ -10,6 +10,7 @@ import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
 import { SessionExportPanel } from '../exports/SessionExportPanel.tsx';
 import { compareUrl } from '../app/compareUrl.ts';
+import { InteractionSection } from '../interaction/InteractionSection.tsx';
 import type { SessionPageData } from './loadSessionPage.ts';
 
 interface SessionViewProps {
@@ -45,6 +46,7 @@ export function SessionView({ data, me, onChanged }: SessionViewProps) {
           {session.description}
         </div>
       )}
+      <InteractionSection sessionId={session.id} />
       <section className="groups" aria-labelledby={groupsHeadingId}>
         <h2 id={groupsHeadingId}>{t('session.groupsHeading')}</h2>
         <SelfSelectStatus state={selfSelect.state} />
