@@ -49,7 +49,7 @@ export function QuestionsPanel({ interaction, accept }: InteractionPanelProps) {
             <input
               id={`${headingId}-hold`}
               type="checkbox"
-              checked={interaction.moderated}
+              checked={actions.holdAsked ?? interaction.moderated}
               aria-describedby={`${headingId}-hold-hint`}
               aria-disabled={actions.busyId === 'settings' || undefined}
               onChange={(event) => {

@@ -11,6 +11,8 @@ import { callApi } from '../api/callApi.ts';
 export function useQuestionActions(sessionId: string, accept: (next: SessionInteraction) => void) {
   const [busyId, setBusyId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The switch shows the asked-for setting while the request runs, as a checkbox does at once.
+  const [holdAsked, setHoldAsked] = useState<boolean | null>(null);
 
   const run = useCallback(async (id: string, action: () => Promise<unknown>) => {
     setBusyId(id);
@@ -37,10 +39,13 @@ export function useQuestionActions(sessionId: string, accept: (next: SessionInte
       callApi('moderateQuestion', { params: { sessionId, questionId: question.id }, body }),
     );
 
-  const setHold = (moderated: boolean) =>
-    run('settings', async () =>
+  const setHold = async (moderated: boolean) => {
+    setHoldAsked(moderated);
+    await run('settings', async () =>
       accept(await callApi('questionSettings', { params: { sessionId }, body: { moderated } })),
     );
+    setHoldAsked(null);
+  };
 
-  return { busyId, error, toggleVote, moderate, setHold };
+  return { busyId, error, holdAsked, toggleVote, moderate, setHold };
 }
