@@ -8,8 +8,17 @@ import type { Poll, Question, SessionInteraction } from '@draftroom/shared';
 import { guideExtensions } from '@draftroom/shared/editor';
 import { renderHtml } from './html/renderHtml.ts';
 import { interactionChapter } from './interactionChapter.ts';
-import { nodeText } from './model.ts';
+import { nodeText, type ExportNode } from './model.ts';
+import { renderMarkdown } from './markdown/renderMarkdown.ts';
 import { compiledBook } from './testing/sampleBooks.ts';
+import { strFromU8, unzipSync } from 'fflate';
+
+/** The chapter's file in a compiled Markdown export, as lines. */
+function renderMarkdownLines(extra: NonNullable<ReturnType<typeof interactionChapter>>) {
+  const zip = unzipSync(renderMarkdown(compiledBook({ extras: [extra] })).bytes);
+  const name = Object.keys(zip).find((file) => file.endsWith('questions-and-polls.md'))!;
+  return strFromU8(zip[name]!).split('\n');
+}
 
 const breakout = '</td></table><img src=x onerror=alert(1)><script>alert(1)</script>';
 
@@ -91,6 +100,28 @@ describe('the questions and polls chapter', () => {
     expect(text.indexOf('Done')).toBeLessThan(text.indexOf(breakout));
     expect(text.indexOf('Ranking · Closed')).toBeLessThan(text.indexOf('Word cloud · Closed'));
     expect(text).toContain('The results were not revealed.');
+  });
+
+  it('keeps a multi-line question in its table cell, in every format', () => {
+    const multiLine = view([question({ text: 'First line\nsecond line\twith a tab' })], []);
+    const chapter = interactionChapter(multiLine, 'en')!;
+    // A raw line break is not text of the schema's paragraphs (the editor writes hard breaks).
+    expect(() => Node.fromJSON(schema, chapter.content).check()).not.toThrow();
+    const lines = renderMarkdownLines(chapter);
+    const rows = lines.filter((line) => line.startsWith('|'));
+    expect(rows).toHaveLength(3); // header, delimiter, the question: one row, not two
+    expect(rows[2]).toContain('First line');
+    expect(rows[2]).toContain('First line<br>second line');
+    // HTML (and so PDF) and DOCX get a line break, not a "\n" they would fold into a space.
+    const texts: string[] = [];
+    const walk = (node: ExportNode) => {
+      if (node.type === 'text') texts.push(node.text ?? '');
+      node.content?.forEach(walk);
+    };
+    walk(chapter.content);
+    expect(texts.filter((value) => value.includes('\n'))).toEqual([]);
+    const html = renderHtml(compiledBook({ extras: [chapter] }));
+    expect(html).toContain('First line<br>second line');
   });
 
   it('is left out when there is nothing to record', () => {

@@ -36,11 +36,24 @@ export function interactionChapter(
 }
 
 const text = (value: string): ExportNode => ({ type: 'text', text: value });
+/**
+ * A question may have several lines. The editor writes a line break as a hard break, never as
+ * "\n" in a text node, and the formats follow it: HTML would fold a raw one into a space, Word
+ * too. Empty text nodes are not allowed by the schema, so empty lines leave none.
+ */
+function lines(value: string): ExportNode[] {
+  return value
+    .split(/\r\n|\r|\n/)
+    .flatMap((line, index) => [
+      ...(index > 0 ? [{ type: 'hardBreak' }] : []),
+      ...(line === '' ? [] : [text(line)]),
+    ]);
+}
 const paragraph = (value: string): ExportNode => ({
   type: 'paragraph',
   attrs: { dir: null },
-  // An empty text node is not allowed by the schema: an empty cell is an empty paragraph.
-  ...(value === '' ? {} : { content: [text(value)] }),
+  // An empty cell is an empty paragraph.
+  ...(value === '' ? {} : { content: lines(value) }),
 });
 const heading = (level: 1 | 2, value: string): ExportNode => ({
   type: 'heading',
