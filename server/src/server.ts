@@ -274,6 +274,7 @@ export async function createDraftroomServer(
     renderer: renderPool,
     pdf: pdfPrinter,
     limiters,
+    interaction: interaction.snapshot,
   });
   const app = createApp({
     services: {

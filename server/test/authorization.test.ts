@@ -249,6 +249,9 @@ const matrix = {
   pollAction:    row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], async (w) => ({ ...(await P(w)), body: { action: 'reveal' } })),
   deletePoll:    row([401, 401, 401, 204, 204, 403, 403, 403, 403, 404], draftPoll),
   castBallot:    row([401, 401, 401, 204, 204, 204, 204, 204, 403, 404], async (w) => ({ ...(await P(w)), body: { choices: [0] } })),
+  // Those who run the session (canModerateInteraction): the file holds held and hidden questions
+  // and unrevealed results, so observers get the compiled export's audience cut instead.
+  exportInteraction: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], S),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),
   revokePerson:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() } })),

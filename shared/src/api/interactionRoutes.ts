@@ -109,4 +109,14 @@ export const interactionRoutes = {
     status: 204,
     response: null,
   },
+  exportInteraction: {
+    method: 'get',
+    path: '/sessions/:sessionId/interaction.csv',
+    summary:
+      "The session's questions and polls as a CSV file (UTF-8 with BOM, formulas neutralised) for those who run it: every question with its status and votes, every poll with its results. Anonymous askers are named to the organisers only.",
+    access: 'facilitator',
+    status: 200,
+    response: null,
+    download: true,
+  },
 } as const satisfies Record<string, ApiRoute>;

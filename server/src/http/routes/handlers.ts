@@ -182,6 +182,8 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       services.interaction.deletePoll(signedIn().viewer, params.sessionId, params.pollId),
     castBallot: ({ signedIn, params, body }) =>
       services.interaction.castBallot(signedIn().viewer, params.sessionId, params.pollId, body),
+    exportInteraction: ({ signedIn, params }) =>
+      services.interaction.exportCsv(signedIn().viewer, params.sessionId),
     dashboard: async ({ signedIn }) => ({
       rows: await services.dashboard.rows(signedIn().viewer),
       at: new Date().toISOString(),

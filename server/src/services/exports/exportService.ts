@@ -25,8 +25,10 @@ import type { GuideDocuments } from '../documents/guideDocuments.ts';
 import { createChapterReader } from './bookSource.ts';
 import { ExportJobs } from './exportJobs.ts';
 import { exportFileName } from './filename.ts';
-import type { BookSource, ChapterSource } from './model.ts';
+import type { BookSource, ChapterSource, ExportExtra, ExportLocale } from './model.ts';
 import type { PdfPrinter } from './pdf/pdfPrinter.ts';
+import { interactionFor, type InteractionSnapshot } from '../interaction/presentInteraction.ts';
+import { interactionChapter } from './interactionChapter.ts';
 import type { RenderPool } from './render/renderPool.ts';
 
 export interface ExportServiceOptions {
@@ -38,6 +40,8 @@ export interface ExportServiceOptions {
   now?: () => Date;
   /** Where its per-person limits count (Redis with several instances: they hold across them). */
   limiters?: Limiters;
+  /** A session's questions and polls as stored (the interaction service's snapshot). */
+  interaction?: (sessionId: string) => Promise<InteractionSnapshot | null>;
 }
 
 const contentTypes: Record<ExportFormat, string> = {
@@ -71,6 +75,20 @@ export function createExportService(options: ExportServiceOptions) {
    * them (minutes of everyone's exports, and each guide's state held in memory meanwhile).
    */
   const writingFor = new Set<string>();
+
+  /**
+   * The "Questions and polls" chapter as this person may see it (`interactionFor`: an observer
+   * gets no unrevealed results), or none when the session has nothing to record.
+   */
+  async function interactionExtras(
+    viewer: Viewer,
+    sessionId: string,
+    locale: ExportLocale,
+  ): Promise<ExportExtra[]> {
+    const snapshot = await options.interaction?.(sessionId);
+    const chapter = snapshot ? interactionChapter(interactionFor(snapshot, viewer), locale) : null;
+    return chapter ? [chapter] : [];
+  }
 
   async function eventOf(eventId: string) {
     const event = await repositories.events.get(eventId);
@@ -158,6 +176,11 @@ export function createExportService(options: ExportServiceOptions) {
         );
       }
       const chosen = await readableGroups(repositories, viewer, session, request.guideIds);
+      // A debate has questions and polls but no guides: its compiled export is that chapter.
+      const extras = await interactionExtras(viewer, sessionId, request.locale);
+      if (chosen.length === 0 && extras.length === 0) {
+        throw new DomainError('conflict', 'This session has no guide you may export yet.');
+      }
       const event = await eventOf(session.eventId);
       const extension = request.format === 'md' ? 'zip' : request.format;
       const filename = exportFileName([event.name, session.title], extension);
@@ -183,6 +206,7 @@ export function createExportService(options: ExportServiceOptions) {
             timeZone: event.timeZone,
             pageSize: request.pageSize,
             chapters,
+            extras,
           };
           return {
             filename,
@@ -231,13 +255,8 @@ async function readableGroups(
   const locks = await repositories.guideLocks.among(groups.map((group) => group.guideId));
   const readable = (group: GroupRecord) =>
     guidePermission(viewer, placeOf(group, session), locks.has(group.guideId)) !== null;
-  if (guideIds === undefined) {
-    const all = groups.filter(readable);
-    if (all.length === 0) {
-      throw new DomainError('conflict', 'This session has no guide you may export yet.');
-    }
-    return all;
-  }
+  // None readable is for the caller to judge: the session's questions and polls may be the book.
+  if (guideIds === undefined) return groups.filter(readable);
   const byGuide = new Map(groups.map((group) => [group.guideId, group]));
   for (const guideId of guideIds) {
     const group = byGuide.get(guideId);

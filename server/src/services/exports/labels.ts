@@ -22,6 +22,30 @@ export interface ExportLabels {
   pageOf: (page: string, pages: string) => string;
   /** A chapter without any recorded writer. */
   noContributors: string;
+  /** The session's questions and polls (a chapter after the guides'). */
+  interaction: InteractionLabels;
+}
+
+/** The words of the "Questions and polls" chapter; counts go in table cells, never in text. */
+export interface InteractionLabels {
+  title: string;
+  questions: string;
+  question: string;
+  askedBy: string;
+  votes: string;
+  /** The asker of a question asked anonymously (never named in a compiled export). */
+  anonymous: string;
+  questionStatuses: { approved: string; answered: string };
+  polls: string;
+  pollKinds: { single: string; multiple: string; ranking: string; words: string };
+  pollStatuses: { open: string; closed: string };
+  option: string;
+  points: string;
+  word: string;
+  /** "Ballots: 12" (a label and a figure, so no plural rule; French spaces its colon). */
+  ballots: (count: number) => string;
+  resultsHidden: string;
+  noAnswers: string;
 }
 
 const labels: Record<ExportLocale, ExportLabels> = {
@@ -37,6 +61,29 @@ const labels: Record<ExportLocale, ExportLabels> = {
     versionNumber: (number) => `Version ${number}`,
     pageOf: (page, pages) => `Page ${page} of ${pages}`,
     noContributors: 'No contributions recorded.',
+    interaction: {
+      title: 'Questions and polls',
+      questions: 'Questions',
+      question: 'Question',
+      askedBy: 'Asked by',
+      votes: 'Votes',
+      anonymous: 'Anonymous',
+      questionStatuses: { approved: 'Open', answered: 'Answered' },
+      polls: 'Polls',
+      pollKinds: {
+        single: 'Single choice',
+        multiple: 'Multiple choice',
+        ranking: 'Ranking',
+        words: 'Word cloud',
+      },
+      pollStatuses: { open: 'Open', closed: 'Closed' },
+      option: 'Option',
+      points: 'Points',
+      word: 'Word',
+      ballots: (count) => `Ballots: ${count}`,
+      resultsHidden: 'The results were not revealed.',
+      noAnswers: 'No answers.',
+    },
   },
   fr: {
     contents: 'Table des matières',
@@ -50,6 +97,29 @@ const labels: Record<ExportLocale, ExportLabels> = {
     versionNumber: (number) => `Version ${number}`,
     pageOf: (page, pages) => `Page ${page} sur ${pages}`,
     noContributors: 'Aucune contribution enregistrée.',
+    interaction: {
+      title: 'Questions et sondages',
+      questions: 'Questions',
+      question: 'Question',
+      askedBy: 'Posée par',
+      votes: 'Votes',
+      anonymous: 'Anonyme',
+      questionStatuses: { approved: 'Ouverte', answered: 'Répondue' },
+      polls: 'Sondages',
+      pollKinds: {
+        single: 'Choix unique',
+        multiple: 'Choix multiple',
+        ranking: 'Classement',
+        words: 'Nuage de mots',
+      },
+      pollStatuses: { open: 'Ouvert', closed: 'Clos' },
+      option: 'Option',
+      points: 'Points',
+      word: 'Mot',
+      ballots: (count) => `Votants\u00a0: ${count}`,
+      resultsHidden: 'Les résultats n’ont pas été dévoilés.',
+      noAnswers: 'Aucune réponse.',
+    },
   },
   es: {
     contents: 'Índice',
@@ -63,6 +133,29 @@ const labels: Record<ExportLocale, ExportLabels> = {
     versionNumber: (number) => `Versión ${number}`,
     pageOf: (page, pages) => `Página ${page} de ${pages}`,
     noContributors: 'No hay contribuciones registradas.',
+    interaction: {
+      title: 'Preguntas y encuestas',
+      questions: 'Preguntas',
+      question: 'Pregunta',
+      askedBy: 'Formulada por',
+      votes: 'Votos',
+      anonymous: 'Anónimo',
+      questionStatuses: { approved: 'Abierta', answered: 'Respondida' },
+      polls: 'Encuestas',
+      pollKinds: {
+        single: 'Opción única',
+        multiple: 'Opción múltiple',
+        ranking: 'Clasificación',
+        words: 'Nube de palabras',
+      },
+      pollStatuses: { open: 'Abierta', closed: 'Cerrada' },
+      option: 'Opción',
+      points: 'Puntos',
+      word: 'Palabra',
+      ballots: (count) => `Votantes: ${count}`,
+      resultsHidden: 'Los resultados no se revelaron.',
+      noAnswers: 'Sin respuestas.',
+    },
   },
   ar: {
     contents: 'المحتويات',
@@ -76,6 +169,29 @@ const labels: Record<ExportLocale, ExportLabels> = {
     versionNumber: (number) => `الإصدار ${number}`,
     pageOf: (page, pages) => `الصفحة ${page} من ${pages}`,
     noContributors: 'لا توجد مساهمات مسجلة.',
+    interaction: {
+      title: 'الأسئلة واستطلاعات الرأي',
+      questions: 'الأسئلة',
+      question: 'السؤال',
+      askedBy: 'طرحه',
+      votes: 'الأصوات',
+      anonymous: 'مجهول',
+      questionStatuses: { approved: 'مفتوح', answered: 'تمت الإجابة' },
+      polls: 'استطلاعات الرأي',
+      pollKinds: {
+        single: 'اختيار واحد',
+        multiple: 'اختيار متعدد',
+        ranking: 'ترتيب',
+        words: 'سحابة كلمات',
+      },
+      pollStatuses: { open: 'مفتوح', closed: 'مغلق' },
+      option: 'الخيار',
+      points: 'النقاط',
+      word: 'الكلمة',
+      ballots: (count) => `عدد المصوّتين: ${count}`,
+      resultsHidden: 'لم يتم الكشف عن النتائج.',
+      noAnswers: 'لا توجد إجابات.',
+    },
   },
 };
 

@@ -68,6 +68,20 @@ export interface ExportBook {
   timeZone: string;
   pageSize: PageSize;
   chapters: ExportChapter[];
+  /**
+   * Chapters the server writes itself after the guides' (a compiled book only): the session's
+   * questions and polls. Their content is ProseMirror JSON of the same schema, built from our
+   * own labels and people's text, so every format renders it with the guides' own code (the
+   * HTML through the same escaping serializer), in the labels' language and direction.
+   */
+  extras?: ExportExtra[];
+}
+
+export interface ExportExtra {
+  /** Its heading, in the labels' language. */
+  title: string;
+  /** A `doc` node. */
+  content: ExportNode;
 }
 
 /**

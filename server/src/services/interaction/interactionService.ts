@@ -8,6 +8,7 @@ import {
   type AskQuestionRequest,
   type BallotRequest,
   type CreatePollRequest,
+  type DownloadFile,
   type ModerateQuestionRequest,
   type Poll,
   type PollActionRequest,
@@ -28,6 +29,8 @@ import {
 import type { Viewer } from '../access/policy.ts';
 import { sessionInEvent } from '../conference/viewer.ts';
 import type { EventBus } from '../events/eventBus.ts';
+import { exportFileName } from '../exports/filename.ts';
+import { interactionCsv } from './interactionCsv.ts';
 import { checkBallot } from './pollResults.ts';
 import { interactionFor, makeSnapshot, type InteractionSnapshot } from './presentInteraction.ts';
 
@@ -65,6 +68,12 @@ export function createInteractionService(
     120,
     'You changed questions and polls many times in the last minute; wait a moment.',
     { limiters, name: 'moderation' },
+  );
+  // Each export reads the whole session; a moderator needs one now and then, not a stream.
+  const exportLimit = perPersonLimit(
+    20,
+    'You exported the questions and polls many times in the last minute; wait a moment.',
+    { limiters, name: 'interactionExports' },
   );
   // Strictly increasing times: the order questions were asked in is the order of their times.
   let lastTime = 0;
@@ -140,6 +149,29 @@ export function createInteractionService(
     read,
     snapshot,
     interactionFor,
+
+    /**
+     * The session's questions and polls as a CSV file, for those who run the session only: it
+     * holds what they see (held and hidden questions, results not yet revealed), which is not
+     * the audience's to take. Observers who compile the session's guides get the audience's cut
+     * in the compiled export's "Questions and polls" chapter instead.
+     */
+    async exportCsv(viewer: Viewer, sessionId: string): Promise<DownloadFile> {
+      const session = await sessionInEvent(repositories, viewer, sessionId);
+      if (!canModerateInteraction(viewer, { eventId: session.eventId, sessionId })) {
+        throw forbidden('Only organisers and this session’s facilitators export its questions.');
+      }
+      await exportLimit.take(viewer.person.id);
+      const event = await repositories.events.get(session.eventId);
+      return {
+        filename: exportFileName(
+          [event?.name ?? null, session.title, 'questions and polls'],
+          'csv',
+        ),
+        contentType: 'text/csv; charset=utf-8',
+        bytes: interactionCsv(await read(viewer, sessionId)),
+      };
+    },
 
     async ask(viewer: Viewer, sessionId: string, request: AskQuestionRequest): Promise<Question> {
       await takingPart(viewer, sessionId);

@@ -103,6 +103,11 @@ export function chapterOpening(chapter: ExportChapter, book: ExportBook, labels:
   ];
 }
 
+/** The heading of a chapter the server wrote (questions and polls), a Heading 1 like a guide's. */
+export function extraHeading(title: string, direction: Direction): Paragraph {
+  return textParagraph([plain(title)], direction, { heading: HeadingLevel.HEADING_1 });
+}
+
 /** The annex: per chapter, its parliaments (in bold) and the names of those who wrote. */
 export function contributorsAnnex(book: ExportBook, labels: ExportLabels, direction: Direction) {
   const paragraphs = [

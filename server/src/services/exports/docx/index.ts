@@ -6,6 +6,7 @@ import {
   chapterOpening,
   contents,
   contributorsAnnex,
+  extraHeading,
   guideTitle,
   pageFooter,
   titlePage,
@@ -74,6 +75,13 @@ export async function renderDocx(book: ExportBook): Promise<Buffer> {
           ...chapterOpening(chapter, book, labels),
           ...guideBlocks(chapter.content, chapterContext(chapter)),
         ]),
+      );
+    }
+    for (const extra of book.extras ?? []) {
+      // Questions and polls: written in the labels' language, so in the book's direction.
+      const context: BlockContext = { direction, headingShift: 1, lists };
+      sections.push(
+        section([extraHeading(extra.title, direction), ...guideBlocks(extra.content, context)]),
       );
     }
     sections.push(section(contributorsAnnex(book, labels, direction)));

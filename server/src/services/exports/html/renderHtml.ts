@@ -5,6 +5,7 @@ import {
   type Direction,
   type ExportBook,
   type ExportChapter,
+  type ExportExtra,
 } from '../model.ts';
 import { guideHtml } from './guideHtml.ts';
 import { element, escapeHtml, voidElement } from './markup.ts';
@@ -39,6 +40,7 @@ export function renderHtml(book: ExportBook): string {
           titlePage(book, labels, direction),
           contents(book, labels, direction),
           ...book.chapters.map((chapter, index) => compiledChapter(chapter, index, book, labels)),
+          ...(book.extras ?? []).map((extra, index) => extraChapter(extra, index, direction)),
           annex(book, labels, direction),
         ].join('')
       : book.chapters.map(singleChapter).join('');
@@ -118,6 +120,7 @@ function titlePage(book: ExportBook, labels: ExportLabels, direction: Direction)
 function contents(book: ExportBook, labels: ExportLabels, direction: Direction): string {
   const entries = [
     ...book.chapters.map((chapter, index) => ({ target: chapterId(index), text: chapter.title })),
+    ...(book.extras ?? []).map((extra, index) => ({ target: extraId(index), text: extra.title })),
     { target: 'contributors', text: labels.contributors },
   ].map(({ target, text }) =>
     element('li', { dir: direction }, element('a', { href: `#${target}` }, isolated(text))),
@@ -164,6 +167,24 @@ function compiledChapter(
     'section',
     attributes,
     chapterHeading(chapter) + facts(chapter, book, labels) + chapterBody(chapter),
+  );
+}
+
+function extraId(index: number): string {
+  return `extra-${index + 1}`;
+}
+
+/** A chapter the server wrote (questions and polls): in the labels' language and direction. */
+function extraChapter(extra: ExportExtra, index: number, direction: Direction): string {
+  const heading = element(
+    'h1',
+    { dir: lineDirection(extra.title, direction) },
+    escapeHtml(extra.title),
+  );
+  return element(
+    'section',
+    { class: 'chapter', id: extraId(index), dir: direction },
+    heading + guideHtml(extra.content, { direction, headingShift: 1 }),
   );
 }
 

@@ -5,6 +5,7 @@ import {
   type Direction,
   type ExportBook,
   type ExportChapter,
+  type ExportExtra,
   type ExportNode,
 } from '../model.ts';
 import { blocksMarkdown } from './markdownBlocks.ts';
@@ -60,10 +61,14 @@ export function renderGuideMarkdown(book: ExportBook, chapter: ExportChapter): s
 
 /** The compiled export as a zip (entries dated at the export, so one book gives one archive). */
 export function renderMarkdownBundle(book: ExportBook, options: MarkdownOptions = {}): Uint8Array {
-  const names = chapterFileNames(book.chapters, options.fileNameOf ?? defaultFileName);
+  const extras = book.extras ?? [];
+  const names = chapterFileNames(book.chapters, options.fileNameOf ?? defaultFileName, extras);
   const files: Record<string, Uint8Array> = { 'index.md': strToU8(indexMarkdown(book, names)) };
   book.chapters.forEach((chapter, index) => {
     files[names[index]!] = strToU8(renderGuideMarkdown(book, chapter));
+  });
+  extras.forEach((extra, index) => {
+    files[names[book.chapters.length + index]!] = strToU8(extraMarkdown(book, extra));
   });
   return zipSync(files, { level: 6, mtime: new Date(book.exportedAt) });
 }
@@ -78,9 +83,22 @@ function documentMarkdown(blocks: ExportNode[], direction: Direction): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A chapter the server wrote (questions and polls), in the labels' language and direction. */
+function extraMarkdown(book: ExportBook, extra: ExportExtra): string {
+  const blocks = [
+    heading(1, extra.title),
+    ...(extra.content.content ?? []).map((node) => shiftHeadings(node, 1)),
+  ];
+  return documentMarkdown(blocks, languageDirection(book.locale));
+}
+
 /** `01-group-a-transparency.md`: numbered so the files sort as the book does. */
 function defaultFileName(chapter: ExportChapter, index: number): string {
-  const slug = chapter.title
+  return numberedName(chapter.title, index, 'guide');
+}
+
+function numberedName(title: string, index: number, fallback: string): string {
+  const slug = title
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -88,15 +106,20 @@ function defaultFileName(chapter: ExportChapter, index: number): string {
     .slice(0, 60)
     .replace(/^-+|-+$/g, '');
   // A title with no Latin letters (Arabic) gets a neutral name: the number keeps it unique.
-  return `${String(index + 1).padStart(2, '0')}-${slug || 'guide'}.md`;
+  return `${String(index + 1).padStart(2, '0')}-${slug || fallback}.md`;
 }
 
 /** Names a caller chose must still be plain, distinct file names beside `index.md`. */
 function chapterFileNames(
   chapters: ExportChapter[],
   fileNameOf: (chapter: ExportChapter, index: number) => string,
+  extras: readonly ExportExtra[] = [],
 ): string[] {
-  const names = chapters.map((chapter, index) => fileNameOf(chapter, index));
+  const names = [
+    ...chapters.map((chapter, index) => fileNameOf(chapter, index)),
+    // After the guides' files, numbered on (`03-questions-and-polls.md`; Arabic: `03-annex.md`).
+    ...extras.map((extra, index) => numberedName(extra.title, chapters.length + index, 'annex')),
+  ];
   const seen = new Set(['index.md']);
   for (const name of names) {
     // eslint-disable-next-line no-control-regex -- control characters have no place in a name.
@@ -117,12 +140,14 @@ function indexMarkdown(book: ExportBook, fileNames: string[]): string {
   blocks.push(paragraph([text(`${labels.exportedOn} ${date}`)]));
   blocks.push(heading(2, labels.contents));
   blocks.push(
-    list(
-      'orderedList',
-      book.chapters.map((chapter, index) => [
+    list('orderedList', [
+      ...book.chapters.map((chapter, index) => [
         linkText(chapter.title, encodeURI(fileNames[index]!)),
       ]),
-    ),
+      ...(book.extras ?? []).map((extra, index) => [
+        linkText(extra.title, encodeURI(fileNames[book.chapters.length + index]!)),
+      ]),
+    ]),
   );
   blocks.push(heading(2, labels.contributors));
   for (const chapter of book.chapters) {
