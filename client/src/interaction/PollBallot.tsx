@@ -264,8 +264,8 @@ export function YourBallot({
       <p className="poll-voted__label">{t('polls.ballot.youVoted')}</p>
       <List className="poll-voted__list">
         {items.map((item, index) => (
-          <li key={index} dir="auto">
-            {item}
+          <li key={index}>
+            <bdi>{item}</bdi>
           </li>
         ))}
       </List>

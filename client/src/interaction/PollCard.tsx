@@ -31,8 +31,8 @@ export function PollCard({
   const headingId = useId();
   return (
     <li className="poll" aria-labelledby={headingId} data-testid="poll">
-      <h3 id={headingId} dir="auto">
-        {poll.question}
+      <h3 id={headingId}>
+        <bdi>{poll.question}</bdi>
       </h3>
       <p className="poll__facts">
         <span className={`poll-tag poll-tag--${poll.status}`}>

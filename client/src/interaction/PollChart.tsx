@@ -20,6 +20,8 @@ export function PollChart({
   const numbers = new Intl.NumberFormat(i18n.language);
   const rowHeight = large ? 64 : 36;
   const fontSize = large ? 22 : 14;
+  // Whole numbers up to the largest bar, not Recharts' rounder (and emptier) end of the axis.
+  const top = Math.max(1, ...bars.map((bar) => bar.value));
   return (
     <div className="poll-chart" data-testid="poll-chart">
       <ResponsiveContainer width="100%" height={bars.length * rowHeight + 40}>
@@ -34,6 +36,7 @@ export function PollChart({
           <XAxis
             type="number"
             allowDecimals={false}
+            domain={[0, top]}
             reversed={rtl}
             tick={{ fontSize }}
             tickFormatter={(value: number) => numbers.format(value)}
@@ -43,7 +46,9 @@ export function PollChart({
             dataKey="option"
             orientation={rtl ? 'right' : 'left'}
             width={large ? 280 : 140}
-            tick={{ fontSize, fill: '#1f2937' }}
+            // In a right-to-left page the SVG text runs right to left too: "end" is then its left
+            // edge, so the names stand beside the axis on either side instead of over the bars.
+            tick={{ fontSize, fill: '#1f2937', textAnchor: 'end' }}
           />
           <Tooltip formatter={(value) => [numbers.format(Number(value)), valueLabel]} />
           <Bar

@@ -63,18 +63,24 @@ export function PollResults({
             <thead>
               <tr>
                 <th scope="col">{t('polls.results.option')}</th>
-                {ranking && <th scope="col">{t('polls.results.points')}</th>}
-                <th scope="col">
+                {ranking && (
+                  <th scope="col" className="poll-table__number">
+                    {t('polls.results.points')}
+                  </th>
+                )}
+                <th scope="col" className="poll-table__number">
                   {ranking ? t('polls.results.firstPlaces') : t('polls.results.votes')}
                 </th>
-                <th scope="col">{t('polls.results.share')}</th>
+                <th scope="col" className="poll-table__number">
+                  {t('polls.results.share')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row, index) => (
                 <tr key={index}>
-                  <th scope="row" dir="auto">
-                    {row.option}
+                  <th scope="row">
+                    <bdi>{row.option}</bdi>
                   </th>
                   {ranking && (
                     <td className="poll-table__number">{numbers.format(row.points ?? 0)}</td>

@@ -1,12 +1,11 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Poll } from '@draftroom/shared';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
-import { useStatus } from '../ui/useStatus.ts';
 import type { InteractionPanelProps } from './InteractionSection.tsx';
 import { PollCard } from './PollCard.tsx';
 import { PollForm } from './PollForm.tsx';
-import { pollChanges } from './pollLogic.ts';
+import { usePollAnnouncements } from './usePollAnnouncements.ts';
 import '../styles/polls.css';
 
 /**
@@ -19,19 +18,8 @@ export function PollsPanel({ interaction, accept }: InteractionPanelProps) {
   const { t } = useTranslation();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const { status, announce } = useStatus();
-  const seen = useRef<Poll[] | null>(null);
   const { polls, canModerate, sessionId } = interaction;
-
-  useEffect(() => {
-    const changes = pollChanges(seen.current, polls);
-    seen.current = polls;
-    const sentences = changes.flatMap(({ id, change }) => {
-      const poll = polls.find((candidate) => candidate.id === id);
-      return poll ? [t(`polls.announce.${change}`, { question: poll.question })] : [];
-    });
-    if (sentences.length > 0) announce(sentences.join(' '));
-  }, [polls, announce, t]);
+  const status = usePollAnnouncements(polls);
 
   /** Shows a poll the page's own request returned at once; the stream's next view follows. */
   const showPoll = (poll: Poll) =>

@@ -1,13 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Poll } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { useSessionInteraction } from '../sessionLive/useSessionInteraction.ts';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
-import { useStatus } from '../ui/useStatus.ts';
 import { PollResults } from './PollResults.tsx';
-import { pollChanges } from './pollLogic.ts';
+import { usePollAnnouncements } from './usePollAnnouncements.ts';
 import '../styles/polls.css';
 
 /**
@@ -21,15 +19,9 @@ export function PresenterPoll({ sessionId, pollId }: { sessionId: string; pollId
   const { state } = useSessionInteraction(sessionId);
   const poll = state.status === 'ready' ? state.data.polls.find((p) => p.id === pollId) : undefined;
   useDocumentTitle(poll ? t('polls.presenter.title', { question: poll.question }) : null);
-  const { status, announce } = useStatus();
-  const seen = useRef<Poll[] | null>(null);
-  useEffect(() => {
-    if (!poll) return;
-    const changes = pollChanges(seen.current, [poll]);
-    seen.current = [poll];
-    const change = changes.at(-1)?.change;
-    if (change) announce(t(`polls.announce.${change}`, { question: poll.question }));
-  }, [poll, announce, t]);
+  const ready = state.status === 'ready';
+  const shown = useMemo(() => (ready ? (poll ? [poll] : []) : null), [ready, poll]);
+  const status = usePollAnnouncements(shown);
   const frame = useRef<HTMLDivElement>(null);
   const [fullScreen, setFullScreen] = useState(false);
   useEffect(() => {
@@ -66,8 +58,8 @@ export function PresenterPoll({ sessionId, pollId }: { sessionId: string; pollId
           {fullScreen ? t('polls.presenter.exitFullScreen') : t('polls.presenter.fullScreen')}
         </button>
       </div>
-      <h1 className="presenter-poll__question" dir="auto">
-        {poll.question}
+      <h1 className="presenter-poll__question">
+        <bdi>{poll.question}</bdi>
       </h1>
       <p className="presenter-poll__count" data-testid="presenter-ballots">
         {t('polls.ballots', { count: poll.ballots })}

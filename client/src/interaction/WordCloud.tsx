@@ -47,14 +47,16 @@ export function WordCloud({
           <thead>
             <tr>
               <th scope="col">{t('polls.results.word')}</th>
-              <th scope="col">{t('polls.results.people')}</th>
+              <th scope="col" className="poll-table__number">
+                {t('polls.results.people')}
+              </th>
             </tr>
           </thead>
           <tbody>
             {words.map((entry) => (
               <tr key={entry.word}>
-                <th scope="row" dir="auto">
-                  {entry.word}
+                <th scope="row">
+                  <bdi>{entry.word}</bdi>
                 </th>
                 <td className="poll-table__number">{numbers.format(entry.count)}</td>
               </tr>
