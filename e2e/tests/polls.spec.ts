@@ -82,7 +82,7 @@ test('a poll opened, voted once each, revealed live, closed; a word cloud; the p
     await expect(pollOf(person.page, question).getByRole('radio')).toHaveCount(3);
     // Said politely once, as the poll opens.
     await expect(person.page.getByTestId('polls').getByRole('status')).toContainText(
-      `Poll open for votes: ${question}`,
+      `Poll open for votes: \u2068${question}\u2069`,
     );
   }
 
@@ -139,7 +139,7 @@ test('a poll opened, voted once each, revealed live, closed; a word cloud; the p
     await expect(table).toContainText('Live streaming00%');
     await expect(pollOf(page, question).getByTestId('poll-chart').locator('svg')).toBeVisible();
     await expect(page.getByTestId('polls').getByRole('status')).toContainText(
-      `Results revealed: ${question}`,
+      `Results revealed: \u2068${question}\u2069`,
     );
   }
   await expect(hostPoll).not.toContainText('Only you see these');

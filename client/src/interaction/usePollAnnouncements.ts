@@ -32,7 +32,10 @@ export function usePollAnnouncements(polls: readonly Poll[] | null): {
     said.changes.length === 0
       ? null
       : said.changes
-          .map(({ change, question }) => t(`polls.announce.${change}`, { question }))
+          // The question is someone's text in any script: isolated (FSI…PDI), as <bdi> would.
+          .map(({ change, question }) =>
+            t(`polls.announce.${change}`, { question: `\u2068${question}\u2069` }),
+          )
           .join(' ');
   return { message, id: said.id };
 }
