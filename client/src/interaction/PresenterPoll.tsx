@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { useSessionInteraction } from '../sessionLive/useSessionInteraction.ts';
@@ -12,7 +11,8 @@ import '../styles/polls.css';
  * One poll for sharing into the video call: large type, the question, and the results once
  * revealed (until then, only how many have voted: the room is not steered by early votes, even
  * from the moderator's screen). Live from the session's stream, in the interface's language;
- * "Full screen" hides everything else.
+ * "Full screen" hides everything else. The page around it (PresenterPage) hides the app's
+ * header and links back to the session.
  */
 export function PresenterPoll({ sessionId, pollId }: { sessionId: string; pollId: string }) {
   const { t } = useTranslation();
@@ -41,19 +41,16 @@ export function PresenterPoll({ sessionId, pollId }: { sessionId: string; pollId
       </p>
     );
   }
-  const back = `/sessions/${encodeURIComponent(sessionId)}`;
   if (!poll) {
     return (
       <div className="presenter-poll">
         <h1>{t('polls.presenter.notFound')}</h1>
-        <Link to={back}>{t('polls.presenter.back')}</Link>
       </div>
     );
   }
   return (
     <div className="presenter-poll" ref={frame} data-testid="presenter-poll">
       <div className="presenter-poll__bar">
-        <Link to={back}>{t('polls.presenter.back')}</Link>
         <button type="button" className="button" onClick={toggleFullScreen}>
           {fullScreen ? t('polls.presenter.exitFullScreen') : t('polls.presenter.fullScreen')}
         </button>
