@@ -34,7 +34,13 @@ const guide: TestBlock[] = [
   { paragraph: 'Why this guide exists.' },
   { heading: 'Good practices' },
   { bullets: ['Publish votes within a day', 'Stream every committee'] },
-  { table: [['Practice', 'Where'], ['Open data portal', 'Kenya'], ['', '']] },
+  {
+    table: [
+      ['Practice', 'Where'],
+      ['Open data portal', 'Kenya'],
+      ['', ''],
+    ],
+  },
   { heading: 'Checklist' },
   { bullets: ['Name a contact'] },
 ];
@@ -229,8 +235,9 @@ describe('dot votes inside a guide', () => {
         place(index % 2 ? amina : aminaElsewhere, guideId, vote.id, sent[index % 4]),
       ),
     );
-    const stored = (await server.server.persistence.repositories.dotVotes.allocations(guideId))
-      .filter((allocation) => allocation.voteId === vote.id);
+    const stored = (
+      await server.server.persistence.repositories.dotVotes.allocations(guideId)
+    ).filter((allocation) => allocation.voteId === vote.id);
     expect(stored).toHaveLength(1);
     const seen = (await list(facilitator, guideId)).votes[0]!;
     expect(seen.voters).toBe(1);

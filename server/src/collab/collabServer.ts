@@ -325,7 +325,10 @@ export class CollabServer {
       if (connection.documentId !== guideId || !connection.hearsPermission || connection.closed) {
         continue;
       }
-      listeners.push({ personId: connection.signIn.personId, send: (frame) => connection.send(frame) });
+      listeners.push({
+        personId: connection.signIn.personId,
+        send: (frame) => connection.send(frame),
+      });
     }
     return listeners;
   }

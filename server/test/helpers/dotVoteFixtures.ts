@@ -82,12 +82,11 @@ export async function votableGuide(w: World): Promise<string> {
 /** An open vote on the sections of a fresh guide, opened by the organiser. */
 export async function freshDotVote(w: World) {
   const guideId = await votableGuide(w);
-  const vote = await w.organiser.expect<DotVote>(
-    201,
-    'POST',
-    apiPath('openDotVote', { guideId }),
-    { title: 'Matrix vote', source: 'sections', dots: 3 },
-  );
+  const vote = await w.organiser.expect<DotVote>(201, 'POST', apiPath('openDotVote', { guideId }), {
+    title: 'Matrix vote',
+    source: 'sections',
+    dots: 3,
+  });
   return { params: { guideId, voteId: vote.id } };
 }
 

@@ -58,7 +58,9 @@ export type OpenDotVoteRequest = z.input<typeof openDotVoteRequestSchema>;
 export const placeDotsRequestSchema = z
   .object({
     dots: z
-      .array(z.number().int('Dots are whole numbers.').min(0, 'Dots cannot be negative.').max(maxDots))
+      .array(
+        z.number().int('Dots are whole numbers.').min(0, 'Dots cannot be negative.').max(maxDots),
+      )
       .max(maxDotVoteItems, `A vote has at most ${maxDotVoteItems} items.`),
   })
   .strict();

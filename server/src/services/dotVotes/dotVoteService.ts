@@ -95,7 +95,9 @@ export function createDotVoteService(
       store.allocations(guideId),
     ]);
     const place =
-      group && session ? { eventId: session.eventId, sessionId: session.id, groupId: group.id } : null;
+      group && session
+        ? { eventId: session.eventId, sessionId: session.id, groupId: group.id }
+        : null;
     return { guideId, place, votes, allocations };
   }
 
@@ -137,7 +139,8 @@ export function createDotVoteService(
         ]);
       }
       const { items } = found;
-      const what = source === 'sections' ? 'sections (headings)' : 'items (list items or table rows)';
+      const what =
+        source === 'sections' ? 'sections (headings)' : 'items (list items or table rows)';
       if (items.length < minDotVoteItems) {
         throw new DomainError(
           'conflict',

@@ -46,7 +46,10 @@ const normalise = (text: string) => text.replace(/\s+/gu, ' ').trim();
 function cut(text: string): string {
   const characters = [...text];
   if (characters.length <= maxDotVoteItemLength) return text;
-  return `${characters.slice(0, maxDotVoteItemLength - 1).join('').trimEnd()}…`;
+  return `${characters
+    .slice(0, maxDotVoteItemLength - 1)
+    .join('')
+    .trimEnd()}…`;
 }
 
 /** One thing that can be voted on, with the heading level it sits under (for `section`). */

@@ -1,8 +1,5 @@
 import type { GuideDotVotes } from '@draftroom/shared';
-import type {
-  DotAllocationRecord,
-  DotVoteRecord,
-} from '../../persistence/index.ts';
+import type { DotAllocationRecord, DotVoteRecord } from '../../persistence/index.ts';
 import { canPlaceDots, canRunDotVote } from '../access/interactionPolicy.ts';
 import type { GroupPlace, Viewer } from '../access/policy.ts';
 import { tally } from './tally.ts';
