@@ -28,8 +28,9 @@ export function DotResults({ vote, limit }: { vote: DotVote; limit?: number }) {
       <tbody>
         {ranked.map(({ item, index, dots }) => (
           <tr key={index}>
-            <th scope="row" dir="auto" className="dot-results__item">
-              {item}
+            {/* <bdi>, not dir on the cell: the cell keeps the page's side, the words their own. */}
+            <th scope="row" className="dot-results__item">
+              <bdi>{item}</bdi>
             </th>
             <td className="dot-results__dots">
               <span className="dot-results__count">{dots}</span>
