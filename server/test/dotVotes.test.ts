@@ -86,6 +86,8 @@ describe('dot votes inside a guide', () => {
     await writeBlocks(server.server, group.guideId, blocks, { replace: true });
     return { guideId: group.guideId, amina: participants[0]!, bashir: participants[1]! };
   };
+  const groupOf = async (guideId: string) =>
+    (await server.server.persistence.repositories.groups.getByGuide(guideId))?.id ?? '';
   const open = (guideId: string, body: unknown, status = 201, who = facilitator) =>
     who.expect<DotVote>(status, 'POST', apiPath('openDotVote', { guideId }), body);
   const place = (who: ApiClient, guideId: string, voteId: string, dots: unknown, status = 200) =>
@@ -158,7 +160,12 @@ describe('dot votes inside a guide', () => {
     await place(amina, guideId, vote.id, [-1, 1, 1], 400);
     await place(amina, guideId, vote.id, [0.5, 0, 0], 400);
     await place(amina, guideId, vote.id, 'three', 400);
-    // Observers follow the vote but place no dots.
+    // Observers follow the vote but place no dots, even one who is a member of the group.
+    await place(observer, guideId, vote.id, [1, 0, 0], 403);
+    const groupId = await groupOf(guideId);
+    await server.organiser.expect(200, 'POST', apiPath('assignMembers', { groupId }), {
+      personIds: [observer.personId],
+    });
     await place(observer, guideId, vote.id, [1, 0, 0], 403);
 
     const mine = await place(amina, guideId, vote.id, [2, 0, 1]);
