@@ -31,6 +31,7 @@ const clientFeatureFolders = [
   'search',
   'compare',
   'comments',
+  'dotVotes',
   'dashboard',
   'interaction',
 ];

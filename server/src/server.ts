@@ -30,6 +30,8 @@ import { createCommentService } from './services/comments/commentService.ts';
 import { createReviewService } from './services/review/reviewService.ts';
 import { createSessionLiveService } from './services/sessions/sessionLiveService.ts';
 import { createInteractionService } from './services/interaction/interactionService.ts';
+import { createDotVoteService } from './services/dotVotes/dotVoteService.ts';
+import { DotVoteFeed } from './collab/dotVoteFeed.ts';
 import { onlineChanges } from './services/sessions/onlineChanges.ts';
 import { FreezeScheduler } from './services/sessions/freezeScheduler.ts';
 import { createDeviceLinkService } from './services/auth/deviceLinks.ts';
@@ -215,6 +217,23 @@ export async function createDraftroomServer(
     limiters,
   );
   const interaction = createInteractionService(conference, events, limiters);
+  // Dot votes inside a guide: closing one takes a version (labelled with its title), and every
+  // change reaches the guide's open sockets, each with its person's cut.
+  const dotVotes = createDotVoteService(
+    conference,
+    collab.documents,
+    events,
+    async (guideId, title, by) =>
+      (await versions.takeVersion(guideId, { label: title, kind: 'dotVote', by })).id,
+    limiters,
+  );
+  const dotVoteFeed = new DotVoteFeed({
+    events,
+    sockets: collab,
+    votes: dotVotes,
+    repositories: persistence.repositories,
+    log: logger.child({ category: 'dotVotes' }),
+  });
   // One count of open streams per sign-in, whichever page holds them.
   const streamCap = new StreamCap();
   const liveStreams = new SessionEventStreams({
@@ -299,6 +318,7 @@ export async function createDraftroomServer(
       comments: createCommentService(conference, collab.documents, events, limiters),
       sessionLive,
       interaction,
+      dotVotes,
       people: createPeopleService(conference, auth, events),
       templates: createTemplateService(conference),
       versions,
@@ -399,6 +419,7 @@ export async function createDraftroomServer(
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         http.closeIdleConnections();
         liveStreams.closeAll();
+        dotVoteFeed.close();
         dashboardStreams.closeAll();
         dashboard.close();
         // Started before anything is awaited: from this turn on, no frame is taken in.

@@ -33,6 +33,7 @@ import {
 } from './helpers/collabAccess.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { P, Q, draftPoll, pollInput } from './helpers/interactionFixtures.ts';
+import { DV, freshDotVote, votableGuide } from './helpers/dotVoteFixtures.ts';
 
 /** One status per actor, in the order of `actorNames`. */
 type Statuses = readonly [
@@ -252,6 +253,12 @@ const matrix = {
   // Those who run the session (canModerateInteraction): the file holds held and hidden questions
   // and unrevealed results, so observers get the compiled export's audience cut instead.
   exportInteraction: row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], S),
+  // Dot votes follow reading the guide; the group's facilitators and the organisers run them;
+  // its members and those who run it place dots (observers do not; participantB is not in A).
+  guideDotVotes: row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  openDotVote:   row([401, 401, 401, 201, 201, 403, 403, 403, 403, 404], async (w) => ({ params: { guideId: await votableGuide(w) }, body: { title: 'Matrix vote', source: 'sections', dots: 3 } })),
+  placeDots:     row([401, 401, 401, 200, 200, 403, 200, 403, 403, 404], async (w) => ({ ...(await DV(w)), body: { dots: [1, 2] } })),
+  closeDotVote:  row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], freshDotVote),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),
   revokePerson:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() } })),

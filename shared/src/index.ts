@@ -16,3 +16,4 @@ export * from './api/search.ts';
 export * from './api/guideContent.ts';
 export * from './api/dashboard.ts';
 export * from './api/interaction.ts';
+export * from './api/dotVotes.ts';

@@ -7,13 +7,15 @@ import {
   collabPath,
   commentsLiveMessageSchema,
   commentsMessageType,
+  dotVotesMessageType,
+  guideDotVotesSchema,
   permissionChangeReasons,
   permissionMessageType,
   serviceMessageType,
   serviceStates,
   protocolVersion,
 } from '@draftroom/shared';
-import type { CommentThread, Identity, Role } from '@draftroom/shared';
+import type { CommentThread, GuideDotVotes, Identity, Role } from '@draftroom/shared';
 import {
   connectionReducer,
   initialConnectionState,
@@ -58,6 +60,7 @@ export class CollabSession {
   private readonly listeners = new Set<() => void>();
   private readonly incomingListeners = new Set<(update: Uint8Array) => void>();
   private readonly commentListeners = new Set<(thread: CommentThread) => void>();
+  private readonly dotVoteListeners = new Set<(votes: GuideDotVotes) => void>();
   private readonly cleanups: (() => void)[] = [];
   private destroyed = false;
   private readonly connectTimer: ReturnType<typeof setTimeout>;
@@ -106,6 +109,27 @@ export class CollabSession {
         return;
       }
       for (const listener of this.commentListeners) listener(thread);
+    };
+  }
+
+  /** Calls `listener` with the guide's dot votes (this person's cut) after every change. */
+  onDotVotes(listener: (votes: GuideDotVotes) => void): () => void {
+    this.dotVoteListeners.add(listener);
+    return () => this.dotVoteListeners.delete(listener);
+  }
+
+  /** The server's word that the guide's dot votes changed, checked against the shared schema. */
+  private hearDotVotes(): void {
+    this.provider.messageHandlers[dotVotesMessageType] = (_encoder, decoder) => {
+      let votes: GuideDotVotes;
+      try {
+        votes = guideDotVotesSchema.parse(JSON.parse(decoding.readVarString(decoder)));
+      } catch (error) {
+        // A newer server's shape, say: the panel keeps what it has.
+        console.warn('Unreadable dot votes message', error);
+        return;
+      }
+      for (const listener of this.dotVoteListeners) listener(votes);
     };
   }
 
@@ -164,6 +188,7 @@ export class CollabSession {
     this.hearPermissionChanges();
     this.hearServiceState();
     this.hearCommentThreads();
+    this.hearDotVotes();
     const on = <T extends unknown[]>(
       subscribe: (handler: (...args: T) => void) => void,
       unsubscribe: (handler: (...args: T) => void) => void,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideVersion } from '@draftroom/shared';
 import { formatDateTime, viewerTimeZone } from '../format/dates.ts';
@@ -27,9 +28,12 @@ function VersionContributors({ version }: { version: GuideVersion }) {
 export function VersionList({
   versions,
   onOpen,
+  note,
 }: {
   versions: readonly GuideVersion[];
   onOpen: (version: GuideVersion) => void;
+  /** Shown under a version's details, when it gives something (a dot vote's result). */
+  note?: (version: GuideVersion) => ReactNode;
 }) {
   const { t, i18n } = useTranslation();
   const zone = viewerTimeZone();
@@ -59,6 +63,7 @@ export function VersionList({
               )}
             </p>
             <VersionContributors version={version} />
+            {note?.(version)}
             <button type="button" className="button button--small" onClick={() => onOpen(version)}>
               {t('history.open')}
               <span className="visually-hidden">

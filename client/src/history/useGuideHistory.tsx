@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GuideVersion } from '@draftroom/shared';
 import { callApi } from '../api/callApi.ts';
@@ -24,10 +24,13 @@ export function useGuideHistory({
   guideId,
   canWrite,
   liveContent,
+  versionNote,
 }: {
   guideId: string;
   canWrite: boolean;
   liveContent: () => unknown;
+  /** Something another feature shows with a version (a dot vote's result). */
+  versionNote?: (version: GuideVersion) => ReactNode;
 }) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState<Opened | null>(null);
@@ -89,6 +92,7 @@ export function useGuideHistory({
             <CompareForm versions={versions} onCompare={compare} />
             <VersionList
               versions={versions}
+              note={versionNote}
               onOpen={(version) => setOpened({ kind: 'version', version })}
             />
           </>

@@ -17,6 +17,8 @@ export function versionName(
       return t('history.name.review', { status: t(`review.status.${status.data}`) });
     }
   }
+  // A closed dot vote's version is labelled with the vote's title.
+  if (version.kind === 'dotVote') return t('history.name.dotVote', { title: version.label });
   if (version.label !== '') return version.label;
   const of = version.beforeRestoreOf;
   if (of) {

@@ -3,6 +3,7 @@ import type en from './locales/en.json';
 import type enOrganiser from './locales/organiser/en.json';
 import type enQuestions from './locales/questions/en.json';
 import type enPolls from './locales/polls/en.json';
+import type enDotVotes from './locales/dotVotes/en.json';
 
 // Typed keys: `t('home.title')` is checked against the English file at compile time, so a typo or
 // a key missing from en.json fails the typecheck instead of showing a raw key to people.
@@ -14,6 +15,7 @@ declare module 'i18next' {
         organiser: typeof enOrganiser;
         questions: typeof enQuestions;
         polls: typeof enPolls;
+        dotVotes: typeof enDotVotes;
       };
     };
   }

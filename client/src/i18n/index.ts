@@ -16,6 +16,10 @@ import esQuestions from './locales/questions/es.json';
 import esPolls from './locales/polls/es.json';
 import arQuestions from './locales/questions/ar.json';
 import arPolls from './locales/polls/ar.json';
+import enDotVotes from './locales/dotVotes/en.json';
+import frDotVotes from './locales/dotVotes/fr.json';
+import esDotVotes from './locales/dotVotes/es.json';
+import arDotVotes from './locales/dotVotes/ar.json';
 import {
   fallbackLanguage,
   isSupportedLanguage,
@@ -28,20 +32,45 @@ import {
 /**
  * Every locale file, keyed by language. A new language is one more import and entry here. The
  * organiser screens' strings live in their own files (`locales/organiser/`), under `organiser.*`;
- * a session's questions under `questions.*` (`locales/questions/`), its polls under `polls.*`.
+ * a session's questions under `questions.*` (`locales/questions/`), its polls under `polls.*`,
+ * a guide's dot votes under `dotVotes.*`.
  */
 export const resources = {
   en: {
-    translation: { ...en, organiser: enOrganiser, questions: enQuestions, polls: enPolls },
+    translation: {
+      ...en,
+      organiser: enOrganiser,
+      questions: enQuestions,
+      polls: enPolls,
+      dotVotes: enDotVotes,
+    },
   },
   fr: {
-    translation: { ...fr, organiser: frOrganiser, questions: frQuestions, polls: frPolls },
+    translation: {
+      ...fr,
+      organiser: frOrganiser,
+      questions: frQuestions,
+      polls: frPolls,
+      dotVotes: frDotVotes,
+    },
   },
   es: {
-    translation: { ...es, organiser: esOrganiser, questions: esQuestions, polls: esPolls },
+    translation: {
+      ...es,
+      organiser: esOrganiser,
+      questions: esQuestions,
+      polls: esPolls,
+      dotVotes: esDotVotes,
+    },
   },
   ar: {
-    translation: { ...ar, organiser: arOrganiser, questions: arQuestions, polls: arPolls },
+    translation: {
+      ...ar,
+      organiser: arOrganiser,
+      questions: arQuestions,
+      polls: arPolls,
+      dotVotes: arDotVotes,
+    },
   },
 } as const satisfies Record<SupportedLanguage, { translation: object }>;
 

@@ -19,6 +19,7 @@ import { GuideContext } from './GuideContext.tsx';
 import { useMe } from '../me/MeContext.tsx';
 import { useGuideHistory } from '../history/useGuideHistory.tsx';
 import { useCommentsBeside } from '../comments/useCommentsBeside.tsx';
+import { useDotVotesBeside } from '../dotVotes/useDotVotesBeside.tsx';
 
 /**
  * A guide open for editing (or reading): the editor column and a side panel with the connection
@@ -117,7 +118,13 @@ export function GuideWorkspace({
       session ? yXmlFragmentToProsemirrorJSON(session.doc.getXmlFragment(guideFragmentName)) : null,
     [session],
   );
-  const history = useGuideHistory({ guideId: guide.id, canWrite: mode === 'write', liveContent });
+  const dotVotes = useDotVotesBeside(guide.id, session);
+  const history = useGuideHistory({
+    guideId: guide.id,
+    canWrite: mode === 'write',
+    liveContent,
+    versionNote: dotVotes.versionNote,
+  });
   const comments = useCommentsBeside(guide.id, session);
 
   return (
@@ -169,6 +176,7 @@ export function GuideWorkspace({
         <aside className="guide-page__panel" aria-label={t('guide.panelLabel')}>
           <ConnectionStatus connection={connection} />
           {comments.panel}
+          {guide.groupId !== null && dotVotes.panel}
           {guide.groupId !== null && <ReviewPanel guide={guide} onChanged={onGuideChanged} />}
           {guide.canLock && <GuideLockPanel guide={guide} onChanged={onGuideChanged} />}
           <PresenceList people={people} />

@@ -315,6 +315,25 @@ export class CollabServer {
   }
 
   /**
+   * The Draftroom clients on a guide now (those that named the protocol version), with the
+   * person each is signed in as: for features that send every socket its own person's cut
+   * (`dotVoteFeed.ts`).
+   */
+  listenersOn(guideId: string): Array<{ personId: string; send: (frame: Uint8Array) => void }> {
+    const listeners: Array<{ personId: string; send: (frame: Uint8Array) => void }> = [];
+    for (const connection of this.connections) {
+      if (connection.documentId !== guideId || !connection.hearsPermission || connection.closed) {
+        continue;
+      }
+      listeners.push({
+        personId: connection.signIn.personId,
+        send: (frame) => connection.send(frame),
+      });
+    }
+    return listeners;
+  }
+
+  /**
    * A changed comment thread, to the guide's open sockets. Only Draftroom's own client (one that
    * named the protocol version) is sent it, so a stock y-websocket client never meets the type.
    */

@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import {
   closeCodes,
   commentsMessageType,
+  dotVotesMessageType,
   limits,
   messageTypes,
   permissionMessageType,
@@ -12,7 +13,12 @@ import {
   type ServiceState,
   syncMessageTypes,
 } from '@draftroom/shared';
-import type { CommentsLiveMessage, Permission, PermissionChangeReason } from '@draftroom/shared';
+import type {
+  CommentsLiveMessage,
+  GuideDotVotes,
+  Permission,
+  PermissionChangeReason,
+} from '@draftroom/shared';
 import type { DecodedUpdate } from './validation/validateUpdate.ts';
 
 /**
@@ -218,6 +224,14 @@ export function encodePermissionMessage(
 export function encodeCommentsMessage(message: CommentsLiveMessage): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, commentsMessageType);
+  encoding.writeVarString(encoder, JSON.stringify(message));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Sends a guide's socket its person's cut of the guide's dot votes (`dotVotesMessageType`, JSON). */
+export function encodeDotVotesMessage(message: GuideDotVotes): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, dotVotesMessageType);
   encoding.writeVarString(encoder, JSON.stringify(message));
   return encoding.toUint8Array(encoder);
 }

@@ -28,6 +28,7 @@ const schemas = {
     to: reviewStatusSchema,
   }),
   guideComments: z.object({ guideId: documentIdSchema, thread: commentThreadSchema }),
+  guideDotVotes: z.object({ guideId: documentIdSchema }),
   guidesRenamed: z.object({ guideIds: ids }),
   sessionLive: z.object({ sessionId: documentIdSchema }),
   sessionInteraction: z.object({ sessionId: documentIdSchema }),

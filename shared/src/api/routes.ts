@@ -37,6 +37,7 @@ import { searchRoutes } from './searchRoutes.ts';
 import { guideContentRoutes } from './guideContentRoutes.ts';
 import { dashboardRoutes } from './dashboardRoutes.ts';
 import { interactionRoutes } from './interactionRoutes.ts';
+import { dotVoteRoutes } from './dotVoteRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -312,6 +313,7 @@ export const apiRoutes = {
   ...commentRoutes,
   ...dashboardRoutes,
   ...interactionRoutes,
+  ...dotVoteRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -6,9 +6,10 @@ import { documentIdSchema } from '../protocol/documentId.ts';
  * How a version came to be: saved by a person (`manual`), taken when the guide was locked or
  * frozen at the session's end (`lock`, `freeze`), or taken by the server every few minutes of
  * activity and just before a restore (`auto`), or taken with a move of the organisers' review
- * (`review`, labelled with the status the guide moved to).
+ * (`review`, labelled with the status the guide moved to), or when a dot vote closed (`dotVote`,
+ * labelled with the vote's title; the vote names the version, so its result sits beside it).
  */
-export const versionKinds = ['manual', 'lock', 'freeze', 'auto', 'review'] as const;
+export const versionKinds = ['manual', 'lock', 'freeze', 'auto', 'review', 'dotVote'] as const;
 export const versionKindSchema = z.enum(versionKinds);
 export type VersionKind = z.infer<typeof versionKindSchema>;
 

@@ -39,3 +39,12 @@ export const commentsMessageType = 21;
 export const serviceMessageType = 22;
 export const serviceStates = ['live', 'relayDelayed', 'storeUnavailable'] as const;
 export type ServiceState = (typeof serviceStates)[number];
+
+/**
+ * Draftroom's own message, from the server to a client only: the guide's dot votes changed
+ * (issue 15). Frame: the type (varuint) and one varstring, JSON matching `guideDotVotesSchema`
+ * (every vote of the guide as this connection's person may see them: their own dots, and the
+ * totals of an open vote only if they run it). Like types 20–22 only to clients that name the
+ * protocol version; a client that sends it is refused as an unknown type.
+ */
+export const dotVotesMessageType = 23;

@@ -8,6 +8,7 @@ import type { CommentService } from '../../services/comments/commentService.ts';
 import type { ReviewService } from '../../services/review/reviewService.ts';
 import type { SessionLiveService } from '../../services/sessions/sessionLiveService.ts';
 import type { InteractionService } from '../../services/interaction/interactionService.ts';
+import type { DotVoteService } from '../../services/dotVotes/dotVoteService.ts';
 import type { MeService } from '../../services/conference/meService.ts';
 import type { PeopleService } from '../../services/conference/peopleService.ts';
 import type { ProgrammeService } from '../../services/conference/programmeService.ts';
@@ -36,6 +37,7 @@ export interface ConferenceServices {
   comments: CommentService;
   sessionLive: SessionLiveService;
   interaction: InteractionService;
+  dotVotes: DotVoteService;
   people: PeopleService;
   templates: TemplateService;
   versions: VersionService;
@@ -184,6 +186,14 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       services.interaction.castBallot(signedIn().viewer, params.sessionId, params.pollId, body),
     exportInteraction: ({ signedIn, params }) =>
       services.interaction.exportCsv(signedIn().viewer, params.sessionId),
+    guideDotVotes: ({ signedIn, params }) =>
+      services.dotVotes.list(signedIn().viewer, params.guideId),
+    openDotVote: ({ signedIn, params, body }) =>
+      services.dotVotes.open(signedIn().viewer, params.guideId, body),
+    placeDots: ({ signedIn, params, body }) =>
+      services.dotVotes.place(signedIn().viewer, params.guideId, params.voteId, body),
+    closeDotVote: ({ signedIn, params }) =>
+      services.dotVotes.close(signedIn().viewer, params.guideId, params.voteId),
     dashboard: async ({ signedIn }) => ({
       rows: await services.dashboard.rows(signedIn().viewer),
       at: new Date().toISOString(),

@@ -1,6 +1,7 @@
 import { authSessionsRepository } from './authSessions.ts';
 import { commentsRepository } from './comments.ts';
 import { interactionRepository } from './interaction.ts';
+import { dotVotesRepository } from './dotVotes.ts';
 import { contributionsRepository } from './contributions.ts';
 import { guideLocksRepository } from './guideLocks.ts';
 import { guideReviewsRepository } from './guideReviews.ts';
@@ -26,6 +27,7 @@ export type { DeviceLinkRecord } from './deviceLinks.ts';
 export type { GuideRecord } from './guides.ts';
 export type { CommentRecord, CommentThreadRecord } from './comments.ts';
 export type { BallotRecord, ListedQuestion, PollRecord, QuestionRecord } from './interaction.ts';
+export type { DotAllocationRecord, DotVoteRecord } from './dotVotes.ts';
 export type { ContributionRecord } from './contributions.ts';
 export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
@@ -60,6 +62,7 @@ export function createRepositories(db: Db) {
     postgresSearchIndex: postgresSearchIndexRepository(db),
     comments: commentsRepository(db),
     interaction: interactionRepository(db),
+    dotVotes: dotVotesRepository(db),
   };
 }
 

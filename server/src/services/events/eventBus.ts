@@ -25,6 +25,12 @@ export interface LiveEvents {
    */
   guideComments: { guideId: string; thread: CommentThread };
   /**
+   * A guide's dot votes changed (opened, dots placed or moved, closed): the collaboration server
+   * reads them once and sends each of the guide's open sockets its person's cut. Carries no
+   * content: totals of an open vote are not everyone's to hear.
+   */
+  guideDotVotes: { guideId: string };
+  /**
    * The names guides are shown under changed (their group renamed, their session retitled):
    * pages listing them (the organisers' dashboard) read those rows again.
    */
