@@ -22,7 +22,10 @@ export interface VotingOptions {
   log: (message: string) => void;
 }
 
-/** How long each page took to show one change, from the moment its cause was answered. */
+/**
+ * How long each page took to show one change: from the moment its cause (the last ballot) was
+ * sent, as a person clicks, and (`fromAnswer`) from the moment it was answered.
+ */
 export interface FanOut {
   pages: number;
   /** Pages that showed it within `settleMs`. */
@@ -31,6 +34,13 @@ export interface FanOut {
   p95Ms: number;
   p99Ms: number;
   maxMs: number;
+  fromAnswer: { p50Ms: number; p99Ms: number; maxMs: number };
+}
+
+/** When the change's cause was sent and when it was answered (performance.now()). */
+interface Cause {
+  sentAt: number;
+  answeredAt: number;
 }
 
 export interface VotingResult {
@@ -100,8 +110,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * On the idle server, two single changes are timed to every page first (an announcement to
  * every group; one ballot in the other poll). Then each person casts one ballot at a random
  * moment in `windowMs`; `replays` of them send theirs again at once and must get 409
- * `already_voted`. Timed: from the last ballot's response until each page has received the
- * poll with every ballot counted and the per-option results exactly as sent.
+ * `already_voted`. Timed: from the last ballot being sent (and, apart, from the last response)
+ * until each page has received the poll with every ballot counted and the per-option results
+ * exactly as sent.
  */
 export async function runVoting(
   server: ServerUnderTest,
@@ -176,8 +187,9 @@ export async function runVoting(
       'live',
       (data) => (data as SessionLive).announcements.some((a) => a.text === announcementText),
       async () => {
+        const sentAt = performance.now();
         await must(organiser, apiPath('announce', { sessionId }), { text: announcementText }, 201);
-        return performance.now();
+        return { sentAt, answeredAt: performance.now() };
       },
       options.settleMs,
     );
@@ -186,13 +198,14 @@ export async function runVoting(
       'interaction',
       (data) => sameVotes(pollIn(data, warmUpPollId), [1, 0, 0, 0]),
       async () => {
+        const sentAt = performance.now();
         await must(
           organiser,
           apiPath('castBallot', { sessionId, pollId: warmUpPollId }),
           { choices: [0] },
           204,
         );
-        return performance.now();
+        return { sentAt, answeredAt: performance.now() };
       },
       options.settleMs,
     );
@@ -214,7 +227,8 @@ export async function runVoting(
     const latencies: number[] = [];
     const replayOther: string[] = [];
     let replaysRefused = 0;
-    let lastVoteAt = 0;
+    // The last ballot sent (the last click) and the last answered (not always the same one).
+    const last: Cause = { sentAt: 0, answeredAt: 0 };
     const ballotPath = apiPath('castBallot', { sessionId, pollId });
     const messagesBefore = pages.reduce((sum, page) => sum + page.count('interaction'), 0);
     const rssBeforeBytes = sampler.sample();
@@ -233,12 +247,13 @@ export async function runVoting(
           plan.map(async (vote) => {
             await sleep(vote.atMs);
             const sentAt = performance.now();
+            last.sentAt = Math.max(last.sentAt, sentAt);
             const answer = await post(vote.person, ballotPath, { choices: [vote.choice] }).catch(
               (error: unknown) => ({ status: 0, body: String(error) }),
             );
             const answeredAt = performance.now();
             latencies.push(answeredAt - sentAt);
-            lastVoteAt = Math.max(lastVoteAt, answeredAt);
+            last.answeredAt = Math.max(last.answeredAt, answeredAt);
             statuses[answer.status] = (statuses[answer.status] ?? 0) + 1;
             if (!vote.replay) return;
             // The same request again, as a replay or a second browser would send it.
@@ -250,7 +265,7 @@ export async function runVoting(
             else replayOther.push(`${again.status} ${code ?? JSON.stringify(again.body)}`);
           }),
         );
-        return lastVoteAt;
+        return last;
       },
       options.settleMs,
     );
@@ -277,7 +292,7 @@ export async function runVoting(
       replayOther,
       finalBallots: finalPoll?.ballots ?? -1,
       finalVotes: finalPoll?.results?.votes ?? [],
-      lastVoteAfterMs: lastVoteAt - startedAt,
+      lastVoteAfterMs: last.answeredAt - startedAt,
       voteLatency: {
         p50Ms: percentile(latencies, 50),
         p99Ms: percentile(latencies, 99),
@@ -306,29 +321,36 @@ export async function runVoting(
 
 /**
  * Times one change to every page: each page's wait starts before `change` runs, and its time is
- * counted from the moment `change` returns (its cause answered); a page that had it already by
- * then counts 0. A page without it after `settleMs` counts as `settleMs` (and not in `seen`).
+ * counted from the moment the change's cause was sent (and, apart, from its answer); a page that
+ * had it already by then counts 0. A page without it `settleMs` after the answer counts as that
+ * long (and not in `seen`), so missing pages raise the percentiles instead of dropping out.
  */
 async function fanOut(
   pages: SessionPage[],
   event: string,
   test: (data: unknown) => boolean,
-  change: () => Promise<number>,
+  change: () => Promise<Cause>,
   settleMs: number,
 ): Promise<FanOut> {
   const arrivals = pages.map((page) => page.watch(event, test));
-  const from = await change();
+  const { sentAt, answeredAt } = await change();
   const times = await within(arrivals, settleMs);
-  // A page that never showed it counts as the whole wait (a lower bound), so that missing pages
-  // raise the percentiles rather than drop out of them.
-  const latencies = times.map((at) => (at === null ? settleMs : Math.max(0, at - from)));
+  const since = (from: number) =>
+    times.map((at) => Math.max(0, (at ?? answeredAt + settleMs) - from));
+  const fromSent = since(sentAt);
+  const fromAnswer = since(answeredAt);
   return {
     pages: pages.length,
     seen: times.filter((at) => at !== null).length,
-    p50Ms: percentile(latencies, 50),
-    p95Ms: percentile(latencies, 95),
-    p99Ms: percentile(latencies, 99),
-    maxMs: latencies.length ? Math.max(...latencies) : Number.NaN,
+    p50Ms: percentile(fromSent, 50),
+    p95Ms: percentile(fromSent, 95),
+    p99Ms: percentile(fromSent, 99),
+    maxMs: Math.max(...fromSent),
+    fromAnswer: {
+      p50Ms: percentile(fromAnswer, 50),
+      p99Ms: percentile(fromAnswer, 99),
+      maxMs: Math.max(...fromAnswer),
+    },
   };
 }
 
