@@ -6,7 +6,7 @@ export const usage = `Usage: pnpm bench [--smoke] [--scenario NAME] [--runs N] [
                      if a correctness check fails, never on a performance target
   --scenario NAME    run one scenario: replay | conference | cold-load | join-storm | memory |
                      api-lists | live-session | versions | exports | search |
-                     dashboard | scaleout | soak
+                     dashboard | scaleout | voting | soak
                      (default: all but soak, which runs only on request)
   --runs N           runs per scenario, medians reported (default 3, or 1 with --smoke;
                      1 to 20; the soak runs once)

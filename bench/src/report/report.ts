@@ -45,6 +45,7 @@ export const scenarioNames = [
   'search',
   'dashboard',
   'scaleout',
+  'voting',
   'soak',
 ] as const;
 export type ScenarioName = (typeof scenarioNames)[number];

@@ -14,6 +14,7 @@ import { runVersionsScenario } from './versions.ts';
 import { runSearchScenario } from './search.ts';
 import { runDashboardScenario } from './dashboard.ts';
 import { runScaleOutScenario } from './scaleout.ts';
+import { runVotingScenario } from './voting.ts';
 
 export type { SuiteOptions } from './common.ts';
 export { sizesFor } from './common.ts';
@@ -70,4 +71,5 @@ const scenarioRunners: Record<ScenarioName, (options: SuiteOptions) => Promise<S
   search: runSearchScenario,
   dashboard: runDashboardScenario,
   scaleout: runScaleOutScenario,
+  voting: runVotingScenario,
 };
