@@ -45,7 +45,10 @@ const pollOf = (page: Page, question: string): Locator =>
 test('a poll opened, voted once each, revealed live, closed; a word cloud; the presenter view', async ({
   browser,
 }) => {
-  const session = await createCoCreationSession(spec.server.organiser, 'Thought-leader debate');
+  // Held in English and Arabic: the presenter view speaks the session's languages.
+  const session = await createCoCreationSession(spec.server.organiser, 'Thought-leader debate', {
+    languages: ['en', 'ar'],
+  });
   const scope = { type: 'session' as const, id: session.id };
   const path = `/sessions/${session.id}`;
   const [facilitator, amina, bashir] = await Promise.all([

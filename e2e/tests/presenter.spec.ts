@@ -40,7 +40,11 @@ test('the presenter view in Arabic, live and accessible; the questions on the se
   browser,
 }) => {
   const server = spec.server;
-  const session = await createCoCreationSession(server.organiser, 'مناظرة: البرلمانات المفتوحة');
+  // Held in Arabic and English: the presenter view speaks the room's language (the session's),
+  // here the presenter's own since the session is held in it.
+  const session = await createCoCreationSession(server.organiser, 'مناظرة: البرلمانات المفتوحة', {
+    languages: ['ar', 'en'],
+  });
   const scope = { type: 'session' as const, id: session.id };
   const sessionId = session.id;
   const join = async (name: string) =>
@@ -113,6 +117,12 @@ test('the presenter view in Arabic, live and accessible; the questions on the se
   // Answered: it leaves the screen, and nothing is being answered.
   await moderate(pinned, { status: 'answered' });
   await expect(now).toHaveCount(0);
+  // The session's other language, chosen on the bar: the room's part speaks it, the bar stays
+  // in the presenter's own.
+  await page.getByLabel('لغة هذا العرض').selectOption('en');
+  await expect(page.locator('.presenter__room')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('.presenter__room')).toContainText('Top questions');
+  await expect(page.getByRole('link', { name: 'العودة إلى الجلسة' })).toBeVisible();
 
   // The audience's session page in English, with the counts of what they do not see.
   const audience = await openPageAs(

@@ -145,4 +145,14 @@ test('ask, hold, approve, vote once, hide, pin and answer, live for everyone', a
   await questionsOf(amina).getByLabel('Your question').fill(other);
   await questionsOf(amina).getByRole('button', { name: 'Ask', exact: true }).click();
   await expect(question(observer, other).getByRole('button', { name: 'Vote up' })).toBeDisabled();
+
+  // Those who run the session download everything as CSV; the audience is not offered it.
+  const csvLink = moderator.getByRole('link', { name: /Download the questions and polls/ });
+  const csv = await moderator.request.get((await csvLink.getAttribute('href')) ?? '');
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  expect(await csv.text()).toContain(asked);
+  await expect(amina.getByRole('link', { name: /Download the questions and polls/ })).toHaveCount(
+    0,
+  );
 });

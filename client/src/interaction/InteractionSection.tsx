@@ -1,4 +1,5 @@
-import type { SessionInteraction } from '@draftroom/shared';
+import { useTranslation } from 'react-i18next';
+import { apiPath, type SessionInteraction } from '@draftroom/shared';
 import { useSessionInteraction } from '../sessionLive/useSessionInteraction.ts';
 import { PollsPanel } from './PollsPanel.tsx';
 import { QuestionsPanel } from './QuestionsPanel.tsx';
@@ -11,12 +12,22 @@ export interface InteractionPanelProps {
 
 /** A session's questions and polls on its page, live for everyone of the event. */
 export function InteractionSection({ sessionId }: { sessionId: string }) {
+  const { t } = useTranslation();
   const { state, accept } = useSessionInteraction(sessionId);
   if (state.status !== 'ready') return null;
   return (
     <>
       <QuestionsPanel interaction={state.data} accept={accept} />
       <PollsPanel interaction={state.data} accept={accept} />
+      {state.data.canModerate && (
+        // Those who run the session: everything, held and hidden questions and results not yet
+        // revealed included (the server decides; this only offers it to them).
+        <p className="interaction-export">
+          <a href={apiPath('exportInteraction', { sessionId })} download>
+            {t('questions.exportCsv')}
+          </a>
+        </p>
+      )}
     </>
   );
 }
