@@ -148,7 +148,8 @@ test('ask, hold, approve, vote once, hide, pin and answer, live for everyone', a
 
   // Those who run the session download everything as CSV; the audience is not offered it.
   const csvLink = moderator.getByRole('link', { name: /Download the questions and polls/ });
-  const csv = await moderator.request.get((await csvLink.getAttribute('href')) ?? '');
+  const href = new URL((await csvLink.getAttribute('href')) ?? '', moderator.url()).toString();
+  const csv = await moderator.request.get(href);
   expect(csv.status()).toBe(200);
   expect(csv.headers()['content-type']).toContain('text/csv');
   expect(await csv.text()).toContain(asked);
