@@ -166,13 +166,13 @@ test('a poll opened, voted once each, revealed live, closed; a word cloud; the p
   const bashirCloud = pollOf(bashir.page, cloudQuestion);
   await Promise.all([
     (async () => {
-      await aminaCloud.getByLabel('Word 1').fill('Openness');
-      await aminaCloud.getByLabel('Word 2').fill('trust');
+      await aminaCloud.getByLabel('Your word 1').fill('Openness');
+      await aminaCloud.getByLabel('Your word 2').fill('trust');
       await aminaCloud.getByRole('button', { name: 'Vote' }).click();
       await expect(aminaCloud.getByTestId('poll-voted')).toContainText('Opennesstrust');
     })(),
     (async () => {
-      await bashirCloud.getByLabel('Word 1').fill('Trust');
+      await bashirCloud.getByLabel('Your word 1').fill('Trust');
       await bashirCloud.getByRole('button', { name: 'Vote' }).click();
       await expect(bashirCloud.getByTestId('poll-voted')).toBeVisible();
     })(),
