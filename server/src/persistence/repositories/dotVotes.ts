@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Db } from './database.ts';
+import { isString, parseArray } from './jsonColumns.ts';
 
 export interface DotVoteRecord {
   id: string;
@@ -26,16 +27,6 @@ export interface DotAllocationRecord {
   updatedAt: string;
 }
 
-/** A JSON array the service wrote; anything else reads as empty (never trusted further). */
-function parseArray<T>(text: string, keep: (value: unknown) => value is T): T[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter(keep) : [];
-  } catch {
-    return [];
-  }
-}
-const isString = (value: unknown): value is string => typeof value === 'string';
 const isCount = (value: unknown): value is number => Number.isInteger(value) && Number(value) >= 0;
 
 const changed = (result: { numInsertedOrUpdatedRows?: bigint; numUpdatedRows?: bigint }) =>

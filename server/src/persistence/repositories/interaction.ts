@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Db } from './database.ts';
+import { isString, parseArray } from './jsonColumns.ts';
 
 export interface QuestionRecord {
   id: string;
@@ -40,16 +41,6 @@ export interface BallotRecord {
   castAt: string;
 }
 
-/** A JSON array the service wrote; anything else reads as empty (never trusted further). */
-function parseArray<T>(text: string, keep: (value: unknown) => value is T): T[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter(keep) : [];
-  } catch {
-    return [];
-  }
-}
-const isString = (value: unknown): value is string => typeof value === 'string';
 const isIndex = (value: unknown): value is number => Number.isInteger(value);
 
 const changed = (result: { numInsertedOrUpdatedRows?: bigint; numDeletedRows?: bigint }) =>
