@@ -17,3 +17,4 @@ export * from './api/guideContent.ts';
 export * from './api/dashboard.ts';
 export * from './api/interaction.ts';
 export * from './api/dotVotes.ts';
+export * from './api/attendance.ts';

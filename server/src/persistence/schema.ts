@@ -140,6 +140,67 @@ export interface DatabaseSchema {
     version_id: string | null;
   };
   guide_dot_allocations: { vote_id: string; person_id: string; dots: string; updated_at: string };
+  /** Registration of delegations (migration 0016). */
+  registration_settings: {
+    event_id: string;
+    open: number;
+    deadline: string | null;
+    public_token: string | null;
+    updated_at: string;
+  };
+  delegations: {
+    id: string;
+    event_id: string;
+    parliament: string;
+    country: string;
+    focal_name: string;
+    focal_email: string;
+    token_hash: string;
+    source: string;
+    reopened_until: string | null;
+    submitted_at: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  delegates: {
+    id: string;
+    delegation_id: string;
+    event_id: string;
+    position: number;
+    name: string;
+    function: string;
+    email: string;
+    /** Lower-case email, unique per event. */
+    email_key: string;
+    /** JSON arrays of language codes and audience tags. */
+    working_languages: string;
+    audiences: string;
+    preferred_language: string;
+    status: string;
+    decided_at: string | null;
+    decided_by: string | null;
+    person_id: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Messages waiting for, or accepted by, the SMTP server (migration 0016). */
+  mail_outbox: {
+    id: string;
+    event_id: string;
+    kind: string;
+    recipient: string;
+    language: string;
+    person_id: string | null;
+    delegate_id: string | null;
+    status: string;
+    attempts: number;
+    next_attempt_at: string;
+    claimed_until: string | null;
+    last_error: string | null;
+    created_at: string;
+    sent_at: string | null;
+  };
+  session_attendance: { session_id: string; person_id: string; created_at: string };
   /** Phase and timer of a session (migration 0010). */
   session_live: {
     session_id: string;
@@ -219,6 +280,8 @@ export interface DatabaseSchema {
     scope_type: string;
     scope_id: string;
     created_at: string;
+    /** JSON array of the audience tags this person follows (migration 0016). */
+    audiences: Generated<string>;
   };
   group_members: {
     group_id: string;

@@ -14,6 +14,13 @@ export const apiErrorCodes = [
   'review_stale',
   /** A second vote for the same question, or a second ballot in the same poll. */
   'already_voted',
+  /**
+   * A registration link used after the deadline (or before registration opened): the message
+   * says whom to contact.
+   */
+  'registration_closed',
+  /** A registration link that is unknown, or was replaced by a newer one. */
+  'registration_link_invalid',
   'rate_limited',
   /** The invite link is unknown, expired, revoked or used up. */
   'invite_invalid',

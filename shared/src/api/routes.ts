@@ -38,6 +38,8 @@ import { guideContentRoutes } from './guideContentRoutes.ts';
 import { dashboardRoutes } from './dashboardRoutes.ts';
 import { interactionRoutes } from './interactionRoutes.ts';
 import { dotVoteRoutes } from './dotVoteRoutes.ts';
+import { registrationRoutes } from './registrationRoutes.ts';
+import { attendanceRoutes } from './attendanceRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -314,6 +316,8 @@ export const apiRoutes = {
   ...dashboardRoutes,
   ...interactionRoutes,
   ...dotVoteRoutes,
+  ...registrationRoutes,
+  ...attendanceRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

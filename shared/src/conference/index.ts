@@ -11,3 +11,4 @@ export * from './countries.ts';
 export * from './deviceLink.ts';
 export * from './sessionLive.ts';
 export * from './template.ts';
+export * from './registration.ts';

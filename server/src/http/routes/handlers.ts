@@ -23,6 +23,7 @@ import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
 import { clearSessionCookie, setSessionCookie, type CookieSecurity } from '../sessionCookie.ts';
 import type { Handlers } from './api.ts';
+import { pendingHandlers } from './pendingHandlers.ts';
 
 export interface ConferenceServices {
   auth: AuthService;
@@ -53,6 +54,7 @@ export interface ConferenceServices {
 export function conferenceHandlers(services: ConferenceServices): Handlers {
   const { auth, me, programme, groups, guides, people, templates } = services;
   return {
+    ...pendingHandlers,
     invitePreview: ({ params }) => auth.preview(params.token),
     inviteContact: ({ params }) => auth.contact(params.token),
     join: async ({ params, body, request, response }) => {

@@ -15,6 +15,7 @@ import * as guideReview from './0012_guide_review.ts';
 import * as comments from './0013_comments.ts';
 import * as searchPostgres from './0014_search_postgres.ts';
 import * as interaction from './0015_interaction.ts';
+import * as registration from './0016_registration.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0013_comments': comments,
   '0014_search_postgres': searchPostgres,
   '0015_interaction': interaction,
+  '0016_registration': registration,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import { authSessionsRepository } from './authSessions.ts';
 import { commentsRepository } from './comments.ts';
 import { interactionRepository } from './interaction.ts';
 import { dotVotesRepository } from './dotVotes.ts';
+import { mailOutboxRepository } from './mailOutbox.ts';
 import { contributionsRepository } from './contributions.ts';
 import { guideLocksRepository } from './guideLocks.ts';
 import { guideReviewsRepository } from './guideReviews.ts';
@@ -28,6 +29,7 @@ export type { GuideRecord } from './guides.ts';
 export type { CommentRecord, CommentThreadRecord } from './comments.ts';
 export type { BallotRecord, ListedQuestion, PollRecord, QuestionRecord } from './interaction.ts';
 export type { DotAllocationRecord, DotVoteRecord } from './dotVotes.ts';
+export type { MailKind, NewOutboxMessage, OutboxRecord, OutboxStatus } from './mailOutbox.ts';
 export type { ContributionRecord } from './contributions.ts';
 export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
@@ -63,6 +65,7 @@ export function createRepositories(db: Db) {
     comments: commentsRepository(db),
     interaction: interactionRepository(db),
     dotVotes: dotVotesRepository(db),
+    mailOutbox: mailOutboxRepository(db),
   };
 }
 

@@ -1,8 +1,9 @@
+import type { Selectable } from 'kysely';
 import type { LanguageCode, Person, Role, Scope } from '@draftroom/shared';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Db } from './database.ts';
 
-type PersonRow = DatabaseSchema['people'];
+type PersonRow = Selectable<DatabaseSchema['people']>;
 
 /** A person as stored; `groupIds` are read from group_members. */
 export type PersonRecord = Omit<Person, 'groupIds'>;
