@@ -54,6 +54,10 @@ import { createSearchService } from './services/search/searchService.ts';
 import { createGuideContentService } from './services/documents/guideContentService.ts';
 import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
 import { createDashboardService } from './services/dashboard/dashboardService.ts';
+import {
+  createRegistrationService,
+  type RegistrationMail,
+} from './services/registration/registrationService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -82,10 +86,23 @@ export interface DraftroomServer {
   close(): Promise<void>;
 }
 
+/** What a test may put in place of a part the environment would otherwise choose. */
+export interface ServerParts {
+  /**
+   * Whether approved delegates are sent their sign-in email, and the nudge for the outbox
+   * worker. Until the mail sender is wired here, nothing is sent (`configured: false`); tests
+   * pass `configured: true` to see the outbox rows an approval queues.
+   */
+  registrationMail?: RegistrationMail;
+}
+
+const noMail: RegistrationMail = { configured: false, kick() {} };
+
 /** Wires the layers together: persistence → services → http + collab, on one HTTP server. */
 export async function createDraftroomServer(
   config: Config,
   logger: Logger,
+  parts: ServerParts = {},
 ): Promise<DraftroomServer> {
   const persistence = await openPersistence(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS, {
     logger,
@@ -326,6 +343,7 @@ export async function createDraftroomServer(
       search: createSearchService(conference, guides, searchIndex, limiters),
       guideContent: createGuideContentService(guides, collab.documents, { limiters }),
       dashboard,
+      registration: createRegistrationService(conference, events, parts.registrationMail ?? noMail),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },

@@ -98,6 +98,16 @@ export function invitesRepository(db: Db) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    /** Withdraws a person's personal links not used up yet (their registration was declined). */
+    async revokeUnusedForPerson(personId: string, now: string): Promise<void> {
+      await db
+        .updateTable('invites')
+        .set({ revoked_at: now })
+        .where('person_id', '=', personId)
+        .where('revoked_at', 'is', null)
+        .where((eb) => eb('uses', '<', eb.ref('max_uses')))
+        .execute();
+    },
     async revoke(id: string, now: string): Promise<void> {
       await db
         .updateTable('invites')
