@@ -38,7 +38,7 @@ import { createDeviceLinkService } from './services/auth/deviceLinks.ts';
 import { createMeService } from './services/conference/meService.ts';
 import { createPeopleService } from './services/conference/peopleService.ts';
 import { createProgrammeService } from './services/conference/programmeService.ts';
-import type { StartupLink } from './services/demo/demoConference.ts';
+import type { StartupLink, StartupRegistrationLink } from './services/demo/demoConference.ts';
 import { prepareFirstStart } from './services/setup/firstStart.ts';
 import {
   createTemplateApplier,
@@ -80,6 +80,8 @@ export interface DraftroomServer {
    * empty on later starts. `main.ts` prints them; tests join through them like a person would.
    */
   startupLinks: StartupLink[];
+  /** The demo's focal point registration link, made on first start (printed with the others). */
+  startupRegistrationLinks: StartupRegistrationLink[];
   /** Starts listening; resolves with the base URL (useful with PORT=0). */
   listen(): Promise<string>;
   /** Graceful shutdown: refuse new work, close sockets, store everything, close the database. */
@@ -398,7 +400,8 @@ export async function createDraftroomServer(
       }),
     { wait: true },
   );
-  const startupLinks = firstStart.ran ? firstStart.value : [];
+  const startupLinks = firstStart.ran ? firstStart.value.join : [];
+  const startupRegistrationLinks = firstStart.ran ? firstStart.value.registration : [];
 
   let closing: Promise<void> | null = null;
   return {
@@ -413,6 +416,7 @@ export async function createDraftroomServer(
     relay,
     scaleout,
     startupLinks,
+    startupRegistrationLinks,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
