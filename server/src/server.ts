@@ -54,6 +54,8 @@ import { createSearchService } from './services/search/searchService.ts';
 import { createGuideContentService } from './services/documents/guideContentService.ts';
 import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
 import { createDashboardService } from './services/dashboard/dashboardService.ts';
+import { createMail } from './services/mail/createMail.ts';
+import type { Mail } from './services/mail/mailService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -76,6 +78,11 @@ export interface DraftroomServer {
    * empty on later starts. `main.ts` prints them; tests join through them like a person would.
    */
   startupLinks: StartupLink[];
+  /**
+   * Sign-in emails (SMTP_URL): approvals enqueue into the outbox in their transaction, then
+   * `kick()` it; `configured` is false without SMTP (the organisers copy links instead).
+   */
+  mail: Mail;
   /** Starts listening; resolves with the base URL (useful with PORT=0). */
   listen(): Promise<string>;
   /** Graceful shutdown: refuse new work, close sockets, store everything, close the database. */
@@ -123,6 +130,14 @@ export async function createDraftroomServer(
   });
   let ready = false;
   const clients = clientAddressing(config.TRUST_PROXY);
+  // Links in emails need an absolute address: PUBLIC_URL, else where this server listens.
+  let listeningUrl = '';
+  const mail = createMail(
+    config,
+    persistence.repositories,
+    logger.child({ category: 'mail' }),
+    () => (config.PUBLIC_URL ?? listeningUrl).replace(/\/$/, ''),
+  );
   // Before the services: those that change or read guides do it through its document host.
   const collab = new CollabServer({
     store: persistence.documents,
@@ -395,6 +410,7 @@ export async function createDraftroomServer(
     relay,
     scaleout,
     startupLinks,
+    mail,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -407,7 +423,10 @@ export async function createDraftroomServer(
           searchIndexing.start();
           const { port } = http.address() as AddressInfo;
           const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-          resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+          listeningUrl = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+          // Emails waiting from before (SMTP was down, or this server was) go out now.
+          mail.start();
+          resolve(listeningUrl);
         });
       }),
     close: () => {
@@ -424,7 +443,7 @@ export async function createDraftroomServer(
         dashboard.close();
         // Started before anything is awaited: from this turn on, no frame is taken in.
         const collabClosed = collab.close();
-        await freezes.stop();
+        await Promise.all([freezes.stop(), mail.stop()]);
         await collabClosed;
         await httpClosed;
         await Promise.all([renderPool.close(), pdfPrinter.close()]);
