@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPath, type Me } from '@draftroom/shared';
 import { openPersistence, type Persistence } from '../src/persistence/index.ts';
+import { createServer, type Socket } from 'node:net';
 import { pino } from 'pino';
 import { MailService } from '../src/services/mail/mailService.ts';
 import { smtpTransport } from '../src/services/mail/smtpTransport.ts';
@@ -322,5 +323,28 @@ describe('sign-in emails', { timeout: 60_000 }, () => {
     const sentHere = w.logged.logs.filter((entry) => entry.msg === 'mail: sent').length;
     const sentThere = secondLog.filter((line) => line.includes('"mail: sent"')).length;
     expect(sentHere + sentThere).toBe(12);
+  });
+
+  it('a hung SMTP server (accepts, never greets) fails the attempt within its timeout', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    extra.push(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    });
+    const transport = smtpTransport(`smtp://127.0.0.1:${port}`, 'noreply@draftroom.test', {
+      connectionTimeout: 300,
+      greetingTimeout: 300,
+      socketTimeout: 300,
+      dnsTimeout: 300,
+    });
+    const started = Date.now();
+    await expect(
+      transport.send({ to: 'a@b.test', subject: 's', text: 't', html: '<p>t</p>', language: 'en' }),
+    ).rejects.toThrow(/greeting never received/i);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    transport.close();
   });
 });
