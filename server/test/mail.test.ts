@@ -8,7 +8,7 @@ import { createServer, type Socket } from 'node:net';
 import { pino } from 'pino';
 import { MailService } from '../src/services/mail/mailService.ts';
 import { smtpTransport } from '../src/services/mail/smtpTransport.ts';
-import { ApiClient, type SmtpCapture } from '../testing/index.ts';
+import { ApiClient } from '../testing/index.ts';
 import {
   executeSql,
   importPerson,
