@@ -58,6 +58,8 @@ import {
   createRegistrationService,
   type RegistrationMail,
 } from './services/registration/registrationService.ts';
+import { createMail } from './services/mail/createMail.ts';
+import type { Mail } from './services/mail/mailService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -82,6 +84,11 @@ export interface DraftroomServer {
   startupLinks: StartupLink[];
   /** The demo's focal point registration link, made on first start (printed with the others). */
   startupRegistrationLinks: StartupRegistrationLink[];
+  /**
+   * Sign-in emails (SMTP_URL): approvals enqueue into the outbox in their transaction, then
+   * `kick()` it; `configured` is false without SMTP (the organisers copy links instead).
+   */
+  mail: Mail;
   /** Starts listening; resolves with the base URL (useful with PORT=0). */
   listen(): Promise<string>;
   /** Graceful shutdown: refuse new work, close sockets, store everything, close the database. */
@@ -92,13 +99,11 @@ export interface DraftroomServer {
 export interface ServerParts {
   /**
    * Whether approved delegates are sent their sign-in email, and the nudge for the outbox
-   * worker. Until the mail sender is wired here, nothing is sent (`configured: false`); tests
-   * pass `configured: true` to see the outbox rows an approval queues.
+   * worker. By default the mail sender (`mail`: configured with SMTP_URL); tests pass
+   * `configured: true` to see the outbox rows an approval queues without an SMTP server.
    */
   registrationMail?: RegistrationMail;
 }
-
-const noMail: RegistrationMail = { configured: false, kick() {} };
 
 /** Wires the layers together: persistence → services → http + collab, on one HTTP server. */
 export async function createDraftroomServer(
@@ -142,6 +147,14 @@ export async function createDraftroomServer(
   });
   let ready = false;
   const clients = clientAddressing(config.TRUST_PROXY);
+  // Links in emails need an absolute address: PUBLIC_URL, else where this server listens.
+  let listeningUrl = '';
+  const mail = createMail(
+    config,
+    persistence.repositories,
+    logger.child({ category: 'mail' }),
+    () => (config.PUBLIC_URL ?? listeningUrl).replace(/\/$/, ''),
+  );
   // Before the services: those that change or read guides do it through its document host.
   const collab = new CollabServer({
     store: persistence.documents,
@@ -345,7 +358,7 @@ export async function createDraftroomServer(
       search: createSearchService(conference, guides, searchIndex, limiters),
       guideContent: createGuideContentService(guides, collab.documents, { limiters }),
       dashboard,
-      registration: createRegistrationService(conference, events, parts.registrationMail ?? noMail),
+      registration: createRegistrationService(conference, events, parts.registrationMail ?? mail),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
@@ -417,6 +430,7 @@ export async function createDraftroomServer(
     scaleout,
     startupLinks,
     startupRegistrationLinks,
+    mail,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -429,7 +443,10 @@ export async function createDraftroomServer(
           searchIndexing.start();
           const { port } = http.address() as AddressInfo;
           const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-          resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+          listeningUrl = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+          // Emails waiting from before (SMTP was down, or this server was) go out now.
+          mail.start();
+          resolve(listeningUrl);
         });
       }),
     close: () => {
@@ -446,7 +463,7 @@ export async function createDraftroomServer(
         dashboard.close();
         // Started before anything is awaited: from this turn on, no frame is taken in.
         const collabClosed = collab.close();
-        await freezes.stop();
+        await Promise.all([freezes.stop(), mail.stop()]);
         await collabClosed;
         await httpClosed;
         await Promise.all([renderPool.close(), pdfPrinter.close()]);

@@ -116,5 +116,12 @@ export function invitesRepository(db: Db) {
         .where('revoked_at', 'is', null)
         .execute();
     },
+    /**
+     * Deletes an invite nobody has used: a sign-in email's link when SMTP did not take the
+     * message (its token was never seen by anyone, so no row should keep standing for it).
+     */
+    async removeUnused(id: string): Promise<void> {
+      await db.deleteFrom('invites').where('id', '=', id).where('uses', '=', 0).execute();
+    },
   };
 }
