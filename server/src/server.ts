@@ -54,6 +54,7 @@ import { createSearchService } from './services/search/searchService.ts';
 import { createGuideContentService } from './services/documents/guideContentService.ts';
 import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
 import { createDashboardService } from './services/dashboard/dashboardService.ts';
+import { createPersonalProgrammeService } from './services/programme/personalProgrammeService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -326,6 +327,9 @@ export async function createDraftroomServer(
       search: createSearchService(conference, guides, searchIndex, limiters),
       guideContent: createGuideContentService(guides, collab.documents, { limiters }),
       dashboard,
+      personalProgramme: createPersonalProgrammeService(conference, {
+        publicUrl: config.PUBLIC_URL,
+      }),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },

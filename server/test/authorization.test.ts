@@ -35,6 +35,7 @@ import {
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { P, Q, draftPoll, pollInput } from './helpers/interactionFixtures.ts';
 import { DV, freshDotVote, votableGuide } from './helpers/dotVoteFixtures.ts';
+import { audiencesBody, planS } from './helpers/attendanceFixtures.ts';
 
 /** One status per actor, in the order of `actorNames`. */
 type Statuses = readonly [
@@ -178,6 +179,12 @@ const matrix = {
   // Public like joining: the link (a fresh one of the organiser's) is the credential.
   deviceSignIn:  row([201, 201, 201, 201, 201, 201, 201, 201, 201, 201], async (w, actor) => ({ body: { token: await deviceToken(w) }, cookie: await actor.signInAgain?.() })),
   programme:     row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
+  // The personal programme: everyone signed in reads and changes their own (observers plan too);
+  // a session of another event is "not found". Counts: attendance.test.ts, per role.
+  personalProgramme: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
+  setAudiences:  row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], audiencesBody),
+  planAttendance: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], planS),
+  myCalendar:    row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
   updateEvent:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ body: eventInput })),
   createSession: row([401, 401, 401, 201, 403, 403, 403, 403, 403, 201], () => ({ body: sessionInput('Matrix session') })),
   getSession:    row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),

@@ -18,6 +18,7 @@ import type { ExportService } from '../../services/exports/exportService.ts';
 import type { SearchService } from '../../services/search/searchService.ts';
 import type { GuideContentService } from '../../services/documents/guideContentService.ts';
 import type { DashboardService } from '../../services/dashboard/dashboardService.ts';
+import type { PersonalProgrammeService } from '../../services/programme/personalProgrammeService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -46,6 +47,7 @@ export interface ConferenceServices {
   search: SearchService;
   guideContent: GuideContentService;
   dashboard: DashboardService;
+  personalProgramme: PersonalProgrammeService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
@@ -78,6 +80,18 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     },
     me: async ({ signedIn }) => me.me(signedIn().viewer),
     updateMe: ({ signedIn, body }) => me.updateProfile(signedIn().viewer, body),
+    personalProgramme: ({ signedIn }) =>
+      services.personalProgramme.personalProgramme(signedIn().viewer),
+    setAudiences: ({ signedIn, body }) =>
+      services.personalProgramme.setAudiences(signedIn().viewer, body),
+    planAttendance: ({ signedIn, params, body }) =>
+      services.personalProgramme.planAttendance(signedIn().viewer, params.sessionId, body),
+    // The request's own origin (behind TRUST_PROXY, as the proxy says) when PUBLIC_URL is unset.
+    myCalendar: ({ signedIn, request }) =>
+      services.personalProgramme.myCalendar(
+        signedIn().viewer,
+        `${request.protocol}://${request.get('host') ?? 'localhost'}`,
+      ),
     signOut: async ({ signedIn, response }) => {
       await auth.signOut(signedIn().signIn);
       clearSessionCookie(response);

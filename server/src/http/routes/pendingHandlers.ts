@@ -27,10 +27,6 @@ export const pendingHandlers: Pick<
   | 'decideDelegates'
   | 'resendDelegateEmail'
   | 'exportRegistrations'
-  | 'personalProgramme'
-  | 'setAudiences'
-  | 'planAttendance'
-  | 'myCalendar'
 > = {
   delegationForm: notBuiltYet,
   saveDelegation: notBuiltYet,
@@ -44,8 +40,4 @@ export const pendingHandlers: Pick<
   decideDelegates: notBuiltYet,
   resendDelegateEmail: notBuiltYet,
   exportRegistrations: notBuiltYet,
-  personalProgramme: notBuiltYet,
-  setAudiences: notBuiltYet,
-  planAttendance: notBuiltYet,
-  myCalendar: notBuiltYet,
 };

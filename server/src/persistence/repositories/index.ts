@@ -1,3 +1,4 @@
+import { attendanceRepository } from './attendance.ts';
 import { authSessionsRepository } from './authSessions.ts';
 import { commentsRepository } from './comments.ts';
 import { interactionRepository } from './interaction.ts';
@@ -66,6 +67,7 @@ export function createRepositories(db: Db) {
     interaction: interactionRepository(db),
     dotVotes: dotVotesRepository(db),
     mailOutbox: mailOutboxRepository(db),
+    attendance: attendanceRepository(db),
   };
 }
 
