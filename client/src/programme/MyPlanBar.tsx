@@ -2,6 +2,21 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { downloadMyCalendar } from '../api/personalProgramme.ts';
 
+/** What the status line says last, kept untranslated so it follows a change of language. */
+export interface PlanAnnouncement {
+  key: 'planned' | 'unplanned' | 'planFailed' | 'downloading' | 'downloaded' | 'downloadFailed';
+  values?: { title?: string; filename?: string };
+}
+
+/**
+ * A title or file name inside a translated sentence, isolated (FSI…PDI, what `<bdi>` does in
+ * markup) so an English title ending in punctuation stays in order in an Arabic sentence.
+ */
+function isolated(values: PlanAnnouncement['values'] = {}): PlanAnnouncement['values'] & object {
+  const isolate = (text: string | undefined) => text && `\u2068${text}\u2069`;
+  return { title: isolate(values.title), filename: isolate(values.filename) };
+}
+
 /**
  * How many sessions the person plans to attend, "Download my calendar (.ics)", and the page's
  * status line, which announces each change of plan and how the download went.
@@ -13,8 +28,8 @@ export function MyPlanBar({
 }: {
   plannedCount: number;
   /** The latest thing to announce (a change of plan, the download). */
-  status: string;
-  announce: (message: string) => void;
+  status: PlanAnnouncement | null;
+  announce: (announcement: PlanAnnouncement) => void;
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
@@ -22,12 +37,12 @@ export function MyPlanBar({
 
   async function save() {
     setBusy(true);
-    announce(t('personalProgramme.downloading'));
+    announce({ key: 'downloading' });
     try {
       const filename = await downloadMyCalendar();
-      announce(t('personalProgramme.downloaded', { filename }));
+      announce({ key: 'downloaded', values: { filename } });
     } catch {
-      announce(t('personalProgramme.downloadFailed'));
+      announce({ key: 'downloadFailed' });
     } finally {
       setBusy(false);
     }
@@ -49,7 +64,6 @@ export function MyPlanBar({
           aria-disabled={busy || undefined}
           onClick={busy ? undefined : () => void save()}
         >
-          <span aria-hidden="true">📅 </span>
           {t('personalProgramme.download')}
         </button>
         <p className="field__hint" id={hintId}>
@@ -57,7 +71,7 @@ export function MyPlanBar({
         </p>
       </div>
       <p className="my-plan__status" role="status" data-testid="plan-status">
-        {status}
+        {status && t(`personalProgramme.${status.key}`, isolated(status.values))}
       </p>
     </div>
   );

@@ -9,7 +9,7 @@ import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { formatCalendarDate, formatDayKey, viewerTimeZone } from '../format/dates.ts';
 import { loadProgramme } from '../api/loaders.ts';
 import { filterFromParams, filterSessions, filterToParams, isForAudiences } from './filters.ts';
-import { MyPlanBar } from './MyPlanBar.tsx';
+import { MyPlanBar, type PlanAnnouncement } from './MyPlanBar.tsx';
 import { usePersonalProgramme } from './usePersonalProgramme.ts';
 import '../styles/personalProgramme.css';
 import { groupByLocalDay } from './programmeDays.ts';
@@ -47,7 +47,7 @@ function ProgrammeView({ programme }: { programme: Programme }) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const personal = usePersonalProgramme();
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState<PlanAnnouncement | null>(null);
   const mine = personal.state.status === 'ready' ? personal.state.data : null;
   const audiences = mine?.audiences ?? [];
   const filter = filterFromParams(params);
@@ -74,12 +74,8 @@ function ProgrammeView({ programme }: { programme: Programme }) {
       onToggle: () => {
         personal.setPlanned(session.id, !planned).then(
           () =>
-            setStatus(
-              t(planned ? 'personalProgramme.unplanned' : 'personalProgramme.planned', {
-                title: session.title,
-              }),
-            ),
-          () => setStatus(t('personalProgramme.planFailed', { title: session.title })),
+            setStatus({ key: planned ? 'unplanned' : 'planned', values: { title: session.title } }),
+          () => setStatus({ key: 'planFailed', values: { title: session.title } }),
         );
       },
     };
