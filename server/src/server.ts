@@ -60,6 +60,7 @@ import {
 } from './services/registration/registrationService.ts';
 import { createMail } from './services/mail/createMail.ts';
 import type { Mail } from './services/mail/mailService.ts';
+import { createPersonalProgrammeService } from './services/programme/personalProgrammeService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -359,6 +360,9 @@ export async function createDraftroomServer(
       guideContent: createGuideContentService(guides, collab.documents, { limiters }),
       dashboard,
       registration: createRegistrationService(conference, events, parts.registrationMail ?? mail),
+      personalProgramme: createPersonalProgrammeService(conference, {
+        publicUrl: config.PUBLIC_URL,
+      }),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },

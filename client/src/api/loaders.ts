@@ -1,4 +1,12 @@
-import type { Guide, Invite, Me, Person, Programme, TemplateSummary } from '@draftroom/shared';
+import type {
+  Guide,
+  Invite,
+  Me,
+  PersonalProgramme,
+  Person,
+  Programme,
+  TemplateSummary,
+} from '@draftroom/shared';
 import { callApi } from './callApi.ts';
 
 /**
@@ -23,3 +31,6 @@ export const loadInvites = async (signal: AbortSignal): Promise<Invite[]> =>
 
 export const loadTemplates = async (signal: AbortSignal): Promise<TemplateSummary[]> =>
   (await callApi('listTemplates', { signal })).templates;
+
+export const loadPersonalProgramme = (signal: AbortSignal): Promise<PersonalProgramme> =>
+  callApi('personalProgramme', { signal });

@@ -20,6 +20,10 @@ import enDotVotes from './locales/dotVotes/en.json';
 import frDotVotes from './locales/dotVotes/fr.json';
 import esDotVotes from './locales/dotVotes/es.json';
 import arDotVotes from './locales/dotVotes/ar.json';
+import enPersonalProgramme from './locales/personalProgramme/en.json';
+import frPersonalProgramme from './locales/personalProgramme/fr.json';
+import esPersonalProgramme from './locales/personalProgramme/es.json';
+import arPersonalProgramme from './locales/personalProgramme/ar.json';
 import {
   fallbackLanguage,
   isSupportedLanguage,
@@ -33,7 +37,8 @@ import {
  * Every locale file, keyed by language. A new language is one more import and entry here. The
  * organiser screens' strings live in their own files (`locales/organiser/`), under `organiser.*`;
  * a session's questions under `questions.*` (`locales/questions/`), its polls under `polls.*`,
- * a guide's dot votes under `dotVotes.*`.
+ * a guide's dot votes under `dotVotes.*`, a person's own programme (audiences, plans, calendar)
+ * under `personalProgramme.*`.
  */
 export const resources = {
   en: {
@@ -43,6 +48,7 @@ export const resources = {
       questions: enQuestions,
       polls: enPolls,
       dotVotes: enDotVotes,
+      personalProgramme: enPersonalProgramme,
     },
   },
   fr: {
@@ -52,6 +58,7 @@ export const resources = {
       questions: frQuestions,
       polls: frPolls,
       dotVotes: frDotVotes,
+      personalProgramme: frPersonalProgramme,
     },
   },
   es: {
@@ -61,6 +68,7 @@ export const resources = {
       questions: esQuestions,
       polls: esPolls,
       dotVotes: esDotVotes,
+      personalProgramme: esPersonalProgramme,
     },
   },
   ar: {
@@ -70,6 +78,7 @@ export const resources = {
       questions: arQuestions,
       polls: arPolls,
       dotVotes: arDotVotes,
+      personalProgramme: arPersonalProgramme,
     },
   },
 } as const satisfies Record<SupportedLanguage, { translation: object }>;

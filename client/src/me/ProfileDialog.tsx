@@ -1,7 +1,11 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Me } from '@draftroom/shared';
+import type { AudienceTag, Me } from '@draftroom/shared';
 import { updateMe } from '../api/me.ts';
+import { loadPersonalProgramme } from '../api/loaders.ts';
+import { setMyAudiences } from '../api/personalProgramme.ts';
+import { useResource } from '../api/useResource.ts';
+import { AudiencesField } from './AudiencesField.tsx';
 import { ProfileForm } from './ProfileForm.tsx';
 import { useMe } from './MeContext.tsx';
 import type { ProfileValues } from './profileForm.ts';
@@ -14,7 +18,8 @@ interface ProfileDialogProps {
 }
 
 /**
- * "Your profile": name, parliament, country, language and email, saved with `PATCH /api/me`.
+ * "Your profile": name, parliament, country, language and email, saved with `PATCH /api/me`, and
+ * the audiences the person follows (`PUT /api/me/audiences`).
  * The native modal `<dialog>` traps focus, closes on Escape and returns focus to its opener.
  */
 export function ProfileDialog({ open, onClose, onSaved }: ProfileDialogProps) {
@@ -51,28 +56,57 @@ function valuesOf(me: Me): ProfileValues {
   return { displayName, parliament, country, preferredLanguage, email: email ?? '' };
 }
 
-function EditProfileForm({
+/** Waits for the person's audiences; if they cannot be read, the rest can still be edited. */
+function EditProfileForm(props: { me: Me; onCancel: () => void; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const { state } = useResource(loadPersonalProgramme);
+  if (state.status === 'loading') {
+    return (
+      <p className="muted" role="status">
+        {t('personalProgramme.profile.loading')}
+      </p>
+    );
+  }
+  return (
+    <ProfileWithAudiences
+      {...props}
+      audiences={state.status === 'ready' ? state.data.audiences : null}
+    />
+  );
+}
+
+function ProfileWithAudiences({
   me,
+  audiences,
   onCancel,
   onSaved,
 }: {
   me: Me;
+  /** null: they could not be loaded, so the field is left out rather than saved blank. */
+  audiences: AudienceTag[] | null;
   onCancel: () => void;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const { setMe } = useMe();
+  const [chosen, setChosen] = useState(audiences);
   return (
     <ProfileForm
       className="profile-form"
       initial={() => valuesOf(me)}
       send={async (profile) => {
-        setMe(await updateMe(profile));
+        const next = await updateMe(profile);
+        if (chosen && audiences && chosen.join() !== audiences.join()) {
+          await setMyAudiences(chosen);
+        }
+        setMe(next);
         onSaved();
       }}
       submitLabel={t('profile.save')}
       busyLabel={t('profile.saving')}
       cancel={{ label: t('profile.cancel'), onClick: onCancel }}
-    />
+    >
+      {chosen && <AudiencesField chosen={chosen} onChange={setChosen} />}
+    </ProfileForm>
   );
 }

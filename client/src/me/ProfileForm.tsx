@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { languageCodes } from '@draftroom/shared';
 import { FormActions } from '../ui/form/FormActions.tsx';
 import { useCheckedForm } from '../ui/form/useCheckedForm.ts';
@@ -19,6 +19,8 @@ interface ProfileFormProps {
   submitLabel: string;
   busyLabel: string;
   cancel?: { label: string; onClick: () => void };
+  /** More fields, saved by `send` too (the profile dialog's audiences). */
+  children?: ReactNode;
 }
 
 /** What a person says about themselves, checked and sent: the join form and "Your profile". */
@@ -29,6 +31,7 @@ export function ProfileForm({
   submitLabel,
   busyLabel,
   cancel,
+  children,
 }: ProfileFormProps) {
   const idPrefix = useId();
   const { values, problems, apiError, busy, formRef, change, submit } = useCheckedForm({
@@ -48,6 +51,7 @@ export function ProfileForm({
         languages={languageCodes}
         onChange={change}
       />
+      {children}
       <FormActions
         error={apiError}
         busy={busy}

@@ -1,21 +1,30 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { audienceTags, sessionKinds, type AudienceTag, type SessionKind } from '@draftroom/shared';
-import { isFiltered, type ProgrammeFilter } from './filters.ts';
+import { formatList } from '../format/text.ts';
+import { isFiltered, noFilter, type ProgrammeFilter } from './filters.ts';
 
 interface ProgrammeFiltersProps {
   filter: ProgrammeFilter;
   onChange: (filter: ProgrammeFilter) => void;
   shown: number;
   total: number;
+  /** The audiences the person follows ("Only my audiences" needs at least one). */
+  audiences: readonly AudienceTag[];
 }
 
 /**
- * Two labelled selects that narrow the list as soon as they change (no submit button to find),
- * and a status line that announces how many sessions are now shown.
+ * Two labelled selects and an "Only my audiences" box that narrow the list as soon as they change
+ * (no submit button to find), and a status line that announces how many sessions are now shown.
  */
-export function ProgrammeFilters({ filter, onChange, shown, total }: ProgrammeFiltersProps) {
-  const { t } = useTranslation();
+export function ProgrammeFilters({
+  filter,
+  onChange,
+  shown,
+  total,
+  audiences,
+}: ProgrammeFiltersProps) {
+  const { t, i18n } = useTranslation();
   const ids = useId();
   const filtered = isFiltered(filter);
   return (
@@ -61,12 +70,35 @@ export function ProgrammeFilters({ filter, onChange, shown, total }: ProgrammeFi
             ))}
           </select>
         </div>
+        {(audiences.length > 0 || filter.mine) && (
+          <div className="field filters__mine">
+            <label className="filters__mine-label">
+              <input
+                type="checkbox"
+                checked={filter.mine}
+                aria-describedby={`${ids}-mine-hint`}
+                onChange={(event) => onChange({ ...filter, mine: event.target.checked })}
+              />
+              {t('personalProgramme.onlyMine')}
+            </label>
+            <p className="field__hint" id={`${ids}-mine-hint`}>
+              {audiences.length > 0
+                ? t('personalProgramme.onlyMineHint', {
+                    audiences: formatList(
+                      audiences.map((tag) => t(`audience.${tag}`)),
+                      i18n.language,
+                    ),
+                  })
+                : t('personalProgramme.noAudiences')}
+            </p>
+          </div>
+        )}
         {filtered && (
           <button
             type="button"
             className="button filters__clear"
             onClick={() => {
-              onChange({ kind: null, audience: null });
+              onChange(noFilter);
               // The button goes away with the filters: keep focus in the form, not on <body>.
               document.getElementById(`${ids}-kind`)?.focus();
             }}
@@ -75,6 +107,9 @@ export function ProgrammeFilters({ filter, onChange, shown, total }: ProgrammeFi
           </button>
         )}
       </div>
+      {audiences.length === 0 && !filter.mine && (
+        <p className="field__hint filters__no-audiences">{t('personalProgramme.noAudiences')}</p>
+      )}
       <p className="filters__count" role="status" data-testid="programme-count">
         {total === 0
           ? t('programme.empty')

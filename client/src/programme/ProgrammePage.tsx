@@ -1,20 +1,26 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import type { Programme } from '@draftroom/shared';
+import type { ConferenceSession, PersonalProgramme, Programme } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { useResource } from '../api/useResource.ts';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { formatCalendarDate, formatDayKey, viewerTimeZone } from '../format/dates.ts';
 import { loadProgramme } from '../api/loaders.ts';
-import { filterFromParams, filterSessions, filterToParams } from './filters.ts';
+import { filterFromParams, filterSessions, filterToParams, isForAudiences } from './filters.ts';
+import { MyPlanBar, type PlanAnnouncement } from './MyPlanBar.tsx';
+import { usePersonalProgramme } from './usePersonalProgramme.ts';
+import '../styles/personalProgramme.css';
 import { groupByLocalDay } from './programmeDays.ts';
 import { ProgrammeFilters } from './ProgrammeFilters.tsx';
-import { SessionListItem } from './SessionListItem.tsx';
+import { SessionListItem, type SessionPlan } from './SessionListItem.tsx';
 import { TimeZoneNote } from './TimeZoneNote.tsx';
 
-/** `/programme`: every session of the event, by day in the viewer's own time zone. */
+/**
+ * `/programme`: every session of the event, by day in the viewer's own time zone, with the
+ * person's own part: sessions for their audiences marked, plans to attend, their calendar.
+ */
 export function ProgrammePage() {
   return <RequireSignIn>{() => <ProgrammeLoader />}</RequireSignIn>;
 }
@@ -40,9 +46,13 @@ function ProgrammeLoader() {
 function ProgrammeView({ programme }: { programme: Programme }) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
+  const personal = usePersonalProgramme();
+  const [status, setStatus] = useState<PlanAnnouncement | null>(null);
+  const mine = personal.state.status === 'ready' ? personal.state.data : null;
+  const audiences = mine?.audiences ?? [];
   const filter = filterFromParams(params);
   const timeZone = viewerTimeZone();
-  const shown = filterSessions(programme.sessions, filter);
+  const shown = filterSessions(programme.sessions, filter, audiences);
   const days = groupByLocalDay(shown, timeZone);
   const ids = useId();
   const { event } = programme;
@@ -54,6 +64,23 @@ function ProgrammeView({ programme }: { programme: Programme }) {
           end: formatCalendarDate(event.endsOn, i18n.language),
         });
 
+  const planOf = (session: ConferenceSession, own: PersonalProgramme): SessionPlan => {
+    const planned = own.plannedSessionIds.includes(session.id);
+    return {
+      forYou: isForAudiences(session, own.audiences),
+      planned,
+      busy: personal.pending.has(session.id),
+      attending: own.attendanceCounts?.[session.id] ?? null,
+      onToggle: () => {
+        personal.setPlanned(session.id, !planned).then(
+          () =>
+            setStatus({ key: planned ? 'unplanned' : 'planned', values: { title: session.title } }),
+          () => setStatus({ key: 'planFailed', values: { title: session.title } }),
+        );
+      },
+    };
+  };
+
   return (
     <>
       <p className="programme__event">
@@ -61,7 +88,20 @@ function ProgrammeView({ programme }: { programme: Programme }) {
         <span className="programme__event-dates">{dates}</span>
       </p>
       <TimeZoneNote viewerZone={timeZone} eventZone={event.timeZone} />
+      {mine && (
+        <MyPlanBar
+          plannedCount={mine.plannedSessionIds.length}
+          status={status}
+          announce={setStatus}
+        />
+      )}
+      {personal.state.status === 'error' && (
+        <p className="notice" role="status">
+          {t('personalProgramme.countsFailed')}
+        </p>
+      )}
       <ProgrammeFilters
+        audiences={audiences}
         filter={filter}
         // `replace`: changing a filter is not a new page to go "back" through.
         onChange={(next) => setParams(filterToParams(next), { replace: true })}
@@ -80,6 +120,7 @@ function ProgrammeView({ programme }: { programme: Programme }) {
                 session={session}
                 viewerZone={timeZone}
                 eventZone={event.timeZone}
+                plan={mine ? planOf(session, mine) : undefined}
               />
             ))}
           </ul>

@@ -3,15 +3,31 @@ import { Link } from 'react-router';
 import type { ConferenceSession } from '@draftroom/shared';
 import { formatTimeRange, sameOffsetAt } from '../format/dates.ts';
 import { formatList, languageName } from '../format/text.ts';
+import { PlanToggle } from './PlanToggle.tsx';
+
+/** The person's own part of a session's line; absent while their programme is not loaded. */
+export interface SessionPlan {
+  /** Meant for one of the audiences the person follows. */
+  forYou: boolean;
+  planned: boolean;
+  busy: boolean;
+  onToggle: () => void;
+  /** How many plan to attend, for those who run the session; null for everyone else. */
+  attending: number | null;
+}
 
 interface SessionListItemProps {
   session: ConferenceSession;
   viewerZone: string;
   eventZone: string;
+  plan?: SessionPlan;
 }
 
-/** One session in the programme: time (yours, and the event's when it differs), title, tags. */
-export function SessionListItem({ session, viewerZone, eventZone }: SessionListItemProps) {
+/**
+ * One session in the programme: time (yours, and the event's when it differs), title, tags, and
+ * the person's own part: "For your audiences", "Plan to attend", and how many plan to attend.
+ */
+export function SessionListItem({ session, viewerZone, eventZone, plan }: SessionListItemProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const yours = formatTimeRange(session.startsAt, session.endsAt, locale, viewerZone);
@@ -22,7 +38,10 @@ export function SessionListItem({ session, viewerZone, eventZone }: SessionListI
   );
 
   return (
-    <li className="session-item" data-testid="programme-session">
+    <li
+      className={plan?.forYou ? 'session-item session-item--for-you' : 'session-item'}
+      data-testid="programme-session"
+    >
       <p className="session-item__time">
         <span className="session-item__yours">{yours}</span>
         {showEventTime && (
@@ -35,6 +54,14 @@ export function SessionListItem({ session, viewerZone, eventZone }: SessionListI
         )}
       </p>
       <div className="session-item__body">
+        {plan?.forYou && (
+          <p className="for-you">
+            <span className="for-you__icon" aria-hidden="true">
+              ★
+            </span>
+            {t('personalProgramme.forYou')}
+          </p>
+        )}
         <h3 className="session-item__title">
           <Link to={`/sessions/${encodeURIComponent(session.id)}`} dir="auto">
             {session.title}
@@ -52,6 +79,21 @@ export function SessionListItem({ session, viewerZone, eventZone }: SessionListI
               </li>
             ))}
           </ul>
+        )}
+        {plan && (
+          <div className="session-item__plan">
+            <PlanToggle
+              planned={plan.planned}
+              busy={plan.busy}
+              title={session.title}
+              onToggle={plan.onToggle}
+            />
+            {plan.attending !== null && (
+              <span className="attending" data-testid="attending">
+                {t('personalProgramme.attending', { count: plan.attending })}
+              </span>
+            )}
+          </div>
         )}
       </div>
     </li>

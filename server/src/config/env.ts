@@ -211,7 +211,7 @@ const envSchema = z.object({
    * count, or their addresses. Every per-address limit and the cookie's https check use it.
    */
   TRUST_PROXY: z.string().trim().default('false').transform(parseTrustProxy),
-  /** The address people use to reach the app, for the join links printed at start-up. */
+  /** The address people use to reach the app: the join links printed at start-up, calendar links. */
   PUBLIC_URL: z
     .url({
       protocol: /^https?$/,

@@ -19,12 +19,12 @@ import type { SearchService } from '../../services/search/searchService.ts';
 import type { GuideContentService } from '../../services/documents/guideContentService.ts';
 import type { DashboardService } from '../../services/dashboard/dashboardService.ts';
 import type { RegistrationService } from '../../services/registration/registrationService.ts';
+import type { PersonalProgrammeService } from '../../services/programme/personalProgrammeService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
 import { clearSessionCookie, setSessionCookie, type CookieSecurity } from '../sessionCookie.ts';
 import type { Handlers } from './api.ts';
-import { pendingHandlers } from './pendingHandlers.ts';
 
 export interface ConferenceServices {
   auth: AuthService;
@@ -48,6 +48,7 @@ export interface ConferenceServices {
   guideContent: GuideContentService;
   dashboard: DashboardService;
   registration: RegistrationService;
+  personalProgramme: PersonalProgrammeService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
@@ -56,7 +57,6 @@ export interface ConferenceServices {
 export function conferenceHandlers(services: ConferenceServices): Handlers {
   const { auth, me, programme, groups, guides, people, templates, registration } = services;
   return {
-    ...pendingHandlers,
     invitePreview: ({ params }) => auth.preview(params.token),
     inviteContact: ({ params }) => auth.contact(params.token),
     join: async ({ params, body, request, response }) => {
@@ -80,6 +80,18 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     },
     me: async ({ signedIn }) => me.me(signedIn().viewer),
     updateMe: ({ signedIn, body }) => me.updateProfile(signedIn().viewer, body),
+    personalProgramme: ({ signedIn }) =>
+      services.personalProgramme.personalProgramme(signedIn().viewer),
+    setAudiences: ({ signedIn, body }) =>
+      services.personalProgramme.setAudiences(signedIn().viewer, body),
+    planAttendance: ({ signedIn, params, body }) =>
+      services.personalProgramme.planAttendance(signedIn().viewer, params.sessionId, body),
+    // The request's own origin (behind TRUST_PROXY, as the proxy says) when PUBLIC_URL is unset.
+    myCalendar: ({ signedIn, request }) =>
+      services.personalProgramme.myCalendar(
+        signedIn().viewer,
+        `${request.protocol}://${request.get('host') ?? 'localhost'}`,
+      ),
     signOut: async ({ signedIn, response }) => {
       await auth.signOut(signedIn().signIn);
       clearSessionCookie(response);

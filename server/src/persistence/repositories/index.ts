@@ -1,3 +1,4 @@
+import { attendanceRepository } from './attendance.ts';
 import { authSessionsRepository } from './authSessions.ts';
 import { commentsRepository } from './comments.ts';
 import { interactionRepository } from './interaction.ts';
@@ -74,6 +75,7 @@ export function createRepositories(db: Db) {
     dotVotes: dotVotesRepository(db),
     mailOutbox: mailOutboxRepository(db),
     registration: registrationRepository(db),
+    attendance: attendanceRepository(db),
   };
 }
 

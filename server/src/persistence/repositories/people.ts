@@ -1,8 +1,15 @@
 import type { Selectable } from 'kysely';
-import type { AudienceTag, LanguageCode, Person, Role, Scope } from '@draftroom/shared';
+import {
+  audienceTags,
+  type AudienceTag,
+  type LanguageCode,
+  type Person,
+  type Role,
+  type Scope,
+} from '@draftroom/shared';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Db } from './database.ts';
-import { isString, parseArray } from './jsonColumns.ts';
+import { parseArray } from './jsonColumns.ts';
 
 type PersonRow = Selectable<DatabaseSchema['people']>;
 
@@ -20,6 +27,9 @@ const toPerson = (row: PersonRow): PersonRecord => ({
   role: row.role as Role,
   scope: { type: row.scope_type as Scope['type'], id: row.scope_id },
 });
+
+const isAudienceTag = (value: unknown): value is AudienceTag =>
+  (audienceTags as readonly unknown[]).includes(value);
 
 const toRow = (person: PersonRecord) => ({
   event_id: person.eventId,
@@ -75,14 +85,14 @@ export function peopleRepository(db: Db) {
     async update(person: PersonRecord): Promise<void> {
       await db.updateTable('people').set(toRow(person)).where('id', '=', person.id).execute();
     },
-    /** The audience tags this person follows (their programme highlights those sessions). */
+    /** The audiences a person follows (their programme highlights those sessions). */
     async audiencesOf(personId: string): Promise<AudienceTag[]> {
       const row = await db
         .selectFrom('people')
         .select('audiences')
         .where('id', '=', personId)
         .executeTakeFirst();
-      return row ? (parseArray(row.audiences, isString) as AudienceTag[]) : [];
+      return row ? parseArray(row.audiences, isAudienceTag) : [];
     },
     async setAudiences(personId: string, audiences: readonly AudienceTag[]): Promise<void> {
       await db

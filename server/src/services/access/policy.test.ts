@@ -13,6 +13,7 @@ import {
   canRemoveGroup,
   canRestoreVersion,
   canSaveVersion,
+  canSeeAttendance,
   canSeeDashboard,
   canSeeEmails,
   canStartFromTemplate,
@@ -410,5 +411,30 @@ describe('canSeeDashboard', () => {
     ['observer of the event', viewer('observer', { type: 'event', id: 'e1' }), false],
   ])('%s', (_name, who, expected) => {
     expect(canSeeDashboard(who, 'e1')).toBe(expected);
+  });
+});
+
+describe('canSeeAttendance', () => {
+  const session = { eventId: 'e1', sessionId: 's1' };
+  it.each([
+    ['organiser of the event', viewer('organiser', { type: 'event', id: 'e1' }), true],
+    [
+      'organiser of another event',
+      viewer('organiser', { type: 'event', id: 'e2' }, [], 'e2'),
+      false,
+    ],
+    ['facilitator of the whole event', viewer('facilitator', { type: 'event', id: 'e1' }), true],
+    ['facilitator of the session', viewer('facilitator', { type: 'session', id: 's1' }), true],
+    ['facilitator of another session', viewer('facilitator', { type: 'session', id: 's2' }), false],
+    ['facilitator of one of its groups', viewer('facilitator', { type: 'group', id: 'g1' }), true],
+    ['facilitator of another group', viewer('facilitator', { type: 'group', id: 'g9' }), false],
+    [
+      'participant of one of its groups',
+      viewer('participant', { type: 'group', id: 'g1' }, ['g1']),
+      false,
+    ],
+    ['observer of the event', viewer('observer', { type: 'event', id: 'e1' }), false],
+  ])('%s → %s', (_name, who, expected) => {
+    expect(canSeeAttendance(who, session, ['g1', 'g2'])).toBe(expected);
   });
 });

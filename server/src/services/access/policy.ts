@@ -82,6 +82,21 @@ export function canManageSession(
   );
 }
 
+/**
+ * May this person see how many plan to attend the session (to size its groups before the day)?
+ * Organisers, for every session; facilitators, for the sessions they run: those their scope
+ * reaches, or where they manage one of the groups. Who plans to attend stays private: only the
+ * number is shown, and nobody else sees even that.
+ */
+export function canSeeAttendance(
+  viewer: Viewer,
+  session: { eventId: string; sessionId: string },
+  sessionGroupIds: readonly string[],
+): boolean {
+  if (canManageSession(viewer, session)) return true;
+  return sessionGroupIds.some((groupId) => canManageGroup(viewer, { ...session, groupId }));
+}
+
 /** May this person run the event: its settings, people, invites and imports? Organisers only. */
 export function canAdministerEvent(viewer: Viewer): boolean {
   return viewer.person.role === 'organiser';
