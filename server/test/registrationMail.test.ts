@@ -85,13 +85,18 @@ describe('approving while SMTP is down', { timeout: 60_000 }, () => {
     });
 
     // SMTP is down: both emails wait, each tried and failed at least once, with the reason.
-    const waiting = await waitFor(async () => {
-      const now = await delegatesOf(w);
-      const mails = [lucia.id, samir.id].map((id) => now.find((one) => one.id === id)?.mail);
-      return mails.every((mail) => mail?.status === 'retrying' && mail.attempts >= 1)
-        ? now
-        : undefined;
-    }, 20_000);
+    const waiting = await waitFor(
+      async () => {
+        const now = await delegatesOf(w);
+        const mails = [lucia.id, samir.id].map((id) => now.find((one) => one.id === id)?.mail);
+        if (!mails.every((mail) => mail?.status === 'retrying' && mail.attempts >= 1)) {
+          throw new Error(`not retrying yet: ${JSON.stringify(mails)}`);
+        }
+        return now;
+      },
+      20_000,
+      50,
+    );
     for (const id of [lucia.id, samir.id]) {
       const mail = waiting.find((one) => one.id === id)?.mail;
       expect(mail?.lastError).toContain('ECONNREFUSED');
@@ -123,14 +128,20 @@ describe('approving while SMTP is down', { timeout: 60_000 }, () => {
       expect(me.person.role).toBe('participant');
     }
 
-    const sent = await waitFor(async () => {
-      const now = await delegatesOf(w);
-      return [lucia.id, samir.id].every(
-        (id) => now.find((one) => one.id === id)?.mail?.status === 'sent',
-      )
-        ? now
-        : undefined;
-    }, 10_000);
+    const sent = await waitFor(
+      async () => {
+        const now = await delegatesOf(w);
+        const statuses = [lucia.id, samir.id].map(
+          (id) => now.find((one) => one.id === id)?.mail?.status,
+        );
+        if (!statuses.every((status) => status === 'sent')) {
+          throw new Error(`not all sent yet: ${statuses.join(', ')}`);
+        }
+        return now;
+      },
+      10_000,
+      50,
+    );
     expect(sent.find((one) => one.id === lucia.id)?.mail?.lastError).toBeNull();
     // Nothing more is sent: the outbox sends each message once.
     await new Promise((resolve) => setTimeout(resolve, 500));
