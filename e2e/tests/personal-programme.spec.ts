@@ -9,7 +9,7 @@ import { keepShots } from '../fixtures/shots.ts';
 
 // Issue 16: "a delegate's personal programme highlights their audience's sessions". A participant
 // chooses the audiences they follow on their profile; the programme marks the sessions for them
-// and can show only those; they plan to attend one; the organiser sees "1 plans to attend"; the
+// and can show only those; they plan to attend one; the organiser sees "1 person plans to attend"; the
 // calendar file downloads and an independent reader (ical.js) takes it, times in UTC.
 const spec = serverForSpec();
 
@@ -133,11 +133,11 @@ test('a delegate’s personal programme highlights their audience’s sessions',
   });
   await olga.page.goto(`${server.url}/programme`);
   await expect(sessionLine(olga.page, debateTitle).getByTestId('attending')).toHaveText(
-    '1 plans to attend',
+    '1 person plans to attend',
   );
   await expect(
     sessionLine(olga.page, 'Library services for members').getByTestId('attending'),
-  ).toHaveText('0 plan to attend');
+  ).toHaveText('0 people plan to attend');
 
   // Screenshots of the participant's programme in English and Arabic, desktop and phone.
   await onlyMine.click();
