@@ -17,9 +17,13 @@ import esPolls from './locales/polls/es.json';
 import arQuestions from './locales/questions/ar.json';
 import arPolls from './locales/polls/ar.json';
 import enDotVotes from './locales/dotVotes/en.json';
+import enRegistration from './locales/registration/en.json';
 import frDotVotes from './locales/dotVotes/fr.json';
+import frRegistration from './locales/registration/fr.json';
 import esDotVotes from './locales/dotVotes/es.json';
+import esRegistration from './locales/registration/es.json';
 import arDotVotes from './locales/dotVotes/ar.json';
+import arRegistration from './locales/registration/ar.json';
 import {
   fallbackLanguage,
   isSupportedLanguage,
@@ -33,7 +37,8 @@ import {
  * Every locale file, keyed by language. A new language is one more import and entry here. The
  * organiser screens' strings live in their own files (`locales/organiser/`), under `organiser.*`;
  * a session's questions under `questions.*` (`locales/questions/`), its polls under `polls.*`,
- * a guide's dot votes under `dotVotes.*`.
+ * a guide's dot votes under `dotVotes.*`, the registration of delegations under
+ * `registration.*`.
  */
 export const resources = {
   en: {
@@ -43,6 +48,7 @@ export const resources = {
       questions: enQuestions,
       polls: enPolls,
       dotVotes: enDotVotes,
+      registration: enRegistration,
     },
   },
   fr: {
@@ -52,6 +58,7 @@ export const resources = {
       questions: frQuestions,
       polls: frPolls,
       dotVotes: frDotVotes,
+      registration: frRegistration,
     },
   },
   es: {
@@ -61,6 +68,7 @@ export const resources = {
       questions: esQuestions,
       polls: esPolls,
       dotVotes: esDotVotes,
+      registration: esRegistration,
     },
   },
   ar: {
@@ -70,6 +78,7 @@ export const resources = {
       questions: arQuestions,
       polls: arPolls,
       dotVotes: arDotVotes,
+      registration: arRegistration,
     },
   },
 } as const satisfies Record<SupportedLanguage, { translation: object }>;
