@@ -57,6 +57,17 @@ async function main(): Promise<void> {
       `join link for ${link.role} (${link.scopeName}): ${base}${link.joinPath}`,
     );
   }
+  // A focal point's link: not a join link (no sign-in), so logged under its own field.
+  for (const link of server.startupRegistrationLinks) {
+    logger.info(
+      {
+        category: 'startup',
+        parliament: link.parliament,
+        registrationUrl: `${base}${link.registrationPath}`,
+      },
+      `registration link for the focal point of ${link.parliament}: ${base}${link.registrationPath}`,
+    );
+  }
   // Last: test harnesses wait for this line, and by then every link above is printed.
   logger.info(
     { category: 'startup', url, database: databaseUrl },

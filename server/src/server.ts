@@ -38,7 +38,7 @@ import { createDeviceLinkService } from './services/auth/deviceLinks.ts';
 import { createMeService } from './services/conference/meService.ts';
 import { createPeopleService } from './services/conference/peopleService.ts';
 import { createProgrammeService } from './services/conference/programmeService.ts';
-import type { StartupLink } from './services/demo/demoConference.ts';
+import type { StartupLink, StartupRegistrationLink } from './services/demo/demoConference.ts';
 import { prepareFirstStart } from './services/setup/firstStart.ts';
 import {
   createTemplateApplier,
@@ -54,6 +54,12 @@ import { createSearchService } from './services/search/searchService.ts';
 import { createGuideContentService } from './services/documents/guideContentService.ts';
 import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
 import { createDashboardService } from './services/dashboard/dashboardService.ts';
+import {
+  createRegistrationService,
+  type RegistrationMail,
+} from './services/registration/registrationService.ts';
+import { createMail } from './services/mail/createMail.ts';
+import type { Mail } from './services/mail/mailService.ts';
 
 export interface DraftroomServer {
   http: HttpServer;
@@ -76,16 +82,34 @@ export interface DraftroomServer {
    * empty on later starts. `main.ts` prints them; tests join through them like a person would.
    */
   startupLinks: StartupLink[];
+  /** The demo's focal point registration link, made on first start (printed with the others). */
+  startupRegistrationLinks: StartupRegistrationLink[];
+  /**
+   * Sign-in emails (SMTP_URL): approvals enqueue into the outbox in their transaction, then
+   * `kick()` it; `configured` is false without SMTP (the organisers copy links instead).
+   */
+  mail: Mail;
   /** Starts listening; resolves with the base URL (useful with PORT=0). */
   listen(): Promise<string>;
   /** Graceful shutdown: refuse new work, close sockets, store everything, close the database. */
   close(): Promise<void>;
 }
 
+/** What a test may put in place of a part the environment would otherwise choose. */
+export interface ServerParts {
+  /**
+   * Whether approved delegates are sent their sign-in email, and the nudge for the outbox
+   * worker. By default the mail sender (`mail`: configured with SMTP_URL); tests pass
+   * `configured: true` to see the outbox rows an approval queues without an SMTP server.
+   */
+  registrationMail?: RegistrationMail;
+}
+
 /** Wires the layers together: persistence → services → http + collab, on one HTTP server. */
 export async function createDraftroomServer(
   config: Config,
   logger: Logger,
+  parts: ServerParts = {},
 ): Promise<DraftroomServer> {
   const persistence = await openPersistence(config.DATABASE_URL, config.SQLITE_SYNCHRONOUS, {
     logger,
@@ -123,6 +147,14 @@ export async function createDraftroomServer(
   });
   let ready = false;
   const clients = clientAddressing(config.TRUST_PROXY);
+  // Links in emails need an absolute address: PUBLIC_URL, else where this server listens.
+  let listeningUrl = '';
+  const mail = createMail(
+    config,
+    persistence.repositories,
+    logger.child({ category: 'mail' }),
+    () => (config.PUBLIC_URL ?? listeningUrl).replace(/\/$/, ''),
+  );
   // Before the services: those that change or read guides do it through its document host.
   const collab = new CollabServer({
     store: persistence.documents,
@@ -326,6 +358,7 @@ export async function createDraftroomServer(
       search: createSearchService(conference, guides, searchIndex, limiters),
       guideContent: createGuideContentService(guides, collab.documents, { limiters }),
       dashboard,
+      registration: createRegistrationService(conference, events, parts.registrationMail ?? mail),
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
@@ -380,7 +413,8 @@ export async function createDraftroomServer(
       }),
     { wait: true },
   );
-  const startupLinks = firstStart.ran ? firstStart.value : [];
+  const startupLinks = firstStart.ran ? firstStart.value.join : [];
+  const startupRegistrationLinks = firstStart.ran ? firstStart.value.registration : [];
 
   let closing: Promise<void> | null = null;
   return {
@@ -395,6 +429,8 @@ export async function createDraftroomServer(
     relay,
     scaleout,
     startupLinks,
+    startupRegistrationLinks,
+    mail,
     listen: () =>
       new Promise((resolve, reject) => {
         http.once('error', reject);
@@ -407,7 +443,10 @@ export async function createDraftroomServer(
           searchIndexing.start();
           const { port } = http.address() as AddressInfo;
           const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
-          resolve(`http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+          listeningUrl = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+          // Emails waiting from before (SMTP was down, or this server was) go out now.
+          mail.start();
+          resolve(listeningUrl);
         });
       }),
     close: () => {
@@ -424,7 +463,7 @@ export async function createDraftroomServer(
         dashboard.close();
         // Started before anything is awaited: from this turn on, no frame is taken in.
         const collabClosed = collab.close();
-        await freezes.stop();
+        await Promise.all([freezes.stop(), mail.stop()]);
         await collabClosed;
         await httpClosed;
         await Promise.all([renderPool.close(), pdfPrinter.close()]);

@@ -35,6 +35,15 @@ import {
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { P, Q, draftPoll, pollInput } from './helpers/interactionFixtures.ts';
 import { DV, freshDotVote, votableGuide } from './helpers/dotVoteFixtures.ts';
+import {
+  RD,
+  RP,
+  RT,
+  freshDelegate,
+  freshDelegation,
+  matrixSave,
+  matrixStart,
+} from './helpers/registrationFixtures.ts';
 
 /** One status per actor, in the order of `actorNames`. */
 type Statuses = readonly [
@@ -260,6 +269,22 @@ const matrix = {
   openDotVote:   row([401, 401, 401, 201, 201, 403, 403, 403, 403, 404], async (w) => ({ params: { guideId: await votableGuide(w) }, body: { title: 'Matrix vote', source: 'sections', dots: 3 } })),
   placeDots:     row([401, 401, 401, 200, 200, 403, 200, 403, 403, 404], async (w) => ({ ...(await DV(w)), body: { dots: [1, 2] } })),
   closeDotVote:  row([401, 401, 401, 200, 200, 403, 403, 403, 403, 404], freshDotVote),
+  // Registration: a focal point's link (no sign-in) reaches its own delegation whoever holds it;
+  // the public page starts delegations; everything else is the event's organisers' (another
+  // event's organiser manages their own event, and this event's delegations do not exist there).
+  delegationForm: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], RT),
+  saveDelegation: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], async (w) => ({ ...(await RT(w)), body: matrixSave })),
+  publicRegistration: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], RP),
+  startDelegation: row([201, 201, 201, 201, 201, 201, 201, 201, 201, 201], async (w) => ({ ...(await RP(w)), body: matrixStart })),
+  registrationOverview: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
+  registrationSettings: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ body: { open: true, deadline: null, publicPage: true } })),
+  inviteDelegation: row([401, 401, 401, 201, 403, 403, 403, 403, 403, 201], () => ({ body: matrixStart })),
+  updateDelegation: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ ...(await RD(w)), body: { reopenedUntil: null } })),
+  delegationLink: row([401, 401, 401, 201, 403, 403, 403, 403, 403, 404], async (w) => ({ params: (await freshDelegation(w)).params })),
+  decideDelegates: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ body: { delegateIds: [await freshDelegate(w)], decision: 'approve' } })),
+  // 409 for the organisers: the matrix's server sends no email (registration.test.ts sends it).
+  resendDelegateEmail: row([401, 401, 401, 409, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { delegateId: await freshDelegate(w, true) } })),
+  exportRegistrations: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
   listPeople:    row([401, 401, 401, 200, 200, 200, 403, 403, 403, 200]),
   updatePerson:  row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() }, body: { role: 'observer' } })),
   revokePerson:  row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], async (w) => ({ params: { personId: await w.fresh.person() } })),

@@ -46,6 +46,11 @@ const defaults = {
   COOKIE_SECURE: 'auto',
   TRUST_PROXY: false,
   PUBLIC_URL: undefined,
+  SMTP_URL: undefined,
+  MAIL_FROM: undefined,
+  MAIL_RETRY_MS: 30_000,
+  MAIL_GIVE_UP_HOURS: 72,
+  MAIL_POLL_MS: 10_000,
   SEED_DEMO: true,
 };
 
@@ -93,6 +98,11 @@ describe('loadConfig', () => {
         COOKIE_SECURE: 'true',
         TRUST_PROXY: '1',
         PUBLIC_URL: 'https://draftroom.example.org',
+        SMTP_URL: 'smtps://mailer:s3cret@mail.example.org:465',
+        MAIL_FROM: 'Draftroom <noreply@example.org>',
+        MAIL_RETRY_MS: '1000',
+        MAIL_GIVE_UP_HOURS: '0.5',
+        MAIL_POLL_MS: '250',
         SEED_DEMO: 'false',
       }),
     ).toEqual({
@@ -128,6 +138,11 @@ describe('loadConfig', () => {
       COOKIE_SECURE: 'true',
       TRUST_PROXY: 1,
       PUBLIC_URL: 'https://draftroom.example.org',
+      SMTP_URL: 'smtps://mailer:s3cret@mail.example.org:465',
+      MAIL_FROM: 'Draftroom <noreply@example.org>',
+      MAIL_RETRY_MS: 1000,
+      MAIL_GIVE_UP_HOURS: 0.5,
+      MAIL_POLL_MS: 250,
       SEED_DEMO: false,
     });
   });
@@ -246,6 +261,62 @@ describe('loadConfig', () => {
     expect(loadConfig({ VERSION_EVERY_MINUTES: '0.001' }).VERSION_EVERY_MINUTES).toBe(0.001);
     for (const value of ['0.0001', '1441', '-1', 'ten', '1e3', '0x10']) {
       expect(problemsOf({ VERSION_EVERY_MINUTES: value }), value).toHaveLength(1);
+    }
+  });
+
+  it('takes SMTP_URL as smtp:// or smtps:// only, and never repeats it (it may hold a password)', () => {
+    const from = { MAIL_FROM: 'noreply@example.org' };
+    expect(loadConfig({ ...from, SMTP_URL: 'smtp://127.0.0.1:2525' }).SMTP_URL).toBe(
+      'smtp://127.0.0.1:2525',
+    );
+    for (const value of [
+      'http://mail.example.org',
+      'mail.example.org:587',
+      'smtp://',
+      'smtp://user:hunter2@',
+    ]) {
+      const problems = problemsOf({ ...from, SMTP_URL: value });
+      expect(problems, value).toEqual([
+        'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587.',
+      ]);
+    }
+    expect(problemsOf({ ...from, SMTP_URL: 'smtp://user:hunter2@' }).join(' ')).not.toContain(
+      'hunter2',
+    );
+  });
+
+  it('requires MAIL_FROM with SMTP_URL, as an address or "Name <address>", listed with the rest', () => {
+    expect(problemsOf({ SMTP_URL: 'smtp://mail.example.org', PORT: 'x' })).toEqual([
+      'PORT must be a whole number.',
+      'MAIL_FROM is required with SMTP_URL: the address sign-in emails come from.',
+    ]);
+    const smtp = { SMTP_URL: 'smtp://mail.example.org' };
+    for (const from of ['noreply@example.org', 'Draftroom <noreply@example.org>', '<a@b.org>']) {
+      expect(loadConfig({ ...smtp, MAIL_FROM: from }).MAIL_FROM, from).toBe(from);
+    }
+    for (const from of [
+      'noreply',
+      'Draftroom noreply@example.org',
+      'Draftroom <noreply@example.org',
+      'a <b@c.org> <d@e.org>',
+      'x@example.org\r\nBcc: victim@example.org',
+    ]) {
+      expect(problemsOf({ ...smtp, MAIL_FROM: from }), from).toHaveLength(1);
+    }
+  });
+
+  it('keeps the mail timings within their bounds', () => {
+    expect(loadConfig({ MAIL_GIVE_UP_HOURS: '0.01' }).MAIL_GIVE_UP_HOURS).toBe(0.01);
+    for (const [name, value] of [
+      ['MAIL_RETRY_MS', '9'],
+      ['MAIL_RETRY_MS', '1800001'],
+      ['MAIL_POLL_MS', '49'],
+      ['MAIL_POLL_MS', 'often'],
+      ['MAIL_GIVE_UP_HOURS', '0'],
+      ['MAIL_GIVE_UP_HOURS', '8761'],
+      ['MAIL_GIVE_UP_HOURS', 'never'],
+    ] as const) {
+      expect(problemsOf({ [name]: value }), `${name}=${value}`).toHaveLength(1);
     }
   });
 });

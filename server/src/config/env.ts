@@ -218,6 +218,45 @@ const envSchema = z.object({
       error: 'PUBLIC_URL must be an http(s) URL such as https://draftroom.example.org.',
     })
     .optional(),
+  /**
+   * The SMTP server that sends sign-in emails: smtp://host:587 (STARTTLS when offered) or
+   * smtps://host:465, with user:password@ when it asks for them. Unset: no email, the organisers
+   * copy each personal link. Never repeated in messages or logs (it may hold a password).
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine(isSmtpUrl, {
+      message:
+        'SMTP_URL must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.org:587.',
+    })
+    .optional(),
+  /** The sender of sign-in emails: an address or "Name <address>" (required with SMTP_URL). */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .refine(isMailFrom, {
+      message:
+        'MAIL_FROM must be an email address or "Name <address>", such as "Draftroom <noreply@example.org>".',
+    })
+    .optional(),
+  /** The first retry of an email SMTP did not take (milliseconds); it doubles, up to 30 minutes. */
+  MAIL_RETRY_MS: integer('MAIL_RETRY_MS', 10, 1_800_000).default(30_000),
+  /** An email still not accepted this many hours after it was written is marked failed. */
+  MAIL_GIVE_UP_HOURS: z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/, 'MAIL_GIVE_UP_HOURS must be a number of hours, such as 72 or 0.5.')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(0.0001, 'MAIL_GIVE_UP_HOURS must be more than 0.')
+        .max(8760, 'MAIL_GIVE_UP_HOURS must be at most 8760 (a year).'),
+    )
+    .default(72),
+  /** How often the outbox is looked at for emails due (milliseconds); approvals also wake it. */
+  MAIL_POLL_MS: integer('MAIL_POLL_MS', 50, 3_600_000).default(10_000),
   /** Create the demo conference on first start. */
   SEED_DEMO: z
     .enum(['true', 'false'], { error: 'SEED_DEMO must be "true" or "false".' })
@@ -240,8 +279,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     Object.keys(envSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
   const result = envSchema.safeParse(relevant);
-  if (result.success) return result.data;
-  throw new ConfigError(result.error.issues.map((issue) => issue.message));
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => issue.message)),
+    ...crossProblems(relevant),
+  ];
+  if (result.success && problems.length === 0) return result.data;
+  throw new ConfigError(problems);
+}
+
+/** Rules between variables, checked on the raw values so they are listed with the others. */
+function crossProblems(env: Record<string, string | undefined>): string[] {
+  return env.SMTP_URL && !env.MAIL_FROM
+    ? ['MAIL_FROM is required with SMTP_URL: the address sign-in emails come from.']
+    : [];
 }
 
 function isPostgresUrlWithDatabase(value: string): boolean {
@@ -251,4 +301,22 @@ function isPostgresUrlWithDatabase(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^smtps?:$/.test(url.protocol) && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+const mailAddress = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+/** "someone@example.org" or "Name <someone@example.org>" (one line, no stray brackets). */
+function isMailFrom(value: string): boolean {
+  if (/[\r\n]/.test(value)) return false;
+  const named = /^([^<>]*)<([^<>]+)>$/.exec(value);
+  return named ? mailAddress.test((named[2] ?? '').trim()) : mailAddress.test(value);
 }

@@ -53,7 +53,9 @@ export async function startCollabOnly(
   if (!cookie) {
     // Before the collaboration server exists (its store may be wrapped below), the demo's
     // guides go straight to the store; nothing has them loaded yet.
-    const [organiserLink] = await prepareFirstStart(persistence, auth, {
+    const {
+      join: [organiserLink],
+    } = await prepareFirstStart(persistence, auth, {
       demo: true,
       writeGuide: async (documentId, update) => {
         await persistence.documents.appendBatch([{ documentId, update }]);

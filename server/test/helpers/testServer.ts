@@ -9,7 +9,7 @@ import {
   testDatabaseUrl,
   testRedisUrl,
 } from '../../testing/index.ts';
-import { createDraftroomServer, type DraftroomServer } from '../../src/server.ts';
+import { createDraftroomServer, type DraftroomServer, type ServerParts } from '../../src/server.ts';
 import { loadConfig } from '../../src/config/env.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 
@@ -41,6 +41,8 @@ export async function startTestServer(
   dataDir = mkdtempSync(join(tmpdir(), 'draftroom-test-')),
   /** On a restart over the same data, the organiser who joined before (their sign-in is stored). */
   signedIn?: ApiClient,
+  /** Parts put in place of what the environment would choose (a mail sender that is configured). */
+  parts: ServerParts = {},
 ): Promise<TestServer> {
   const databasePath = await testDatabaseUrl(dataDir);
   const config = loadConfig({
@@ -56,7 +58,7 @@ export async function startTestServer(
       : {}),
     ...env,
   });
-  const server = await createDraftroomServer(config, createLogger(config.LOG_LEVEL));
+  const server = await createDraftroomServer(config, createLogger(config.LOG_LEVEL), parts);
   const url = await server.listen();
   let stopped = false;
   const stop = async () => {

@@ -248,3 +248,4 @@ export const decideDelegatesRequestSchema = z.object({
 export type DecideDelegatesRequest = z.input<typeof decideDelegatesRequestSchema>;
 
 export const decidedDelegatesSchema = z.object({ delegates: z.array(delegateSchema) });
+export type DecidedDelegates = z.infer<typeof decidedDelegatesSchema>;

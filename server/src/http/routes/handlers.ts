@@ -18,6 +18,7 @@ import type { ExportService } from '../../services/exports/exportService.ts';
 import type { SearchService } from '../../services/search/searchService.ts';
 import type { GuideContentService } from '../../services/documents/guideContentService.ts';
 import type { DashboardService } from '../../services/dashboard/dashboardService.ts';
+import type { RegistrationService } from '../../services/registration/registrationService.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -46,13 +47,14 @@ export interface ConferenceServices {
   search: SearchService;
   guideContent: GuideContentService;
   dashboard: DashboardService;
+  registration: RegistrationService;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }
 
 /** One line per route: HTTP in, service call, result out. Rules live in the services. */
 export function conferenceHandlers(services: ConferenceServices): Handlers {
-  const { auth, me, programme, groups, guides, people, templates } = services;
+  const { auth, me, programme, groups, guides, people, templates, registration } = services;
   return {
     ...pendingHandlers,
     invitePreview: ({ params }) => auth.preview(params.token),
@@ -211,6 +213,23 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
     listInvites: async ({ signedIn }) => ({ invites: await auth.listInvites(signedIn().viewer) }),
     createInvite: ({ signedIn, body }) => auth.createInvite(signedIn().viewer, body),
     revokeInvite: ({ signedIn, params }) => auth.revokeInvite(signedIn().viewer, params.inviteId),
+    delegationForm: ({ params }) => registration.delegationForm(params.token),
+    saveDelegation: ({ params, body }) => registration.saveDelegation(params.token, body),
+    publicRegistration: ({ params }) => registration.publicRegistration(params.token),
+    startDelegation: ({ params, body }) => registration.startDelegation(params.token, body),
+    registrationOverview: ({ signedIn }) => registration.overview(signedIn().viewer),
+    registrationSettings: ({ signedIn, body }) =>
+      registration.updateSettings(signedIn().viewer, body),
+    inviteDelegation: ({ signedIn, body }) =>
+      registration.inviteDelegation(signedIn().viewer, body),
+    updateDelegation: ({ signedIn, params, body }) =>
+      registration.updateDelegation(signedIn().viewer, params.delegationId, body),
+    delegationLink: ({ signedIn, params }) =>
+      registration.delegationLink(signedIn().viewer, params.delegationId),
+    decideDelegates: ({ signedIn, body }) => registration.decideDelegates(signedIn().viewer, body),
+    resendDelegateEmail: ({ signedIn, params }) =>
+      registration.resendDelegateEmail(signedIn().viewer, params.delegateId),
+    exportRegistrations: ({ signedIn }) => registration.exportCsv(signedIn().viewer),
     listTemplates: ({ signedIn }) => templates.list(signedIn().viewer),
     createTemplate: ({ signedIn, body }) => templates.create(signedIn().viewer, body),
     getBuiltInTemplate: async ({ signedIn, params }) =>

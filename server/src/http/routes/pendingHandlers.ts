@@ -15,35 +15,8 @@ export type PendingRouteName = keyof typeof pendingHandlers;
 
 export const pendingHandlers: Pick<
   Handlers,
-  | 'delegationForm'
-  | 'saveDelegation'
-  | 'publicRegistration'
-  | 'startDelegation'
-  | 'registrationOverview'
-  | 'registrationSettings'
-  | 'inviteDelegation'
-  | 'updateDelegation'
-  | 'delegationLink'
-  | 'decideDelegates'
-  | 'resendDelegateEmail'
-  | 'exportRegistrations'
-  | 'personalProgramme'
-  | 'setAudiences'
-  | 'planAttendance'
-  | 'myCalendar'
+  'personalProgramme' | 'setAudiences' | 'planAttendance' | 'myCalendar'
 > = {
-  delegationForm: notBuiltYet,
-  saveDelegation: notBuiltYet,
-  publicRegistration: notBuiltYet,
-  startDelegation: notBuiltYet,
-  registrationOverview: notBuiltYet,
-  registrationSettings: notBuiltYet,
-  inviteDelegation: notBuiltYet,
-  updateDelegation: notBuiltYet,
-  delegationLink: notBuiltYet,
-  decideDelegates: notBuiltYet,
-  resendDelegateEmail: notBuiltYet,
-  exportRegistrations: notBuiltYet,
   personalProgramme: notBuiltYet,
   setAudiences: notBuiltYet,
   planAttendance: notBuiltYet,

@@ -3,6 +3,7 @@ import { commentsRepository } from './comments.ts';
 import { interactionRepository } from './interaction.ts';
 import { dotVotesRepository } from './dotVotes.ts';
 import { mailOutboxRepository } from './mailOutbox.ts';
+import { registrationRepository } from './registration.ts';
 import { contributionsRepository } from './contributions.ts';
 import { guideLocksRepository } from './guideLocks.ts';
 import { guideReviewsRepository } from './guideReviews.ts';
@@ -30,6 +31,12 @@ export type { CommentRecord, CommentThreadRecord } from './comments.ts';
 export type { BallotRecord, ListedQuestion, PollRecord, QuestionRecord } from './interaction.ts';
 export type { DotAllocationRecord, DotVoteRecord } from './dotVotes.ts';
 export type { MailKind, NewOutboxMessage, OutboxRecord, OutboxStatus } from './mailOutbox.ts';
+export type {
+  DelegateRecord,
+  DelegationRecord,
+  DelegationSource,
+  RegistrationSettingsRecord,
+} from './registration.ts';
 export type { ContributionRecord } from './contributions.ts';
 export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
@@ -66,6 +73,7 @@ export function createRepositories(db: Db) {
     interaction: interactionRepository(db),
     dotVotes: dotVotesRepository(db),
     mailOutbox: mailOutboxRepository(db),
+    registration: registrationRepository(db),
   };
 }
 

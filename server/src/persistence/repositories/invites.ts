@@ -98,6 +98,16 @@ export function invitesRepository(db: Db) {
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
+    /** Withdraws a person's personal links not used up yet (their registration was declined). */
+    async revokeUnusedForPerson(personId: string, now: string): Promise<void> {
+      await db
+        .updateTable('invites')
+        .set({ revoked_at: now })
+        .where('person_id', '=', personId)
+        .where('revoked_at', 'is', null)
+        .where((eb) => eb('uses', '<', eb.ref('max_uses')))
+        .execute();
+    },
     async revoke(id: string, now: string): Promise<void> {
       await db
         .updateTable('invites')
@@ -105,6 +115,13 @@ export function invitesRepository(db: Db) {
         .where('id', '=', id)
         .where('revoked_at', 'is', null)
         .execute();
+    },
+    /**
+     * Deletes an invite nobody has used: a sign-in email's link when SMTP did not take the
+     * message (its token was never seen by anyone, so no row should keep standing for it).
+     */
+    async removeUnused(id: string): Promise<void> {
+      await db.deleteFrom('invites').where('id', '=', id).where('uses', '=', 0).execute();
     },
   };
 }

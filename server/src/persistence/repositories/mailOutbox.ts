@@ -148,6 +148,29 @@ export function mailOutboxRepository(db: Db) {
         .execute();
     },
 
+    /** Withdraws one message (its person or delegate is gone, or no longer approved). */
+    async cancel(id: string): Promise<void> {
+      await db
+        .updateTable('mail_outbox')
+        .set({ status: 'cancelled', claimed_until: null })
+        .where('id', '=', id)
+        .where('status', 'in', ['pending', 'failed'])
+        .execute();
+    },
+
+    /**
+     * Where a message's delegate stands (pending | approved | declined), read at send time so a
+     * delegate declined after approval is not sent a link; undefined when the row is gone.
+     */
+    async delegateStatus(delegateId: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('delegates')
+        .select('status')
+        .where('id', '=', delegateId)
+        .executeTakeFirst();
+      return row?.status;
+    },
+
     /** Withdraws a delegate's messages not sent yet (declined after approval, or sent anew). */
     async cancelPendingForDelegate(delegateId: string): Promise<void> {
       await db

@@ -1,7 +1,8 @@
 import type { Selectable } from 'kysely';
-import type { LanguageCode, Person, Role, Scope } from '@draftroom/shared';
+import type { AudienceTag, LanguageCode, Person, Role, Scope } from '@draftroom/shared';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Db } from './database.ts';
+import { isString, parseArray } from './jsonColumns.ts';
 
 type PersonRow = Selectable<DatabaseSchema['people']>;
 
@@ -73,6 +74,22 @@ export function peopleRepository(db: Db) {
     },
     async update(person: PersonRecord): Promise<void> {
       await db.updateTable('people').set(toRow(person)).where('id', '=', person.id).execute();
+    },
+    /** The audience tags this person follows (their programme highlights those sessions). */
+    async audiencesOf(personId: string): Promise<AudienceTag[]> {
+      const row = await db
+        .selectFrom('people')
+        .select('audiences')
+        .where('id', '=', personId)
+        .executeTakeFirst();
+      return row ? (parseArray(row.audiences, isString) as AudienceTag[]) : [];
+    },
+    async setAudiences(personId: string, audiences: readonly AudienceTag[]): Promise<void> {
+      await db
+        .updateTable('people')
+        .set({ audiences: JSON.stringify(audiences) })
+        .where('id', '=', personId)
+        .execute();
     },
   };
 }

@@ -15,7 +15,8 @@ import type { InviteRecord, ConferenceStore, Repositories } from '../../persiste
 import type { EventBus } from '../events/eventBus.ts';
 import { roleFitsScope, type Viewer } from '../access/policy.ts';
 import { requireOrganiser } from '../conference/viewer.ts';
-import { joinPathFor, scopeName, scopeNamesOf, toInvite } from './inviteView.ts';
+import { scopeName, scopeNamesOf, toInvite } from './inviteView.ts';
+import { mintInvite, mintPersonalLink } from './personalLinks.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export interface SignIn {
@@ -90,31 +91,12 @@ export function createAuthService(
     }
   }
 
-  async function mint(
-    repos: Repositories,
-    fields: Omit<InviteRecord, 'id' | 'tokenHash' | 'uses' | 'revokedAt' | 'createdAt'>,
-  ): Promise<CreatedInvite> {
-    const token = newToken();
-    const record = await repos.invites.create({
-      ...fields,
-      id: randomId(),
-      tokenHash: hashToken(token),
-      uses: 0,
-      revokedAt: null,
-      createdAt: new Date().toISOString(),
-    });
-    return {
-      invite: toInvite(record, await scopeName(repos, record.scope)),
-      joinPath: joinPathFor(token),
-    };
-  }
-
   return {
     async createInvite(viewer: Viewer, request: CreateInviteRequest): Promise<CreatedInvite> {
       requireOrganiser(viewer);
       const input = createInviteRequestSchema.parse(request);
       await assertScope(viewer.person.eventId, input.role, input.scope);
-      return mint(repositories, {
+      return mintInvite(repositories, {
         eventId: viewer.person.eventId,
         role: input.role,
         scope: input.scope,
@@ -131,7 +113,7 @@ export function createAuthService(
       label: string,
       validForMs = 7 * day,
     ): Promise<CreatedInvite> {
-      return mint(repositories, {
+      return mintInvite(repositories, {
         eventId,
         role: 'organiser',
         scope: { type: 'event', id: eventId },
@@ -149,7 +131,7 @@ export function createAuthService(
       validForMs: number,
       maxUses: number,
     ): Promise<CreatedInvite> {
-      return mint(repos, {
+      return mintInvite(repos, {
         ...fields,
         personId: fields.personId ?? null,
         expiresAt: new Date(Date.now() + validForMs).toISOString(),
@@ -301,15 +283,7 @@ export function createAuthService(
       if (!person || person.eventId !== viewer.person.eventId) {
         throw new DomainError('not_found', 'This person was not found in your event.');
       }
-      return mint(repos, {
-        eventId: person.eventId,
-        role: person.role,
-        scope: person.scope,
-        label: person.displayName,
-        personId: person.id,
-        expiresAt: new Date(Date.now() + 30 * day).toISOString(),
-        maxUses: 1,
-      });
+      return mintPersonalLink(repos, person);
     },
   };
 }

@@ -7,7 +7,8 @@ import {
   type SessionKind,
 } from '@draftroom/shared';
 import { randomId } from '../../lib/ids.ts';
-import type { ConferenceStore } from '../../persistence/index.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { ConferenceStore, Repositories } from '../../persistence/index.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { demoGuides } from './demoGuides.ts';
 import { encodeGuideBody } from './guideBody.ts';
@@ -22,6 +23,18 @@ export interface StartupLink {
   role: Role;
   scopeName: string;
   joinPath: string;
+}
+
+/** A focal point's private registration link, printed at first start beside the join links. */
+export interface StartupRegistrationLink {
+  parliament: string;
+  registrationPath: string;
+}
+
+/** What a first start prints: the join links, and the demo's registration link. */
+export interface FirstStartLinks {
+  join: StartupLink[];
+  registration: StartupRegistrationLink[];
 }
 
 const day = 24 * 60 * 60 * 1000;
@@ -135,13 +148,48 @@ const members = [
  */
 export type WriteGuide = (guideId: string, content: Uint8Array) => Promise<void>;
 
-/** Seeds the demo if there is no event yet; returns the links to print (or [] if it existed). */
+/**
+ * Registration open for 30 days from the first start, and one invited parliament whose focal
+ * point's link is printed, so registering a delegation and approving it can be tried at once.
+ */
+async function seedDemoRegistration(
+  repos: Repositories,
+  eventId: string,
+): Promise<StartupRegistrationLink> {
+  const now = new Date().toISOString();
+  await repos.registration.saveSettings({
+    eventId,
+    open: true,
+    deadline: new Date(Date.now() + 30 * day).toISOString(),
+    publicToken: null,
+    updatedAt: now,
+  });
+  const token = newToken();
+  const parliament = 'Parliament of Ghana';
+  await repos.registration.createDelegation({
+    id: randomId(),
+    eventId,
+    parliament,
+    country: 'GH',
+    focalName: 'Kwame Mensah',
+    focalEmail: 'focal.point@parliament.gh.example',
+    tokenHash: hashToken(token),
+    source: 'invited',
+    reopenedUntil: null,
+    submittedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return { parliament, registrationPath: `/register/${token}` };
+}
+
+/** Seeds the demo if there is no event yet; returns the links to print (none if it existed). */
 export async function seedDemoConference(
   persistence: ConferenceStore,
   auth: AuthService,
   writeGuide: WriteGuide,
-): Promise<StartupLink[]> {
-  if ((await persistence.repositories.events.count()) > 0) return [];
+): Promise<FirstStartLinks> {
+  if ((await persistence.repositories.events.count()) > 0) return { join: [], registration: [] };
   const eventId = randomId();
   const newGuideIds = new Set<string>();
   const links = await persistence.transaction(async (repos) => {
@@ -218,7 +266,8 @@ export async function seedDemoConference(
       );
       return { role, scopeName, joinPath: created.joinPath };
     };
-    return [
+    const registration = [await seedDemoRegistration(repos, eventId)];
+    const join = [
       await link(
         'organiser',
         { type: 'event', id: eventId },
@@ -245,6 +294,7 @@ export async function seedDemoConference(
       ),
       await link('observer', { type: 'event', id: eventId }, 'the whole event', 'Demo: observers'),
     ];
+    return { join, registration };
   });
   for (const guide of demoGuides.filter((candidate) => newGuideIds.has(candidate.id))) {
     await writeGuide(guide.id, encodeGuideBody(guide.body));
