@@ -24,7 +24,9 @@ export function ClosedNotice({ reason, deadline, timeZone, contactEmail, ref }: 
           date: formatDateTime(deadline, i18n.language, timeZone),
           zone: timeZone,
         })
-      : t('registration.closed.notOpen');
+      : reason === 'deadline_passed'
+        ? t('registration.closed.closedNow')
+        : t('registration.closed.notOpen');
   return (
     <div
       ref={ref}

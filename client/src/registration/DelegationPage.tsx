@@ -88,7 +88,8 @@ export function DelegationPage({ token, form, refresh }: DelegationPageProps) {
           <ClosedNotice
             ref={closedRef}
             reason={closedReason}
-            deadline={form.deadline}
+            // Refused before the reload told us when it closed: no date rather than a stale one.
+            deadline={form.closedReason ? form.deadline : null}
             timeZone={form.timeZone}
             contactEmail={form.contactEmail}
           />

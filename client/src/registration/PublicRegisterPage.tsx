@@ -77,6 +77,7 @@ function StartView({ token, window: registration }: { token: string; window: Reg
                 // Replace: going back must not offer to start the same delegation twice.
                 void navigate(link.registrationPath, { replace: true, state });
               }}
+              filledBy="focalPoint"
               submitLabel={t('registration.start.submit')}
               busyLabel={t('registration.start.busy')}
             />

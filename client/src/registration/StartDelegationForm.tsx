@@ -20,6 +20,8 @@ interface StartDelegationFormProps<Saved> {
   onSaved: (saved: Saved) => void;
   submitLabel: string;
   busyLabel: string;
+  /** Who fills it in: the focal point ("Your name") or an organiser ("Focal point's name"). */
+  filledBy: 'focalPoint' | 'organiser';
 }
 
 /**
@@ -31,6 +33,7 @@ export function StartDelegationForm<Saved>({
   onSaved,
   submitLabel,
   busyLabel,
+  filledBy,
 }: StartDelegationFormProps<Saved>) {
   const { t } = useTranslation();
   // The values a request was made from, to word the server's refusal of it field by field.
@@ -79,14 +82,22 @@ export function StartDelegationForm<Saved>({
       </LabelledField>
       <div className="delegate__row">
         <TextField
-          label={t('registration.focal.name')}
+          label={
+            filledBy === 'focalPoint'
+              ? t('registration.focal.name')
+              : t('registration.invite.focalName')
+          }
           maxLength={120}
           autoComplete="name"
           {...field('focalName')}
         />
         <TextField
           type="email"
-          label={t('registration.focal.email')}
+          label={
+            filledBy === 'focalPoint'
+              ? t('registration.focal.email')
+              : t('registration.invite.focalEmail')
+          }
           maxLength={254}
           autoComplete="email"
           {...field('focalEmail')}

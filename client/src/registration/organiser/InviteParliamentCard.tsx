@@ -30,6 +30,7 @@ export function InviteParliamentCard({
           setFormKey((n) => n + 1);
           onInvited(created);
         }}
+        filledBy="organiser"
         submitLabel={t('registration.invite.submit')}
         busyLabel={t('organiser.common.working')}
       />
