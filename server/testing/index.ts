@@ -35,3 +35,9 @@ export {
   testRedisUrl,
   type TestBackend,
 } from './testDatabase.ts';
+export {
+  startSmtpCapture,
+  type CapturedMail,
+  type SmtpCapture,
+  type SmtpCaptureOptions,
+} from './smtpCapture.ts';

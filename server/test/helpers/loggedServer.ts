@@ -19,6 +19,8 @@ export const errorLevel = 50;
 export interface LoggedServer {
   server: DraftroomServer;
   url: string;
+  /** The SQLite file, or the PostgreSQL database's URL. */
+  databaseUrl: string;
   /** Every log line the server wrote, parsed, at debug level and above. */
   logs: LogEntry[];
   /** The lines at error level or above, as short strings for a readable failure. */
@@ -36,10 +38,11 @@ export async function startLoggedServer(env: Record<string, string> = {}): Promi
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Draftroom</title>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log("app");');
+  const databaseUrl = await testDatabaseUrl(dataDir);
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
-    DATABASE_URL: await testDatabaseUrl(dataDir),
+    DATABASE_URL: databaseUrl,
     SEED_DEMO: 'false',
     STATIC_DIR: staticDir,
     ...env,
@@ -54,6 +57,7 @@ export async function startLoggedServer(env: Record<string, string> = {}): Promi
   return {
     server,
     url,
+    databaseUrl,
     logs,
     errors: () =>
       logs

@@ -30,7 +30,11 @@ export const smtpTimeouts = {
 };
 
 /** An SMTP transport from SMTP_URL (smtp:// with STARTTLS when offered, or smtps://). */
-export function smtpTransport(smtpUrl: string, from: string): MailTransport {
+export function smtpTransport(
+  smtpUrl: string,
+  from: string,
+  timeouts: typeof smtpTimeouts = smtpTimeouts,
+): MailTransport {
   const url = new URL(smtpUrl);
   const secure = url.protocol === 'smtps:';
   const port = url.port ? Number(url.port) : secure ? 465 : 587;
@@ -42,7 +46,7 @@ export function smtpTransport(smtpUrl: string, from: string): MailTransport {
     port,
     secure,
     auth: user ? { user, pass } : undefined,
-    ...smtpTimeouts,
+    ...timeouts,
     // One connection per attempt: nothing stays open between approvals.
     pool: false,
     logger: false,
