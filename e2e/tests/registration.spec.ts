@@ -53,7 +53,7 @@ async function organiserPage(browser: Browser): Promise<Page> {
   await page.goto(`${server.url}/organise`);
   await page
     .getByRole('navigation', { name: 'Organiser sections' })
-    .getByRole('link', { name: 'Registration' })
+    .getByRole('link', { name: 'Registration', exact: true })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Registration');
   return page;
@@ -293,7 +293,9 @@ test('the public page starts a delegation and shows its private link once', asyn
   await organiser.getByRole('checkbox', { name: 'Offer a public registration page' }).check();
   await organiser.getByRole('button', { name: 'Save the settings' }).click();
   await expect(organiser.getByText('Registration settings saved.')).toBeVisible();
-  const publicLink = await organiser.getByLabel('Public registration page').inputValue();
+  const publicLink = await organiser
+    .getByLabel('Link to the public registration page')
+    .inputValue();
   expect(publicLink).toMatch(/\/register\/open\/[A-Za-z0-9_-]{43}$/);
 
   const focal = await visitorPage(browser, publicLink);
