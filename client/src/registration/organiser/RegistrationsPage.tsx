@@ -164,14 +164,16 @@ function Registrations({ overview, timeZone, announce, refresh, onNewLink }: Reg
         <p className="notice org-notice--warning">{t('registration.mail.notConfiguredNote')}</p>
       )}
       <div className="org-row-actions registration-toolbar">
-        <button
-          type="button"
-          className="button button--primary"
-          aria-disabled={deciding || pending.length === 0}
-          onClick={() => void decide(pending, 'approve', null)}
-        >
-          {t('registration.decide.approveAll', { count: pending.length })}
-        </button>
+        {pending.length > 0 && (
+          <button
+            type="button"
+            className="button button--primary"
+            aria-disabled={deciding}
+            onClick={() => void decide(pending, 'approve', null)}
+          >
+            {t('registration.decide.approveAll', { count: pending.length })}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => void download()}>
           {t('registration.page.downloadCsv')}
         </button>
