@@ -65,6 +65,9 @@ export function smtpTransport(
           headers: { 'Content-Language': mail.language },
         });
       } catch (error) {
+        // The original is left behind on purpose: nodemailer's errors may carry the
+        // connection's options (credentials) and the session transcript.
+        // eslint-disable-next-line preserve-caught-error
         throw new Error(shortSendError(error, secrets));
       }
     },
