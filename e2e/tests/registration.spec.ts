@@ -273,6 +273,30 @@ test('a focal point registers and edits a delegation, is refused after the deadl
   await shots(organiser, testInfo, 'organiser-registration-ar');
   await switchLanguage(organiser, 'en');
 
+  // Kenya alone is reopened: its link takes changes again, but an approved delegate's name and
+  // email are now the organisers' (shown read-only, and she cannot be removed).
+  await kenya.getByText('Link and deadline for this parliament').click();
+  await kenya.getByLabel('Reopen until (Europe/Zurich time)').fill(`${nextYear}-01-15T12:00`);
+  await kenya.getByRole('button', { name: 'Reopen National Assembly of Kenya' }).click();
+  await expect(
+    organiser.getByText('National Assembly of Kenya can change its delegation until'),
+  ).toBeVisible();
+  await focal.reload();
+  await expect(focal.getByTestId('registration-deadline')).toContainText(
+    `Registration is open until January 15, ${nextYear}`,
+  );
+  const aminaRow = focal.getByTestId('delegate-row').nth(0);
+  await expect(aminaRow).toContainText('Approved');
+  await expect(aminaRow.getByLabel('Full name')).toHaveAttribute('readonly', '');
+  await expect(aminaRow.getByLabel('Email address')).toHaveAttribute('readonly', '');
+  await expect(aminaRow.getByRole('button', { name: /^Remove delegate 1/ })).toHaveCount(0);
+  await expect(
+    focal
+      .getByTestId('delegate-row')
+      .nth(2)
+      .getByRole('button', { name: /^Remove delegate 3/ }),
+  ).toBeVisible();
+
   // Amina's link signs her in: the join page knows her, one click and she is in.
   const signInLink = /https?:\/\/\S+\/join\/[A-Za-z0-9_-]+/.exec(toAmina?.text ?? '')?.[0];
   expect(signInLink, toAmina?.text).toBeTruthy();
