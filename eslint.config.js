@@ -34,6 +34,7 @@ const clientFeatureFolders = [
   'dotVotes',
   'dashboard',
   'interaction',
+  'registration',
 ];
 const clientGeneralFolders = [
   'app',

@@ -66,6 +66,22 @@ export const router = createBrowserRouter([
           return { Component: ComparePage };
         },
       },
+      {
+        // A focal point's private registration link, and the public page that starts one: no
+        // sign-in; loaded on first visit (nobody else needs them).
+        path: 'register/open/:token',
+        lazy: async () => {
+          const { PublicRegisterPage } = await import('./registration/PublicRegisterPage.tsx');
+          return { Component: PublicRegisterPage };
+        },
+      },
+      {
+        path: 'register/:token',
+        lazy: async () => {
+          const { RegisterPage } = await import('./registration/RegisterPage.tsx');
+          return { Component: RegisterPage };
+        },
+      },
       // `/organise/…`: the organiser and facilitator screens, each loaded on first visit.
       ...organiserRoutes,
       { path: '*', element: <NotFoundPage /> },

@@ -41,7 +41,24 @@ test.beforeAll(async ({ browser }) => {
   }>(200, 'GET', `/api/sessions/${sessionId}`);
   const guideId = groups.find((group) => group.name === 'Remote sittings')?.guideId ?? '';
   const otherGuideId = groups.find((group) => group.guideId !== guideId)?.guideId ?? '';
-  ids = { sessionId, guideId, otherGuideId, participantLink: server.link('participant') };
+  // A parliament invited to register: its focal point's page is on the signed-out tour.
+  const { registrationPath } = await server.organiser.expect<{ registrationPath: string }>(
+    201,
+    'POST',
+    '/api/registrations/delegations',
+    {
+      parliament: 'Parlamento de Chile',
+      country: 'CL',
+      focalPoint: { name: 'Camila Rojas', email: 'camila@congreso.example' },
+    },
+  );
+  ids = {
+    sessionId,
+    guideId,
+    otherGuideId,
+    participantLink: server.link('participant'),
+    registrationLink: `${server.url}${registrationPath}`,
+  };
 
   const visitor = await browser.newContext();
   pages.visitor = await visitor.newPage();

@@ -5,6 +5,7 @@ import type enQuestions from './locales/questions/en.json';
 import type enPolls from './locales/polls/en.json';
 import type enDotVotes from './locales/dotVotes/en.json';
 import type enPersonalProgramme from './locales/personalProgramme/en.json';
+import type enRegistration from './locales/registration/en.json';
 
 // Typed keys: `t('home.title')` is checked against the English file at compile time, so a typo or
 // a key missing from en.json fails the typecheck instead of showing a raw key to people.
@@ -18,6 +19,7 @@ declare module 'i18next' {
         polls: typeof enPolls;
         dotVotes: typeof enDotVotes;
         personalProgramme: typeof enPersonalProgramme;
+        registration: typeof enRegistration;
       };
     };
   }

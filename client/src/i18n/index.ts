@@ -17,13 +17,17 @@ import esPolls from './locales/polls/es.json';
 import arQuestions from './locales/questions/ar.json';
 import arPolls from './locales/polls/ar.json';
 import enDotVotes from './locales/dotVotes/en.json';
+import enRegistration from './locales/registration/en.json';
 import frDotVotes from './locales/dotVotes/fr.json';
+import frRegistration from './locales/registration/fr.json';
 import esDotVotes from './locales/dotVotes/es.json';
+import esRegistration from './locales/registration/es.json';
 import arDotVotes from './locales/dotVotes/ar.json';
 import enPersonalProgramme from './locales/personalProgramme/en.json';
 import frPersonalProgramme from './locales/personalProgramme/fr.json';
 import esPersonalProgramme from './locales/personalProgramme/es.json';
 import arPersonalProgramme from './locales/personalProgramme/ar.json';
+import arRegistration from './locales/registration/ar.json';
 import {
   fallbackLanguage,
   isSupportedLanguage,
@@ -38,7 +42,7 @@ import {
  * organiser screens' strings live in their own files (`locales/organiser/`), under `organiser.*`;
  * a session's questions under `questions.*` (`locales/questions/`), its polls under `polls.*`,
  * a guide's dot votes under `dotVotes.*`, a person's own programme (audiences, plans, calendar)
- * under `personalProgramme.*`.
+ * under `personalProgramme.*`, the registration of delegations under `registration.*`.
  */
 export const resources = {
   en: {
@@ -49,6 +53,7 @@ export const resources = {
       polls: enPolls,
       dotVotes: enDotVotes,
       personalProgramme: enPersonalProgramme,
+      registration: enRegistration,
     },
   },
   fr: {
@@ -59,6 +64,7 @@ export const resources = {
       polls: frPolls,
       dotVotes: frDotVotes,
       personalProgramme: frPersonalProgramme,
+      registration: frRegistration,
     },
   },
   es: {
@@ -69,6 +75,7 @@ export const resources = {
       polls: esPolls,
       dotVotes: esDotVotes,
       personalProgramme: esPersonalProgramme,
+      registration: esRegistration,
     },
   },
   ar: {
@@ -79,6 +86,7 @@ export const resources = {
       polls: arPolls,
       dotVotes: arDotVotes,
       personalProgramme: arPersonalProgramme,
+      registration: arRegistration,
     },
   },
 } as const satisfies Record<SupportedLanguage, { translation: object }>;

@@ -27,9 +27,11 @@ const sameAsEnglish: Record<Exclude<SupportedLanguage, 'en'>, readonly string[]>
     // "Format" is the French word too; "Markdown" is the format's name (Arabic writes it out).
     'exports.format',
     'exports.formats.md.label',
+    // "Europe" (a region of the registrations) is the French word too.
+    'registration.regions.EU',
   ],
-  // "Markdown" is the format's name in Spanish too.
-  es: ['exports.formats.md.label'],
+  // "Markdown" is the format's name in Spanish too; "Asia" (a region) is the Spanish word too.
+  es: ['exports.formats.md.label', 'registration.regions.AS'],
   ar: [],
 };
 const sameAsEnglishEverywhere = [

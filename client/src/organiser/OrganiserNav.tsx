@@ -13,6 +13,7 @@ export function OrganiserNav({ me }: { me: Me }) {
     { to: '/organise/sessions', label: t('organiser.nav.sessions'), show: true },
     { to: '/organise/templates', label: t('organiser.nav.templates'), show: organiser },
     { to: '/organise/invites', label: t('organiser.nav.invites'), show: organiser },
+    { to: '/organise/registration', label: t('registration.nav'), show: organiser },
     { to: '/organise/people', label: t('organiser.nav.people'), show: organiser },
     { to: '/organise/import', label: t('organiser.nav.import'), show: organiser },
   ];

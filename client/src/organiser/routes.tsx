@@ -65,6 +65,13 @@ export const organiserRoutes: RouteObject[] = [
         lazy: organiserOnly(async () => (await import('./invites/InvitesPage.tsx')).InvitesPage),
       },
       {
+        path: 'registration',
+        lazy: organiserOnly(
+          async () =>
+            (await import('../registration/organiser/RegistrationsPage.tsx')).RegistrationsPage,
+        ),
+      },
+      {
         path: 'people',
         lazy: organiserOnly(async () => (await import('./people/PeoplePage.tsx')).PeoplePage),
       },

@@ -13,7 +13,14 @@ import { callApi } from '../../api/callApi.ts';
  * lost theirs), shown once in a dialog. Each click makes a new link; earlier ones keep working
  * until used, expired or revoked on the invites page.
  */
-export function PersonLinkButton({ person }: { person: Person }) {
+export function PersonLinkButton({
+  person,
+  label,
+}: {
+  person: Pick<Person, 'id' | 'displayName'>;
+  /** The button's words, where "Sign-in link" alone would not say enough (registrations). */
+  label?: string;
+}) {
   const { t, i18n } = useTranslation();
   const { programme } = useOrganiser();
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -49,7 +56,7 @@ export function PersonLinkButton({ person }: { person: Person }) {
         aria-disabled={busy}
         onClick={() => void make()}
       >
-        {busy ? t('organiser.common.working') : t('organiser.people.makeLink')}
+        {busy ? t('organiser.common.working') : (label ?? t('organiser.people.makeLink'))}
         <span className="visually-hidden"> {person.displayName}</span>
       </button>
       {error !== null && <ErrorNotice error={error} />}

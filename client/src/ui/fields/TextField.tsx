@@ -5,6 +5,8 @@ interface TextFieldProps extends FieldText {
   onChange: (value: string) => void;
   type?: 'text' | 'number' | 'date' | 'datetime-local' | 'email';
   required?: boolean;
+  /** Shown but not editable (a value only someone else may change now; say why in the hint). */
+  readOnly?: boolean;
   maxLength?: number;
   min?: number | string;
   max?: number | string;
@@ -22,6 +24,7 @@ export function TextField({
   onChange,
   type = 'text',
   required,
+  readOnly,
   maxLength,
   min,
   max,
@@ -36,6 +39,7 @@ export function TextField({
           id: ids.inputId,
           value,
           required,
+          readOnly,
           maxLength,
           autoComplete,
           'aria-invalid': ids.invalid,

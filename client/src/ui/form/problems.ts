@@ -24,8 +24,15 @@ export type ValidationKey =
   | 'invalidEmail'
   | 'templateTooLong';
 
+/**
+ * Problems a feature words in its own locale namespace, by their full key
+ * (`registration.validation.duplicateEmail`), for checks no other form has.
+ */
+export type FeatureValidationKey =
+  `registration.validation.${'duplicateEmail' | 'tooManyDelegates'}`;
+
 export interface Problem {
-  key: ValidationKey;
+  key: ValidationKey | FeatureValidationKey;
   /** Placeholders of the message ({{max}}, {{min}}, {{zone}}). */
   values?: Record<string, string | number>;
 }
