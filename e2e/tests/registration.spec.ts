@@ -119,7 +119,7 @@ const carla: DelegateDetails = {
   writeIn: 'Spanish',
 };
 
-test('a focal point registers and edits a delegation, is refused after the deadline; approved delegates get their emails and sign in', async ({
+test('a focal point registers and edits a delegation, is refused after the deadline; approved delegates get their emails, sign in and find the sessions for their audiences marked', async ({
   browser,
 }, testInfo) => {
   const organiser = await organiserPage(browser);
@@ -304,6 +304,18 @@ test('a focal point registers and edits a delegation, is refused after the deadl
   await expect(delegate.getByLabel('Your name')).toHaveValue(amina.name);
   await delegate.getByRole('button', { name: 'Join the conference' }).click();
   await expect(delegate.getByTestId('person-chip')).toContainText(amina.name);
+
+  // Her programme marks the sessions for the audiences her focal point gave (social media,
+  // citizen engagement), in the language chosen for her, and not the others.
+  await delegate.goto(new URL('/programme', signInLink ?? '').toString());
+  const sessionLine = (title: string) =>
+    delegate.getByTestId('programme-session').filter({ hasText: title });
+  await expect(
+    sessionLine('Trust, disinformation and social media').getByText('Pour vos publics'),
+  ).toBeVisible();
+  await expect(
+    sessionLine('Research services for a virtual parliament').getByText('Pour vos publics'),
+  ).toHaveCount(0);
 
   for (const page of [organiser, focal, delegate]) await page.context().close();
 });

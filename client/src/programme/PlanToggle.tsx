@@ -20,8 +20,6 @@ export function PlanToggle({ planned, busy, title, onToggle }: PlanToggleProps) 
       type="button"
       className="button plan-toggle"
       aria-pressed={planned}
-      // The session's title makes each of the page's many toggles distinct to a screen reader.
-      aria-label={`${t('personalProgramme.plan')}: ${title}`}
       // Not `disabled`: a disabled button drops the keyboard focus of whoever just pressed it.
       aria-disabled={busy || undefined}
       onClick={busy ? undefined : onToggle}
@@ -29,7 +27,14 @@ export function PlanToggle({ planned, busy, title, onToggle }: PlanToggleProps) 
       <span className="plan-toggle__box" aria-hidden="true">
         {planned ? '✓' : ''}
       </span>
-      {busy ? t('personalProgramme.planBusy') : t('personalProgramme.plan')}
+      {/* The accessible name: the same while saving, and the session's title makes each of the
+          page's many toggles distinct; the title is the organisers' text, isolated in <bdi>. */}
+      <span className="visually-hidden">
+        {t('personalProgramme.plan')}: <bdi>{title}</bdi>
+      </span>
+      <span aria-hidden="true">
+        {busy ? t('personalProgramme.planBusy') : t('personalProgramme.plan')}
+      </span>
     </button>
   );
 }
