@@ -44,6 +44,11 @@ import {
   matrixStart,
 } from './helpers/registrationFixtures.ts';
 import { audiencesBody, planS } from './helpers/attendanceFixtures.ts';
+import type { LibraryRouteName } from '../src/http/routes/libraryHandlers.ts';
+import type { CitationRouteName } from '../src/http/routes/citationHandlers.ts';
+
+/** CONTRACT (issue 17): routes whose rows are being written; each helper removes its own. */
+type PendingMatrixRoutes = LibraryRouteName | CitationRouteName;
 
 /** One status per actor, in the order of `actorNames`. */
 type Statuses = readonly [
@@ -307,7 +312,7 @@ const matrix = {
   getTemplate:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], T),
   updateTemplate: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ ...(await T(w)), body: templateInput('Renamed template') })),
   deleteTemplate: row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], T),
-} satisfies Record<ApiRouteName, Row>;
+} satisfies Record<Exclude<ApiRouteName, PendingMatrixRoutes>, Row>;
 
 // What each person can do with the guide of group A over the websocket. Another event's
 // organiser is refused exactly as for an unknown guide (HTTP 404), as on REST: a 4403 would confirm

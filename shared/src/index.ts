@@ -18,3 +18,4 @@ export * from './api/dashboard.ts';
 export * from './api/interaction.ts';
 export * from './api/dotVotes.ts';
 export * from './api/attendance.ts';
+export { libraryExportQuerySchema } from './api/practiceRoutes.ts';

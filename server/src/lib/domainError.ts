@@ -44,6 +44,7 @@ const httpStatuses: Record<ApiErrorCode, number> = {
   conflict: 409,
   review_stale: 409,
   already_voted: 409,
+  practice_stale: 409,
   registration_closed: 409,
   registration_link_invalid: 404,
   invite_invalid: 404,

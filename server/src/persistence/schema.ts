@@ -369,4 +369,60 @@ export interface DatabaseSchema {
     /** FTS5's hidden ranking column (bm25): read only. */
     rank: Generated<number>;
   };
+  /** The good-practice library (migration 0017). JSON arrays and ProseMirror JSON as text. */
+  practices: {
+    id: string;
+    event_id: string;
+    status: string;
+    revision: number;
+    title: string;
+    parliament: string;
+    parliament_key: string;
+    country: string;
+    audiences: string;
+    topics: string;
+    languages: string;
+    links: string;
+    summary: string;
+    what_was_done: string;
+    results: string;
+    lessons: string;
+    contact_name: string | null;
+    contact_email: string | null;
+    public: Generated<number>;
+    merged_into: string | null;
+    review_note: string | null;
+    submitted_by: string | null;
+    created_at: string;
+    updated_at: string;
+  };
+  /** Every revision of a practice, whole (migration 0017). */
+  practice_versions: {
+    practice_id: string;
+    revision: number;
+    kind: string;
+    content: string;
+    by_person: string | null;
+    note: string | null;
+    created_at: string;
+  };
+  library_settings: {
+    event_id: string;
+    published: number;
+    published_at: string | null;
+    updated_at: string;
+  };
+  /** Which practices a guide cites, from its text (migration 0017). */
+  guide_citations: { guide_id: string; practice_id: string; position: number };
+  session_practices: {
+    session_id: string;
+    practice_id: string;
+    position: number;
+    presenter: string | null;
+  };
+  session_current_practice: {
+    session_id: string;
+    practice_id: string | null;
+    changed_at: string;
+  };
 }

@@ -32,6 +32,8 @@ const schemas = {
   guidesRenamed: z.object({ guideIds: ids }),
   sessionLive: z.object({ sessionId: documentIdSchema }),
   sessionInteraction: z.object({ sessionId: documentIdSchema }),
+  sessionPractices: z.object({ sessionId: documentIdSchema }),
+  practiceChanged: z.object({ eventId: documentIdSchema, practiceId: documentIdSchema }),
 } satisfies { [T in Topic]: z.ZodType<LiveEvents[T]> };
 
 export const topics = Object.keys(schemas) as Topic[];

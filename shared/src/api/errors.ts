@@ -14,6 +14,8 @@ export const apiErrorCodes = [
   'review_stale',
   /** A second vote for the same question, or a second ballot in the same poll. */
   'already_voted',
+  /** A practice saved, reviewed or merged from a revision that is no longer its latest. */
+  'practice_stale',
   /**
    * A registration link used after the deadline (or before registration opened): the message
    * says whom to contact.

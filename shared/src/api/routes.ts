@@ -40,6 +40,7 @@ import { interactionRoutes } from './interactionRoutes.ts';
 import { dotVoteRoutes } from './dotVoteRoutes.ts';
 import { registrationRoutes } from './registrationRoutes.ts';
 import { attendanceRoutes } from './attendanceRoutes.ts';
+import { practiceRoutes } from './practiceRoutes.ts';
 
 /**
  * Who may call a route. The server enforces finer rules (a facilitator only for their own
@@ -318,6 +319,7 @@ export const apiRoutes = {
   ...dotVoteRoutes,
   ...registrationRoutes,
   ...attendanceRoutes,
+  ...practiceRoutes,
 } as const satisfies Record<string, ApiRoute>;
 
 export type ApiRouteName = keyof typeof apiRoutes;

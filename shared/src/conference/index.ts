@@ -12,3 +12,4 @@ export * from './deviceLink.ts';
 export * from './sessionLive.ts';
 export * from './template.ts';
 export * from './registration.ts';
+export * from './practice.ts';

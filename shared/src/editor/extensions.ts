@@ -3,6 +3,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { BlockDirection } from './blockDirection.ts';
 import { Subscript, Superscript } from './scriptMarks.ts';
+import { PracticeCitation } from './practiceCitation.ts';
 
 /**
  * The guide's editor schema, defined once for both ends: the client adds Collaboration and the
@@ -10,7 +11,13 @@ import { Subscript, Superscript } from './scriptMarks.ts';
  * because Yjs brings its own collaborative undo manager; an editor without Yjs (a template's)
  * turns ProseMirror's own back on with `undoRedo` (it adds no node or mark: same schema).
  */
-export function guideExtensions(options: { undoRedo?: boolean } = {}): AnyExtension[] {
+export function guideExtensions(
+  options: {
+    undoRedo?: boolean;
+    /** The client's citation with its card (same node, same schema: a node view added). */
+    practiceCitation?: AnyExtension;
+  } = {},
+): AnyExtension[] {
   return [
     StarterKit.configure({
       undoRedo: options.undoRedo ? {} : false,
@@ -23,5 +30,6 @@ export function guideExtensions(options: { undoRedo?: boolean } = {}): AnyExtens
     BlockDirection,
     Superscript,
     Subscript,
+    options.practiceCitation ?? PracticeCitation,
   ];
 }

@@ -9,3 +9,4 @@ export {
 } from './blockDirection.ts';
 export { Subscript, Superscript } from './scriptMarks.ts';
 export { textDirection } from './textDirection.ts';
+export { PracticeCitation, checkPracticeId } from './practiceCitation.ts';

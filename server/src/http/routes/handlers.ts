@@ -25,6 +25,8 @@ import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
 import { clearSessionCookie, setSessionCookie, type CookieSecurity } from '../sessionCookie.ts';
 import type { Handlers } from './api.ts';
+import { libraryHandlers } from './libraryHandlers.ts';
+import { citationHandlers } from './citationHandlers.ts';
 
 export interface ConferenceServices {
   auth: AuthService;
@@ -251,5 +253,7 @@ export function conferenceHandlers(services: ConferenceServices): Handlers {
       templates.update(signedIn().viewer, params.templateId, body),
     deleteTemplate: ({ signedIn, params }) =>
       templates.delete(signedIn().viewer, params.templateId),
+    ...libraryHandlers(services),
+    ...citationHandlers(services),
   };
 }

@@ -16,6 +16,7 @@ import * as comments from './0013_comments.ts';
 import * as searchPostgres from './0014_search_postgres.ts';
 import * as interaction from './0015_interaction.ts';
 import * as registration from './0016_registration.ts';
+import * as practices from './0017_practices.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0014_search_postgres': searchPostgres,
   '0015_interaction': interaction,
   '0016_registration': registration,
+  '0017_practices': practices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -45,6 +45,16 @@ export interface LiveEvents {
    * pages are sent their cut of them again. Carries no content, like `sessionLive`.
    */
   sessionInteraction: { sessionId: string };
+  /**
+   * A session's running order of practices, or the one presented now, changed: its open pages
+   * are sent the running order again (the `practices` feed of the session's stream).
+   */
+  sessionPractices: { sessionId: string };
+  /**
+   * A practice of the library changed (saved, reviewed, merged, made public or not): pages and
+   * guides showing its card may read it again. Carries the id only.
+   */
+  practiceChanged: { eventId: string; practiceId: string };
 }
 
 export type Topic = keyof LiveEvents;
