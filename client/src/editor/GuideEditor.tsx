@@ -19,6 +19,8 @@ import { PasteNotice } from './paste/PasteNotice.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { ReadOnlyNote } from './ReadOnlyNote.tsx';
 import { FoundBlock, useOpenAtBlock } from './openAtBlock.ts';
+import { PracticeCitationCard } from '../citations/citationExtension.ts';
+import { useCitePractice } from '../citations/useCitePractice.tsx';
 
 const noExtensions: readonly AnyExtension[] = [];
 
@@ -82,6 +84,7 @@ export function GuideEditor({
   const editable = mode === 'write';
   // Read by ProseMirror's attribute callback, which runs outside React's render.
   const editableRef = useRef(editable);
+  const cite = useCitePractice();
 
   // Refuse here what the server would refuse later (a message over `limits.maxMessageBytes`):
   // once sent, an oversize change closes the connection and never reaches anyone.
@@ -99,7 +102,8 @@ export function GuideEditor({
     // (style-src 'self', no inline styles) refuses; they are in styles/editor.css instead.
     injectCSS: false,
     extensions: [
-      ...guideExtensions(),
+      // Citations show their practice's card (same node, same schema as the server's).
+      ...guideExtensions({ practiceCitation: PracticeCitationCard }),
       Collaboration.configure({ document: session.doc, field: guideFragmentName }),
       CollaborationCaret.configure({
         provider: session.provider,
@@ -115,6 +119,7 @@ export function GuideEditor({
       AutoDirection,
       CaretLabelFit,
       FoundBlock,
+      ...cite.extensions,
       ...extraExtensions,
     ],
     editorProps: {
@@ -188,7 +193,8 @@ export function GuideEditor({
       {editable && (
         <PasteNotice dropped={droppedImageCount} onDismiss={() => setDroppedImages(0)} />
       )}
-      {editor && editable && <Toolbar editor={editor} />}
+      {editor && editable && <Toolbar editor={editor} extraButtons={[cite.button]} />}
+      {editable && cite.dialog(editor)}
       <div className="guide-editor__frame">
         <EditorContent editor={editor} />
       </div>

@@ -1,10 +1,25 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { toolbarActions, type ToolbarAction, type ToolbarActionId } from './toolbarActions.ts';
 import { LinkForm } from './LinkForm.tsx';
 import { ToolbarIcon } from './ToolbarIcon.tsx';
+
+/**
+ * A button a feature adds after the formatting actions (e.g. "Cite a practice"): a text button,
+ * one more stop of the toolbar's arrow keys.
+ */
+export interface ToolbarExtraButton {
+  id: string;
+  text: string;
+  title: string;
+  keys?: string;
+  onClick: () => void;
+  buttonRef?: RefObject<HTMLButtonElement | null>;
+  /** The dialog it opens (`aria-haspopup`). */
+  opensDialog?: boolean;
+}
 
 /**
  * Formatting toolbar following the WAI-ARIA toolbar pattern: one Tab stop, arrow keys move between
@@ -14,8 +29,10 @@ import { ToolbarIcon } from './ToolbarIcon.tsx';
 export function Toolbar({
   editor,
   controls: controlsId = 'guide-editor-content',
+  extraButtons = [],
 }: {
   editor: Editor;
+  extraButtons?: readonly ToolbarExtraButton[];
   /** The id of the editable region the buttons act on. */
   controls?: string;
 }) {
@@ -37,7 +54,7 @@ export function Toolbar({
       a.every((flags, i) => flags.active === b[i]?.active && flags.enabled === b[i]?.enabled),
   });
 
-  const count = toolbarActions.length;
+  const count = toolbarActions.length + extraButtons.length;
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const forward = i18n.dir() === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
     const backward = i18n.dir() === 'rtl' ? 'ArrowRight' : 'ArrowLeft';
@@ -106,6 +123,27 @@ export function Toolbar({
         onKeyDown={onKeyDown}
       >
         {toolbarActions.map(button)}
+        {extraButtons.map((extra, extraIndex) => {
+          const index = toolbarActions.length + extraIndex;
+          return (
+            <button
+              key={extra.id}
+              ref={extra.buttonRef}
+              type="button"
+              className="toolbar__button toolbar__button--text toolbar__button--group-start"
+              tabIndex={index === focusIndex ? 0 : -1}
+              onFocus={() => setFocusIndex(index)}
+              onMouseDown={(event) => event.preventDefault()}
+              title={extra.title}
+              aria-keyshortcuts={extra.keys}
+              aria-haspopup={extra.opensDialog ? 'dialog' : undefined}
+              data-action={extra.id}
+              onClick={extra.onClick}
+            >
+              {extra.text}
+            </button>
+          );
+        })}
       </div>
       {linkFormOpen && (
         <LinkForm

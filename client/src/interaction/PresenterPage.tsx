@@ -9,11 +9,13 @@ import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { PresenterPoll } from './PresenterPoll.tsx';
 import { PresenterQuestions } from './PresenterQuestions.tsx';
 import { presenterLanguage } from './presenterLanguage.ts';
+import { PresenterPractice } from '../citations/PresenterPractice.tsx';
 import '../styles/questions.css';
 
 /**
- * `/sessions/:sessionId/present[?poll=<id>][&lang=<code>]`: full screen, large type, for sharing
- * into the video call: the question list, or one poll's results. The page keeps the app's frame
+ * `/sessions/:sessionId/present[?poll=<id>|?practice=1][&lang=<code>]`: full screen, large type,
+ * for sharing into the video call: the question list, one poll's results, or the good practice
+ * being presented now (a good-practice exchange's running order). The page keeps the app's frame
  * (the sign-in, `<main>`), but its `presenter` class hides the header (questions.css), so what
  * is shared is the content alone; a small bar leads back. It speaks the session's language (the
  * room's, not the presenter's: `presenterLanguage`), with its own `lang` and direction, and a
@@ -30,6 +32,7 @@ function PresenterFrame({ sessionId }: { sessionId: string }) {
   const { t, i18n } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const pollId = search.get('poll');
+  const practice = !pollId && search.get('practice') === '1';
   const languageId = useId();
   const loadSession = useCallback(
     (signal: AbortSignal) => callApi('getSession', { params: { sessionId }, signal }),
@@ -73,6 +76,8 @@ function PresenterFrame({ sessionId }: { sessionId: string }) {
         <div lang={language} dir={roomI18n.dir(language)} className="presenter__room">
           {pollId ? (
             <PresenterPoll sessionId={sessionId} pollId={pollId} />
+          ) : practice ? (
+            <PresenterPractice sessionId={sessionId} />
           ) : (
             <PresenterQuestions sessionId={sessionId} />
           )}

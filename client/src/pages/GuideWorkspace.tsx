@@ -7,6 +7,7 @@ import { useCollabSession, useConnectionState, usePeople } from '../collab/useCo
 import { ConnectionStatus } from '../collab/ConnectionStatus.tsx';
 import { PresenceList } from '../collab/PresenceList.tsx';
 import { ContributorsPanel } from './ContributorsPanel.tsx';
+import { CitedPanel } from '../citations/CitedPanel.tsx';
 import { GuideLockPanel } from './GuideLockPanel.tsx';
 import { ReviewPanel } from '../review/ReviewPanel.tsx';
 import { GuideExportPanel } from '../exports/GuideExportPanel.tsx';
@@ -181,6 +182,7 @@ export function GuideWorkspace({
           {guide.canLock && <GuideLockPanel guide={guide} onChanged={onGuideChanged} />}
           <PresenceList people={people} />
           <ContributorsPanel guideId={guide.id} />
+          <CitedPanel guideId={guide.id} session={session} />
           {history.panel}
           <GuideExportPanel guideId={guide.id} />
         </aside>

@@ -11,6 +11,7 @@ import { StatusMessage } from '../ui/StatusMessage.tsx';
 import { SessionExportPanel } from '../exports/SessionExportPanel.tsx';
 import { compareUrl } from '../app/compareUrl.ts';
 import { InteractionSection } from '../interaction/InteractionSection.tsx';
+import { SessionPracticesSection } from '../citations/SessionPracticesSection.tsx';
 import type { SessionPageData } from './loadSessionPage.ts';
 
 interface SessionViewProps {
@@ -45,6 +46,9 @@ export function SessionView({ data, me, onChanged }: SessionViewProps) {
         <div className="session-page__description" dir="auto">
           {session.description}
         </div>
+      )}
+      {session.kind === 'good-practice-exchange' && (
+        <SessionPracticesSection sessionId={session.id} />
       )}
       <InteractionSection sessionId={session.id} />
       <section className="groups" aria-labelledby={groupsHeadingId}>

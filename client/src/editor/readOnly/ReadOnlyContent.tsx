@@ -2,6 +2,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import type { JSONContent } from '@tiptap/core';
 import { guideExtensions } from '@draftroom/shared/editor';
 import { AutoDirection } from '../autoDirection.ts';
+import { PracticeCitationCard } from '../../citations/citationExtension.ts';
 
 /**
  * A guide's content as it looks in the editor, formatting and each block's `dir` included (the
@@ -21,7 +22,8 @@ export function ReadOnlyContent({
 }) {
   const editor = useEditor(
     {
-      extensions: [...guideExtensions(), AutoDirection],
+      // The same card as in the editor: versions and compared guides show citations alike.
+      extensions: [...guideExtensions({ practiceCitation: PracticeCitationCard }), AutoDirection],
       content: content as JSONContent,
       editable: false,
       editorProps: {
