@@ -53,6 +53,7 @@ import { searchIndexFor } from './services/search/searchIndexFor.ts';
 import { createSearchService } from './services/search/searchService.ts';
 import { createGuideContentService } from './services/documents/guideContentService.ts';
 import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
+import { wireCitations } from './services/citations/wireCitations.ts';
 import { createDashboardService } from './services/dashboard/dashboardService.ts';
 import {
   createRegistrationService,
@@ -250,6 +251,8 @@ export async function createDraftroomServer(
     limiters,
   );
   const interaction = createInteractionService(conference, events, limiters);
+  // Good practices cited in guides and presented in sessions (issue 17).
+  const practices = wireCitations({ conference, events, limiters, guides, search: searchIndexing });
   // Dot votes inside a guide: closing one takes a version (labelled with its title), and every
   // change reaches the guide's open sockets, each with its person's cut.
   const dotVotes = createDotVoteService(
@@ -281,6 +284,7 @@ export async function createDraftroomServer(
         snapshot: interaction.snapshot,
         viewFor: interaction.interactionFor,
       }),
+      practices.feed,
     ],
     log: logger.child({ category: 'sessions' }),
     cap: streamCap,
@@ -351,6 +355,8 @@ export async function createDraftroomServer(
       comments: createCommentService(conference, collab.documents, events, limiters),
       sessionLive,
       interaction,
+      citations: practices.citations,
+      runningOrders: practices.runningOrders,
       dotVotes,
       people: createPeopleService(conference, auth, events),
       templates: createTemplateService(conference),

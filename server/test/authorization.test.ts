@@ -45,10 +45,9 @@ import {
 } from './helpers/registrationFixtures.ts';
 import { audiencesBody, planS } from './helpers/attendanceFixtures.ts';
 import type { LibraryRouteName } from '../src/http/routes/libraryHandlers.ts';
-import type { CitationRouteName } from '../src/http/routes/citationHandlers.ts';
 
 /** CONTRACT (issue 17): routes whose rows are being written; each helper removes its own. */
-type PendingMatrixRoutes = LibraryRouteName | CitationRouteName;
+type PendingMatrixRoutes = LibraryRouteName;
 
 /** One status per actor, in the order of `actorNames`. */
 type Statuses = readonly [
@@ -312,6 +311,19 @@ const matrix = {
   getTemplate:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], T),
   updateTemplate: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ ...(await T(w)), body: templateInput('Renamed template') })),
   deleteTemplate: row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], T),
+  // Citation cards: anyone signed in; an id another event's person may not see is a card with
+  // `available: false`, never a 404 (citations.test.ts checks what each one is told).
+  practiceCards: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ query: { ids: 'matrix-practice' } })),
+  // A guide's citations: whoever may read it, refused exactly as reading its content.
+  guideCitations: row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  // The library export: anyone signed in, of their own event's library (another organiser: theirs).
+  exportLibrary: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ query: { format: 'docx' } })),
+  // A running order: anyone of the event reads it; those who run the session set it. S is a
+  // co-creation session, so they meet the kind rule (409) after the authorization passed; the
+  // 200s are in sessionPractices.test.ts, on a good-practice exchange.
+  sessionPractices: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),
+  setSessionPractices: row([401, 401, 401, 409, 409, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { items: [] } })),
+  setCurrentPractice: row([401, 401, 401, 409, 409, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { practiceId: null } })),
 } satisfies Record<Exclude<ApiRouteName, PendingMatrixRoutes>, Row>;
 
 // What each person can do with the guide of group A over the websocket. Another event's

@@ -13,13 +13,13 @@ import type { EventBus, Topic } from '../services/events/eventBus.ts';
 /**
  * One kind of state a session's pages follow: read once per change for all of them, then cut to
  * each person in memory. The phase, timer and announcements (`live`); the questions and polls
- * (`interaction`).
+ * (`interaction`); a good-practice exchange's running order (`practices`).
  */
 export interface SessionFeed<S = unknown> {
   /** The server-sent event's name. */
   event: string;
   /** The bus topic (carrying `{ sessionId }`) that says it changed. */
-  topic: Extract<Topic, 'sessionLive' | 'sessionInteraction'>;
+  topic: Extract<Topic, 'sessionLive' | 'sessionInteraction' | 'sessionPractices'>;
   snapshot(sessionId: string): Promise<S | null>;
   viewFor(snapshot: S, viewer: Viewer): unknown;
 }

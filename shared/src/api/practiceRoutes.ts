@@ -21,13 +21,18 @@ import {
   updateLibrarySettingsRequestSchema,
   updatePracticeRequestSchema,
 } from '../conference/index.ts';
+import { languageCodes } from '../conference/common.ts';
 import type { ApiRoute } from './routes.ts';
 
-/** A library export's format: the compiled DOCX or PDF of the exports issue. */
+/**
+ * A library export's format: the compiled DOCX or PDF of the exports issue. `locale`: the
+ * language of its labels (the practices keep their own); the reader's preferred one if absent.
+ */
 export const libraryExportQuerySchema = z
   .object({
     format: z.enum(['docx', 'pdf']),
     pageSize: z.enum(['a4', 'letter']).default('a4'),
+    locale: z.enum(languageCodes).optional(),
   })
   .strict();
 

@@ -25,6 +25,8 @@ import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
 import { clearSessionCookie, setSessionCookie, type CookieSecurity } from '../sessionCookie.ts';
 import type { Handlers } from './api.ts';
+import type { CitationService } from '../../services/citations/citationService.ts';
+import type { RunningOrderService } from '../../services/citations/runningOrderService.ts';
 import { libraryHandlers } from './libraryHandlers.ts';
 import { citationHandlers } from './citationHandlers.ts';
 
@@ -41,6 +43,8 @@ export interface ConferenceServices {
   comments: CommentService;
   sessionLive: SessionLiveService;
   interaction: InteractionService;
+  citations: CitationService;
+  runningOrders: RunningOrderService;
   dotVotes: DotVoteService;
   people: PeopleService;
   templates: TemplateService;

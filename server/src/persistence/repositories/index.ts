@@ -1,4 +1,5 @@
 import { attendanceRepository } from './attendance.ts';
+import { citationsRepository } from './citations.ts';
 import { authSessionsRepository } from './authSessions.ts';
 import { commentsRepository } from './comments.ts';
 import { interactionRepository } from './interaction.ts';
@@ -43,6 +44,11 @@ export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
 export type { AnnouncementRecord, SessionLiveRecord, TimerRecord } from './sessionLive.ts';
 export type { TemplateRecord } from './templates.ts';
+export type {
+  PracticeBookRecord,
+  PracticeCardRecord,
+  SessionPracticeRecord,
+} from './citations.ts';
 export type { GuideVersionRecord } from './guideVersions.ts';
 export type { SearchBlockRow, SearchMatchRow } from './searchIndex.ts';
 export type { PostgresSearchBlockRow } from './searchIndexPostgres.ts';
@@ -76,6 +82,7 @@ export function createRepositories(db: Db) {
     mailOutbox: mailOutboxRepository(db),
     registration: registrationRepository(db),
     attendance: attendanceRepository(db),
+    citations: citationsRepository(db),
   };
 }
 

@@ -7,7 +7,8 @@ import type {
   ExportOptions,
   SessionExportRequest,
 } from '@draftroom/shared';
-import { sessionExportRequestSchema } from '@draftroom/shared';
+import { libraryExportQuerySchema, sessionExportRequestSchema } from '@draftroom/shared';
+import type { z } from 'zod';
 import { DomainError, forbidden, notFound } from '../../lib/domainError.ts';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
 import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
@@ -29,6 +30,8 @@ import type { BookSource, ChapterSource, ExportExtra, ExportLocale } from './mod
 import type { PdfPrinter } from './pdf/pdfPrinter.ts';
 import { interactionFor, type InteractionSnapshot } from '../interaction/presentInteraction.ts';
 import { interactionChapter } from './interactionChapter.ts';
+import { citedPracticesAnnex, exportableCards, libraryChapters } from './practiceBook.ts';
+import { practiceLabels } from './practiceLabels.ts';
 import type { RenderPool } from './render/renderPool.ts';
 
 export interface ExportServiceOptions {
@@ -43,6 +46,9 @@ export interface ExportServiceOptions {
   /** A session's questions and polls as stored (the interaction service's snapshot). */
   interaction?: (sessionId: string) => Promise<InteractionSnapshot | null>;
 }
+
+/** The library export's query (`GET /api/library/export`). */
+export type LibraryExportRequest = z.output<typeof libraryExportQuerySchema>;
 
 const contentTypes: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -119,8 +125,10 @@ export function createExportService(options: ExportServiceOptions) {
     const session = group ? await repositories.sessions.get(group.sessionId) : undefined;
     const event = await eventOf(viewer.person.eventId);
     const chapter = await readChapter(guideId, group ?? null);
+    const practices = await repositories.citations.cardsOfEvent(event.id);
     const source: BookSource = {
       kind: 'guide',
+      citations: exportableCards(practices),
       locale: request.locale,
       eventName: event.name,
       sessionTitle: session?.title ?? null,
@@ -197,8 +205,19 @@ export function createExportService(options: ExportServiceOptions) {
             await nextTurn();
           }
           progress.writing();
+          // Good practices: the citations' cards, and the annex listing each cited one once.
+          const practices = await repositories.citations.cardsOfEvent(session.eventId);
+          const citing = [];
+          for (const [index, group] of chosen.entries()) {
+            citing.push({
+              chapterTitle: chapters[index]?.title ?? group.name,
+              practiceIds: await repositories.citations.ofGuide(group.guideId),
+            });
+          }
+          const annex = citedPracticesAnnex(citing, practices, request.locale);
           const source: BookSource = {
             kind: 'compiled',
+            citations: exportableCards(practices),
             locale: request.locale,
             eventName: event.name,
             sessionTitle: session.title,
@@ -206,7 +225,7 @@ export function createExportService(options: ExportServiceOptions) {
             timeZone: event.timeZone,
             pageSize: request.pageSize,
             chapters,
-            extras,
+            extras: annex ? [...extras, annex] : extras,
           };
           return {
             filename,
@@ -215,6 +234,51 @@ export function createExportService(options: ExportServiceOptions) {
           };
         },
       );
+    },
+
+    /**
+     * The event's approved practices compiled into one DOCX or PDF (issue 17), for anyone signed
+     * in to the event: a compiled book without guides, a chapter per practice. Counted against
+     * the same per-person limit as a guide's export, one at a time each.
+     */
+    async library(viewer: Viewer, request: LibraryExportRequest): Promise<DownloadFile> {
+      if (writingFor.has(viewer.person.id)) {
+        throw new DomainError(
+          'rate_limited',
+          'Your previous export is still being written. Wait for it, then try again.',
+        );
+      }
+      writingFor.add(viewer.person.id);
+      try {
+        await guideLimit.take(viewer.person.id);
+        const event = await eventOf(viewer.person.eventId);
+        const locale: ExportLocale = request.locale ?? viewer.person.preferredLanguage;
+        const labels = practiceLabels(locale);
+        const [book, practices] = await Promise.all([
+          repositories.citations.approvedBook(event.id),
+          repositories.citations.cardsOfEvent(event.id),
+        ]);
+        const citations = exportableCards(practices);
+        const source: BookSource = {
+          kind: 'compiled',
+          locale,
+          eventName: event.name,
+          sessionTitle: labels.libraryTitle,
+          exportedAt: now().toISOString(),
+          timeZone: event.timeZone,
+          pageSize: request.pageSize === 'letter' ? 'Letter' : 'A4',
+          chapters: [],
+          extras: libraryChapters(book, citations, locale),
+          citations,
+        };
+        return {
+          filename: exportFileName([event.name, labels.libraryTitle], request.format),
+          contentType: contentTypes[request.format],
+          bytes: await write(source, request.format),
+        };
+      } finally {
+        writingFor.delete(viewer.person.id);
+      }
     },
 
     job: (viewer: Viewer, id: string) => jobs.get(viewer.person.id, id),

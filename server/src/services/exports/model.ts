@@ -1,4 +1,5 @@
 import { textDirection } from '@draftroom/shared/editor';
+import type { CitationCards } from './citationCards.ts';
 
 /**
  * What every export format renders: a book of one or more chapters, each a guide's content as
@@ -75,6 +76,11 @@ export interface ExportBook {
    * HTML through the same escaping serializer), in the labels' language and direction.
    */
   extras?: ExportExtra[];
+  /**
+   * What each cited practice id shows (issue 17), resolved by the server before rendering; a
+   * citation whose id is absent says the practice is not available.
+   */
+  citations?: CitationCards;
 }
 
 export interface ExportExtra {

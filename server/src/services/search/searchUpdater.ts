@@ -14,6 +14,12 @@ export interface SearchUpdater {
   noteEdit(guideId: string): void;
   /** A guide was loaded: if it still waits for the start-up pass, index it now. */
   noteLoaded(guideId: string): void;
+  /**
+   * Another reader of the same re-read (the citation index): given each guide's state whenever
+   * search reads it, so a quiet guide is decoded once for both, and the start-up catch-up over
+   * guides edited while the server was down serves both too.
+   */
+  addReader(reader: GuideReader): void;
   /** Starts the catch-up pass over guides not indexed yet. */
   start(): void;
   /** Guides waiting (edited, or not indexed yet) or being indexed now (metrics, the bench). */
@@ -22,6 +28,9 @@ export interface SearchUpdater {
   settled(): Promise<void>;
   close(): void;
 }
+
+/** Something kept from a guide's text, given its whole state after its edits go quiet. */
+export type GuideReader = (guideId: string, state: Uint8Array) => Promise<void>;
 
 export function searchUpdater(options: {
   index: SearchIndex;
@@ -38,9 +47,13 @@ export function searchUpdater(options: {
   const backlog = new Set<string>();
   let closed = false;
   let pass: Promise<void> = Promise.resolve();
+  const readers: GuideReader[] = [];
 
   async function reindex(guideId: string): Promise<void> {
     const state = await documents.readState(guideId);
+    // The other readers first: the search index's update clears the guide's stale mark, so a
+    // reader that failed (or a crash before it ran) leaves the guide for the next start's pass.
+    for (const reader of readers) await reader(guideId, state);
     await index.update(guideId, textBlocksOfState(state));
   }
 
@@ -84,6 +97,9 @@ export function searchUpdater(options: {
     },
     noteLoaded(guideId) {
       if (!closed && backlog.has(guideId) && !dirty.has(guideId)) schedule(guideId, 0);
+    },
+    addReader(reader) {
+      readers.push(reader);
     },
     start() {
       pass = (async () => {

@@ -2,6 +2,7 @@ import { contentOfState } from '../../versions/guideContent.ts';
 import { renderDocx } from '../docx/index.ts';
 import { fileNamePart } from '../filename.ts';
 import { renderHtml } from '../html/renderHtml.ts';
+import { withCitationCards } from '../citationCards.ts';
 import { renderMarkdown } from '../markdown/renderMarkdown.ts';
 import type { BookSource, ExportBook, ExportNode } from '../model.ts';
 
@@ -18,7 +19,12 @@ export function readBook(source: BookSource): ExportBook {
     ...source,
     chapters: source.chapters.map(({ state, ...chapter }) => ({
       ...chapter,
-      content: contentOfState(state) as unknown as ExportNode,
+      // Citations become card blocks here, once, so every format renders them alike.
+      content: withCitationCards(
+        contentOfState(state) as unknown as ExportNode,
+        source.citations ?? {},
+        source.locale,
+      ),
     })),
   };
 }
