@@ -1,0 +1,146 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import mammoth from 'mammoth';
+import { serverForSpec } from '../fixtures/guideSpec.ts';
+import { expectConnected, openGuideAs, typeAtEnd, type Person } from '../fixtures/people.ts';
+import { checkPage, switchLanguage } from '../fixtures/pages.ts';
+import { keepShots } from '../fixtures/shots.ts';
+import { approvedPractice, renamePractice } from '../fixtures/practices.ts';
+
+// Issue 17, citing good practices: a participant cites an approved practice in the guide with
+// the "Cite a practice" dialog, by keyboard alone, while another participant edits the same
+// guide; both see the card, it survives a server crash, the exports carry it, "Practices cited"
+// lists it, and a renamed practice's card follows.
+const spec = serverForSpec();
+
+/** The guide's file in one format, downloaded through the Export panel as a person does. */
+async function exportGuide(page: Page, testInfo: TestInfo, format: RegExp, file: string) {
+  const panel = page.getByTestId('guide-export');
+  if (!(await panel.getByRole('radio', { name: format }).isVisible())) {
+    await page.getByText('Export', { exact: true }).click();
+  }
+  await panel.getByRole('radio', { name: format }).check();
+  const download = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Download' }).click();
+  const saved = await download;
+  const path = testInfo.outputPath(file);
+  await saved.saveAs(path);
+  return path;
+}
+
+// The editable by its id: its accessible name changes with the language.
+const text = (person: Person) => person.page.locator('#guide-editor-content');
+const cards = (person: Person) => text(person).getByTestId('citation-card');
+
+test('a participant cites a practice by keyboard; it is shared, kept, exported and follows a rename', async ({
+  browser,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const server = spec.server;
+  const practice = await approvedPractice(server.organiser, {
+    title: 'Open budget portal',
+    parliament: 'Parliament of Ghana',
+    country: 'GH',
+  });
+  await approvedPractice(server.organiser, {
+    title: 'Hansard online within a day',
+    parliament: 'National Assembly of Kenya',
+    country: 'KE',
+  });
+  const guideId = await server.createGuide('Open data');
+  const amina = await openGuideAs(browser, server, guideId, 'Amina Diallo');
+  const bashir = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
+  spec.people.push(amina, bashir);
+
+  await typeAtEnd(amina, 'We draw on the library.');
+  await amina.page.keyboard.press('Enter');
+  // Bashir keeps writing in the same guide while Amina cites.
+  await typeAtEnd(bashir, 'Bashir writes meanwhile.');
+
+  // Ctrl+Alt+P in the text opens the dialog on its search field.
+  await amina.editor.focus();
+  await amina.page.keyboard.press('Control+Alt+P');
+  const dialog = amina.page.getByRole('dialog', { name: 'Cite a good practice' });
+  await expect(dialog).toBeVisible();
+  const search = dialog.getByRole('combobox', { name: 'Search approved practices' });
+  await expect(search).toBeFocused();
+  await amina.page.keyboard.type('budget');
+  const options = dialog.getByRole('option');
+  await expect(options).toHaveCount(1);
+  await expect(options.first()).toContainText('Open budget portal');
+  await expect(options.first()).toContainText('Parliament of Ghana');
+  await expect(dialog.getByRole('status')).toHaveText('1 practice found');
+  await expect(search).toHaveAttribute('aria-activedescendant', /option-0$/);
+  await checkPage(amina.page, 'en', 'cite dialog with results');
+  await keepShots(amina.page, testInfo, 'cite-dialog-en');
+  await amina.page.keyboard.press('Enter');
+
+  // The card is in the text where the caret was, for both; focus is back in the editor.
+  await expect(dialog).toBeHidden();
+  await expect(amina.editor).toBeFocused();
+  for (const person of [amina, bashir]) {
+    await expect(cards(person)).toHaveCount(1);
+    await expect(cards(person)).toContainText('Good practice');
+    await expect(cards(person)).toContainText('Open budget portal');
+    await expect(cards(person)).toContainText('Parliament of Ghana · Ghana');
+  }
+  await expect(cards(bashir).getByRole('link', { name: 'Open budget portal' })).toHaveAttribute(
+    'href',
+    `/library/${practice.id}`,
+  );
+  await expect(amina.editor).toContainText('Bashir writes meanwhile.');
+  await expect(amina.status).toHaveAttribute('data-pending', '0');
+
+  // "Practices cited" beside the guide, once the server has indexed the change.
+  const cited = amina.page.getByTestId('cited-practices');
+  await expect(cited.getByRole('link', { name: 'Open budget portal' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(cited).toContainText('Parliament of Ghana');
+  await checkPage(amina.page, 'en', 'guide with a citation');
+  await keepShots(amina.page, testInfo, 'citation-card-en');
+
+  // A crash: someone new, with nothing in their browser, still gets the citation.
+  await server.kill('SIGKILL');
+  await server.restart();
+  await expectConnected(amina);
+  const carla = await openGuideAs(browser, server, guideId, 'Carla Núñez');
+  spec.people.push(carla);
+  await expect(cards(carla)).toContainText('Open budget portal');
+
+  // The exports carry the practice's title and parliament.
+  const docx = await exportGuide(amina.page, testInfo, /Word \(DOCX\)/, 'guide.docx');
+  const { value: docxText } = await mammoth.extractRawText({ buffer: readFileSync(docx) });
+  expect(docxText).toContain('Open budget portal');
+  expect(docxText).toContain('Parliament of Ghana');
+  const pdf = await exportGuide(amina.page, testInfo, /^PDF/, 'guide.pdf');
+  const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain('Open budget portal');
+  expect(pdfText).toContain('Parliament of Ghana');
+
+  // Renamed in the library: the cards follow once the page regains focus (headless windows
+  // have no window manager to give it back, so the page is told as a browser would).
+  await renamePractice(server.organiser, practice, 'Open budget portal, year two');
+  await amina.page.evaluate(() => window.dispatchEvent(new Event('focus')));
+  await expect(cards(amina)).toContainText('Open budget portal, year two');
+
+  // Arabic: the card's words, the dialog, axe clean; Escape closes and gives the text focus.
+  await switchLanguage(amina.page, 'ar');
+  await expect(cards(amina)).toContainText('ممارسة جيدة');
+  await expect(cards(amina)).toContainText('غانا');
+  await checkPage(amina.page, 'ar', 'guide with a citation');
+  await keepShots(amina.page, testInfo, 'citation-card-ar');
+  await amina.page.getByRole('button', { name: 'الاستشهاد بممارسة' }).click();
+  const arabicDialog = amina.page.getByRole('dialog', { name: 'الاستشهاد بممارسة جيدة' });
+  await expect(arabicDialog).toBeVisible();
+  await amina.page.keyboard.type('Hansard');
+  await expect(arabicDialog.getByRole('option')).toHaveCount(1);
+  await expect(arabicDialog.getByRole('status')).toHaveText('عُثر على ممارسة واحدة');
+  await checkPage(amina.page, 'ar', 'cite dialog with results');
+  await keepShots(amina.page, testInfo, 'cite-dialog-ar');
+  await amina.page.keyboard.press('Escape');
+  await expect(arabicDialog).toBeHidden();
+  await expect(text(amina)).toBeFocused();
+  await expect(cards(amina)).toHaveCount(1);
+});
