@@ -9,7 +9,7 @@ import {
   type PublicLibrary,
   type PublicPracticePage,
 } from '@draftroom/shared';
-import { notFound } from '../../lib/domainError.ts';
+import { forbidden, notFound } from '../../lib/domainError.ts';
 import type { ConferenceStore, PracticeRecord } from '../../persistence/index.ts';
 import type { Viewer } from '../access/policy.ts';
 import {
@@ -51,6 +51,12 @@ export function createLibraryService(
       publishedAt: settings?.publishedAt ?? null,
       publicPath: `/public/library/${eventId}`,
     };
+  }
+
+  function requireCurator(viewer: Viewer): void {
+    if (!canCuratePractices(viewer, viewer.person.eventId)) {
+      throw forbidden('Only organisers publish the library.');
+    }
   }
 
   /** A published library's event, else 404 (unknown, or not published: the same answer). */
@@ -147,10 +153,12 @@ export function createLibraryService(
     },
 
     async settings(viewer: Viewer): Promise<LibrarySettings> {
+      requireCurator(viewer);
       return settingsOf(viewer.person.eventId);
     },
 
     async updateSettings(viewer: Viewer, body: { published: boolean }): Promise<LibrarySettings> {
+      requireCurator(viewer);
       const eventId = viewer.person.eventId;
       const before = await settingsOf(eventId);
       const at = now().toISOString();
