@@ -44,10 +44,10 @@ import {
   matrixStart,
 } from './helpers/registrationFixtures.ts';
 import { audiencesBody, planS } from './helpers/attendanceFixtures.ts';
-import type { LibraryRouteName } from '../src/http/routes/libraryHandlers.ts';
+import { LP, freshPractice, practiceInput, publishedLibrary } from './helpers/practiceFixtures.ts';
 
 /** CONTRACT (issue 17): routes whose rows are being written; each helper removes its own. */
-type PendingMatrixRoutes = LibraryRouteName;
+type PendingMatrixRoutes = never;
 
 /** One status per actor, in the order of `actorNames`. */
 type Statuses = readonly [
@@ -324,6 +324,24 @@ const matrix = {
   sessionPractices: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),
   setSessionPractices: row([401, 401, 401, 409, 409, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { items: [] } })),
   setCurrentPractice: row([401, 401, 401, 409, 409, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { practiceId: null } })),
+  // The good-practice library (issue 17): everyone of the event reads approved practices; a
+  // parliament's delegates write theirs (the matrix's practice is Ghana's, no actor's: 403);
+  // observers submit nothing; curation, publication and the CSV are the organisers'. The public
+  // pages need no sign-in once the library is published.
+  listPractices: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
+  submitPractice: row([401, 401, 401, 201, 201, 201, 201, 201, 403, 201], () => ({ body: practiceInput({ title: 'Matrix practice' }) })),
+  getPractice:   row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], async (w) => ({ params: await LP(w) })),
+  updatePractice: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w, a) => { const p = await freshPractice(w, a); return { params: { practiceId: p.id }, body: { ...practiceInput(), revision: p.revision } }; }),
+  reviewPractice: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w, a) => { const p = await freshPractice(w, a); return { params: { practiceId: p.id }, body: { revision: p.revision, to: 'changes-requested', note: 'Matrix note.' } }; }),
+  mergePractice: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w, a) => { const p = await freshPractice(w, a); return { params: { practiceId: p.id }, body: { revision: p.revision, into: (await LP(w)).practiceId } }; }),
+  setPracticePublication: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: await LP(w), body: { public: true } })),
+  practiceVersions: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], async (w) => ({ params: await LP(w) })),
+  practiceVersion: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], async (w) => ({ params: { ...(await LP(w)), revision: '1' } })),
+  exportPracticesCsv: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
+  librarySettings: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
+  updateLibrarySettings: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ body: { published: false } })),
+  publicLibrary: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], async (w) => ({ params: { eventId: (await publishedLibrary(w)).eventId } })),
+  publicPractice: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], async (w) => ({ params: await publishedLibrary(w) })),
 } satisfies Record<Exclude<ApiRouteName, PendingMatrixRoutes>, Row>;
 
 // What each person can do with the guide of group A over the websocket. Another event's
