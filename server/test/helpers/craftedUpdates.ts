@@ -100,7 +100,64 @@ export class CraftedUpdates {
         content: { kind: 'format', key: this.pick(['bold', 'italic', 'link']), value: null },
       });
     }
+    // Sometimes a citation of a good practice (issue 17) after it, as y-tiptap writes one: a
+    // block atom beside the paragraph with its id (or none yet) as the one attribute.
+    if (this.random() < 0.25) structs.push(...this.citation(client, structs, this.practiceId()));
     return structs;
+  }
+
+  /** An id of the shared form (null: a citation not pointing anywhere yet, also valid). */
+  private practiceId(): string | null {
+    return this.random() < 0.1 ? null : `prac-${this.int(1_000_000)}`;
+  }
+
+  /** A citation block after the client's paragraph, with `practiceId` set to `value`. */
+  private citation(client: number, before: StructSpec[], value: unknown): StructSpec[] {
+    const clock = before.reduce((sum, struct) => sum + structLength(struct), 0);
+    return [
+      {
+        kind: 'item',
+        origin: { client, clock: 0 },
+        content: { kind: 'element', name: 'practiceCitation' },
+      },
+      {
+        kind: 'item',
+        parent: { id: { client, clock } },
+        parentSub: 'practiceId',
+        content: { kind: 'any', values: [value] },
+      },
+    ];
+  }
+
+  /** A valid paragraph, then a citation that breaks the schema in one way. */
+  private badCitation(client: number, valid: StructSpec[]): UpdateSpec {
+    const clock = valid.reduce((sum, struct) => sum + structLength(struct), 0);
+    const inCitation = { parent: { id: { client, clock } } };
+    const [element] = this.citation(client, valid, null);
+    const bad = this.pick<StructSpec[]>([
+      // A malformed or non-string id.
+      this.citation(
+        client,
+        valid,
+        this.pick<unknown>(['bad id!', 42, '', { id: 'x' }, 'x'.repeat(65)]),
+      ),
+      // An attribute the node does not have.
+      [
+        element!,
+        { kind: 'item', ...inCitation, parentSub: 'href', content: { kind: 'any', values: ['x'] } },
+      ],
+      // Text inside the atom.
+      [element!, { kind: 'item', ...inCitation, content: { kind: 'xmlText' } }],
+      // A citation inside the paragraph (not a block place).
+      [
+        {
+          kind: 'item',
+          parent: { id: { client, clock: 0 } },
+          content: { kind: 'element', name: 'practiceCitation' },
+        },
+      ],
+    ]);
+    return { clients: [{ client, clock: 0, structs: [...valid, ...bad] }] };
   }
 
   make(kind: CraftedKind): Uint8Array {
@@ -177,6 +234,7 @@ export class CraftedUpdates {
           ]),
         });
       case 'crafted_schema':
+        if (this.random() < 0.2) return this.badCitation(client, valid);
         return withBad(
           this.pick<StructSpec>([
             {
