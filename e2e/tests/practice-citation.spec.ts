@@ -136,6 +136,7 @@ test('a participant cites a practice by keyboard; it is shared, kept, exported a
   await expect(arabicDialog).toBeVisible();
   await amina.page.keyboard.type('Hansard');
   await expect(arabicDialog.getByRole('option')).toHaveCount(1);
+  await expect(arabicDialog.getByRole('option')).toContainText('Hansard online within a day');
   await expect(arabicDialog.getByRole('status')).toHaveText('عُثر على ممارسة واحدة');
   await checkPage(amina.page, 'ar', 'cite dialog with results');
   await keepShots(amina.page, testInfo, 'cite-dialog-ar');

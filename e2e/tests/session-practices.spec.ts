@@ -55,20 +55,30 @@ test('a facilitator sets the running order and the current practice; pages follo
   // The facilitator adds both practices by searching, names a presenter, moves one up.
   await section.getByRole('button', { name: 'Edit the running order' }).click();
   const search = section.getByRole('combobox', { name: 'Search approved practices' });
+  const options = section.getByRole('option');
   await search.fill('Hansard');
-  await expect(section.getByRole('option')).toHaveCount(1);
+  await expect(options).toHaveCount(1);
+  await expect(options.first()).toContainText('Hansard online within a day');
   await search.press('Enter');
+  // The field is emptied for the next one.
+  await expect(search).toHaveValue('');
   await search.fill('budget');
-  await expect(section.getByRole('option')).toHaveCount(1);
+  await expect(section.getByText('1 practice found')).toBeVisible();
+  await expect(options.first()).toContainText('Open budget portal');
   await search.press('Enter');
   const rows = section.getByTestId('running-order-edit-item');
   await expect(rows).toHaveCount(2);
   await rows.nth(1).getByRole('textbox', { name: 'Presenter' }).fill('Kofi Mensah');
-  // By keyboard: the move button keeps focus on the practice it moved.
+  // By keyboard: focus stays on the button pressed, now on the practice it moved (at the top, where
+  // it can do nothing more, it says so with aria-disabled but stays reachable).
   await rows.nth(1).getByRole('button', { name: 'Move up' }).focus();
   await fatou.page.keyboard.press('Enter');
   await expect(rows.nth(0)).toContainText('Open budget portal');
-  await expect(rows.nth(0).getByRole('button', { name: 'Move down' })).toBeFocused();
+  await expect(rows.nth(0).getByRole('button', { name: 'Move up' })).toBeFocused();
+  await expect(rows.nth(0).getByRole('button', { name: 'Move up' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
   await checkPage(fatou.page, 'en', 'running order being edited');
   await keepShots(fatou.page, testInfo, 'running-order-edit-en');
   await section.getByRole('button', { name: 'Save the running order' }).click();

@@ -16,12 +16,18 @@ export function PracticeCombobox({
   onChoose,
   autoFocus = false,
   isTaken,
+  clearOnChoose = false,
+  hint,
 }: {
   label: string;
+  /** What the keys do here (the dialog's words by default). */
+  hint?: string;
   onChoose: (practice: PracticeSummary) => void;
   autoFocus?: boolean;
   /** A practice that may not be chosen again here (already in the running order). */
   isTaken?: (practice: PracticeSummary) => boolean;
+  /** Empty the field after a choice (to add another). */
+  clearOnChoose?: boolean;
 }) {
   const { t } = useTranslation();
   const inputId = useId();
@@ -37,6 +43,11 @@ export function PracticeCombobox({
   const optionId = (index: number) => `${listId}-option-${index}`;
   const choosable = (practice: PracticeSummary | undefined) =>
     practice !== undefined && !(isTaken?.(practice) ?? false);
+  const choose = (practice: PracticeSummary) => {
+    if (!choosable(practice)) return;
+    onChoose(practice);
+    if (clearOnChoose) setQuery('');
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (results.length === 0) return;
@@ -51,8 +62,9 @@ export function PracticeCombobox({
       document.getElementById(optionId(next))?.scrollIntoView({ block: 'nearest' });
     } else if (event.key === 'Enter') {
       event.preventDefault();
+      // Only what was found for the words in the field now, never the previous search's list.
       const practice = results[active];
-      if (practice && choosable(practice)) onChoose(practice);
+      if (practice && search.status === 'ready') choose(practice);
     }
   };
 
@@ -61,7 +73,7 @@ export function PracticeCombobox({
       <label htmlFor={inputId}>{label}</label>
       <input
         id={inputId}
-        type="search"
+        type="text"
         role="combobox"
         autoComplete="off"
         dir="auto"
@@ -77,7 +89,7 @@ export function PracticeCombobox({
         onKeyDown={onKeyDown}
       />
       <p id={hintId} className="field__hint">
-        {t('citations.dialog.hint')}
+        {hint ?? t('citations.dialog.hint')}
       </p>
       <p role="status" className="practice-combobox__count" data-testid="practice-count">
         {search.status === 'searching'
@@ -109,7 +121,7 @@ export function PracticeCombobox({
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => {
               setActive(index);
-              if (choosable(practice)) onChoose(practice);
+              choose(practice);
             }}
           >
             <PracticeOptionText practice={practice} />

@@ -150,6 +150,8 @@ export function RunningOrderEditor({
       <h3>{t('citations.session.addHeading')}</h3>
       <PracticeCombobox
         label={t('citations.dialog.search')}
+        clearOnChoose
+        hint={t('citations.session.searchHint')}
         isTaken={(practice) => items.some((item) => item.practiceId === practice.id)}
         onChoose={(practice) => {
           setItems([

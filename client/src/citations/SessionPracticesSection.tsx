@@ -7,7 +7,6 @@ import { countryName } from '../countries/countryNames.ts';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { ResourceState } from '../ui/ResourceState.tsx';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
-import { useStatus } from '../ui/useStatus.ts';
 import { RunningOrderEditor } from './RunningOrderEditor.tsx';
 import { useSessionPractices } from './useSessionPractices.ts';
 import '../styles/citations.css';
@@ -24,7 +23,19 @@ export function SessionPracticesSection({ sessionId }: { sessionId: string }) {
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const { status, announce } = useStatus();
+  // What was said, as a key and the title in it (not a sentence), so it is said again in the new
+  // language when the person switches, instead of staying in the old one.
+  const [said, say] = useState<{ what: 'saved' | 'now' | 'none'; title: string; id: number }>();
+  const announce = (what: 'saved' | 'now' | 'none', title = '') =>
+    say((previous) => ({ what, title, id: (previous?.id ?? 0) + 1 }));
+  const message =
+    said === undefined
+      ? null
+      : said.what === 'saved'
+        ? t('citations.session.saved')
+        : said.what === 'now'
+          ? t('citations.session.nowPresenting', { title: said.title })
+          : t('citations.session.noneNow');
   const editButton = useRef<HTMLButtonElement>(null);
 
   // Said when the practice presented now changes (here or by someone else), not on opening.
@@ -35,14 +46,14 @@ export function SessionPracticesSection({ sessionId }: { sessionId: string }) {
     if (!data) return;
     const now = data.currentPracticeId;
     if (seen.current !== undefined && seen.current !== now) {
-      announce(
-        current
-          ? t('citations.session.nowPresenting', { title: current.title })
-          : t('citations.session.noneNow'),
-      );
+      say((previous) => ({
+        what: current ? 'now' : 'none',
+        title: current?.title ?? '',
+        id: (previous?.id ?? 0) + 1,
+      }));
     }
     seen.current = now;
-  }, [data, current, announce, t]);
+  }, [data, current]);
 
   const present = async (practiceId: string | null) => {
     if (busy) return;
@@ -64,7 +75,7 @@ export function SessionPracticesSection({ sessionId }: { sessionId: string }) {
       data-testid="session-practices"
     >
       <h2 id={headingId}>{t('citations.session.heading')}</h2>
-      <StatusMessage message={status.message} id={status.id} />
+      <StatusMessage message={message} id={said?.id} />
       {!data ? (
         <ResourceState resource={state} onRetry={reload} />
       ) : editing ? (
@@ -73,7 +84,7 @@ export function SessionPracticesSection({ sessionId }: { sessionId: string }) {
           onSaved={(saved) => {
             accept(saved);
             setEditing(false);
-            announce(t('citations.session.saved'));
+            announce('saved');
             // The editor is gone; its opener is back.
             setTimeout(() => editButton.current?.focus(), 0);
           }}
@@ -134,9 +145,7 @@ function RunningOrder({
             aria-current={isCurrent ? 'true' : undefined}
             data-testid="running-order-item"
           >
-            {isCurrent && (
-              <p className="badge running-order__now">{t('citations.session.current')}</p>
-            )}
+            {isCurrent && <p className="running-order__now">{t('citations.session.current')}</p>}
             <p className="running-order__title" id={`running-order-${item.practiceId}`}>
               <Link to={`/library/${encodeURIComponent(item.practiceId)}`}>
                 <bdi dir="auto">{item.title}</bdi>
