@@ -53,18 +53,24 @@ test('a participant cites a practice by keyboard; it is shared, kept, exported a
   const bashir = await openGuideAs(browser, server, guideId, 'Bashir Haddad');
   spec.people.push(amina, bashir);
 
-  await typeAtEnd(amina, 'We draw on the library.');
+  await typeAtEnd(bashir, 'Bashir writes first.');
+  await expect(amina.editor).toContainText('Bashir writes first.');
+  // Amina writes a paragraph of her own after his, then cites on the empty line below it.
+  await typeAtEnd(amina, '');
   await amina.page.keyboard.press('Enter');
-  // Bashir keeps writing in the same guide while Amina cites.
-  await typeAtEnd(bashir, 'Bashir writes meanwhile.');
+  await amina.page.keyboard.type('We draw on the library.');
+  await amina.page.keyboard.press('Enter');
 
   // Ctrl+Alt+P in the text opens the dialog on its search field.
-  await amina.editor.focus();
   await amina.page.keyboard.press('Control+Alt+P');
   const dialog = amina.page.getByRole('dialog', { name: 'Cite a good practice' });
   await expect(dialog).toBeVisible();
   const search = dialog.getByRole('combobox', { name: 'Search approved practices' });
   await expect(search).toBeFocused();
+  // Bashir keeps writing his paragraph of the same guide while Amina searches.
+  await bashir.editor.getByText('Bashir writes first.').click();
+  await bashir.page.keyboard.press('End');
+  await bashir.page.keyboard.type(' And meanwhile.');
   await amina.page.keyboard.type('budget');
   const options = dialog.getByRole('option');
   await expect(options).toHaveCount(1);
@@ -89,7 +95,13 @@ test('a participant cites a practice by keyboard; it is shared, kept, exported a
     'href',
     `/library/${practice.id}`,
   );
-  await expect(amina.editor).toContainText('Bashir writes meanwhile.');
+  // In the text where Amina's caret was: after her line, Bashir's paragraph untouched.
+  const paragraphs = amina.editor.locator(':scope > p');
+  await expect(paragraphs.nth(0)).toContainText('Bashir writes first. And meanwhile.');
+  await expect(paragraphs.nth(1)).toContainText('We draw on the library.');
+  await expect(amina.editor.locator(':scope > p:nth-child(2) + *')).toContainText(
+    'Open budget portal',
+  );
   await expect(amina.status).toHaveAttribute('data-pending', '0');
 
   // "Practices cited" beside the guide, once the server has indexed the change.
@@ -127,6 +139,9 @@ test('a participant cites a practice by keyboard; it is shared, kept, exported a
 
   // Arabic: the card's words, the dialog, axe clean; Escape closes and gives the text focus.
   await switchLanguage(amina.page, 'ar');
+  // From a fresh page: the export panel's "Downloaded …" was said in English and stays so.
+  await amina.page.reload();
+  await expectConnected(amina);
   await expect(cards(amina)).toContainText('ممارسة جيدة');
   await expect(cards(amina)).toContainText('غانا');
   await checkPage(amina.page, 'ar', 'guide with a citation');
