@@ -51,17 +51,23 @@ describe('citations of good practices', () => {
     const session = await createCoCreationSession(server.organiser, 'Open parliaments');
     groupA = await createGroup(server.organiser, session.id, 'Group A');
     groupB = await createGroup(server.organiser, session.id, 'Group B');
-    const join = async (role: 'participant' | 'observer', scope: { type: 'group' | 'event'; id: string }) =>
-      ApiClient.join(server.url, (await createInvite(server.organiser, role, scope)).joinPath);
+    const join = async (
+      role: 'participant' | 'observer',
+      scope: { type: 'group' | 'event'; id: string },
+    ) => ApiClient.join(server.url, (await createInvite(server.organiser, role, scope)).joinPath);
     participantA = await join('participant', { type: 'group', id: groupA.id });
     observer = await join('observer', { type: 'event', id: eventId });
-    const other = await createEventWithOrganiserLink(server.server.persistence, server.server.auth, {
-      name: 'Another conference',
-      startsOn: '2022-01-10',
-      endsOn: '2022-01-11',
-      timeZone: 'UTC',
-      languages: ['en'],
-    });
+    const other = await createEventWithOrganiserLink(
+      server.server.persistence,
+      server.server.auth,
+      {
+        name: 'Another conference',
+        startsOn: '2022-01-10',
+        endsOn: '2022-01-11',
+        timeZone: 'UTC',
+        languages: ['en'],
+      },
+    );
     otherOrganiser = await ApiClient.join(server.url, other.joinPath);
     const db = server.databasePath;
     practice.ghana = await insertPractice(db, { eventId, title: 'Open budget portal' });
@@ -156,7 +162,11 @@ describe('citations of good practices', () => {
     const outsider = await cards(otherOrganiser, [practice.kenya!]);
     expect(outsider.cards[0]).toMatchObject({ available: false, title: '' });
     await cards(observer, ['bad id!'], 400);
-    await cards(observer, Array.from({ length: 51 }, (_, i) => `p${i}`), 400);
+    await cards(
+      observer,
+      Array.from({ length: 51 }, (_, i) => `p${i}`),
+      400,
+    );
   });
 
   it('follows curation: a practice sent back is unavailable to readers who may not read it', async () => {

@@ -44,11 +44,7 @@ export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
 export type { AnnouncementRecord, SessionLiveRecord, TimerRecord } from './sessionLive.ts';
 export type { TemplateRecord } from './templates.ts';
-export type {
-  PracticeBookRecord,
-  PracticeCardRecord,
-  SessionPracticeRecord,
-} from './citations.ts';
+export type { PracticeBookRecord, PracticeCardRecord, SessionPracticeRecord } from './citations.ts';
 export type { GuideVersionRecord } from './guideVersions.ts';
 export type { SearchBlockRow, SearchMatchRow } from './searchIndex.ts';
 export type { PostgresSearchBlockRow } from './searchIndexPostgres.ts';

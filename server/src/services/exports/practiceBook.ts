@@ -1,7 +1,12 @@
 import type { PracticeBookRecord, PracticeCardRecord } from '../../persistence/index.ts';
 import type { CitationCards } from './citationCards.ts';
 import { withCitationCards } from './citationCards.ts';
-import { languageDirection, type ExportExtra, type ExportLocale, type ExportNode } from './model.ts';
+import {
+  languageDirection,
+  type ExportExtra,
+  type ExportLocale,
+  type ExportNode,
+} from './model.ts';
 import { countryName, practiceLabels } from './practiceLabels.ts';
 
 /**
@@ -14,8 +19,7 @@ export function exportableCards(practices: readonly PracticeCardRecord[]): Citat
   const byId = new Map(practices.map((practice) => [practice.id, practice]));
   const cards: CitationCards = {};
   for (const practice of practices) {
-    const shown =
-      practice.status === 'merged' ? byId.get(practice.mergedInto ?? '') : practice;
+    const shown = practice.status === 'merged' ? byId.get(practice.mergedInto ?? '') : practice;
     cards[practice.id] =
       shown?.status === 'approved'
         ? { title: shown.title, parliament: shown.parliament, country: shown.country }

@@ -61,7 +61,11 @@ const labels: Record<ExportLocale, PracticeLabels> = {
     parliament: 'Parlamento',
     country: 'País',
     summary: 'Resumen',
-    sections: { whatWasDone: 'Qué se hizo', results: 'Resultados', lessons: 'Lecciones aprendidas' },
+    sections: {
+      whatWasDone: 'Qué se hizo',
+      results: 'Resultados',
+      lessons: 'Lecciones aprendidas',
+    },
     empty: 'La biblioteca aún no tiene ninguna práctica aprobada.',
   },
   ar: {
