@@ -271,6 +271,7 @@ export function createExportService(options: ExportServiceOptions) {
           chapters: [],
           extras: libraryChapters(book, citations, locale),
           citations,
+          contributorsAnnex: false,
         };
         return {
           filename: exportFileName([event.name, labels.libraryTitle], request.format),

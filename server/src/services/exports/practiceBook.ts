@@ -47,10 +47,15 @@ const heading = (level: 1 | 2 | 3, value: string, dir: 'ltr' | 'rtl' | null): Ex
 });
 /** "Label: value", the label in the export's language and bold. */
 function field(label: string, value: string, locale: ExportLocale): ExportNode {
+  const labelText = practiceLabels(locale).colon(label);
   return {
     type: 'paragraph',
     attrs: { dir: languageDirection(locale) },
-    content: [text(`${label}: `, [{ type: 'bold' }]), ...(value ? [text(value)] : [])],
+    // Without a value (a list follows), no trailing space: the schema's text is never blank.
+    content: [
+      text(value ? labelText : labelText.trimEnd(), [{ type: 'bold' }]),
+      ...(value ? [text(value)] : []),
+    ],
   };
 }
 
