@@ -17,6 +17,7 @@ import {
   canReadPractice,
   canSubmitPractices,
   delegateKeyOf,
+  isShownPublicly,
 } from '../access/practicePolicy.ts';
 import { regionOf } from '../registration/presentRegistration.ts';
 import { facts, readablePractice } from './practiceService.ts';
@@ -30,8 +31,8 @@ export type PracticeSearch = (
 
 const folded = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** The public pages show a practice only while the library is published, it is public and approved. */
-const isPublic = (record: PracticeRecord) => record.public && record.status === 'approved';
+// Asked only once the library is known to be published (`publishedEvent`).
+const isPublic = (record: PracticeRecord) => isShownPublicly(true, record);
 
 /**
  * Reading the library: the filtered (and searched) list, versions, the organisers' publication
