@@ -342,6 +342,13 @@ export function practicesRepository(db: Db) {
         .execute();
       return rows.map((row) => row.practice_id);
     },
+    /** One citation of a guide (the citations' document hook keeps these; tests write them). */
+    async putGuideCitation(guideId: string, practiceId: string, position: number): Promise<void> {
+      await db
+        .insertInto('guide_citations')
+        .values({ guide_id: guideId, practice_id: practiceId, position })
+        .execute();
+    },
     /** The guides citing a practice, with where each sits (a guide without a group has none). */
     async citingGuides(practiceId: string): Promise<
       Array<{
