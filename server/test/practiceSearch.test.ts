@@ -13,6 +13,7 @@ import {
 import { ApiClient, createInvite, sampleProfile } from '../testing/index.ts';
 import { approvedPractice, richText, submitPractice } from './helpers/practiceFixtures.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { waitFor } from './helpers/waitFor.ts';
 
 describe('searching the library in four languages', () => {
   let server: TestServer;
@@ -136,5 +137,75 @@ describe('searching the library in four languages', () => {
       `${apiPath('searchGuides')}?q=ninety`,
     );
     expect(guides.hits).toEqual([]);
+  });
+});
+
+describe("the demo's library", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server?.cleanup();
+  });
+
+  it('holds practices in four languages, one waiting, some public, the library unpublished, and indexed at start', async () => {
+    const library = practiceListSchema.parse(
+      await server.organiser.expect(200, 'GET', apiPath('listPractices')),
+    );
+    expect(library.published).toBe(false);
+    expect(library.practices.map((p) => p.status).sort()).toEqual([
+      'approved',
+      'approved',
+      'approved',
+      'approved',
+      'approved',
+      'submitted',
+    ]);
+    expect(new Set(library.practices.flatMap((p) => p.languages))).toEqual(
+      new Set(['en', 'fr', 'es', 'ar']),
+    );
+    expect(library.practices.some((p) => p.public)).toBe(true);
+    // Each is a practice the server itself would accept (its checks run on every save).
+    for (const summary of library.practices) {
+      const practice = await server.organiser.expect<Practice>(
+        200,
+        'GET',
+        apiPath('getPractice', { practiceId: summary.id }),
+      );
+      const { id, revision } = practice;
+      const saved = await server.organiser.expect<Practice>(
+        200,
+        'PUT',
+        apiPath('updatePractice', { practiceId: id }),
+        {
+          title: practice.title,
+          audiences: practice.audiences,
+          topics: practice.topics,
+          summary: practice.summary,
+          whatWasDone: practice.whatWasDone,
+          results: practice.results,
+          lessons: practice.lessons,
+          contact: practice.contact,
+          links: practice.links,
+          languages: practice.languages,
+          revision,
+        },
+      );
+      expect(saved.whatWasDone).toEqual(practice.whatWasDone);
+    }
+    // Found by a word of the Arabic results, typed without hamza (indexed when the server started).
+    const found = await waitFor(async () => {
+      const result = practiceListSchema.parse(
+        await server.organiser.expect(
+          200,
+          'GET',
+          `${apiPath('listPractices')}?${new URLSearchParams({ q: 'اكثر عريضه' })}`,
+        ),
+      );
+      expect(result.practices).toHaveLength(1);
+      return result;
+    });
+    expect(found.practices[0]?.country).toBe('JO');
   });
 });
