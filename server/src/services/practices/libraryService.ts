@@ -10,6 +10,8 @@ import {
   type PublicPracticePage,
 } from '@draftroom/shared';
 import { forbidden, notFound } from '../../lib/domainError.ts';
+import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import type { ConferenceStore, PracticeRecord } from '../../persistence/index.ts';
 import type { Viewer } from '../access/policy.ts';
 import {
@@ -40,9 +42,18 @@ const isPublic = (record: PracticeRecord) => isShownPublicly(true, record);
  */
 export function createLibraryService(
   store: ConferenceStore,
-  options: { search?: PracticeSearch; now?: () => Date } = {},
+  options: { search?: PracticeSearch; now?: () => Date; limiters?: Limiters } = {},
 ) {
   const { repositories } = store;
+  // As the guides' search (searchService.ts): typing searches as it goes, but not a flood.
+  const searchLimit = perPersonLimit(
+    240,
+    'You searched very often in a short time; wait a minute.',
+    {
+      limiters: options.limiters ?? memoryLimiters,
+      name: 'practiceSearch',
+    },
+  );
   const now = options.now ?? (() => new Date());
 
   async function settingsOf(eventId: string): Promise<LibrarySettings> {
@@ -92,6 +103,7 @@ export function createLibraryService(
         match: null as PracticeMatch | null,
       }));
       if (query.q && options.search) {
+        await searchLimit.take(viewer.person.id);
         // Searched among the ids this reader may list after the filters, nothing else.
         const found = await options.search(
           query.q,
