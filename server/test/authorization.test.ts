@@ -44,10 +44,7 @@ import {
   matrixStart,
 } from './helpers/registrationFixtures.ts';
 import { audiencesBody, planS } from './helpers/attendanceFixtures.ts';
-import type { LibraryRouteName } from '../src/http/routes/libraryHandlers.ts';
-
-/** CONTRACT (issue 17): routes whose rows are being written; each helper removes its own. */
-type PendingMatrixRoutes = LibraryRouteName;
+import { LP, freshPractice, practiceInput, publishedLibrary } from './helpers/practiceFixtures.ts';
 
 /** One status per actor, in the order of `actorNames`. */
 type Statuses = readonly [
@@ -311,6 +308,24 @@ const matrix = {
   getTemplate:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], T),
   updateTemplate: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ ...(await T(w)), body: templateInput('Renamed template') })),
   deleteTemplate: row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], T),
+  // The good-practice library (issue 17): everyone of the event reads approved practices; a
+  // parliament's delegates write theirs (the matrix's practice is Ghana's, no actor's: 403);
+  // observers submit nothing; curation, publication and the CSV are the organisers'. The public
+  // pages need no sign-in once the library is published.
+  listPractices: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200]),
+  submitPractice: row([401, 401, 401, 201, 201, 201, 201, 201, 403, 201], () => ({ body: practiceInput({ title: 'Matrix practice' }) })),
+  getPractice:   row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], async (w) => ({ params: await LP(w) })),
+  updatePractice: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w, a) => { const p = await freshPractice(w, a); return { params: { practiceId: p.id }, body: { ...practiceInput(), revision: p.revision } }; }),
+  reviewPractice: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w, a) => { const p = await freshPractice(w, a); return { params: { practiceId: p.id }, body: { revision: p.revision, to: 'changes-requested', note: 'Matrix note.' } }; }),
+  mergePractice: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w, a) => { const p = await freshPractice(w, a); return { params: { practiceId: p.id }, body: { revision: p.revision, into: (await LP(w)).practiceId } }; }),
+  setPracticePublication: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ params: await LP(w), body: { public: true } })),
+  practiceVersions: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], async (w) => ({ params: await LP(w) })),
+  practiceVersion: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], async (w) => ({ params: { ...(await LP(w)), revision: '1' } })),
+  exportPracticesCsv: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
+  librarySettings: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200]),
+  updateLibrarySettings: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ body: { published: false } })),
+  publicLibrary: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], async (w) => ({ params: { eventId: (await publishedLibrary(w)).eventId } })),
+  publicPractice: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], async (w) => ({ params: await publishedLibrary(w) })),
   // Citation cards: anyone signed in; an id another event's person may not see is a card with
   // `available: false`, never a 404 (citations.test.ts checks what each one is told).
   practiceCards: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ query: { ids: 'matrix-practice' } })),
@@ -324,7 +339,7 @@ const matrix = {
   sessionPractices: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),
   setSessionPractices: row([401, 401, 401, 409, 409, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { items: [] } })),
   setCurrentPractice: row([401, 401, 401, 409, 409, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { practiceId: null } })),
-} satisfies Record<Exclude<ApiRouteName, PendingMatrixRoutes>, Row>;
+} satisfies Record<ApiRouteName, Row>;
 
 // What each person can do with the guide of group A over the websocket. Another event's
 // organiser is refused exactly as for an unknown guide (HTTP 404), as on REST: a 4403 would confirm

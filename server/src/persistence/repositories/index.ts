@@ -20,6 +20,7 @@ import { invitesRepository } from './invites.ts';
 import { peopleRepository } from './people.ts';
 import { sessionsRepository } from './sessions.ts';
 import { templatesRepository } from './templates.ts';
+import { practicesRepository } from './practices.ts';
 import { searchIndexRepository } from './searchIndex.ts';
 import { postgresSearchIndexRepository } from './searchIndexPostgres.ts';
 
@@ -45,6 +46,7 @@ export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
 export type { AnnouncementRecord, SessionLiveRecord, TimerRecord } from './sessionLive.ts';
 export type { TemplateRecord } from './templates.ts';
 export type { PracticeBookRecord, PracticeCardRecord, SessionPracticeRecord } from './citations.ts';
+export type { PracticeRecord, PracticeVersionRecord } from './practices.ts';
 export type { GuideVersionRecord } from './guideVersions.ts';
 export type { SearchBlockRow, SearchMatchRow } from './searchIndex.ts';
 export type { PostgresSearchBlockRow } from './searchIndexPostgres.ts';
@@ -79,6 +81,7 @@ export function createRepositories(db: Db) {
     registration: registrationRepository(db),
     attendance: attendanceRepository(db),
     citations: citationsRepository(db),
+    practices: practicesRepository(db),
   };
 }
 
