@@ -6,6 +6,7 @@ import { apiPath, type ConferenceSession, type Me, type SessionPractices } from 
 import { ApiClient, createCoCreationSession, createInvite } from '../testing/index.ts';
 import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
 import { insertPractice, setPracticeStatus } from './helpers/citationFixtures.ts';
+import { approvedPractice, practiceInput } from './helpers/practiceFixtures.ts';
 import { listenToStream } from './helpers/eventStream.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -167,6 +168,30 @@ describe('running orders of good-practice exchanges', () => {
       'Hansard online',
     ]);
     expect(heard.messages.at(-1)?.canManage).toBe(false);
+  });
+
+  it('follows a practice saved in the library: open pages show its new title within a second', async () => {
+    const saved = await approvedPractice(server.organiser, { title: 'Committee livestreams' });
+    await put(facilitator, [{ practiceId: saved.id }]);
+    const url = `${server.url}/api/sessions/${exchange.id}/events`;
+    const heard = await listenToStream<SessionPractices>(url, observer.cookie, 'practices');
+    streams.push(heard);
+    await waitFor(() =>
+      expect(heard.messages.at(-1)?.items[0]?.title).toBe('Committee livestreams'),
+    );
+    await server.organiser.expect(200, 'PUT', apiPath('updatePractice', { practiceId: saved.id }), {
+      ...practiceInput({
+        title: 'Committee livestreams, with captions',
+        parliament: 'Parliament of Testland',
+        country: 'KE',
+      }),
+      revision: saved.revision,
+    });
+    await waitFor(
+      () =>
+        expect(heard.messages.at(-1)?.items[0]?.title).toBe('Committee livestreams, with captions'),
+      1000,
+    );
   });
 
   it('hides a practice sent back for changes from those who may not read it', async () => {
