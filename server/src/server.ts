@@ -253,7 +253,14 @@ export async function createDraftroomServer(
   );
   const interaction = createInteractionService(conference, events, limiters);
   // Good practices cited in guides and presented in sessions (issue 17).
-  const practices = wireCitations({ conference, events, limiters, guides, search: searchIndexing });
+  const practices = wireCitations({
+    conference,
+    events,
+    limiters,
+    guides,
+    search: searchIndexing,
+    log: logger.child({ category: 'practices' }),
+  });
   // Dot votes inside a guide: closing one takes a version (labelled with its title), and every
   // change reaches the guide's open sockets, each with its person's cut.
   const dotVotes = createDotVoteService(

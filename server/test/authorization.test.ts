@@ -46,9 +46,6 @@ import {
 import { audiencesBody, planS } from './helpers/attendanceFixtures.ts';
 import { LP, freshPractice, practiceInput, publishedLibrary } from './helpers/practiceFixtures.ts';
 
-/** CONTRACT (issue 17): routes whose rows are being written; each helper removes its own. */
-type PendingMatrixRoutes = never;
-
 /** One status per actor, in the order of `actorNames`. */
 type Statuses = readonly [
   number,
@@ -311,19 +308,6 @@ const matrix = {
   getTemplate:   row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], T),
   updateTemplate: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 404], async (w) => ({ ...(await T(w)), body: templateInput('Renamed template') })),
   deleteTemplate: row([401, 401, 401, 204, 403, 403, 403, 403, 403, 404], T),
-  // Citation cards: anyone signed in; an id another event's person may not see is a card with
-  // `available: false`, never a 404 (citations.test.ts checks what each one is told).
-  practiceCards: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ query: { ids: 'matrix-practice' } })),
-  // A guide's citations: whoever may read it, refused exactly as reading its content.
-  guideCitations: row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
-  // The library export: anyone signed in, of their own event's library (another organiser: theirs).
-  exportLibrary: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ query: { format: 'docx' } })),
-  // A running order: anyone of the event reads it; those who run the session set it. S is a
-  // co-creation session, so they meet the kind rule (409) after the authorization passed; the
-  // 200s are in sessionPractices.test.ts, on a good-practice exchange.
-  sessionPractices: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),
-  setSessionPractices: row([401, 401, 401, 409, 409, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { items: [] } })),
-  setCurrentPractice: row([401, 401, 401, 409, 409, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { practiceId: null } })),
   // The good-practice library (issue 17): everyone of the event reads approved practices; a
   // parliament's delegates write theirs (the matrix's practice is Ghana's, no actor's: 403);
   // observers submit nothing; curation, publication and the CSV are the organisers'. The public
@@ -342,7 +326,20 @@ const matrix = {
   updateLibrarySettings: row([401, 401, 401, 200, 403, 403, 403, 403, 403, 200], () => ({ body: { published: false } })),
   publicLibrary: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], async (w) => ({ params: { eventId: (await publishedLibrary(w)).eventId } })),
   publicPractice: row([200, 200, 200, 200, 200, 200, 200, 200, 200, 200], async (w) => ({ params: await publishedLibrary(w) })),
-} satisfies Record<Exclude<ApiRouteName, PendingMatrixRoutes>, Row>;
+  // Citation cards: anyone signed in; an id another event's person may not see is a card with
+  // `available: false`, never a 404 (citations.test.ts checks what each one is told).
+  practiceCards: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ query: { ids: 'matrix-practice' } })),
+  // A guide's citations: whoever may read it, refused exactly as reading its content.
+  guideCitations: row([401, 401, 401, 200, 200, 403, 200, 403, 200, 404], (w) => ({ params: { guideId: w.groupA.guideId } })),
+  // The library export: anyone signed in, of their own event's library (another organiser: theirs).
+  exportLibrary: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 200], () => ({ query: { format: 'docx' } })),
+  // A running order: anyone of the event reads it; those who run the session set it. S is a
+  // co-creation session, so they meet the kind rule (409) after the authorization passed; the
+  // 200s are in sessionPractices.test.ts, on a good-practice exchange.
+  sessionPractices: row([401, 401, 401, 200, 200, 200, 200, 200, 200, 404], S),
+  setSessionPractices: row([401, 401, 401, 409, 409, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { items: [] } })),
+  setCurrentPractice: row([401, 401, 401, 409, 409, 403, 403, 403, 403, 404], (w) => ({ ...S(w), body: { practiceId: null } })),
+} satisfies Record<ApiRouteName, Row>;
 
 // What each person can do with the guide of group A over the websocket. Another event's
 // organiser is refused exactly as for an unknown guide (HTTP 404), as on REST: a 4403 would confirm

@@ -28,7 +28,10 @@ describe('citations at the gate of a real server', () => {
   beforeAll(async () => {
     server = await startTestServer({ SEED_DEMO: 'false', SEARCH_INDEX_QUIET_MS: '50' });
     const eventId = (await server.organiser.expect<Me>(200, 'GET', apiPath('me'))).person.eventId;
-    practiceId = await insertPractice(server.databasePath, { eventId, title: 'Open budget portal' });
+    practiceId = await insertPractice(server.databasePath, {
+      eventId,
+      title: 'Open budget portal',
+    });
   });
   afterEach(() => {
     for (const client of clients.splice(0)) client.destroy();

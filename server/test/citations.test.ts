@@ -8,12 +8,13 @@ import {
   type BreakoutGroup,
   type GuideCitations,
   type Me,
+  type Practice,
   type PracticeCard,
 } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
 import { encodeGuideBody } from '../src/services/demo/guideBody.ts';
 import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
-import { insertPractice, setPracticeStatus } from './helpers/citationFixtures.ts';
+import { approvedPractice, submitPractice } from './helpers/practiceFixtures.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
 
@@ -51,35 +52,42 @@ describe('citations of good practices', () => {
     const session = await createCoCreationSession(server.organiser, 'Open parliaments');
     groupA = await createGroup(server.organiser, session.id, 'Group A');
     groupB = await createGroup(server.organiser, session.id, 'Group B');
-    const join = async (role: 'participant' | 'observer', scope: { type: 'group' | 'event'; id: string }) =>
-      ApiClient.join(server.url, (await createInvite(server.organiser, role, scope)).joinPath);
+    const join = async (
+      role: 'participant' | 'observer',
+      scope: { type: 'group' | 'event'; id: string },
+    ) => ApiClient.join(server.url, (await createInvite(server.organiser, role, scope)).joinPath);
     participantA = await join('participant', { type: 'group', id: groupA.id });
     observer = await join('observer', { type: 'event', id: eventId });
-    const other = await createEventWithOrganiserLink(server.server.persistence, server.server.auth, {
-      name: 'Another conference',
-      startsOn: '2022-01-10',
-      endsOn: '2022-01-11',
-      timeZone: 'UTC',
-      languages: ['en'],
-    });
+    const other = await createEventWithOrganiserLink(
+      server.server.persistence,
+      server.server.auth,
+      {
+        name: 'Another conference',
+        startsOn: '2022-01-10',
+        endsOn: '2022-01-11',
+        timeZone: 'UTC',
+        languages: ['en'],
+      },
+    );
     otherOrganiser = await ApiClient.join(server.url, other.joinPath);
-    const db = server.databasePath;
-    practice.ghana = await insertPractice(db, { eventId, title: 'Open budget portal' });
-    practice.kenya = await insertPractice(db, {
-      eventId,
-      title: 'Hansard online',
-      parliament: 'Parliament of Kenya',
-      country: 'KE',
-    });
-    practice.submitted = await insertPractice(db, {
-      eventId,
-      title: 'Not yet approved',
-      status: 'submitted',
-    });
-    practice.elsewhere = await insertPractice(db, {
-      eventId: other.event.id,
-      title: 'Another event’s practice',
-    });
+    // Through the library's own routes: submitted by the organisers for a parliament, approved.
+    const ghana = { parliament: 'Parliament of Ghana', country: 'GH' } as const;
+    practice.ghana = (
+      await approvedPractice(server.organiser, { ...ghana, title: 'Open budget portal' })
+    ).id;
+    practice.kenya = (
+      await approvedPractice(server.organiser, {
+        title: 'Hansard online',
+        parliament: 'Parliament of Kenya',
+        country: 'KE',
+      })
+    ).id;
+    practice.submitted = (
+      await submitPractice(server.organiser, { ...ghana, title: 'Not yet approved' })
+    ).id;
+    practice.elsewhere = (
+      await approvedPractice(otherOrganiser, { ...ghana, title: 'Another event’s practice' })
+    ).id;
   });
   afterAll(async () => {
     await server?.cleanup();
@@ -120,12 +128,18 @@ describe('citations of good practices', () => {
   });
 
   it('answers cards: a merged practice shows its successor; unknown, unreadable or another event’s are unavailable alike', async () => {
-    const merged = await insertPractice(server.databasePath, {
-      eventId,
+    const duplicate = await approvedPractice(server.organiser, {
+      parliament: 'Parliament of Ghana',
+      country: 'GH',
       title: 'A duplicate',
-      status: 'merged',
-      mergedInto: practice.ghana,
     });
+    await server.organiser.expect(
+      200,
+      'POST',
+      apiPath('mergePractice', { practiceId: duplicate.id }),
+      { revision: duplicate.revision, into: practice.ghana },
+    );
+    const merged = duplicate.id;
     const answer = await cards(observer, [
       practice.kenya!,
       merged,
@@ -156,14 +170,54 @@ describe('citations of good practices', () => {
     const outsider = await cards(otherOrganiser, [practice.kenya!]);
     expect(outsider.cards[0]).toMatchObject({ available: false, title: '' });
     await cards(observer, ['bad id!'], 400);
-    await cards(observer, Array.from({ length: 51 }, (_, i) => `p${i}`), 400);
+    await cards(
+      observer,
+      Array.from({ length: 51 }, (_, i) => `p${i}`),
+      400,
+    );
   });
 
   it('follows curation: a practice sent back is unavailable to readers who may not read it', async () => {
-    await setPracticeStatus(server.databasePath, practice.kenya!, 'changes-requested');
+    const kenya = await server.organiser.expect<Practice>(
+      200,
+      'GET',
+      apiPath('getPractice', { practiceId: practice.kenya! }),
+    );
+    const sentBack = await server.organiser.expect<Practice>(
+      200,
+      'POST',
+      apiPath('reviewPractice', { practiceId: practice.kenya! }),
+      { revision: kenya.revision, to: 'changes-requested', note: 'Add the results.' },
+    );
     expect((await cards(observer, [practice.kenya!])).cards[0]?.available).toBe(false);
-    await setPracticeStatus(server.databasePath, practice.kenya!, 'approved');
+    await server.organiser.expect(
+      200,
+      'POST',
+      apiPath('reviewPractice', { practiceId: practice.kenya! }),
+      { revision: sentBack.revision, to: 'approved' },
+    );
     expect((await cards(observer, [practice.kenya!])).cards[0]?.available).toBe(true);
+  });
+
+  it('gives the library’s practice page the guides citing it (citedBy), from the index', async () => {
+    const ghana = await participantA.expect<Practice>(
+      200,
+      'GET',
+      apiPath('getPractice', { practiceId: practice.ghana! }),
+    );
+    expect(ghana.citedBy.map((guide) => guide.guideId)).toEqual([groupA.guideId]);
+    expect(ghana.citedBy[0]).toMatchObject({
+      groupName: 'Group A',
+      sessionTitle: 'Open parliaments',
+    });
+    // Another event's practice named in group A's guide was never indexed for it.
+    const elsewhere = await otherOrganiser.expect<Practice>(
+      200,
+      'GET',
+      apiPath('getPractice', { practiceId: practice.elsewhere! }),
+    );
+    expect(elsewhere.citedBy).toEqual([]);
+    expect(elsewhere.citedByOthers).toBe(0);
   });
 
   it('catches up at start with a guide edited while the index was behind, and survives a restart', async () => {

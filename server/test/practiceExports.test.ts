@@ -86,7 +86,7 @@ describe('good practices in exports', () => {
     const file = await guideFile('docx', 'fr');
     expect(file.status, file.text).toBe(200);
     const { value: text } = await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) });
-    expect(text).toContain('Bonne pratique:');
+    expect(text).toContain('Bonne pratique\u00a0:');
     expect(text).toContain('Open budget portal — Parliament of Ghana (Ghana)');
     expect(text).toContain('(Maroc)');
     // A practice the library has not approved is not the library's word yet.
@@ -160,12 +160,15 @@ describe('good practices in exports', () => {
     expect(text).toContain('Start with the data people ask for.');
     expect(text).toContain('<script>alert(1)</script> =cmd|calc');
     expect(text).not.toContain('Unapproved draft practice');
+    // No guides, so no one to credit: no contributors annex.
+    expect(text).not.toContain('Contributors by parliament');
     const pdf = await observer.download(`${apiPath('exportLibrary')}?format=pdf&locale=ar`);
     expect(pdf.status).toBe(200);
     const pages = (await pdfPages(pdf.bytes)).join('\n');
     expect(pages).toContain('Open budget portal');
     expect(pages).toContain('مكتبة الممارسات الجيدة');
     expect(pages).not.toContain('Unapproved draft practice');
+    expect(pages).not.toContain('المساهمون حسب البرلمان');
     await observer.expect(400, 'GET', `${apiPath('exportLibrary')}?format=md`);
   });
 

@@ -20,6 +20,7 @@ import {
 import {
   ApiClient,
   createCoCreationSession,
+  createGroup,
   createInvite,
   sampleProfile,
 } from '../testing/index.ts';
@@ -350,5 +351,39 @@ describe('the good-practice library', () => {
       revision: merged.revision,
       into: other.id,
     });
+  });
+
+  it('lists the guides citing a practice that the reader may open, and counts the others', async () => {
+    const cited = await approvedPractice(server.organiser, { title: 'Cited practice' });
+    const session = await createCoCreationSession(server.organiser, 'Citing session');
+    const open = await createGroup(server.organiser, session.id, 'Group with Ghana');
+    const closed = await createGroup(server.organiser, session.id, 'Group without Ghana');
+    await server.organiser.expect(200, 'POST', apiPath('assignMembers', { groupId: open.id }), {
+      personIds: [ghana.personId],
+    });
+    const { practices } = server.server.persistence.repositories;
+    await practices.putGuideCitation(open.guideId, cited.id, 0);
+    await practices.putGuideCitation(closed.guideId, cited.id, 0);
+    await practices.putSessionPractice(session.id, cited.id, 0, 'Kofi');
+
+    const asGhana = await ghana.expect<Practice>(200, 'GET', practicePath(cited.id));
+    expect(asGhana.citedBy).toEqual([
+      { guideId: open.guideId, groupName: 'Group with Ghana', sessionTitle: 'Citing session' },
+    ]);
+    expect(asGhana.citedByOthers).toBe(1);
+    expect(asGhana.presentedIn).toEqual([
+      {
+        sessionId: session.id,
+        title: 'Citing session',
+        startsAt: session.startsAt,
+        presenter: 'Kofi',
+      },
+    ]);
+    const asOrganiser = await server.organiser.expect<Practice>(200, 'GET', practicePath(cited.id));
+    expect(asOrganiser.citedBy).toHaveLength(2);
+    expect(asOrganiser.citedByOthers).toBe(0);
+    const asKenya = await kenya.expect<Practice>(200, 'GET', practicePath(cited.id));
+    expect(asKenya.citedBy).toEqual([]);
+    expect(asKenya.citedByOthers).toBe(2);
   });
 });

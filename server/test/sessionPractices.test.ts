@@ -6,6 +6,7 @@ import { apiPath, type ConferenceSession, type Me, type SessionPractices } from 
 import { ApiClient, createCoCreationSession, createInvite } from '../testing/index.ts';
 import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
 import { insertPractice, setPracticeStatus } from './helpers/citationFixtures.ts';
+import { approvedPractice, practiceInput } from './helpers/practiceFixtures.ts';
 import { listenToStream } from './helpers/eventStream.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
@@ -47,13 +48,17 @@ describe('running orders of good-practice exchanges', () => {
     otherFacilitator = await join('facilitator', workshop.id);
     participant = await join('participant', exchange.id);
     observer = await join('observer', exchange.id);
-    const other = await createEventWithOrganiserLink(server.server.persistence, server.server.auth, {
-      name: 'Another conference',
-      startsOn: '2022-01-10',
-      endsOn: '2022-01-11',
-      timeZone: 'UTC',
-      languages: ['en'],
-    });
+    const other = await createEventWithOrganiserLink(
+      server.server.persistence,
+      server.server.auth,
+      {
+        name: 'Another conference',
+        startsOn: '2022-01-10',
+        endsOn: '2022-01-11',
+        timeZone: 'UTC',
+        languages: ['en'],
+      },
+    );
     otherOrganiser = await ApiClient.join(server.url, other.joinPath);
     const db = server.databasePath;
     practice.ghana = await insertPractice(db, { eventId, title: 'Open budget portal' });
@@ -106,9 +111,14 @@ describe('running orders of good-practice exchanges', () => {
     await put(otherOrganiser, [], 404);
     await otherOrganiser.expect(404, 'GET', path());
     await put(server.organiser, [{ practiceId: practice.ghana }], 409, workshop);
-    await server.organiser.expect(409, 'PUT', apiPath('setCurrentPractice', { sessionId: workshop.id }), {
-      practiceId: null,
-    });
+    await server.organiser.expect(
+      409,
+      'PUT',
+      apiPath('setCurrentPractice', { sessionId: workshop.id }),
+      {
+        practiceId: null,
+      },
+    );
   });
 
   it('takes only approved practices of the event, each once, at most 50', async () => {
@@ -160,14 +170,38 @@ describe('running orders of good-practice exchanges', () => {
     expect(heard.messages.at(-1)?.canManage).toBe(false);
   });
 
+  it('follows a practice saved in the library: open pages show its new title within a second', async () => {
+    const saved = await approvedPractice(server.organiser, { title: 'Committee livestreams' });
+    await put(facilitator, [{ practiceId: saved.id }]);
+    const url = `${server.url}/api/sessions/${exchange.id}/events`;
+    const heard = await listenToStream<SessionPractices>(url, observer.cookie, 'practices');
+    streams.push(heard);
+    await waitFor(() =>
+      expect(heard.messages.at(-1)?.items[0]?.title).toBe('Committee livestreams'),
+    );
+    await server.organiser.expect(200, 'PUT', apiPath('updatePractice', { practiceId: saved.id }), {
+      ...practiceInput({
+        title: 'Committee livestreams, with captions',
+        parliament: 'Parliament of Testland',
+        country: 'KE',
+      }),
+      revision: saved.revision,
+    });
+    await waitFor(
+      () =>
+        expect(heard.messages.at(-1)?.items[0]?.title).toBe('Committee livestreams, with captions'),
+      1000,
+    );
+  });
+
   it('hides a practice sent back for changes from those who may not read it', async () => {
     await put(facilitator, [{ practiceId: practice.ghana }, { practiceId: practice.kenya }]);
-    await setPracticeStatus(server.databasePath, practice.kenya, 'changes-requested');
+    await setPracticeStatus(server.databasePath, practice.kenya!, 'changes-requested');
     const read = await observer.expect<SessionPractices>(200, 'GET', path());
     expect(read.items.map((item) => item.practiceId)).toEqual([practice.ghana]);
     const organiser = await server.organiser.expect<SessionPractices>(200, 'GET', path());
     expect(organiser.items).toHaveLength(2);
-    await setPracticeStatus(server.databasePath, practice.kenya, 'approved');
+    await setPracticeStatus(server.databasePath, practice.kenya!, 'approved');
   });
 
   it('limits each person to 30 changes a minute', async () => {

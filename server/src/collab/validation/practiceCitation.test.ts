@@ -78,7 +78,17 @@ describe('the practice citation at the gate', () => {
       kind: 'refuse',
       reason: expect.stringMatching(/no attribute "href"/),
     });
-    for (const value of [42, { id: 'x' }, ['x'], true, '', 'has space', '<script>', 'x'.repeat(65), '-leading']) {
+    for (const value of [
+      42,
+      { id: 'x' },
+      ['x'],
+      true,
+      '',
+      'has space',
+      '<script>',
+      'x'.repeat(65),
+      '-leading',
+    ]) {
       expect(check(doc, setAttribute(citation, 'practiceId', value))).toMatchObject({
         kind: 'refuse',
         reason: expect.stringMatching(/practiceId/),

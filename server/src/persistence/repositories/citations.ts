@@ -151,19 +151,6 @@ export function citationsRepository(db: Db) {
       return rows.map((row) => row.practice_id);
     },
 
-    /** The guides citing any of these practices (a practice's "cited by"). */
-    async guidesCiting(practiceIds: readonly string[]): Promise<string[]> {
-      if (practiceIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('guide_citations')
-        .select('guide_id')
-        .distinct()
-        .where('practice_id', 'in', [...practiceIds])
-        .orderBy('guide_id')
-        .execute();
-      return rows.map((row) => row.guide_id);
-    },
-
     /** Replaces a guide's citations (call inside a transaction: delete and insert are one). */
     async replaceForGuide(guideId: string, practiceIds: readonly string[]): Promise<void> {
       await db.deleteFrom('guide_citations').where('guide_id', '=', guideId).execute();
@@ -235,18 +222,6 @@ export function citationsRepository(db: Db) {
           oc.column('session_id').doUpdateSet({ practice_id: practiceId, changed_at: at }),
         )
         .execute();
-    },
-
-    /** The sessions presenting a practice (a practice's "presented in"). */
-    async sessionsPresenting(
-      practiceId: string,
-    ): Promise<{ sessionId: string; presenter: string | null }[]> {
-      const rows = await db
-        .selectFrom('session_practices')
-        .select(['session_id', 'presenter'])
-        .where('practice_id', '=', practiceId)
-        .execute();
-      return rows.map((row) => ({ sessionId: row.session_id, presenter: row.presenter }));
     },
   };
 }

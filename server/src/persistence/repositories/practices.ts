@@ -14,6 +14,7 @@ import type { Selectable } from 'kysely';
 import type { DatabaseSchema } from '../schema.ts';
 import type { Db } from './database.ts';
 import { parseArray } from './jsonColumns.ts';
+import { practiceLinksQueries } from './practiceLinks.ts';
 
 /** A practice as stored: its current content, curation and the revision every write checks. */
 export interface PracticeRecord {
@@ -271,48 +272,6 @@ export function practicesRepository(db: Db) {
         .onConflict((oc) => oc.column('event_id').doUpdateSet(values))
         .execute();
     },
-    /**
-     * A merge: the duplicate's running-order rows move to the target, except in sessions that
-     * already list the target (there the duplicate's row is dropped).
-     */
-    async moveSessionPractices(fromId: string, toId: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom('session_practices')
-        .select('session_id')
-        .where('practice_id', '=', fromId)
-        .execute();
-      const sessions = rows.map((row) => row.session_id);
-      if (sessions.length === 0) return [];
-      const already = new Set(
-        (
-          await db
-            .selectFrom('session_practices')
-            .select('session_id')
-            .where('practice_id', '=', toId)
-            .where('session_id', 'in', sessions)
-            .execute()
-        ).map((row) => row.session_id),
-      );
-      if (already.size > 0) {
-        await db
-          .deleteFrom('session_practices')
-          .where('practice_id', '=', fromId)
-          .where('session_id', 'in', [...already])
-          .execute();
-      }
-      await db
-        .updateTable('session_practices')
-        .set({ practice_id: toId })
-        .where('practice_id', '=', fromId)
-        .execute();
-      // The one presented now follows too.
-      await db
-        .updateTable('session_current_practice')
-        .set({ practice_id: toId })
-        .where('practice_id', '=', fromId)
-        .execute();
-      return sessions;
-    },
     /** Practices merged into `fromId` before it was merged itself now point at `toId`. */
     async repointMerged(fromId: string, toId: string): Promise<void> {
       await db
@@ -321,98 +280,7 @@ export function practicesRepository(db: Db) {
         .where('merged_into', '=', fromId)
         .execute();
     },
-    /** One row of a session's running order (the running-order service's write; tests'). */
-    async putSessionPractice(
-      sessionId: string,
-      practiceId: string,
-      position: number,
-      presenter: string | null,
-    ): Promise<void> {
-      await db
-        .insertInto('session_practices')
-        .values({ session_id: sessionId, practice_id: practiceId, position, presenter })
-        .execute();
-    },
-    async sessionPracticeIds(sessionId: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom('session_practices')
-        .select('practice_id')
-        .where('session_id', '=', sessionId)
-        .orderBy('position')
-        .execute();
-      return rows.map((row) => row.practice_id);
-    },
-    /** The guides citing a practice, with where each sits (a guide without a group has none). */
-    async citingGuides(practiceId: string): Promise<
-      Array<{
-        guideId: string;
-        groupId: string;
-        groupName: string;
-        sessionId: string;
-        sessionTitle: string;
-        eventId: string;
-      }>
-    > {
-      const rows = await db
-        .selectFrom('guide_citations')
-        .innerJoin('groups', 'groups.guide_id', 'guide_citations.guide_id')
-        .innerJoin('sessions', 'sessions.id', 'groups.session_id')
-        .select([
-          'guide_citations.guide_id',
-          'groups.id as group_id',
-          'groups.name as group_name',
-          'sessions.id as session_id',
-          'sessions.title as session_title',
-          'sessions.event_id',
-        ])
-        .where('guide_citations.practice_id', '=', practiceId)
-        .orderBy('sessions.starts_at')
-        .orderBy('groups.name')
-        .execute();
-      return rows.map((row) => ({
-        guideId: row.guide_id,
-        groupId: row.group_id,
-        groupName: row.group_name,
-        sessionId: row.session_id,
-        sessionTitle: row.session_title,
-        eventId: row.event_id,
-      }));
-    },
-    /** How many guides cite each practice of the event (the CSV's column). */
-    async citationCounts(eventId: string): Promise<Map<string, number>> {
-      const rows = await db
-        .selectFrom('guide_citations')
-        .innerJoin('practices', 'practices.id', 'guide_citations.practice_id')
-        .select(['guide_citations.practice_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-        .where('practices.event_id', '=', eventId)
-        .groupBy('guide_citations.practice_id')
-        .execute();
-      return new Map(rows.map((row) => [row.practice_id, Number(row.n)]));
-    },
-    /** The sessions presenting a practice, in programme order. */
-    async presentingSessions(
-      practiceId: string,
-    ): Promise<
-      Array<{ sessionId: string; title: string; startsAt: string; presenter: string | null }>
-    > {
-      const rows = await db
-        .selectFrom('session_practices')
-        .innerJoin('sessions', 'sessions.id', 'session_practices.session_id')
-        .select([
-          'sessions.id',
-          'sessions.title',
-          'sessions.starts_at',
-          'session_practices.presenter',
-        ])
-        .where('session_practices.practice_id', '=', practiceId)
-        .orderBy('sessions.starts_at')
-        .execute();
-      return rows.map((row) => ({
-        sessionId: row.id,
-        title: row.title,
-        startsAt: row.starts_at,
-        presenter: row.presenter,
-      }));
-    },
+    // Where practices are cited and presented (guides, running orders).
+    ...practiceLinksQueries(db),
   };
 }

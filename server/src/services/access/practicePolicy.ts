@@ -61,3 +61,52 @@ export function canSubmitPracticeFor(viewer: Viewer, eventId: string, key: strin
 export function canSubmitPractices(viewer: Viewer): boolean {
   return viewer.person.role !== 'observer';
 }
+
+/**
+ * The status a save leaves a practice in: sent back for changes, it waits for the organisers
+ * again once its parliament's delegates save it (an organiser's own edit leaves it sent back);
+ * otherwise a save keeps the status (an approved practice stays approved, as a new version).
+ */
+export function statusAfterSave(viewer: Viewer, practice: PracticeAccessFacts): PracticeStatus {
+  if (practice.status === 'changes-requested' && !canCuratePractices(viewer, practice.eventId)) {
+    return 'submitted';
+  }
+  return practice.status;
+}
+
+/** May a save name another parliament than the practice's (the organisers' reassignment)? */
+export function canMovePracticeToParliament(
+  viewer: Viewer,
+  practice: PracticeAccessFacts,
+): boolean {
+  return canCuratePractices(viewer, practice.eventId);
+}
+
+/** Only approved practices may be made public (else 409). */
+export function canMakePublic(status: PracticeStatus): boolean {
+  return status === 'approved';
+}
+
+/** The public pages show a practice only while the library is published, it is public and approved. */
+export function isShownPublicly(
+  libraryPublished: boolean,
+  practice: { status: PracticeStatus; public: boolean },
+): boolean {
+  return libraryPublished && practice.public && practice.status === 'approved';
+}
+
+/**
+ * Why a merge is refused, or null: into another practice of the same event that is not merged
+ * itself, never into itself, and never from a practice merged already. (Another event's target
+ * is answered as not found before this is asked.)
+ */
+export function mergeRefusal(
+  source: { id: string; eventId: string; status: PracticeStatus },
+  target: { id: string; eventId: string; status: PracticeStatus },
+): 'already_merged' | 'itself' | 'other_event' | 'target_merged' | null {
+  if (source.status === 'merged') return 'already_merged';
+  if (source.id === target.id) return 'itself';
+  if (source.eventId !== target.eventId) return 'other_event';
+  if (target.status === 'merged') return 'target_merged';
+  return null;
+}

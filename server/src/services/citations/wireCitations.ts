@@ -1,3 +1,4 @@
+import type { Logger } from '../../lib/logger.ts';
 import type { Limiters } from '../../lib/rateLimits.ts';
 import type { ConferenceStore } from '../../persistence/index.ts';
 import { sessionFeed } from '../../http/sessionEvents.ts';
@@ -19,9 +20,24 @@ export function wireCitations(parts: {
   limiters: Limiters;
   guides: GuideService;
   search: SearchUpdater;
+  log: Logger;
 }) {
   parts.search.addReader(citationIndexer(parts.conference));
   const runningOrders = createRunningOrderService(parts.conference, parts.events, parts.limiters);
+  // A practice saved or curated: the running orders presenting it show its new title, or hide it
+  // (sent back), on every open page of those sessions. Lives as long as the bus (the server's).
+  parts.events.subscribe('practiceChanged', ({ practiceId }) => {
+    void parts.conference.repositories.practices
+      .presentingSessions(practiceId)
+      .then((sessions) => {
+        for (const { sessionId } of sessions) {
+          parts.events.publish('sessionPractices', { sessionId });
+        }
+      })
+      .catch((error: unknown) =>
+        parts.log.error({ err: error, practiceId }, 'running orders of a practice not refreshed'),
+      );
+  });
   return {
     citations: createCitationService(parts.conference, parts.guides),
     runningOrders,

@@ -11,6 +11,7 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import type { ConferenceStore, Repositories } from '../../persistence/index.ts';
 import type { AuthService } from '../auth/authService.ts';
 import { demoGuides } from './demoGuides.ts';
+import { seedDemoPractices } from './demoPractices.ts';
 import { encodeGuideBody } from './guideBody.ts';
 
 /**
@@ -267,6 +268,7 @@ export async function seedDemoConference(
       return { role, scopeName, joinPath: created.joinPath };
     };
     const registration = [await seedDemoRegistration(repos, eventId)];
+    await seedDemoPractices(repos, eventId);
     const join = [
       await link(
         'organiser',

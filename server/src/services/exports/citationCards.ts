@@ -48,7 +48,7 @@ export function citationCard(
       {
         type: 'paragraph',
         attrs: { dir: labelDir },
-        content: [text(`${labels.goodPractice}:`, [{ type: 'bold' }])],
+        content: [text(labels.colon(labels.goodPractice).trimEnd(), [{ type: 'bold' }])],
       },
       { type: 'paragraph', attrs: { dir: null }, content: [text(line)] },
     ],

@@ -6,8 +6,9 @@ import type {
   ExportJob,
   ExportOptions,
   SessionExportRequest,
+  libraryExportQuerySchema,
 } from '@draftroom/shared';
-import { libraryExportQuerySchema, sessionExportRequestSchema } from '@draftroom/shared';
+import { sessionExportRequestSchema } from '@draftroom/shared';
 import type { z } from 'zod';
 import { DomainError, forbidden, notFound } from '../../lib/domainError.ts';
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
@@ -270,6 +271,7 @@ export function createExportService(options: ExportServiceOptions) {
           chapters: [],
           extras: libraryChapters(book, citations, locale),
           citations,
+          contributorsAnnex: false,
         };
         return {
           filename: exportFileName([event.name, labels.libraryTitle], request.format),

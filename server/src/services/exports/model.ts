@@ -81,6 +81,11 @@ export interface ExportBook {
    * citation whose id is absent says the practice is not available.
    */
   citations?: CitationCards;
+  /**
+   * False for a book with no guides to credit (the library export): no "Contributors by
+   * parliament" annex, nor its line in the contents.
+   */
+  contributorsAnnex?: boolean;
 }
 
 export interface ExportExtra {

@@ -1,7 +1,12 @@
 import type { PracticeBookRecord, PracticeCardRecord } from '../../persistence/index.ts';
 import type { CitationCards } from './citationCards.ts';
 import { withCitationCards } from './citationCards.ts';
-import { languageDirection, type ExportExtra, type ExportLocale, type ExportNode } from './model.ts';
+import {
+  languageDirection,
+  type ExportExtra,
+  type ExportLocale,
+  type ExportNode,
+} from './model.ts';
 import { countryName, practiceLabels } from './practiceLabels.ts';
 
 /**
@@ -14,8 +19,7 @@ export function exportableCards(practices: readonly PracticeCardRecord[]): Citat
   const byId = new Map(practices.map((practice) => [practice.id, practice]));
   const cards: CitationCards = {};
   for (const practice of practices) {
-    const shown =
-      practice.status === 'merged' ? byId.get(practice.mergedInto ?? '') : practice;
+    const shown = practice.status === 'merged' ? byId.get(practice.mergedInto ?? '') : practice;
     cards[practice.id] =
       shown?.status === 'approved'
         ? { title: shown.title, parliament: shown.parliament, country: shown.country }
@@ -43,10 +47,15 @@ const heading = (level: 1 | 2 | 3, value: string, dir: 'ltr' | 'rtl' | null): Ex
 });
 /** "Label: value", the label in the export's language and bold. */
 function field(label: string, value: string, locale: ExportLocale): ExportNode {
+  const labelText = practiceLabels(locale).colon(label);
   return {
     type: 'paragraph',
     attrs: { dir: languageDirection(locale) },
-    content: [text(`${label}: `, [{ type: 'bold' }]), ...(value ? [text(value)] : [])],
+    // Without a value (a list follows), no trailing space: the schema's text is never blank.
+    content: [
+      text(value ? labelText : labelText.trimEnd(), [{ type: 'bold' }]),
+      ...(value ? [text(value)] : []),
+    ],
   };
 }
 

@@ -21,6 +21,8 @@ export interface PracticeLabels {
   sections: { whatWasDone: string; results: string; lessons: string };
   /** The library export of an event with no approved practice yet. */
   empty: string;
+  /** A label before its value: "Country: " (French spaces its colon, unbreakably). */
+  colon: (label: string) => string;
 }
 
 const labels: Record<ExportLocale, PracticeLabels> = {
@@ -35,6 +37,7 @@ const labels: Record<ExportLocale, PracticeLabels> = {
     summary: 'Summary',
     sections: { whatWasDone: 'What was done', results: 'Results', lessons: 'Lessons learned' },
     empty: 'The library has no approved practice yet.',
+    colon: (label) => `${label}: `,
   },
   fr: {
     goodPractice: 'Bonne pratique',
@@ -51,6 +54,7 @@ const labels: Record<ExportLocale, PracticeLabels> = {
       lessons: 'Enseignements',
     },
     empty: 'La bibliothèque ne contient encore aucune pratique approuvée.',
+    colon: (label) => `${label}\u00a0: `,
   },
   es: {
     goodPractice: 'Buena práctica',
@@ -61,8 +65,13 @@ const labels: Record<ExportLocale, PracticeLabels> = {
     parliament: 'Parlamento',
     country: 'País',
     summary: 'Resumen',
-    sections: { whatWasDone: 'Qué se hizo', results: 'Resultados', lessons: 'Lecciones aprendidas' },
+    sections: {
+      whatWasDone: 'Qué se hizo',
+      results: 'Resultados',
+      lessons: 'Lecciones aprendidas',
+    },
     empty: 'La biblioteca aún no tiene ninguna práctica aprobada.',
+    colon: (label) => `${label}: `,
   },
   ar: {
     goodPractice: 'ممارسة جيدة',
@@ -75,6 +84,7 @@ const labels: Record<ExportLocale, PracticeLabels> = {
     summary: 'الملخص',
     sections: { whatWasDone: 'ما تم إنجازه', results: 'النتائج', lessons: 'الدروس المستفادة' },
     empty: 'لا تحتوي المكتبة بعد على أي ممارسة معتمدة.',
+    colon: (label) => `${label}: `,
   },
 };
 

@@ -10,6 +10,8 @@ import {
   type PublicPracticePage,
 } from '@draftroom/shared';
 import { forbidden, notFound } from '../../lib/domainError.ts';
+import { perPersonLimit } from '../../lib/perPersonLimit.ts';
+import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import type { ConferenceStore, PracticeRecord } from '../../persistence/index.ts';
 import type { Viewer } from '../access/policy.ts';
 import {
@@ -17,6 +19,7 @@ import {
   canReadPractice,
   canSubmitPractices,
   delegateKeyOf,
+  isShownPublicly,
 } from '../access/practicePolicy.ts';
 import { regionOf } from '../registration/presentRegistration.ts';
 import { facts, readablePractice } from './practiceService.ts';
@@ -30,8 +33,8 @@ export type PracticeSearch = (
 
 const folded = (text: string) => text.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** The public pages show a practice only while the library is published, it is public and approved. */
-const isPublic = (record: PracticeRecord) => record.public && record.status === 'approved';
+// Asked only once the library is known to be published (`publishedEvent`).
+const isPublic = (record: PracticeRecord) => isShownPublicly(true, record);
 
 /**
  * Reading the library: the filtered (and searched) list, versions, the organisers' publication
@@ -39,9 +42,18 @@ const isPublic = (record: PracticeRecord) => record.public && record.status === 
  */
 export function createLibraryService(
   store: ConferenceStore,
-  options: { search?: PracticeSearch; now?: () => Date } = {},
+  options: { search?: PracticeSearch; now?: () => Date; limiters?: Limiters } = {},
 ) {
   const { repositories } = store;
+  // As the guides' search (searchService.ts): typing searches as it goes, but not a flood.
+  const searchLimit = perPersonLimit(
+    240,
+    'You searched very often in a short time; wait a minute.',
+    {
+      limiters: options.limiters ?? memoryLimiters,
+      name: 'practiceSearch',
+    },
+  );
   const now = options.now ?? (() => new Date());
 
   async function settingsOf(eventId: string): Promise<LibrarySettings> {
@@ -91,6 +103,7 @@ export function createLibraryService(
         match: null as PracticeMatch | null,
       }));
       if (query.q && options.search) {
+        await searchLimit.take(viewer.person.id);
         // Searched among the ids this reader may list after the filters, nothing else.
         const found = await options.search(
           query.q,

@@ -28,6 +28,10 @@ import {
   canReadPractice,
   canSubmitPracticeFor,
   canSubmitPractices,
+  canMakePublic,
+  canMovePracticeToParliament,
+  mergeRefusal,
+  statusAfterSave,
 } from '../access/practicePolicy.ts';
 import { checkedPracticeContent } from './practiceContent.ts';
 import { presentPractice } from './presentPractice.ts';
@@ -61,6 +65,13 @@ export async function readablePractice(
   if (!record || !canReadPractice(viewer, facts(record))) throw notFound('This practice');
   return record;
 }
+
+const mergeRefusals: Record<Exclude<ReturnType<typeof mergeRefusal>, null>, string> = {
+  already_merged: 'This practice was merged already.',
+  itself: 'A practice cannot be merged into itself.',
+  other_event: 'That practice is not in this event.',
+  target_merged: 'That practice was merged into another one itself; merge into that one.',
+};
 
 const stale = () =>
   new DomainError(
@@ -208,7 +219,7 @@ export function createPracticeService(
       if (!canEditPractice(viewer, facts(previous))) {
         throw forbidden("Only the practice's parliament and the organisers can change it.");
       }
-      const curator = canCuratePractices(viewer, previous.eventId);
+      const curator = canMovePracticeToParliament(viewer, facts(previous));
       const current = {
         parliament: previous.content.parliament,
         country: previous.content.country,
@@ -237,8 +248,7 @@ export function createPracticeService(
           ...previous,
           content,
           parliamentKey: parliamentKey(content.parliament, content.country),
-          status:
-            previous.status === 'changes-requested' && !curator ? 'submitted' : previous.status,
+          status: statusAfterSave(viewer, facts(previous)),
           revision: previous.revision + 1,
           updatedAt: now().toISOString(),
         },
@@ -295,14 +305,14 @@ export function createPracticeService(
       if (!canCuratePractices(viewer, previous.eventId)) {
         throw forbidden('Only organisers can merge practices.');
       }
-      if (previous.status === 'merged') throw conflict('This practice was merged already.');
-      if (body.into === previous.id) throw conflict('A practice cannot be merged into itself.');
-      const target = await repositories.practices.get(body.into);
-      if (!target || target.eventId !== previous.eventId)
+      const target =
+        body.into === previous.id ? previous : await repositories.practices.get(body.into);
+      // Another event's target is as unknown as no target at all.
+      if (!target || target.eventId !== previous.eventId) {
         throw notFound('The practice to merge into');
-      if (target.status === 'merged') {
-        throw conflict('That practice was merged into another one itself; merge into that one.');
       }
+      const refusal = mergeRefusal(previous, target);
+      if (refusal !== null) throw conflict(mergeRefusals[refusal]);
       await writeLimit.take(viewer.person.id);
       const { record } = await write(
         previous,
@@ -338,7 +348,7 @@ export function createPracticeService(
       if (!canCuratePractices(viewer, previous.eventId)) {
         throw forbidden('Only organisers can choose what is public.');
       }
-      if (body.public && previous.status !== 'approved') {
+      if (body.public && !canMakePublic(previous.status)) {
         throw conflict('Only approved practices can be public: approve it first.');
       }
       await writeLimit.take(viewer.person.id);

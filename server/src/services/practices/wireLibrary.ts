@@ -39,7 +39,10 @@ export function wireLibrary(deps: LibraryDeps) {
       for (const sessionId of movedSessions) events.publish('sessionPractices', { sessionId });
     },
   });
-  const library = createLibraryService(conference, { search: search.query });
+  const library = createLibraryService(conference, {
+    search: search.query,
+    limiters: deps.limiters,
+  });
   // Each export reads every practice of the event.
   const exportLimit = perPersonLimit(
     20,

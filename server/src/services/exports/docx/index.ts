@@ -84,7 +84,9 @@ export async function renderDocx(book: ExportBook): Promise<Buffer> {
         section([extraHeading(extra.title, direction), ...guideBlocks(extra.content, context)]),
       );
     }
-    sections.push(section(contributorsAnnex(book, labels, direction)));
+    if (book.contributorsAnnex !== false) {
+      sections.push(section(contributorsAnnex(book, labels, direction)));
+    }
   } else {
     const body = book.chapters.flatMap((chapter) => [
       guideTitle(chapter),

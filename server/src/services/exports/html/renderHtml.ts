@@ -41,7 +41,7 @@ export function renderHtml(book: ExportBook): string {
           contents(book, labels, direction),
           ...book.chapters.map((chapter, index) => compiledChapter(chapter, index, book, labels)),
           ...(book.extras ?? []).map((extra, index) => extraChapter(extra, index, direction)),
-          annex(book, labels, direction),
+          book.contributorsAnnex === false ? '' : annex(book, labels, direction),
         ].join('')
       : book.chapters.map(singleChapter).join('');
   const document = element(
@@ -121,7 +121,9 @@ function contents(book: ExportBook, labels: ExportLabels, direction: Direction):
   const entries = [
     ...book.chapters.map((chapter, index) => ({ target: chapterId(index), text: chapter.title })),
     ...(book.extras ?? []).map((extra, index) => ({ target: extraId(index), text: extra.title })),
-    { target: 'contributors', text: labels.contributors },
+    ...(book.contributorsAnnex === false
+      ? []
+      : [{ target: 'contributors', text: labels.contributors }]),
   ].map(({ target, text }) =>
     element('li', { dir: direction }, element('a', { href: `#${target}` }, isolated(text))),
   );
