@@ -386,4 +386,39 @@ describe('the good-practice library', () => {
     expect(asKenya.citedBy).toEqual([]);
     expect(asKenya.citedByOthers).toBe(2);
   });
+
+  it('lets exactly one of two saves from the same revision win, with one version', async () => {
+    const practice = await submitPractice(ghana, { title: 'Raced practice' });
+    const answers = await Promise.all(
+      [ghana, ghanaColleague].map((person, index) =>
+        person.request('PUT', practicePath(practice.id), {
+          ...practiceInput({ title: `Saved by ${index}` }),
+          revision: practice.revision,
+        }),
+      ),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const versions = practiceVersionListSchema.parse(
+      await ghana.expect(200, 'GET', apiPath('practiceVersions', { practiceId: practice.id })),
+    ).versions;
+    expect(versions.map((version) => version.revision)).toEqual([2, 1]);
+    const stored = await ghana.expect<Practice>(200, 'GET', practicePath(practice.id));
+    const winner = answers.find((answer) => answer.status === 200)?.body as Practice;
+    expect(stored.title).toBe(winner.title);
+
+    // The statement itself: a writer that read revision 2 before another wrote it loses, even
+    // when the service's early check passed (two instances, or reads in flight together).
+    const { practices } = server.server.persistence.repositories;
+    const record = await practices.get(practice.id);
+    if (!record) throw new Error('the practice is stored');
+    const next = { ...record, revision: record.revision + 1 };
+    expect(await practices.compareAndSet(next, record.revision)).toBe(true);
+    expect(
+      await practices.compareAndSet(
+        { ...next, content: { ...next.content, title: 'Late' } },
+        record.revision,
+      ),
+    ).toBe(false);
+    expect((await practices.get(practice.id))?.content.title).toBe(stored.title);
+  });
 });
