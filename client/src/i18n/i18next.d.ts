@@ -6,6 +6,7 @@ import type enPolls from './locales/polls/en.json';
 import type enDotVotes from './locales/dotVotes/en.json';
 import type enPersonalProgramme from './locales/personalProgramme/en.json';
 import type enRegistration from './locales/registration/en.json';
+import type enLibrary from './locales/library/en.json';
 
 // Typed keys: `t('home.title')` is checked against the English file at compile time, so a typo or
 // a key missing from en.json fails the typecheck instead of showing a raw key to people.
@@ -20,6 +21,7 @@ declare module 'i18next' {
         dotVotes: typeof enDotVotes;
         personalProgramme: typeof enPersonalProgramme;
         registration: typeof enRegistration;
+        library: typeof enLibrary;
       };
     };
   }

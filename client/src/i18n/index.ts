@@ -18,16 +18,20 @@ import arQuestions from './locales/questions/ar.json';
 import arPolls from './locales/polls/ar.json';
 import enDotVotes from './locales/dotVotes/en.json';
 import enRegistration from './locales/registration/en.json';
+import enLibrary from './locales/library/en.json';
 import frDotVotes from './locales/dotVotes/fr.json';
 import frRegistration from './locales/registration/fr.json';
+import frLibrary from './locales/library/fr.json';
 import esDotVotes from './locales/dotVotes/es.json';
 import esRegistration from './locales/registration/es.json';
+import esLibrary from './locales/library/es.json';
 import arDotVotes from './locales/dotVotes/ar.json';
 import enPersonalProgramme from './locales/personalProgramme/en.json';
 import frPersonalProgramme from './locales/personalProgramme/fr.json';
 import esPersonalProgramme from './locales/personalProgramme/es.json';
 import arPersonalProgramme from './locales/personalProgramme/ar.json';
 import arRegistration from './locales/registration/ar.json';
+import arLibrary from './locales/library/ar.json';
 import {
   fallbackLanguage,
   isSupportedLanguage,
@@ -42,7 +46,8 @@ import {
  * organiser screens' strings live in their own files (`locales/organiser/`), under `organiser.*`;
  * a session's questions under `questions.*` (`locales/questions/`), its polls under `polls.*`,
  * a guide's dot votes under `dotVotes.*`, a person's own programme (audiences, plans, calendar)
- * under `personalProgramme.*`, the registration of delegations under `registration.*`.
+ * under `personalProgramme.*`, the registration of delegations under `registration.*`, the good-practice library under
+ * `library.*`.
  */
 export const resources = {
   en: {
@@ -54,6 +59,7 @@ export const resources = {
       dotVotes: enDotVotes,
       personalProgramme: enPersonalProgramme,
       registration: enRegistration,
+      library: enLibrary,
     },
   },
   fr: {
@@ -65,6 +71,7 @@ export const resources = {
       dotVotes: frDotVotes,
       personalProgramme: frPersonalProgramme,
       registration: frRegistration,
+      library: frLibrary,
     },
   },
   es: {
@@ -76,6 +83,7 @@ export const resources = {
       dotVotes: esDotVotes,
       personalProgramme: esPersonalProgramme,
       registration: esRegistration,
+      library: esLibrary,
     },
   },
   ar: {
@@ -87,6 +95,7 @@ export const resources = {
       dotVotes: arDotVotes,
       personalProgramme: arPersonalProgramme,
       registration: arRegistration,
+      library: arLibrary,
     },
   },
 } as const satisfies Record<SupportedLanguage, { translation: object }>;
