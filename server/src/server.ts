@@ -54,6 +54,7 @@ import { createSearchService } from './services/search/searchService.ts';
 import { createGuideContentService } from './services/documents/guideContentService.ts';
 import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
 import { createDashboardService } from './services/dashboard/dashboardService.ts';
+import { wireLibrary } from './services/practices/wireLibrary.ts';
 import {
   createRegistrationService,
   type RegistrationMail,
@@ -328,6 +329,14 @@ export async function createDraftroomServer(
     limiters,
     interaction: interaction.snapshot,
   });
+  const library = wireLibrary({
+    conference,
+    events,
+    limiters,
+    searchIndex,
+    onError: (practiceId, error) =>
+      logger.error({ err: error, practiceId }, 'practice indexing failed'),
+  });
   const app = createApp({
     services: {
       auth,
@@ -363,6 +372,7 @@ export async function createDraftroomServer(
       personalProgramme: createPersonalProgrammeService(conference, {
         publicUrl: config.PUBLIC_URL,
       }),
+      library,
       repositories: persistence.repositories,
       cookieSecurity: config.COOKIE_SECURE,
     },
@@ -445,6 +455,7 @@ export async function createDraftroomServer(
           // Guides not indexed yet (a database from before search, or edits a crash kept from
           // the index) are caught up in the background, one per event-loop turn.
           searchIndexing.start();
+          void library.catchUp();
           const { port } = http.address() as AddressInfo;
           const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
           listeningUrl = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;

@@ -20,6 +20,7 @@ import type { GuideContentService } from '../../services/documents/guideContentS
 import type { DashboardService } from '../../services/dashboard/dashboardService.ts';
 import type { RegistrationService } from '../../services/registration/registrationService.ts';
 import type { PersonalProgrammeService } from '../../services/programme/personalProgrammeService.ts';
+import type { LibraryServices } from '../../services/practices/wireLibrary.ts';
 import { loadViewer } from '../../services/conference/viewer.ts';
 import { sessionTokenFrom } from '../../lib/sessionToken.ts';
 import type { Repositories } from '../../persistence/index.ts';
@@ -51,6 +52,8 @@ export interface ConferenceServices {
   dashboard: DashboardService;
   registration: RegistrationService;
   personalProgramme: PersonalProgrammeService;
+  /** The good-practice library (`wireLibrary`). */
+  library: LibraryServices;
   repositories: Repositories;
   cookieSecurity: CookieSecurity;
 }

@@ -19,6 +19,7 @@ import { invitesRepository } from './invites.ts';
 import { peopleRepository } from './people.ts';
 import { sessionsRepository } from './sessions.ts';
 import { templatesRepository } from './templates.ts';
+import { practicesRepository } from './practices.ts';
 import { searchIndexRepository } from './searchIndex.ts';
 import { postgresSearchIndexRepository } from './searchIndexPostgres.ts';
 
@@ -43,6 +44,7 @@ export type { GuideLockRecord, LockReason } from './guideLocks.ts';
 export type { GuideReviewRecord, ReviewMoveRecord } from './guideReviews.ts';
 export type { AnnouncementRecord, SessionLiveRecord, TimerRecord } from './sessionLive.ts';
 export type { TemplateRecord } from './templates.ts';
+export type { PracticeRecord, PracticeVersionRecord } from './practices.ts';
 export type { GuideVersionRecord } from './guideVersions.ts';
 export type { SearchBlockRow, SearchMatchRow } from './searchIndex.ts';
 export type { PostgresSearchBlockRow } from './searchIndexPostgres.ts';
@@ -76,6 +78,7 @@ export function createRepositories(db: Db) {
     mailOutbox: mailOutboxRepository(db),
     registration: registrationRepository(db),
     attendance: attendanceRepository(db),
+    practices: practicesRepository(db),
   };
 }
 

@@ -14,7 +14,11 @@ export interface TextBlock {
  * the same blocks to open the guide at a hit. Empty blocks are counted but not returned.
  */
 export function textBlocksOfState(state: Uint8Array): TextBlock[] {
-  const root = nodeOfState(state);
+  return textBlocksOf(nodeOfState(state));
+}
+
+/** The text blocks of any document of the guide's schema (a practice's sections too). */
+export function textBlocksOf(root: Node): TextBlock[] {
   const blocks: TextBlock[] = [];
   let index = 0;
   const visit = (node: Node, inherited: 'ltr' | 'rtl' | null) => {

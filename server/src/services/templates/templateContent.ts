@@ -14,19 +14,35 @@ const guideSchema = getSchema(guideExtensions());
  * keys the schema does not know are dropped. Anything else is refused with `validation_failed`.
  */
 export function checkedTemplateContent(content: TemplateContent): TemplateContent {
+  return checkedRichText(content, {
+    path: 'content',
+    misfit: 'This template does not fit a guide: save it again from the template editor.',
+    unsafeLink: 'A link in this template is not allowed.',
+  });
+}
+
+/**
+ * Rich text written with the guide's editor (a template, a practice's section), checked as
+ * `checkedTemplateContent` says; `refusedNodes` names nodes of the guide's schema this text may
+ * not hold (a practice does not cite practices).
+ */
+export function checkedRichText(
+  content: TemplateContent,
+  words: { path: string; misfit: string; unsafeLink: string; refusedNodes?: readonly string[] },
+): TemplateContent {
   let node;
   try {
     node = guideSchema.nodeFromJSON(content);
     node.check();
   } catch (error) {
-    throw new DomainError(
-      'validation_failed',
-      'This template does not fit a guide: save it again from the template editor.',
-      [{ path: 'content', message: error instanceof Error ? error.message : String(error) }],
-    );
+    throw new DomainError('validation_failed', words.misfit, [
+      { path: words.path, message: error instanceof Error ? error.message : String(error) },
+    ]);
   }
   let unsafeLink = false;
+  let refused: string | null = null;
   node.descendants((child) => {
+    if (words.refusedNodes?.includes(child.type.name)) refused = child.type.name;
     for (const mark of child.marks) {
       const href: unknown = mark.attrs.href;
       if (mark.type.name === 'link' && (typeof href !== 'string' || !isSafeLinkHref(href))) {
@@ -34,9 +50,14 @@ export function checkedTemplateContent(content: TemplateContent): TemplateConten
       }
     }
   });
+  if (refused !== null) {
+    throw new DomainError('validation_failed', words.misfit, [
+      { path: words.path, message: `This text cannot hold a ${String(refused)}.` },
+    ]);
+  }
   if (unsafeLink) {
-    throw new DomainError('validation_failed', 'A link in this template is not allowed.', [
-      { path: 'content', message: 'Links may not run scripts (javascript:, data: …).' },
+    throw new DomainError('validation_failed', words.unsafeLink, [
+      { path: words.path, message: 'Links may not run scripts (javascript:, data: …).' },
     ]);
   }
   return node.toJSON() as TemplateContent;
