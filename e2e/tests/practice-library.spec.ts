@@ -51,12 +51,17 @@ test.afterAll(async () => {
 
 test('a delegate submits a practice for her parliament', async ({}, testInfo) => {
   await delegate.goto(`${server.url}/`);
-  await delegate.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Library' }).click();
+  await delegate
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Library' })
+    .click();
   await expect(delegate.getByRole('heading', { level: 1 })).toHaveText('Good-practice library');
   await delegate.getByRole('link', { name: 'Submit a practice' }).click();
   await expect(delegate.getByRole('heading', { level: 1 })).toHaveText('Submit a practice');
   // Her parliament comes from her record, read-only.
-  await expect(delegate.getByLabel('Parliament', { exact: true })).toHaveValue('Parliament of Ghana');
+  await expect(delegate.getByLabel('Parliament', { exact: true })).toHaveValue(
+    'Parliament of Ghana',
+  );
   await expect(delegate.getByLabel('Parliament', { exact: true })).toHaveAttribute('readonly', '');
 
   // Sent empty: the first problem is focused and said in words.
@@ -74,7 +79,9 @@ test('a delegate submits a practice for her parliament', async ({}, testInfo) =>
   await delegate.getByLabel('Label of link 1').fill('Captions policy');
   await delegate.getByLabel('Address of link 1').fill('javascript:alert(1)');
   await delegate.getByRole('button', { name: 'Submit the practice' }).click();
-  await expect(delegate.getByText('Enter a web address starting with https:// or http://.')).toBeVisible();
+  await expect(
+    delegate.getByText('Enter a web address starting with https:// or http://.'),
+  ).toBeVisible();
   await expect(delegate.getByLabel('Label of link 1')).toBeFocused();
   await delegate.getByLabel('Address of link 1').fill('https://parliament.gh.example/captions');
   await expectNoAxeViolations(delegate, 'practice form');
@@ -82,7 +89,9 @@ test('a delegate submits a practice for her parliament', async ({}, testInfo) =>
   await delegate.getByRole('button', { name: 'Submit the practice' }).click();
 
   await expect(delegate.getByRole('heading', { level: 1 })).toHaveText(title);
-  await expect(delegate.getByRole('status').filter({ hasText: 'The practice was submitted' })).toBeVisible();
+  await expect(
+    delegate.getByRole('status').filter({ hasText: 'The practice was submitted' }),
+  ).toBeVisible();
   await expect(delegate.locator('.practice-page__status')).toContainText('Waiting for review');
   await expect(delegate.getByTestId('practice-whatWasDone')).toContainText('Stenographers caption');
   practiceUrl = delegate.url();

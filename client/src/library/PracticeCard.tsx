@@ -16,17 +16,27 @@ export type CardPractice = Pick<
  * One practice in a list: its title as the link, whose it is, its tags and languages, a badge
  * unless approved, and where a search found its words (marked from the server's offsets).
  */
-export function PracticeCard({ practice, href }: { practice: CardPractice; href: string }) {
+export function PracticeCard({
+  practice,
+  href,
+  level = 3,
+}: {
+  practice: CardPractice;
+  href: string;
+  /** The title's heading level: under the page's h1 (public index) or a section's h2. */
+  level?: 2 | 3;
+}) {
   const { t } = useTranslation();
+  const Heading = level === 2 ? 'h2' : 'h3';
   const labels = useLibraryLabels();
   const match = practice.match;
   return (
     <li className="card practice-card">
-      <h3 className="practice-card__title">
+      <Heading className="practice-card__title">
         <Link to={href} dir="auto">
           {practice.title}
         </Link>
-      </h3>
+      </Heading>
       {practice.status && practice.status !== 'approved' && (
         <p className={`practice-badge practice-badge--${practice.status}`}>
           {labels.status(practice.status)}

@@ -25,6 +25,8 @@ export function PracticeCuration({
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const [into, setInto] = useState('');
+  // The switch moves as it is pressed; it goes back if the server refuses.
+  const [publicShown, setPublicShown] = useState<boolean | null>(null);
   const params = { practiceId: practice.id };
   const revision = practice.revision;
 
@@ -121,12 +123,16 @@ export function PracticeCuration({
           <input
             type="checkbox"
             role="switch"
-            checked={practice.public}
+            checked={publicShown ?? practice.public}
             aria-disabled={busy}
             onChange={(event) => {
               const on = event.target.checked;
+              setPublicShown(on);
               act(
-                () => callApi('setPracticePublication', { params, body: { public: on } }),
+                () =>
+                  callApi('setPracticePublication', { params, body: { public: on } }).finally(() =>
+                    setPublicShown(null),
+                  ),
                 on ? t('library.curate.madePublic') : t('library.curate.madePrivate'),
               );
             }}

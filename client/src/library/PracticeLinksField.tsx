@@ -40,6 +40,7 @@ export function PracticeLinksField({
             </label>
             <input
               id={`${base}-label-${index}`}
+              type="text"
               dir="auto"
               maxLength={200}
               value={link.label}
@@ -53,7 +54,9 @@ export function PracticeLinksField({
             </label>
             <input
               id={`${base}-url-${index}`}
-              type="url"
+              // Text with a URL keyboard: the shared form styles, and our own check (https only).
+              type="text"
+              inputMode="url"
               dir="ltr"
               maxLength={2000}
               placeholder="https://"

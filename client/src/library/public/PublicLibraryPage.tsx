@@ -109,6 +109,7 @@ export function PublicLibraryPage() {
                   key={practice.id}
                   practice={practice}
                   href={`/public/library/${eventId}/${practice.id}`}
+                  level={2}
                 />
               ))}
             </ul>
