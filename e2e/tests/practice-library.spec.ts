@@ -49,7 +49,8 @@ test.afterAll(async () => {
   await server.dispose();
 });
 
-test('a delegate submits a practice for her parliament', async ({}, testInfo) => {
+test('a delegate submits a practice for her parliament', async () => {
+  const testInfo = test.info();
   await delegate.goto(`${server.url}/`);
   await delegate
     .getByRole('navigation', { name: 'Main' })
@@ -97,7 +98,8 @@ test('a delegate submits a practice for her parliament', async ({}, testInfo) =>
   practiceUrl = delegate.url();
 });
 
-test('the organiser finds it waiting and asks for a change', async ({}, testInfo) => {
+test('the organiser finds it waiting and asks for a change', async () => {
+  const testInfo = test.info();
   await organiser.goto(`${server.url}/library`);
   await organiser.getByLabel('Status').selectOption({ label: 'Waiting for review' });
   await expect(organiser).toHaveURL(/status=submitted/);
@@ -134,7 +136,8 @@ test('the delegate reads the note and changes the practice', async () => {
   await expect(delegate.getByTestId('practice-results')).toContainText('fell by half');
 });
 
-test('the organiser approves it', async ({}, testInfo) => {
+test('the organiser approves it', async () => {
+  const testInfo = test.info();
   await organiser.goto(practiceUrl);
   await expect(organiser.getByTestId('practice-results')).toContainText('fell by half');
   await organiser.getByRole('button', { name: 'Approve' }).click();
@@ -170,7 +173,8 @@ test('another parliament and an observer read it, without Edit', async () => {
   await expect(other.locator('.practice-card mark')).toHaveText(['Stenographers']);
 });
 
-test('the history lists every version and opens one', async ({}, testInfo) => {
+test('the history lists every version and opens one', async () => {
+  const testInfo = test.info();
   await organiser.goto(practiceUrl);
   const history = organiser.locator('.practice-history__item');
   await expect(history).toHaveCount(4);

@@ -95,7 +95,8 @@ test('the organiser publishes the library and makes one practice public', async 
   await expect(publicSwitch).toBeChecked();
 });
 
-test('a browser never signed in sees the public practice only, without its contact', async ({}, testInfo) => {
+test('a browser never signed in sees the public practice only, without its contact', async () => {
+  const testInfo = test.info();
   await visitor.goto(`${server.url}${publicPath}`);
   await expect(visitor.getByRole('heading', { level: 1 })).toHaveText('Good-practice library');
   const cards = visitor.locator('.practice-card');
