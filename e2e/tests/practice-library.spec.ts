@@ -77,6 +77,7 @@ test('a delegate submits a practice for her parliament', async () => {
   await delegate.getByRole('textbox', { name: 'What was done' }).click();
   await delegate.keyboard.type('Stenographers caption each sitting as it happens.');
   await delegate.getByRole('button', { name: 'Add a link' }).click();
+  await expect(delegate.getByLabel('Label of link 1')).toBeFocused();
   await delegate.getByLabel('Label of link 1').fill('Captions policy');
   await delegate.getByLabel('Address of link 1').fill('javascript:alert(1)');
   await delegate.getByRole('button', { name: 'Submit the practice' }).click();

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { maxPracticeLinks } from '@draftroom/shared';
 import { FieldMessages } from '../ui/fields/FieldMessages.tsx';
@@ -27,6 +27,13 @@ export function PracticeLinksField({
   const { t } = useTranslation();
   const base = useId();
   const ids = fieldIds(base, { hint: true, problem, serverMessage });
+  // A link just added: focus its label, so the keyboard is where the typing goes next.
+  const added = useRef(false);
+  useEffect(() => {
+    if (!added.current) return;
+    added.current = false;
+    document.getElementById(`${base}-label-${value.length - 1}`)?.focus();
+  }, [value.length, base]);
   const set = (index: number, patch: Partial<Link>) =>
     onChange(value.map((link, at) => (at === index ? { ...link, ...patch } : link)));
   return (
@@ -82,7 +89,10 @@ export function PracticeLinksField({
           id={`${base}-add`}
           type="button"
           className="button button--small"
-          onClick={() => onChange([...value, { label: '', url: '' }])}
+          onClick={() => {
+            added.current = true;
+            onChange([...value, { label: '', url: '' }]);
+          }}
         >
           {t('library.form.addLink')}
         </button>
