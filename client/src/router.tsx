@@ -8,6 +8,7 @@ import { ProgrammePage } from './programme/ProgrammePage.tsx';
 import { SessionPage } from './sessions/SessionPage.tsx';
 import { NotFoundPage } from './app/NotFoundPage.tsx';
 import { organiserRoutes } from './organiser/routes.tsx';
+import { libraryRoutes } from './library/routes.tsx';
 import { AddDevicePage } from './devices/AddDevicePage.tsx';
 import { DeviceSignInPage } from './devices/DeviceSignInPage.tsx';
 import { SearchPage } from './search/SearchPage.tsx';
@@ -84,6 +85,8 @@ export const router = createBrowserRouter([
       },
       // `/organise/…`: the organiser and facilitator screens, each loaded on first visit.
       ...organiserRoutes,
+      // `/library…` and `/public/library/…`: the good-practice library.
+      ...libraryRoutes,
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -52,7 +52,42 @@ test.beforeAll(async ({ browser }) => {
       focalPoint: { name: 'Camila Rojas', email: 'camila@congreso.example' },
     },
   );
+  // An approved practice on the published library: the library pages are on the tours.
+  const practice = await server.organiser.expect<{ id: string; revision: number }>(
+    201,
+    'POST',
+    '/api/practices',
+    {
+      title: 'Bills as open data',
+      parliament: 'Parliament of Ghana',
+      country: 'GH',
+      audiences: ['parliamentary-websites'],
+      topics: ['open-data'],
+      summary: 'Every bill is published as open data.',
+      whatWasDone: { type: 'doc', content: [{ type: 'paragraph' }] },
+      results: { type: 'doc', content: [{ type: 'paragraph' }] },
+      lessons: { type: 'doc', content: [{ type: 'paragraph' }] },
+      contact: null,
+      links: [],
+      languages: ['en'],
+    },
+  );
+  await server.organiser.expect(200, 'POST', `/api/practices/${practice.id}/review`, {
+    revision: practice.revision,
+    to: 'approved',
+  });
+  await server.organiser.expect(200, 'PUT', `/api/practices/${practice.id}/publication`, {
+    public: true,
+  });
+  const { publicPath } = await server.organiser.expect<{ publicPath: string }>(
+    200,
+    'PUT',
+    '/api/library/settings',
+    { published: true },
+  );
   ids = {
+    practiceId: practice.id,
+    publicLibraryPath: publicPath,
     sessionId,
     guideId,
     otherGuideId,

@@ -17,6 +17,9 @@ export function SiteNav({ me }: { me: Me }) {
       <NavLink to="/search" className="site-nav__link">
         {t('nav.search')}
       </NavLink>
+      <NavLink to="/library" className="site-nav__link">
+        {t('library.nav')}
+      </NavLink>
       {me.capabilities.manageEvent && (
         <NavLink to="/dashboard" className="site-nav__link">
           {t('nav.dashboard')}

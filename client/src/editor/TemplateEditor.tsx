@@ -15,6 +15,8 @@ interface TemplateEditorProps {
   /** The hint and, when there is one, the error under it. */
   describedBy?: string;
   invalid?: boolean;
+  /** The editable region's id, for a page with several editors (a practice's three sections). */
+  contentId?: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export function TemplateEditor({
   labelledBy,
   describedBy,
   invalid = false,
+  contentId = 'template-editor-content',
 }: TemplateEditorProps) {
   const { i18n } = useTranslation();
   // Read by ProseMirror's attribute callback, which runs outside React's render.
@@ -40,7 +43,7 @@ export function TemplateEditor({
     onUpdate: ({ editor: current }) => onChange(current.getJSON()),
     editorProps: {
       attributes: () => ({
-        id: 'template-editor-content',
+        id: contentId,
         class: 'guide-editor__content',
         role: 'textbox',
         'aria-multiline': 'true',
@@ -62,7 +65,7 @@ export function TemplateEditor({
 
   return (
     <div className="guide-editor template-editor">
-      {editor && <Toolbar editor={editor} controls="template-editor-content" />}
+      {editor && <Toolbar editor={editor} controls={contentId} />}
       <div className="guide-editor__frame">
         <EditorContent editor={editor} />
       </div>

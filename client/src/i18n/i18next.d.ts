@@ -7,6 +7,7 @@ import type enDotVotes from './locales/dotVotes/en.json';
 import type enPersonalProgramme from './locales/personalProgramme/en.json';
 import type enRegistration from './locales/registration/en.json';
 import type enCitations from './locales/citations/en.json';
+import type enLibrary from './locales/library/en.json';
 
 // Typed keys: `t('home.title')` is checked against the English file at compile time, so a typo or
 // a key missing from en.json fails the typecheck instead of showing a raw key to people.
@@ -22,6 +23,7 @@ declare module 'i18next' {
         personalProgramme: typeof enPersonalProgramme;
         registration: typeof enRegistration;
         citations: typeof enCitations;
+        library: typeof enLibrary;
       };
     };
   }

@@ -25,6 +25,9 @@ import frCitations from './locales/citations/fr.json';
 import esDotVotes from './locales/dotVotes/es.json';
 import esRegistration from './locales/registration/es.json';
 import esCitations from './locales/citations/es.json';
+import enLibrary from './locales/library/en.json';
+import frLibrary from './locales/library/fr.json';
+import esLibrary from './locales/library/es.json';
 import arDotVotes from './locales/dotVotes/ar.json';
 import enPersonalProgramme from './locales/personalProgramme/en.json';
 import frPersonalProgramme from './locales/personalProgramme/fr.json';
@@ -32,6 +35,7 @@ import esPersonalProgramme from './locales/personalProgramme/es.json';
 import arPersonalProgramme from './locales/personalProgramme/ar.json';
 import arRegistration from './locales/registration/ar.json';
 import arCitations from './locales/citations/ar.json';
+import arLibrary from './locales/library/ar.json';
 import {
   fallbackLanguage,
   isSupportedLanguage,
@@ -48,6 +52,8 @@ import {
  * a guide's dot votes under `dotVotes.*`, a person's own programme (audiences, plans, calendar)
  * under `personalProgramme.*`, the registration of delegations under `registration.*`, citing good practices (guides, sessions,
  * the presenter view) under `citations.*`.
+ * under `personalProgramme.*`, the registration of delegations under `registration.*`, the good-practice library under
+ * `library.*`.
  */
 export const resources = {
   en: {
@@ -60,6 +66,7 @@ export const resources = {
       personalProgramme: enPersonalProgramme,
       registration: enRegistration,
       citations: enCitations,
+      library: enLibrary,
     },
   },
   fr: {
@@ -72,6 +79,7 @@ export const resources = {
       personalProgramme: frPersonalProgramme,
       registration: frRegistration,
       citations: frCitations,
+      library: frLibrary,
     },
   },
   es: {
@@ -84,6 +92,7 @@ export const resources = {
       personalProgramme: esPersonalProgramme,
       registration: esRegistration,
       citations: esCitations,
+      library: esLibrary,
     },
   },
   ar: {
@@ -96,6 +105,7 @@ export const resources = {
       personalProgramme: arPersonalProgramme,
       registration: arRegistration,
       citations: arCitations,
+      library: arLibrary,
     },
   },
 } as const satisfies Record<SupportedLanguage, { translation: object }>;

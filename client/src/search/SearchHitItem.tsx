@@ -7,7 +7,7 @@ import type { SearchHit, SearchSnippet } from '@draftroom/shared';
  * The snippet as text with the matched words in <mark>: built from the server's offsets, never
  * from HTML, so a guide's text cannot become markup here.
  */
-function SnippetText({ snippet }: { snippet: SearchSnippet }) {
+export function SnippetText({ snippet }: { snippet: SearchSnippet }) {
   const parts: React.ReactNode[] = [];
   let at = 0;
   for (const [index, mark] of snippet.marks.entries()) {

@@ -29,7 +29,8 @@ export type ValidationKey =
  * (`registration.validation.duplicateEmail`), for checks no other form has.
  */
 export type FeatureValidationKey =
-  `registration.validation.${'duplicateEmail' | 'tooManyDelegates'}`;
+  | `registration.validation.${'duplicateEmail' | 'tooManyDelegates'}`
+  | `library.validation.${'invalidUrl' | 'tooManyLinks'}`;
 
 export interface Problem {
   key: ValidationKey | FeatureValidationKey;

@@ -7,7 +7,7 @@ export function useProblemText(): (problem: Problem) => string {
   const { t } = useTranslation();
   return useCallback(
     (problem: Problem) =>
-      problem.key.startsWith('registration.')
+      problem.key.startsWith('registration.') || problem.key.startsWith('library.')
         ? t(problem.key as FeatureValidationKey, problem.values ?? {})
         : t(`organiser.validation.${problem.key as ValidationKey}`, problem.values ?? {}),
     [t],
