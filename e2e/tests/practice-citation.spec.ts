@@ -108,6 +108,8 @@ test('a participant cites a practice by keyboard; it is shared, kept, exported a
 
   // "Practices cited" beside the guide, once the server has indexed the change.
   const cited = amina.page.getByTestId('cited-practices');
+  await expect(cited.locator('summary')).toContainText('(1 practice)', { timeout: 15_000 });
+  await cited.locator('summary').click();
   await expect(cited.getByRole('link', { name: 'Open budget portal' })).toBeVisible({
     timeout: 15_000,
   });

@@ -48,36 +48,44 @@ export function CitedPanel({
     };
   }, [session, refresh]);
 
+  const count = state.status === 'ready' ? state.data.practices.length : null;
+  // Folded like the other panels below "Who is here", so that on a phone the editor stays on
+  // the first screen; the count in the summary says whether opening it is worth it.
   return (
     <section className="cited-practices" aria-labelledby={headingId} data-testid="cited-practices">
-      <h2 id={headingId} className="panel-heading">
-        {t('citations.cited.heading')}
-      </h2>
-      {state.status !== 'ready' ? (
-        <ResourceState resource={state} onRetry={reload} />
-      ) : state.data.practices.length === 0 ? (
-        <p className="muted">{t('citations.cited.none')}</p>
-      ) : (
-        <ul className="cited-practices__list">
-          {state.data.practices.map((card) => (
-            <li key={card.citedId} data-testid="cited-practice">
-              {card.available ? (
-                <>
-                  <Link to={`/library/${encodeURIComponent(card.id)}`}>
-                    <bdi dir="auto">{card.title}</bdi>
-                  </Link>
-                  <span className="cited-practices__parliament muted">
-                    <bdi dir="auto">{card.parliament}</bdi>
-                    {card.country && <> · {countryName(card.country, i18n.language)}</>}
-                  </span>
-                </>
-              ) : (
-                <span className="muted">{t('citations.card.unavailable')}</span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <details className="cited-practices__details">
+        <summary className="panel-heading" id={headingId}>
+          {t('citations.cited.heading')}{' '}
+          {count !== null && (
+            <span className="presence__count">{t('citations.cited.count', { count })}</span>
+          )}
+        </summary>
+        {state.status !== 'ready' ? (
+          <ResourceState resource={state} onRetry={reload} />
+        ) : state.data.practices.length === 0 ? (
+          <p className="muted">{t('citations.cited.none')}</p>
+        ) : (
+          <ul className="cited-practices__list">
+            {state.data.practices.map((card) => (
+              <li key={card.citedId} data-testid="cited-practice">
+                {card.available ? (
+                  <>
+                    <Link to={`/library/${encodeURIComponent(card.id)}`}>
+                      <bdi dir="auto">{card.title}</bdi>
+                    </Link>
+                    <span className="cited-practices__parliament muted">
+                      <bdi dir="auto">{card.parliament}</bdi>
+                      {card.country && <> · {countryName(card.country, i18n.language)}</>}
+                    </span>
+                  </>
+                ) : (
+                  <span className="muted">{t('citations.card.unavailable')}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </details>
     </section>
   );
 }

@@ -24,7 +24,8 @@ export function useCitePractice(): {
     extensions,
     button: {
       id: 'citePractice',
-      text: t('citations.cite.button'),
+      icon: 'cite',
+      label: t('citations.cite.button'),
       title: t('citations.cite.title'),
       // A key name from the UI Events spec (`aria-keyshortcuts`), never translated.
       keys: 'Control+Alt+P',

@@ -4,15 +4,17 @@ import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
 import { toolbarActions, type ToolbarAction, type ToolbarActionId } from './toolbarActions.ts';
 import { LinkForm } from './LinkForm.tsx';
-import { ToolbarIcon } from './ToolbarIcon.tsx';
+import { ToolbarIcon, type ToolbarIconName } from './ToolbarIcon.tsx';
 
 /**
- * A button a feature adds after the formatting actions (e.g. "Cite a practice"): a text button,
- * one more stop of the toolbar's arrow keys.
+ * A button a feature adds after the formatting actions (e.g. "Cite a practice"): a drawing like
+ * the others, so the toolbar stays one row beside the editor, and one more stop of its arrow keys.
  */
 export interface ToolbarExtraButton {
   id: string;
-  text: string;
+  icon: ToolbarIconName;
+  /** Its accessible name. */
+  label: string;
   title: string;
   keys?: string;
   onClick: () => void;
@@ -130,17 +132,18 @@ export function Toolbar({
               key={extra.id}
               ref={extra.buttonRef}
               type="button"
-              className="toolbar__button toolbar__button--text toolbar__button--group-start"
+              className="toolbar__button toolbar__button--group-start"
               tabIndex={index === focusIndex ? 0 : -1}
               onFocus={() => setFocusIndex(index)}
               onMouseDown={(event) => event.preventDefault()}
+              aria-label={extra.label}
               title={extra.title}
               aria-keyshortcuts={extra.keys}
               aria-haspopup={extra.opensDialog ? 'dialog' : undefined}
               data-action={extra.id}
               onClick={extra.onClick}
             >
-              {extra.text}
+              <ToolbarIcon name={extra.icon} />
             </button>
           );
         })}

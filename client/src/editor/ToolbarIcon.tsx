@@ -53,6 +53,13 @@ const drawings = {
       <path d="M8 3v18M16 12h6" />
     </>
   ),
+  // Quotation marks: a passage taken from somewhere else (a practice from the library).
+  cite: (
+    <>
+      <path d="M4 18c2.5-1 4-3.5 4-6.5V6H3.5v6H8" />
+      <path d="M14 18c2.5-1 4-3.5 4-6.5V6h-4.5v6H18" />
+    </>
+  ),
 } satisfies Record<string, ReactNode>;
 
 export type ToolbarIconName = keyof typeof drawings;
