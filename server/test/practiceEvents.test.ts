@@ -89,7 +89,9 @@ describe('the library on the event bus', () => {
       to: 'approved',
     });
     const b = await library.practices.submit(organiser, practiceInput({ title: 'B' }));
-    await persistence.repositories.practices.putSessionPractice('session1', b.id, 0, null);
+    await persistence.repositories.citations.setRunningOrder('session1', [
+      { practiceId: b.id, presenter: null },
+    ]);
     heard.length = 0;
     await library.practices.merge(organiser, b.id, { revision: b.revision, into: approved.id });
     expect(heard).toEqual([

@@ -313,10 +313,19 @@ describe('the good-practice library', () => {
     const other = await approvedPractice(server.organiser, { title: 'Something else' });
     const sessionA = await createCoCreationSession(server.organiser, 'Exchange A');
     const sessionB = await createCoCreationSession(server.organiser, 'Exchange B');
-    const { practices } = server.server.persistence.repositories;
-    await practices.putSessionPractice(sessionA.id, duplicate.id, 0, 'Ama');
-    await practices.putSessionPractice(sessionB.id, duplicate.id, 0, null);
-    await practices.putSessionPractice(sessionB.id, target.id, 1, null);
+    const { citations } = server.server.persistence.repositories;
+    await citations.setRunningOrder(sessionA.id, [{ practiceId: duplicate.id, presenter: 'Ama' }]);
+    await citations.setRunningOrder(sessionB.id, [
+      { practiceId: duplicate.id, presenter: null },
+      { practiceId: target.id, presenter: null },
+    ]);
+    const runningOrder = async (sessionId: string) =>
+      (await citations.runningOrder(sessionId)).map((row) => row.practiceId);
+    // Guides keep citing the duplicate's id in their text: one cites it alone, one both.
+    const citingDuplicate = await createGroup(server.organiser, sessionA.id, 'Cites the duplicate');
+    const citingBoth = await createGroup(server.organiser, sessionA.id, 'Cites both');
+    await citations.replaceForGuide(citingDuplicate.guideId, [duplicate.id]);
+    await citations.replaceForGuide(citingBoth.guideId, [duplicate.id, target.id]);
 
     const mergePath = apiPath('mergePractice', { practiceId: duplicate.id });
     await server.organiser.expect(409, 'POST', mergePath, {
@@ -339,8 +348,19 @@ describe('the good-practice library', () => {
       public: false,
     });
     expect(merged.capabilities.edit).toBe(false);
-    expect(await practices.sessionPracticeIds(sessionA.id)).toEqual([target.id]);
-    expect(await practices.sessionPracticeIds(sessionB.id)).toEqual([target.id]);
+    expect(await runningOrder(sessionA.id)).toEqual([target.id]);
+    expect(await runningOrder(sessionB.id)).toEqual([target.id]);
+    // The target is cited by both guides now, each once (the CSV's count too).
+    const targetNow = await server.organiser.expect<Practice>(200, 'GET', practicePath(target.id));
+    expect(targetNow.citedBy.map((citing) => citing.groupName)).toEqual([
+      'Cites both',
+      'Cites the duplicate',
+    ]);
+    const counts = await server.server.persistence.repositories.practices.citationCounts(
+      target.eventId,
+    );
+    expect(counts.get(target.id)).toBe(2);
+    expect(counts.has(duplicate.id)).toBe(false);
     // Read-only from now on; nothing merges into it either.
     await update(server.organiser, merged, {}, 409);
     await server.organiser.expect(409, 'POST', apiPath('mergePractice', { practiceId: other.id }), {
@@ -361,10 +381,10 @@ describe('the good-practice library', () => {
     await server.organiser.expect(200, 'POST', apiPath('assignMembers', { groupId: open.id }), {
       personIds: [ghana.personId],
     });
-    const { practices } = server.server.persistence.repositories;
-    await practices.putGuideCitation(open.guideId, cited.id, 0);
-    await practices.putGuideCitation(closed.guideId, cited.id, 0);
-    await practices.putSessionPractice(session.id, cited.id, 0, 'Kofi');
+    const { citations } = server.server.persistence.repositories;
+    await citations.replaceForGuide(open.guideId, [cited.id]);
+    await citations.replaceForGuide(closed.guideId, [cited.id]);
+    await citations.setRunningOrder(session.id, [{ practiceId: cited.id, presenter: 'Kofi' }]);
 
     const asGhana = await ghana.expect<Practice>(200, 'GET', practicePath(cited.id));
     expect(asGhana.citedBy).toEqual([

@@ -1,6 +1,7 @@
 import type { PracticeSummary } from '@draftroom/shared';
 import { useTranslation } from 'react-i18next';
 import { countryName } from '../countries/countryNames.ts';
+import { SnippetText } from '../search/SnippetText.tsx';
 
 /** Where a search found the practice's words, marked; else the start of its summary. */
 function Snippet({ practice }: { practice: PracticeSummary }) {
@@ -9,22 +10,7 @@ function Snippet({ practice }: { practice: PracticeSummary }) {
     const summary = practice.summary;
     return <>{summary.length > 160 ? `${summary.slice(0, 160)}…` : summary}</>;
   }
-  const parts: React.ReactNode[] = [];
-  let at = 0;
-  for (const [index, mark] of snippet.marks.entries()) {
-    if (mark.start < at || mark.end > snippet.text.length) continue;
-    parts.push(snippet.text.slice(at, mark.start));
-    parts.push(<mark key={index}>{snippet.text.slice(mark.start, mark.end)}</mark>);
-    at = mark.end;
-  }
-  parts.push(snippet.text.slice(at));
-  return (
-    <>
-      {snippet.cutBefore && '…'}
-      {parts}
-      {snippet.cutAfter && '…'}
-    </>
-  );
+  return <SnippetText snippet={snippet} />;
 }
 
 /** A practice in a search's results: title, parliament and country, where the words were. */

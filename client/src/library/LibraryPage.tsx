@@ -1,17 +1,19 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { PracticeList } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
+import { SearchForm } from '../search/SearchForm.tsx';
 import { searchable, usePaused } from '../search/useSearch.ts';
 import { ResourceState } from '../ui/ResourceState.tsx';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
 import { useStatus } from '../ui/useStatus.ts';
 import { LibraryFilters } from './LibraryFilters.tsx';
 import { DownloadLibrary, LibraryPublishing } from './LibraryTools.tsx';
-import { filterNames, listQuery, type FilterName } from './libraryQuery.ts';
+import { listQuery } from './libraryQuery.ts';
 import { PracticeCard } from './PracticeCard.tsx';
+import { useFilterParams } from './useFilterParams.ts';
 import { useLibrary } from './useLibrary.ts';
 import './library.css';
 
@@ -23,8 +25,7 @@ export function LibraryPage() {
 function LibraryView() {
   const { t } = useTranslation();
   useDocumentTitle(t('library.title'));
-  const ids = useId();
-  const [params, setParams] = useSearchParams();
+  const { params, values, setParam, clear } = useFilterParams();
   const [text, setText] = useState(() => params.get('q') ?? '');
   const q = searchable(usePaused(text));
   const query = listQuery(params, q);
@@ -42,20 +43,9 @@ function LibraryView() {
 
   // The words searched stay in the address with the filters.
   useEffect(() => {
-    if ((params.get('q') ?? '') === (q ?? '')) return;
-    const next = new URLSearchParams(params);
-    if (q) next.set('q', q);
-    else next.delete('q');
-    setParams(next, { replace: true });
-  }, [q, params, setParams]);
+    if ((params.get('q') ?? '') !== (q ?? '')) setParam('q', q ?? '');
+  }, [q, params, setParam]);
 
-  const setFilter = (name: FilterName, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
-  const values = Object.fromEntries(filterNames.map((name) => [name, params.get(name) ?? '']));
   const capabilities = shown?.capabilities;
 
   return (
@@ -73,44 +63,25 @@ function LibraryView() {
       <DownloadLibrary />
 
       <h2>{t('library.find')}</h2>
-      <form
-        role="search"
-        className="search-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          document.querySelector<HTMLAnchorElement>('.practice-card a')?.focus();
-        }}
-      >
-        <label htmlFor={`${ids}-q`} className="search-form__label">
-          {t('library.search.label')}
-        </label>
-        <p id={`${ids}-hint`} className="muted search-form__hint">
-          {t('library.search.hint')}
-        </p>
-        <input
-          id={`${ids}-q`}
-          className="search-form__input"
-          type="search"
-          dir="auto"
-          autoComplete="off"
-          maxLength={200}
-          aria-describedby={`${ids}-hint`}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-        />
-      </form>
+      <SearchForm
+        label={t('library.search.label')}
+        hint={t('library.search.hint')}
+        value={text}
+        onChange={setText}
+        onSubmit={() => document.querySelector<HTMLAnchorElement>('.practice-card a')?.focus()}
+      />
       <LibraryFilters
         values={values}
-        onChange={setFilter}
-        onClear={() => setParams(q ? { q } : {}, { replace: true })}
+        onChange={setParam}
+        onClear={() => clear(q ? { q } : {})}
         withStatus={capabilities?.curate ?? false}
       />
       {capabilities?.parliament && (
         <label className="org-choice library-mine">
           <input
             type="checkbox"
-            checked={params.get('mine') === '1'}
-            onChange={(event) => setFilter('mine', event.target.checked ? '1' : '')}
+            checked={values.mine === '1'}
+            onChange={(event) => setParam('mine', event.target.checked ? '1' : '')}
           />
           <span>
             {t('library.mine')} (<bdi>{capabilities.parliament}</bdi>)

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PracticeSummary } from '@draftroom/shared';
-import { SnippetText } from '../search/SearchHitItem.tsx';
+import { SnippetText } from '../search/SnippetText.tsx';
 import { InlineList } from '../ui/InlineList.tsx';
 import { useLibraryLabels } from './labels.ts';
 

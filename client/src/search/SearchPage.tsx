@@ -1,12 +1,12 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { maxSearchLength } from '@draftroom/shared';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { RequireSignIn } from '../me/RequireSignIn.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { StatusMessage } from '../ui/StatusMessage.tsx';
 import { useStatus } from '../ui/useStatus.ts';
+import { SearchForm } from './SearchForm.tsx';
 import { SearchHitItem } from './SearchHitItem.tsx';
 import { searchable, usePaused, useSearch } from './useSearch.ts';
 
@@ -18,7 +18,6 @@ export function SearchPage() {
 function SearchView() {
   const { t } = useTranslation();
   useDocumentTitle(t('search.title'));
-  const ids = useId();
   const [params, setParams] = useSearchParams();
   const [text, setText] = useState(() => params.get('q') ?? '');
   const q = searchable(usePaused(text));
@@ -45,42 +44,23 @@ function SearchView() {
   return (
     <div className="page page--wide search-page">
       <h1>{t('search.title')}</h1>
-      <form
-        role="search"
-        className="search-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          // Enter moves to the results when there are some; the search itself runs as one types.
-          firstHit.current?.querySelector('a')?.focus();
-        }}
-      >
-        <label htmlFor={`${ids}-q`} className="search-form__label">
-          {t('search.label')}
-        </label>
-        <p id={`${ids}-hint`} className="muted search-form__hint">
-          {t('search.hint')}
-        </p>
-        <input
-          id={`${ids}-q`}
-          className="search-form__input"
-          type="search"
-          dir="auto"
-          autoComplete="off"
-          maxLength={maxSearchLength}
-          aria-describedby={`${ids}-hint`}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'ArrowDown') {
-              const link = firstHit.current?.querySelector('a');
-              if (link) {
-                event.preventDefault();
-                link.focus();
-              }
+      <SearchForm
+        label={t('search.label')}
+        hint={t('search.hint')}
+        value={text}
+        onChange={setText}
+        // Enter moves to the results when there are some; the search itself runs as one types.
+        onSubmit={() => firstHit.current?.querySelector('a')?.focus()}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            const link = firstHit.current?.querySelector('a');
+            if (link) {
+              event.preventDefault();
+              link.focus();
             }
-          }}
-        />
-      </form>
+          }
+        }}
+      />
       <StatusMessage message={status.message} id={status.id} />
       {state?.status === 'loading' && <p className="muted">{t('search.searching')}</p>}
       {state?.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}

@@ -4,9 +4,8 @@ import { Link, useParams } from 'react-router';
 import { callApi } from '../../api/callApi.ts';
 import { useResource } from '../../api/useResource.ts';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
-import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import { PracticeDetails } from '../PracticeDetails.tsx';
-import { isNotPublished } from './PublicLibraryPage.tsx';
+import { EventKicker, PublicPageState } from './PublicPageState.tsx';
 import '../../styles/organiser.css';
 import '../library.css';
 
@@ -26,26 +25,14 @@ export function PublicPracticePage() {
       <p>
         <Link to={`/public/library/${eventId}`}>{t('library.public.back')}</Link>
       </p>
-      {state.status === 'loading' && (
-        <p className="muted" role="status">
-          {t('library.public.loading')}
-        </p>
-      )}
-      {state.status === 'error' && (
-        <>
-          <h1>{t('library.title')}</h1>
-          {isNotPublished(state.error) ? (
-            <p className="notice">{t('library.public.practiceNotPublic')}</p>
-          ) : (
-            <ErrorNotice error={state.error} onRetry={reload} />
-          )}
-        </>
-      )}
+      <PublicPageState
+        state={state}
+        reload={reload}
+        notPublished={t('library.public.practiceNotPublic')}
+      />
       {page && (
         <>
-          <p className="kicker">
-            <bdi>{page.eventName}</bdi>
-          </p>
+          <EventKicker name={page.eventName} />
           <h1 dir="auto">{page.practice.title}</h1>
           <PracticeDetails content={page.practice} region={page.practice.region} />
         </>

@@ -1,9 +1,10 @@
 import type { Db } from './database.ts';
 
 /**
- * What links practices to the rest of the event: guides citing them (`guide_citations`, kept by
- * the citations' document hook) and sessions presenting them (`session_practices`). Part of
- * `repositories.practices`.
+ * What links practices to the rest of the event, seen from the practice: guides citing it
+ * (`guide_citations`, kept by the citations' document hook) and sessions presenting it
+ * (`session_practices`), and a merge moving those links. Part of `repositories.practices`; the
+ * rows themselves are written through `repositories.citations`.
  */
 export function practiceLinksQueries(db: Db) {
   return {
@@ -49,35 +50,11 @@ export function practiceLinksQueries(db: Db) {
         .execute();
       return sessions;
     },
-    /** One row of a session's running order (the running-order service's write; tests'). */
-    async putSessionPractice(
-      sessionId: string,
-      practiceId: string,
-      position: number,
-      presenter: string | null,
-    ): Promise<void> {
-      await db
-        .insertInto('session_practices')
-        .values({ session_id: sessionId, practice_id: practiceId, position, presenter })
-        .execute();
-    },
-    async sessionPracticeIds(sessionId: string): Promise<string[]> {
-      const rows = await db
-        .selectFrom('session_practices')
-        .select('practice_id')
-        .where('session_id', '=', sessionId)
-        .orderBy('position')
-        .execute();
-      return rows.map((row) => row.practice_id);
-    },
-    /** One citation of a guide (the citations' document hook keeps these; tests write them). */
-    async putGuideCitation(guideId: string, practiceId: string, position: number): Promise<void> {
-      await db
-        .insertInto('guide_citations')
-        .values({ guide_id: guideId, practice_id: practiceId, position })
-        .execute();
-    },
-    /** The guides citing a practice, with where each sits (a guide without a group has none). */
+    /**
+     * The guides citing a practice, with where each sits (a guide without a group has none). A
+     * guide citing a duplicate merged into it counts as citing it: its card shows this practice,
+     * and the guide's text keeps the duplicate's id (the document is the guide's, not ours).
+     */
     async citingGuides(practiceId: string): Promise<
       Array<{
         guideId: string;
@@ -99,8 +76,19 @@ export function practiceLinksQueries(db: Db) {
           'sessions.id as session_id',
           'sessions.title as session_title',
           'sessions.event_id',
+          'sessions.starts_at',
         ])
-        .where('guide_citations.practice_id', '=', practiceId)
+        .distinct()
+        .where((eb) =>
+          eb.or([
+            eb('guide_citations.practice_id', '=', practiceId),
+            eb(
+              'guide_citations.practice_id',
+              'in',
+              eb.selectFrom('practices').select('id').where('merged_into', '=', practiceId),
+            ),
+          ]),
+        )
         .orderBy('sessions.starts_at')
         .orderBy('groups.name')
         .execute();
@@ -113,14 +101,20 @@ export function practiceLinksQueries(db: Db) {
         eventId: row.event_id,
       }));
     },
-    /** How many guides cite each practice of the event (the CSV's column). */
+    /**
+     * How many guides cite each practice of the event (the CSV's column), a merged duplicate's
+     * citing guides counted for the practice it was merged into, each guide once.
+     */
     async citationCounts(eventId: string): Promise<Map<string, number>> {
       const rows = await db
         .selectFrom('guide_citations')
         .innerJoin('practices', 'practices.id', 'guide_citations.practice_id')
-        .select(['guide_citations.practice_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .select((eb) => [
+          eb.fn.coalesce('practices.merged_into', 'practices.id').as('practice_id'),
+          eb.fn.count<number | string>('guide_citations.guide_id').distinct().as('n'),
+        ])
         .where('practices.event_id', '=', eventId)
-        .groupBy('guide_citations.practice_id')
+        .groupBy((eb) => eb.fn.coalesce('practices.merged_into', 'practices.id'))
         .execute();
       return new Map(rows.map((row) => [row.practice_id, Number(row.n)]));
     },
