@@ -493,6 +493,8 @@ export async function createDraftroomServer(
         const collabClosed = collab.close();
         await Promise.all([freezes.stop(), mail.stop()]);
         await collabClosed;
+        // The collaboration server's last stored edits, marked for the next start's index.
+        await searchIndexing.marksWritten();
         await httpClosed;
         await Promise.all([renderPool.close(), pdfPrinter.close()]);
         // After the collaboration server: its last stored edits are still relayed.

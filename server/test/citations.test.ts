@@ -229,12 +229,11 @@ describe('citations of good practices', () => {
       dataDir,
       server.organiser,
     );
-    // Its own start-up pass done first: an edit stored while that pass re-reads the guide would
-    // have its stale mark cleared by the pass's update (see the report).
+    // Its own start-up pass done first, so the edit below is the only thing the index lacks.
     await server.server.search.settled();
     await write(groupB.guideId, [cite(practice.kenya!), cite(practice.ghana!)]);
-    // Stored (and so marked for the index) before the stop: edits stored while the server is
-    // closing are not marked (see the report), which is not what this test is about.
+    // Stored, and so marked for the index, before the stop (edits the stop's last flush stores
+    // are marked too: searchUpdater.test.ts).
     await waitFor(() => expect(server.server.collab.persistQueue.size).toBe(0));
     await waitFor(() => expect(server.server.search.pendingCount()).toBeGreaterThan(0));
     await server.stop();

@@ -59,6 +59,8 @@ describe('document host', () => {
     const documentId = await start();
     await host().withDocument(documentId, (doc) => guideText(doc).insert(0, 'Read in place'));
     await waitFor(() => expect(server.server.collab.rooms.get(documentId)).toBeUndefined());
+    // Its unload may still be compacting the rows counted next.
+    await server.server.collab.rooms.whenUnloaded(documentId);
     const before = await storedRows(documentId);
     const text = await host().readBody(documentId, (body) => body.toString());
     expect(text).toContain('Read in place');

@@ -30,6 +30,14 @@ export class RoomRegistry {
     return this.rooms.get(documentId);
   }
 
+  /**
+   * Resolves once the document's unload in flight, if any, is over (flushed and compacted): a
+   * room leaves the registry when its unload starts, not when it ends.
+   */
+  whenUnloaded(documentId: string): Promise<void> {
+    return this.unloading.get(documentId) ?? Promise.resolve();
+  }
+
   join(documentId: string, connection: CollabConnection): Room {
     const room = this.open(documentId);
     room.addConnection(connection);

@@ -161,7 +161,7 @@ export function practicesRepository(db: Db) {
         .leftJoin('search_guides', 'search_guides.guide_id', 'practices.id')
         .select('practices.id')
         .where((eb) =>
-          eb.or([eb('search_guides.guide_id', 'is', null), eb('search_guides.stale', '=', 1)]),
+          eb.or([eb('search_guides.guide_id', 'is', null), eb('search_guides.stale', '>', 0)]),
         )
         .orderBy('practices.created_at')
         .execute();

@@ -31,7 +31,19 @@ function* chunks<T>(items: readonly T[]): Generator<T[]> {
  */
 export function searchIndexRepository(db: Db) {
   return {
-    async replaceGuide(guideId: string, blocks: readonly SearchBlockRow[], at: string) {
+    /**
+     * `seen`: the guide's stale mark read before its text was; a mark raised since (an edit
+     * stored meanwhile) is kept. Read and written in the caller's transaction, which on SQLite
+     * holds the only write lock, so no mark can slip in between.
+     */
+    async replaceGuide(
+      guideId: string,
+      blocks: readonly SearchBlockRow[],
+      at: string,
+      seen?: number,
+    ) {
+      const mark = await this.staleMark(guideId);
+      const stale = seen !== undefined && mark > seen ? mark : 0;
       await this.removeGuide(guideId);
       if (blocks.length > 0) {
         const top = await db
@@ -61,8 +73,8 @@ export function searchIndexRepository(db: Db) {
       }
       await db
         .insertInto('search_guides')
-        .values({ guide_id: guideId, indexed_at: at, stale: 0 })
-        .onConflict((oc) => oc.column('guide_id').doUpdateSet({ indexed_at: at, stale: 0 }))
+        .values({ guide_id: guideId, indexed_at: at, stale })
+        .onConflict((oc) => oc.column('guide_id').doUpdateSet({ indexed_at: at, stale }))
         .execute();
     },
 
@@ -82,11 +94,26 @@ export function searchIndexRepository(db: Db) {
 
     /** The guide has edits the index has not taken in (caught up at the next start if lost). */
     async markStale(guideId: string): Promise<void> {
+      // A count, not a flag: a re-index clears it only if nothing raised it while the guide was
+      // read (`replaceGuide`'s `seen`). A guide not indexed yet gets its row here (indexed_at
+      // empty: never), so an edit stored during its first re-index is not lost either.
       await db
-        .updateTable('search_guides')
-        .set({ stale: 1 })
-        .where('guide_id', '=', guideId)
+        .insertInto('search_guides')
+        .values({ guide_id: guideId, indexed_at: '', stale: 1 })
+        .onConflict((oc) =>
+          oc.column('guide_id').doUpdateSet((eb) => ({ stale: eb('search_guides.stale', '+', 1) })),
+        )
         .execute();
+    },
+
+    /** How many marks since the guide was last indexed (0 when current or never indexed). */
+    async staleMark(guideId: string): Promise<number> {
+      const row = await db
+        .selectFrom('search_guides')
+        .select('stale')
+        .where('guide_id', '=', guideId)
+        .executeTakeFirst();
+      return Number(row?.stale ?? 0);
     },
 
     /** Guides never indexed, or with edits not indexed yet. */
@@ -96,7 +123,7 @@ export function searchIndexRepository(db: Db) {
         .leftJoin('search_guides', 'search_guides.guide_id', 'guides.id')
         .select('guides.id')
         .where((eb) =>
-          eb.or([eb('search_guides.guide_id', 'is', null), eb('search_guides.stale', '=', 1)]),
+          eb.or([eb('search_guides.guide_id', 'is', null), eb('search_guides.stale', '>', 0)]),
         )
         .orderBy('guides.created_at')
         .execute();

@@ -37,14 +37,25 @@ export function postgresSearchIndexRepository(db: Db) {
   const pg = db as unknown as Kysely<PostgresSearchSchema>;
   const shared = searchIndexRepository(db);
   return {
-    async replaceGuide(guideId: string, blocks: readonly PostgresSearchBlockRow[], at: string) {
+    /** `seen`: as on SQLite, a stale mark raised since it was read is kept. */
+    async replaceGuide(
+      guideId: string,
+      blocks: readonly PostgresSearchBlockRow[],
+      at: string,
+      seen?: number,
+    ) {
       // First, not last as on SQLite: the upsert holds the guide's row lock until commit, so two
       // instances re-indexing one guide take turns. Interleaved, both would delete the old rows
-      // before either inserted, and the guide would be indexed twice.
+      // before either inserted, and the guide would be indexed twice. The mark is compared in
+      // the same statement, under that lock, so an edit's mark cannot land between read and write.
+      const stale =
+        seen === undefined
+          ? sql<number>`0`
+          : sql<number>`CASE WHEN search_guides.stale > ${seen} THEN search_guides.stale ELSE 0 END`;
       await pg
         .insertInto('search_guides')
         .values({ guide_id: guideId, indexed_at: at, stale: 0 })
-        .onConflict((oc) => oc.column('guide_id').doUpdateSet({ indexed_at: at, stale: 0 }))
+        .onConflict((oc) => oc.column('guide_id').doUpdateSet({ indexed_at: at, stale }))
         .execute();
       await pg.deleteFrom('search_blocks').where('guide_id', '=', guideId).execute();
       for (let i = 0; i < blocks.length; i += chunk) {
@@ -71,6 +82,7 @@ export function postgresSearchIndexRepository(db: Db) {
     },
 
     markStale: shared.markStale,
+    staleMark: shared.staleMark,
     guidesToIndex: shared.guidesToIndex,
 
     /**

@@ -10,17 +10,19 @@ import { tsqueryOf, tsvectorOf } from './tsearch.ts';
  */
 export function postgresSearchIndex(store: ConferenceStore, now = () => new Date()): SearchIndex {
   return {
-    update: (guideId, blocks) =>
+    update: (guideId, blocks, seen) =>
       store.transaction((repos) =>
         repos.postgresSearchIndex.replaceGuide(
           guideId,
           blocks.map((block) => ({ ...block, terms: tsvectorOf(wordsOf(fold(block.text))) })),
           now().toISOString(),
+          seen,
         ),
       ),
     remove: (guideId) =>
       store.transaction((repos) => repos.postgresSearchIndex.removeGuide(guideId)),
     markStale: (guideId) => store.repositories.postgresSearchIndex.markStale(guideId),
+    staleMark: (guideId) => store.repositories.postgresSearchIndex.staleMark(guideId),
     pending: () => store.repositories.postgresSearchIndex.guidesToIndex(),
     async query(query, guideIds, limit) {
       const words = queryWords(query);

@@ -1,76 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { searchPostgres, type SearchPostgres } from '../../../test/helpers/searchPostgres.ts';
-import {
-  openPersistence,
-  type ConferenceStore,
-  type Persistence,
-} from '../../persistence/index.ts';
+import { searchBackends } from '../../../test/helpers/searchBackends.ts';
+import type { ConferenceStore } from '../../persistence/index.ts';
 import { replaceContentWith } from '../versions/guideContent.ts';
 import { textBlocksOfState, type TextBlock } from './guideBlocks.ts';
 import { fold, matchExpression, queryWords } from './folding.ts';
-import { postgresSearchIndex } from './postgresSearchIndex.ts';
-import { sqliteSearchIndex, type SearchIndex } from './searchIndex.ts';
+import type { SearchIndex } from './searchIndex.ts';
 import { snippetOf } from './snippet.ts';
 
 const blocks = (...texts: string[]): TextBlock[] =>
   texts.map((text, block) => ({ block, dir: null, text }));
 
-/** A database for one test: its conference store and its search index. */
-interface Backend {
-  name: string;
-  setUp(): Promise<void>;
-  open(): Promise<{ store: ConferenceStore; index: SearchIndex; close(): Promise<void> }>;
-  tearDown(): Promise<void>;
-}
-
-// SQLite: a fresh database file per test.
-const sqlite: Backend = {
-  name: 'SQLite FTS5',
-  setUp: async () => {},
-  async open() {
-    const dir = mkdtempSync(join(tmpdir(), 'draftroom-search-'));
-    const persistence: Persistence = await openPersistence(join(dir, 'search.sqlite'));
-    return {
-      store: persistence,
-      index: sqliteSearchIndex(persistence),
-      close: async () => {
-        await persistence.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-  tearDown: async () => {},
-};
-
-// PostgreSQL: a fresh database for the file, emptied between tests.
-let postgres: SearchPostgres | undefined;
-const postgresql: Backend = {
-  name: 'PostgreSQL tsvector',
-  setUp: async () => {
-    postgres = await searchPostgres();
-  },
-  async open() {
-    if (!postgres) throw new Error('PostgreSQL was not set up');
-    await postgres.clear();
-    return {
-      store: postgres.store,
-      index: postgresSearchIndex(postgres.store),
-      close: async () => {},
-    };
-  },
-  tearDown: async () => {
-    await postgres?.drop();
-    postgres = undefined;
-  },
-};
-
 // The same behaviours on both indexes, on real databases: what they find, how they fold, what
 // they refuse to treat as syntax, and that a guide's rows are replaced and removed whole.
-describe.each([sqlite, postgresql])('search index ($name)', (backend) => {
+describe.each(searchBackends)('search index ($name)', (backend) => {
   let store: ConferenceStore;
   let index: SearchIndex;
   let close: () => Promise<void>;
@@ -270,6 +213,23 @@ describe.each([sqlite, postgresql])('search index ($name)', (backend) => {
     expect((await index.pending()).sort()).toEqual(['g2', 'g3']);
     await index.update('g2', blocks('two again'));
     expect(await index.pending()).toEqual(['g3']);
+  });
+
+  it('keeps a guide stale when it was marked again after its text was read', async () => {
+    const at = new Date().toISOString();
+    await store.repositories.guides.create({ id: 'g1', title: 'g1', createdAt: at });
+    await index.update('g1', blocks('one'));
+    await index.markStale('g1');
+    const seen = await index.staleMark('g1');
+    expect(seen).toBe(1);
+    // An edit stored while the re-index reads the text: its mark must survive the update.
+    await index.markStale('g1');
+    await index.update('g1', blocks('one, read before the edit'), seen);
+    expect(await index.pending()).toEqual(['g1']);
+    expect(await index.staleMark('g1')).toBe(2);
+    // Its own re-index, having read the text after that edit, clears it.
+    await index.update('g1', blocks('one, with the edit'), await index.staleMark('g1'));
+    expect(await index.pending()).toEqual([]);
   });
 });
 

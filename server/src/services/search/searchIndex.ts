@@ -17,12 +17,17 @@ export interface IndexHit {
  * callers pass the guides the viewer may read.
  */
 export interface SearchIndex {
-  /** Replaces everything indexed for the guide with these blocks. */
-  update(guideId: string, blocks: readonly TextBlock[]): Promise<void>;
+  /**
+   * Replaces everything indexed for the guide with these blocks. With `seen` (the guide's
+   * `staleMark` read before its text was), the guide stays stale if marked again since.
+   */
+  update(guideId: string, blocks: readonly TextBlock[], seen?: number): Promise<void>;
   /** Forgets the guide. */
   remove(guideId: string): Promise<void>;
   /** The guide has edits not indexed yet (so a restart catches up if they are lost). */
   markStale(guideId: string): Promise<void>;
+  /** How many times the guide was marked stale since it was last indexed (0: not stale). */
+  staleMark(guideId: string): Promise<number>;
   /** Guides never indexed, or stale. */
   pending(): Promise<string[]>;
   /**
@@ -39,16 +44,18 @@ export interface SearchIndex {
 /** The index in SQLite's FTS5 (migration 0011), through the conference store's transactions. */
 export function sqliteSearchIndex(store: ConferenceStore, now = () => new Date()): SearchIndex {
   return {
-    update: (guideId, blocks) =>
+    update: (guideId, blocks, seen) =>
       store.transaction((repos) =>
         repos.searchIndex.replaceGuide(
           guideId,
           blocks.map((block) => ({ ...block, terms: termsOf(block.text) })),
           now().toISOString(),
+          seen,
         ),
       ),
     remove: (guideId) => store.transaction((repos) => repos.searchIndex.removeGuide(guideId)),
     markStale: (guideId) => store.repositories.searchIndex.markStale(guideId),
+    staleMark: (guideId) => store.repositories.searchIndex.staleMark(guideId),
     pending: () => store.repositories.searchIndex.guidesToIndex(),
     async query(query, guideIds, limit) {
       const words = queryWords(query);

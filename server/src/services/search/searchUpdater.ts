@@ -26,7 +26,13 @@ export interface SearchUpdater {
   pendingCount(): number;
   /** Resolves when nothing is waiting or being indexed (tests, the bench). */
   settled(): Promise<void>;
+  /**
+   * Stops re-indexing. Edits stored after this (the collaboration server's last flush) are still
+   * marked stale, so the next start indexes them.
+   */
   close(): void;
+  /** Resolves once every stale mark asked for is written: await it before the database closes. */
+  marksWritten(): Promise<void>;
 }
 
 /** Something kept from a guide's text, given its whole state after its edits go quiet. */
@@ -48,13 +54,28 @@ export function searchUpdater(options: {
   let closed = false;
   let pass: Promise<void> = Promise.resolve();
   const readers: GuideReader[] = [];
+  /** Stale marks being written; after close, the guides already marked. */
+  const marking = new Set<Promise<void>>();
+  const markedAfterClose = new Set<string>();
+
+  function markStale(guideId: string): void {
+    const written = index
+      .markStale(guideId)
+      .catch((error: unknown) => options.onError(guideId, error))
+      .finally(() => marking.delete(written));
+    marking.add(written);
+  }
 
   async function reindex(guideId: string): Promise<void> {
+    // The mark as it stood before the text is read: an edit stored while this runs raises it,
+    // and the update then leaves the guide stale, so a crash before that edit's own re-index
+    // cannot lose it from the index.
+    const seen = await index.staleMark(guideId);
     const state = await documents.readState(guideId);
     // The other readers first: the search index's update clears the guide's stale mark, so a
     // reader that failed (or a crash before it ran) leaves the guide for the next start's pass.
     for (const reader of readers) await reader(guideId, state);
-    await index.update(guideId, textBlocksOfState(state));
+    await index.update(guideId, textBlocksOfState(state), seen);
   }
 
   function run(guideId: string): Promise<void> {
@@ -88,11 +109,14 @@ export function searchUpdater(options: {
 
   return {
     noteEdit(guideId) {
-      if (closed) return;
-      // Once per dirty spell, not per keystroke: written down so a crash cannot lose the edit.
-      if (!dirty.has(guideId)) {
-        index.markStale(guideId).catch((error: unknown) => options.onError(guideId, error));
+      if (closed) {
+        // The last edits stored while the server stops: indexed at the next start.
+        if (!markedAfterClose.has(guideId)) markStale(guideId);
+        markedAfterClose.add(guideId);
+        return;
       }
+      // Once per dirty spell, not per keystroke: written down so a crash cannot lose the edit.
+      if (!dirty.has(guideId)) markStale(guideId);
       schedule(guideId, options.quietMs);
     },
     noteLoaded(guideId) {
@@ -128,6 +152,9 @@ export function searchUpdater(options: {
       for (const { timer } of dirty.values()) clearTimeout(timer);
       dirty.clear();
       backlog.clear();
+    },
+    async marksWritten() {
+      while (marking.size > 0) await Promise.all(marking);
     },
   };
 }
