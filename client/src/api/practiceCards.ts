@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { PracticeCard } from '@draftroom/shared';
 import { callApi } from './callApi.ts';
 
@@ -16,7 +16,11 @@ let flushScheduled = false;
 const maxPerRequest = 50;
 const refreshEveryMs = 60_000;
 
+/** Changes with every answer, so a hook over several cards knows to read them again. */
+let answers = 0;
+
 function notify(): void {
+  answers += 1;
   for (const listener of listeners) listener();
 }
 
@@ -93,4 +97,29 @@ function subscribe(listener: () => void): () => void {
 export function usePracticeCard(id: string | null): PracticeCard | undefined {
   useEffect(() => (id ? show(id) : undefined), [id]);
   return useSyncExternalStore(subscribe, () => (id ? known.get(id) : undefined));
+}
+
+/**
+ * The cards of several cited ids at once (a version diff's citations), the same way: asked for
+ * together, kept current while shown. Ids still loading are absent from the map.
+ */
+export function usePracticeCards(ids: readonly string[]): ReadonlyMap<string, PracticeCard> {
+  const key = [...new Set(ids.filter((id) => id !== ''))].sort().join(',');
+  useEffect(() => {
+    const stops = key === '' ? [] : key.split(',').map(show);
+    return () => {
+      for (const stop of stops) stop();
+    };
+  }, [key]);
+  const version = useSyncExternalStore(subscribe, () => answers);
+  return useMemo(() => {
+    const cards = new Map<string, PracticeCard>();
+    for (const id of key === '' ? [] : key.split(',')) {
+      const card = known.get(id);
+      if (card) cards.set(id, card);
+    }
+    return cards;
+    // `version`: read the store again after each answer.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, version]);
 }

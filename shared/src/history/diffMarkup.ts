@@ -19,6 +19,8 @@ export interface DiffLabels {
   deleted: string;
   /** Said for a removed or added block that held no text (an empty line). */
   emptyBlock: string;
+  /** What a citation block shows, from the cited practice's id (its title); else the id. */
+  citation?: (practiceId: string) => string;
 }
 
 const element = (
@@ -46,19 +48,28 @@ export function diffMarkup(blocks: readonly DiffBlock[], labels: DiffLabels): Ma
       class: `diff-block diff-${block.status}${block.within ? ` diff-within-${block.within}` : ''}`,
       dir: block.dir ?? 'auto',
     };
+    // A rule or a citation is one thing: kept, or inserted or deleted whole.
+    const whole = (shown: Markup): Markup[] =>
+      block.status === 'same'
+        ? [shown]
+        : [
+            element(
+              block.status === 'inserted' ? 'ins' : 'del',
+              { class: `diff-${block.status === 'inserted' ? 'ins' : 'del'}` },
+              [hidden(block.status === 'inserted' ? labels.inserted : labels.deleted), shown],
+            ),
+          ];
     if (block.tag === 'hr') {
-      const rule = element('span', { class: 'diff-rule', 'aria-hidden': 'true' }, ['⸻']);
-      const children: Markup[] =
-        block.status === 'same'
-          ? [rule]
-          : [
-              element(
-                block.status === 'inserted' ? 'ins' : 'del',
-                { class: `diff-${block.status === 'inserted' ? 'ins' : 'del'}` },
-                [hidden(block.status === 'inserted' ? labels.inserted : labels.deleted), rule],
-              ),
-            ];
-      return element('p', attrs, children);
+      return element(
+        'p',
+        attrs,
+        whole(element('span', { class: 'diff-rule', 'aria-hidden': 'true' }, ['⸻'])),
+      );
+    }
+    if (block.tag === 'cite') {
+      const id = block.segments.map((segment) => segment.text).join('');
+      const shown = element('span', { class: 'diff-cite' }, [labels.citation?.(id) ?? id]);
+      return element('p', { ...attrs, dir: 'auto' }, whole(shown));
     }
     return element(
       block.tag,

@@ -3,7 +3,7 @@
  * which is what the version diff compares and shows. Formatting (bold, links) is not compared:
  * the diff says what was written and removed, the read-only view shows how it looked.
  */
-export type BlockTag = 'p' | 'h1' | 'h2' | 'h3' | 'pre' | 'hr';
+export type BlockTag = 'p' | 'h1' | 'h2' | 'h3' | 'pre' | 'hr' | 'cite';
 /** The innermost container a block sits in, shown by the diff as a marker or an indent. */
 export type BlockWithin = 'bullet' | 'ordered' | 'quote' | 'cell' | null;
 
@@ -12,6 +12,7 @@ export interface GuideBlock {
   within: BlockWithin;
   /** The block's chosen direction (the `dir` attribute), or null: the text decides. */
   dir: 'ltr' | 'rtl' | null;
+  /** Its text; for a citation (`cite`), the cited practice's id, which the diff shows by title. */
   text: string;
 }
 
@@ -50,6 +51,11 @@ function inlineText(node: JsonNode): string {
   return text;
 }
 
+function citedId(node: JsonNode): string {
+  const id = attr(node, 'practiceId');
+  return typeof id === 'string' ? id : '';
+}
+
 function tagOf(node: JsonNode): BlockTag | null {
   switch (node.type) {
     case 'paragraph':
@@ -62,6 +68,8 @@ function tagOf(node: JsonNode): BlockTag | null {
       return 'pre';
     case 'horizontalRule':
       return 'hr';
+    case 'practiceCitation':
+      return 'cite';
     default:
       return null;
   }
@@ -78,7 +86,7 @@ export function guideBlocks(doc: unknown): GuideBlock[] {
         tag,
         within,
         dir: dir === 'ltr' || dir === 'rtl' ? dir : null,
-        text: tag === 'hr' ? '' : inlineText(node),
+        text: tag === 'hr' ? '' : tag === 'cite' ? citedId(node) : inlineText(node),
       });
       return;
     }

@@ -82,6 +82,33 @@ describe('diffVersions', () => {
     );
   });
 
+  it('shows a citation cited, uncited or swapped whole, by its title, counting no characters', () => {
+    const cite = (practiceId: string) => ({ type: 'practiceCitation', attrs: { practiceId } });
+    const before = doc(paragraph('Intro'), cite('ghana'), cite('kenya'));
+    const after = doc(paragraph('Intro'), cite('chile'), cite('kenya'), cite('jordan'));
+    const diff = diffVersions(before, after);
+    expect(diff).toMatchObject({ inserted: 0, deleted: 0 });
+    expect(diff.blocks.map((block) => [block.tag, block.status])).toEqual([
+      ['p', 'same'],
+      ['cite', 'deleted'],
+      ['cite', 'inserted'],
+      ['cite', 'same'],
+      ['cite', 'inserted'],
+    ]);
+    const titles: Record<string, string> = { ghana: 'Open <budget>', chile: 'Remote votes' };
+    const html = markupToHtml(
+      diffMarkup(diff.blocks, { ...labels, citation: (id) => titles[id] ?? `(${id})` }),
+    );
+    expect(html).toContain(
+      '<del class="diff-del"><span class="visually-hidden">deleted </span><span class="diff-cite">Open &lt;budget&gt;</span></del>',
+    );
+    expect(html).toContain('<span class="diff-cite">Remote votes</span></ins>');
+    expect(html).toContain(
+      '<p class="diff-block diff-same" dir="auto"><span class="diff-cite">(kenya)</span></p>',
+    );
+    expect(diffVersions(after, after).blocks.every((block) => block.status === 'same')).toBe(true);
+  });
+
   it('finds nothing between equal versions, and reads hostile JSON without throwing', () => {
     const same = doc(paragraph('x'), {
       type: 'heading',

@@ -134,8 +134,10 @@ export function diffVersions(before: unknown, after: unknown): VersionDiff {
   let inserted = 0;
   let deleted = 0;
   const whole = (block: GuideBlock, status: 'inserted' | 'deleted') => {
-    if (status === 'inserted') inserted += block.text.length;
-    else deleted += block.text.length;
+    // A citation's text is an id, not words anyone wrote: it is shown, never counted.
+    const length = block.tag === 'cite' ? 0 : block.text.length;
+    if (status === 'inserted') inserted += length;
+    else deleted += length;
     const kind = status === 'inserted' ? 'ins' : 'del';
     blocks.push({ ...block, status, segments: [{ kind, text: block.text }] });
   };
@@ -163,7 +165,10 @@ export function diffVersions(before: unknown, after: unknown): VersionDiff {
     for (let j = 0; j < Math.max(removed.length, added.length); j++) {
       const old = removed[j];
       const now = added[j];
-      if (j < pairs && old && now && old.tag === now.tag && old.within === now.within) {
+      // Two blocks of a kind are compared word by word; a citation is one thing, cited or not.
+      const comparable =
+        old?.tag === now?.tag && old?.within === now?.within && old?.tag !== 'cite';
+      if (j < pairs && old && now && comparable) {
         const segments = textSegments(old.text, now.text);
         for (const segment of segments) {
           if (segment.kind === 'ins') inserted += segment.text.length;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffMarkup, diffVersions } from '@draftroom/shared/history';
+import { usePracticeCards } from '../../api/practiceCards.ts';
 import { MarkupView } from './MarkupView.tsx';
 import '../../styles/diff.css';
 
@@ -14,14 +15,30 @@ import '../../styles/diff.css';
 export function DiffView({ before, after }: { before: unknown; after: unknown }) {
   const { t } = useTranslation();
   const diff = useMemo(() => diffVersions(before, after), [before, after]);
+  const cards = usePracticeCards(
+    diff.blocks.flatMap((block) =>
+      block.tag === 'cite' ? block.segments.map((segment) => segment.text) : [],
+    ),
+  );
   const markup = useMemo(
     () =>
       diffMarkup(diff.blocks, {
         inserted: t('history.diff.insertedMark'),
         deleted: t('history.diff.deletedMark'),
         emptyBlock: t('history.diff.emptyLine'),
+        // A citation by the practice's title (as its card shows it), while loading by its kind.
+        citation: (id) => {
+          const card = cards.get(id);
+          const title =
+            card?.available === true
+              ? card.title
+              : card || id === ''
+                ? t('citations.card.unavailable')
+                : t('citations.card.loading');
+          return `${t('citations.card.kind')}: ${title}`;
+        },
       }),
-    [diff, t],
+    [diff, cards, t],
   );
   const changed =
     diff.inserted > 0 || diff.deleted > 0 || diff.blocks.some((b) => b.status !== 'same');
