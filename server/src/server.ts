@@ -1,4 +1,4 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as Y from 'yjs';
 import { CollabServer } from './collab/collabServer.ts';
@@ -6,22 +6,16 @@ import { noRelay, type DocumentRelay } from './collab/relay/documentRelay.ts';
 import type { Config } from './config/env.ts';
 import { createApp } from './http/app.ts';
 import { SessionEventStreams, sessionFeed } from './http/sessionEvents.ts';
-import { DashboardEventStreams } from './http/dashboardEvents.ts';
 import { StreamCap } from './http/streamCap.ts';
 import { clientAddressing } from './lib/clientAddress.ts';
 import type { Logger } from './lib/logger.ts';
-import {
-  createMetrics,
-  registerQueryCounter,
-  registerSearchPending,
-  type Metrics,
-} from './observability/metrics.ts';
-import { openPersistence, type ConferenceStore, type Persistence } from './persistence/index.ts';
+import { createMetrics, registerQueryCounter } from './observability/metrics.ts';
+import { openPersistence, type ConferenceStore } from './persistence/index.ts';
 import { InProcessEventBus, type EventBus } from './services/events/eventBus.ts';
 import { memoryLimiters } from './lib/rateLimits.ts';
-import { createScaleout, type Scaleout } from './scaleout/scaleout.ts';
+import { createScaleout } from './scaleout/scaleout.ts';
 import { createDocumentAccess } from './services/access/documentAccess.ts';
-import { createAuthService, type AuthService } from './services/auth/authService.ts';
+import { createAuthService } from './services/auth/authService.ts';
 import { createGroupService } from './services/conference/groupService.ts';
 import { createGuideService } from './services/conference/guideService.ts';
 import { createContributorsService } from './services/conference/contributorsService.ts';
@@ -38,75 +32,24 @@ import { createDeviceLinkService } from './services/auth/deviceLinks.ts';
 import { createMeService } from './services/conference/meService.ts';
 import { createPeopleService } from './services/conference/peopleService.ts';
 import { createProgrammeService } from './services/conference/programmeService.ts';
-import type { StartupLink, StartupRegistrationLink } from './services/demo/demoConference.ts';
 import { prepareFirstStart } from './services/setup/firstStart.ts';
-import {
-  createTemplateApplier,
-  type TemplateApplier,
-} from './services/templates/templateApplier.ts';
+import { createTemplateApplier } from './services/templates/templateApplier.ts';
 import { createTemplateService } from './services/templates/templateService.ts';
-import { createVersionService, type VersionService } from './services/versions/versionService.ts';
-import { createExportService } from './services/exports/exportService.ts';
-import { chromiumPdfPrinter } from './services/exports/pdf/pdfPrinter.ts';
-import { RenderPool } from './services/exports/render/renderPool.ts';
-import { searchIndexFor } from './services/search/searchIndexFor.ts';
+import { createVersionService } from './services/versions/versionService.ts';
 import { createSearchService } from './services/search/searchService.ts';
 import { createGuideContentService } from './services/documents/guideContentService.ts';
-import { searchUpdater, type SearchUpdater } from './services/search/searchUpdater.ts';
 import { wireCitations } from './services/citations/wireCitations.ts';
-import { createDashboardService } from './services/dashboard/dashboardService.ts';
 import { wireLibrary } from './services/practices/wireLibrary.ts';
-import {
-  createRegistrationService,
-  type RegistrationMail,
-} from './services/registration/registrationService.ts';
+import { createRegistrationService } from './services/registration/registrationService.ts';
 import { createMail } from './services/mail/createMail.ts';
-import type { Mail } from './services/mail/mailService.ts';
 import { createPersonalProgrammeService } from './services/programme/personalProgrammeService.ts';
+import { wireDashboard } from './wiring/dashboardWiring.ts';
+import { wireExports } from './wiring/exportWiring.ts';
+import { wireSearch } from './wiring/searchWiring.ts';
 
-export interface DraftroomServer {
-  http: HttpServer;
-  collab: CollabServer;
-  persistence: Persistence;
-  auth: AuthService;
-  /** Starts groups' guides from their session's template (tests call it directly too). */
-  templates: TemplateApplier;
-  /** Version history; `versions.takeVersion` is how other features save a version. */
-  versions: VersionService;
-  /** Keeps the search index current (`settled()` waits for pending re-indexes: tests, bench). */
-  search: SearchUpdater;
-  metrics: Metrics;
-  /** How this instance's guides reach the others (Redis with REDIS_URL, `noRelay` without). */
-  relay: DocumentRelay;
-  /** Redis (REDIS_URL): the link, events, relay and shared limits; undefined on one instance. */
-  scaleout: Scaleout | undefined;
-  /**
-   * Join links made on first start (the demo's, one per role, or a single organiser link);
-   * empty on later starts. `main.ts` prints them; tests join through them like a person would.
-   */
-  startupLinks: StartupLink[];
-  /** The demo's focal point registration link, made on first start (printed with the others). */
-  startupRegistrationLinks: StartupRegistrationLink[];
-  /**
-   * Sign-in emails (SMTP_URL): approvals enqueue into the outbox in their transaction, then
-   * `kick()` it; `configured` is false without SMTP (the organisers copy links instead).
-   */
-  mail: Mail;
-  /** Starts listening; resolves with the base URL (useful with PORT=0). */
-  listen(): Promise<string>;
-  /** Graceful shutdown: refuse new work, close sockets, store everything, close the database. */
-  close(): Promise<void>;
-}
+import type { DraftroomServer, ServerParts } from './serverTypes.ts';
 
-/** What a test may put in place of a part the environment would otherwise choose. */
-export interface ServerParts {
-  /**
-   * Whether approved delegates are sent their sign-in email, and the nudge for the outbox
-   * worker. By default the mail sender (`mail`: configured with SMTP_URL); tests pass
-   * `configured: true` to see the outbox rows an approval queues without an SMTP server.
-   */
-  registrationMail?: RegistrationMail;
-}
+export type { DraftroomServer, ServerParts };
 
 /** Wires the layers together: persistence → services → http + collab, on one HTTP server. */
 export async function createDraftroomServer(
@@ -199,22 +142,13 @@ export async function createDraftroomServer(
   // Every stored change (a person's or the server's) counts as activity for automatic versions.
   collab.documents.use({ persisted: (guideId) => versions.noteActivity(guideId) });
   const guides = createGuideService(conference);
-  // Search: each stored change re-indexes its guide alone, after a pause in the typing.
-  const searchIndex = searchIndexFor(persistence.dialect, conference);
-  const searchIndexing = searchUpdater({
-    index: searchIndex,
+  const { searchIndex, searchIndexing } = wireSearch({
+    config,
+    persistence,
+    conference,
     documents: collab.documents,
-    quietMs: config.SEARCH_INDEX_QUIET_MS,
-    // Under typing that never pauses, a guide is re-read whole on the relay's thread this often:
-    // every 5 s over 50 busy guides cost the conference load ~5 points of server CPU and its p99
-    // 118 → 205 ms (one bench run each way); 15 s keeps a third of that.
-    maxWaitMs: Math.max(config.SEARCH_INDEX_QUIET_MS, 15_000),
-    onError: (guideId, error) => logger.error({ err: error, guideId }, 'search indexing failed'),
-  });
-  registerSearchPending(metrics.registry, () => searchIndexing.pendingCount());
-  collab.documents.use({
-    persisted: (guideId) => searchIndexing.noteEdit(guideId),
-    loaded: (guideId) => searchIndexing.noteLoaded(guideId),
+    metrics,
+    logger,
   });
   const versionFailed = (guideId: string, error: unknown) =>
     logger.error({ err: error, guideId }, 'version on lock or freeze failed');
@@ -297,48 +231,22 @@ export async function createDraftroomServer(
     log: logger.child({ category: 'sessions' }),
     cap: streamCap,
   });
-  // The organisers' dashboard: rows kept current by the document host's hooks; open comments
-  // are counted from the comments tables (a comment change reaches the stream through the bus).
-  const dashboard = createDashboardService(conference, collab.documents, {
-    figuresEveryMs: config.DASHBOARD_FIGURES_EVERY_MS,
-    sources: {
-      openComments: (guideIds) => persistence.repositories.comments.openThreadCounts(guideIds),
-    },
-  });
-  collab.documents.use({
-    persisted: (guideId, updates) =>
-      dashboard.noteEdits(
-        guideId,
-        updates.map(({ source }) =>
-          source.kind === 'connection' ? source.connection.signIn.personId : null,
-        ),
-      ),
-    connectionOpened: (guideId, connection) =>
-      dashboard.noteOnline(guideId, connection.signIn.personId, 1),
-    connectionClosed: (guideId, connection) =>
-      dashboard.noteOnline(guideId, connection.signIn.personId, -1),
-  });
-  const dashboardStreams = new DashboardEventStreams({
-    auth,
-    repositories: persistence.repositories,
-    events,
-    dashboard,
-    cap: streamCap,
-    log: logger.child({ category: 'dashboard' }),
-  });
-  // Exports: written off the main thread, PDFs printed by one browser kept warm once used.
-  const pdfPrinter = chromiumPdfPrinter({
-    executablePath: config.CHROMIUM_PATH,
-    maxPages: config.PDF_PAGES_AT_ONCE,
-  });
-  const renderPool = new RenderPool();
-  const exports = createExportService({
-    repositories: persistence.repositories,
+  const { dashboard, dashboardStreams } = wireDashboard({
+    config,
+    conference,
+    persistence,
     documents: collab.documents,
-    renderer: renderPool,
-    pdf: pdfPrinter,
+    auth,
+    events,
+    cap: streamCap,
+    logger,
+  });
+  const { exports, closeWorkers } = wireExports({
+    config,
+    persistence,
+    documents: collab.documents,
     limiters,
-    interaction: interaction.snapshot,
+    interaction,
   });
   const library = wireLibrary({
     conference,
@@ -496,7 +404,7 @@ export async function createDraftroomServer(
         // The collaboration server's last stored edits, marked for the next start's index.
         await searchIndexing.marksWritten();
         await httpClosed;
-        await Promise.all([renderPool.close(), pdfPrinter.close()]);
+        await closeWorkers();
         // After the collaboration server: its last stored edits are still relayed.
         await scaleout?.close();
         await persistence.close();
