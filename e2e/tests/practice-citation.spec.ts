@@ -57,6 +57,11 @@ test('a participant cites a practice by keyboard; it is shared, kept, exported a
 
   await typeAtEnd(bashir, 'Bashir writes first.');
   await expect(amina.editor).toContainText('Bashir writes first.');
+  // A version before the citation, to compare with afterwards.
+  await amina.page.locator('summary', { hasText: 'History' }).click();
+  await amina.page.getByLabel('Version name').fill('Before citing');
+  await amina.page.getByRole('button', { name: 'Save version' }).click();
+  await expect(amina.page.getByTestId('history-version')).toHaveCount(1);
   // Amina writes a paragraph of her own after his, then cites on the empty line below it.
   await typeAtEnd(amina, '');
   await amina.page.keyboard.press('Enter');
@@ -116,6 +121,17 @@ test('a participant cites a practice by keyboard; it is shared, kept, exported a
   await expect(cited).toContainText('Parliament of Ghana');
   await checkPage(amina.page, 'en', 'guide with a citation');
   await keepShots(amina.page, testInfo, 'citation-card-en');
+
+  // The version's comparison with now shows the citation inserted whole, by its title.
+  await amina.page.getByRole('button', { name: 'Show changes' }).click();
+  const diff = amina.page.getByTestId('version-diff');
+  await expect(diff.locator('ins').filter({ has: amina.page.locator('.diff-cite') })).toHaveText(
+    'inserted: Good practice: Open budget portal',
+  );
+  await checkPage(amina.page, 'en', 'a version compared, with a citation');
+  await keepShots(amina.page, testInfo, 'citation-diff-en');
+  await amina.page.getByRole('button', { name: 'Back to the guide' }).click();
+  await expect(diff).toBeHidden();
 
   // A crash: someone new, with nothing in their browser, still gets the citation.
   await server.kill('SIGKILL');

@@ -52,6 +52,10 @@ test('a facilitator sets the running order and the current practice; pages follo
   const seen = amina.page.getByTestId('session-practices');
   await expect(seen).toContainText('No practice is in the running order yet.');
   await expect(seen.getByRole('button', { name: 'Edit the running order' })).toHaveCount(0);
+  // A delegate brings her parliament's practice from the session: the library's form.
+  await expect(
+    seen.getByRole('link', { name: 'Submit your parliament’s practice' }),
+  ).toHaveAttribute('href', '/library/new');
 
   // The facilitator adds both practices by searching, names a presenter, moves one up.
   await section.getByRole('button', { name: 'Edit the running order' }).click();

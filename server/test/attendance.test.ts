@@ -10,10 +10,10 @@ import {
   type PersonalProgramme,
 } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
-import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
 import { createPersonalProgrammeService } from '../src/services/programme/personalProgrammeService.ts';
 import { loadViewer } from '../src/services/conference/viewer.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { anotherEventOrganiser } from './helpers/actors.ts';
 
 for (const name of ['x-wr-calname', 'x-wr-timezone']) {
   ICAL.design.defaultSet.property[name] = { defaultType: 'text' };
@@ -72,18 +72,7 @@ describe('the personal programme', () => {
     const me = await organiser.expect<{ person: { eventId: string } }>(200, 'GET', apiPath('me'));
     observer = await join('observer', { type: 'event', id: me.person.eventId });
 
-    const otherEvent = await createEventWithOrganiserLink(
-      server.server.persistence,
-      server.server.auth,
-      {
-        name: 'Another conference',
-        startsOn: '2022-01-10',
-        endsOn: '2022-01-11',
-        timeZone: 'UTC',
-        languages: ['en'],
-      },
-    );
-    const otherOrganiser = await ApiClient.join(url, otherEvent.joinPath);
+    const otherOrganiser = await anotherEventOrganiser(server);
     foreignSession = await createCoCreationSession(otherOrganiser, 'Elsewhere');
   });
   afterAll(async () => {

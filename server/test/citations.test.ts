@@ -13,10 +13,10 @@ import {
 } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createGroup, createInvite } from '../testing/index.ts';
 import { encodeGuideBody } from '../src/services/demo/guideBody.ts';
-import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
 import { approvedPractice, submitPractice } from './helpers/practiceFixtures.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
+import { anotherEventOrganiser } from './helpers/actors.ts';
 
 const cite = (practiceId: string) => ({ type: 'practiceCitation', attrs: { practiceId } });
 const para = (text: string) => ({ type: 'paragraph', content: [{ type: 'text', text }] });
@@ -58,18 +58,7 @@ describe('citations of good practices', () => {
     ) => ApiClient.join(server.url, (await createInvite(server.organiser, role, scope)).joinPath);
     participantA = await join('participant', { type: 'group', id: groupA.id });
     observer = await join('observer', { type: 'event', id: eventId });
-    const other = await createEventWithOrganiserLink(
-      server.server.persistence,
-      server.server.auth,
-      {
-        name: 'Another conference',
-        startsOn: '2022-01-10',
-        endsOn: '2022-01-11',
-        timeZone: 'UTC',
-        languages: ['en'],
-      },
-    );
-    otherOrganiser = await ApiClient.join(server.url, other.joinPath);
+    otherOrganiser = await anotherEventOrganiser(server);
     // Through the library's own routes: submitted by the organisers for a parliament, approved.
     const ghana = { parliament: 'Parliament of Ghana', country: 'GH' } as const;
     practice.ghana = (

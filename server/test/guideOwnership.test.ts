@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { apiPath, type Guide, type GuideList } from '@draftroom/shared';
-import { ApiClient, guideText, removeTestData, testDatabaseUrl } from '../testing/index.ts';
+import { guideText, removeTestData, testDatabaseUrl } from '../testing/index.ts';
 import { openPersistence } from '../src/persistence/index.ts';
-import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
 import { storedText } from './helpers/collabAccess.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { anotherEventOrganiser } from './helpers/actors.ts';
 
 const textUpdate = (text: string) => {
   const doc = new Y.Doc();
@@ -46,18 +46,10 @@ describe('guide ownership', () => {
 
   /** Guides without a group: the first event's organiser writes them, another event's cannot see them. */
   async function expectKeptForTheFirstEvent(started: TestServer, ids: string[]) {
-    const other = await createEventWithOrganiserLink(
-      started.server.persistence,
-      started.server.auth,
-      {
-        name: 'Another conference',
-        startsOn: '2022-01-10',
-        endsOn: '2022-01-10',
-        timeZone: 'UTC',
-        languages: ['en'],
-      },
-    );
-    const otherOrganiser = await ApiClient.join(started.url, other.joinPath);
+    const otherOrganiser = await anotherEventOrganiser(started, {
+      startsOn: '2022-01-10',
+      endsOn: '2022-01-10',
+    });
     for (const guideId of ids) {
       const path = apiPath('getGuide', { guideId });
       const kept = await started.organiser.expect<Guide>(200, 'GET', path);

@@ -11,7 +11,6 @@ import {
   type Question,
   type SessionInteraction,
 } from '@draftroom/shared';
-import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
 import {
   ApiClient,
   createCoCreationSession,
@@ -19,6 +18,7 @@ import {
   sampleProfile,
 } from '../testing/index.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { anotherEventOrganiser } from './helpers/actors.ts';
 
 describe('the questions and polls API against hostile callers', () => {
   let server: TestServer;
@@ -85,18 +85,7 @@ describe('the questions and polls API against hostile callers', () => {
     session = await createCoCreationSession(server.organiser, 'Hostile debate');
     otherSession = await createCoCreationSession(server.organiser, 'Another debate');
     facilitator = await join('Facilitator');
-    const other = await createEventWithOrganiserLink(
-      server.server.persistence,
-      server.server.auth,
-      {
-        name: 'Another conference',
-        startsOn: '2022-01-10',
-        endsOn: '2022-01-11',
-        timeZone: 'UTC',
-        languages: ['en'],
-      },
-    );
-    stranger = await ApiClient.join(server.url, other.joinPath);
+    stranger = await anotherEventOrganiser(server);
     strangerSession = await createCoCreationSession(stranger, 'Their debate');
   });
   afterAll(async () => {

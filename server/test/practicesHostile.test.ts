@@ -13,7 +13,6 @@ import {
   type PracticeInput,
 } from '@draftroom/shared';
 import { ApiClient, createInvite, sampleProfile } from '../testing/index.ts';
-import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
 import { maxPracticesPerParliament } from '../src/services/practices/practiceService.ts';
 import {
   approvedPractice,
@@ -22,6 +21,7 @@ import {
   submitPractice,
 } from './helpers/practiceFixtures.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { anotherEventOrganiser } from './helpers/actors.ts';
 
 describe('the library against hostile input', () => {
   let server: TestServer;
@@ -47,18 +47,10 @@ describe('the library against hostile input', () => {
         .joinPath,
       sampleProfile({ parliament: 'Parliament of Testland', country: 'KE' }),
     );
-    const other = await createEventWithOrganiserLink(
-      server.server.persistence,
-      server.server.auth,
-      {
-        name: 'Another conference',
-        startsOn: '2031-01-10',
-        endsOn: '2031-01-11',
-        timeZone: 'UTC',
-        languages: ['en'],
-      },
-    );
-    otherOrganiser = await ApiClient.join(server.url, other.joinPath);
+    otherOrganiser = await anotherEventOrganiser(server, {
+      startsOn: '2031-01-10',
+      endsOn: '2031-01-11',
+    });
     practice = await approvedPractice(server.organiser);
   });
   afterAll(async () => {

@@ -9,8 +9,7 @@ import {
   type DelegationForm,
   type RegistrationOverview,
 } from '@draftroom/shared';
-import { ApiClient } from '../testing/index.ts';
-import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
+import type { ApiClient } from '../testing/index.ts';
 import { isDuplicateDelegateEmail } from '../src/persistence/repositories/registration.ts';
 import {
   anonymous,
@@ -21,6 +20,7 @@ import {
   saveDelegation,
 } from './helpers/registrationFixtures.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
+import { anotherEventOrganiser } from './helpers/actors.ts';
 
 type Refusal = { status: number; body: ApiError };
 
@@ -37,18 +37,10 @@ describe('registration against hostile input', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ SEED_DEMO: 'false', JOIN_RATE_LIMIT_PER_MINUTE: '100000' });
-    const other = await createEventWithOrganiserLink(
-      server.server.persistence,
-      server.server.auth,
-      {
-        name: 'Another conference',
-        startsOn: '2032-01-10',
-        endsOn: '2032-01-11',
-        timeZone: 'UTC',
-        languages: ['en'],
-      },
-    );
-    otherOrganiser = await ApiClient.join(server.url, other.joinPath);
+    otherOrganiser = await anotherEventOrganiser(server, {
+      startsOn: '2032-01-10',
+      endsOn: '2032-01-11',
+    });
     await openRegistration(server.organiser);
     await openRegistration(otherOrganiser);
   });

@@ -4,12 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath, type ConferenceSession, type Me, type SessionPractices } from '@draftroom/shared';
 import { ApiClient, createCoCreationSession, createInvite } from '../testing/index.ts';
-import { createEventWithOrganiserLink } from '../src/services/setup/createEvent.ts';
 import { insertPractice, setPracticeStatus } from './helpers/citationFixtures.ts';
 import { approvedPractice, practiceInput } from './helpers/practiceFixtures.ts';
 import { listenToStream } from './helpers/eventStream.ts';
 import { startTestServer, type TestServer } from './helpers/testServer.ts';
 import { waitFor } from './helpers/waitFor.ts';
+import { anotherEventOrganiser } from './helpers/actors.ts';
 
 describe('running orders of good-practice exchanges', () => {
   let server: TestServer;
@@ -48,18 +48,7 @@ describe('running orders of good-practice exchanges', () => {
     otherFacilitator = await join('facilitator', workshop.id);
     participant = await join('participant', exchange.id);
     observer = await join('observer', exchange.id);
-    const other = await createEventWithOrganiserLink(
-      server.server.persistence,
-      server.server.auth,
-      {
-        name: 'Another conference',
-        startsOn: '2022-01-10',
-        endsOn: '2022-01-11',
-        timeZone: 'UTC',
-        languages: ['en'],
-      },
-    );
-    otherOrganiser = await ApiClient.join(server.url, other.joinPath);
+    otherOrganiser = await anotherEventOrganiser(server);
     const db = server.databasePath;
     practice.ghana = await insertPractice(db, { eventId, title: 'Open budget portal' });
     practice.kenya = await insertPractice(db, {
@@ -69,8 +58,10 @@ describe('running orders of good-practice exchanges', () => {
       country: 'KE',
     });
     practice.submitted = await insertPractice(db, { eventId, title: 'Draft', status: 'submitted' });
+    const otherEventId = (await otherOrganiser.expect<Me>(200, 'GET', apiPath('me'))).person
+      .eventId;
     practice.elsewhere = await insertPractice(db, {
-      eventId: other.event.id,
+      eventId: otherEventId,
       title: 'Another event’s practice',
     });
   });
@@ -101,6 +92,8 @@ describe('running orders of good-practice exchanges', () => {
       const read = await reader.expect<SessionPractices>(200, 'GET', path());
       expect(read.items.map((item) => item.practiceId)).toEqual([practice.kenya, practice.ghana]);
       expect(read.canManage).toBe(false);
+      // Offered the library's form from the session: everyone but observers.
+      expect(read.canSubmit).toBe(reader !== observer);
     }
   });
 

@@ -116,6 +116,12 @@ export function SessionPracticesSection({ sessionId }: { sessionId: string }) {
                 {t('citations.session.openPresenter')}
               </Link>
             )}
+            {/* Delegates bring their parliament's practice during the exchange too. */}
+            {data.canSubmit && (
+              <Link className="button" to="/library/new">
+                {t('citations.session.submit')}
+              </Link>
+            )}
           </p>
         </>
       )}

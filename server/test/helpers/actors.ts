@@ -48,6 +48,23 @@ export interface SentResponse {
 }
 
 /** One HTTP request with (or without) a session cookie, the way a browser's fetch sends it. */
+/**
+ * The organiser of another event on the same server: what they make belongs to that event, and
+ * nothing of this one may be reached with it. Its dates only matter to deadlines.
+ */
+export async function anotherEventOrganiser(
+  server: TestServer,
+  dates: { startsOn: string; endsOn: string } = { startsOn: '2022-01-10', endsOn: '2022-01-11' },
+): Promise<ApiClient> {
+  const other = await createEventWithOrganiserLink(server.server.persistence, server.server.auth, {
+    name: 'Another conference',
+    ...dates,
+    timeZone: 'UTC',
+    languages: ['en'],
+  });
+  return ApiClient.join(server.url, other.joinPath);
+}
+
 export async function send(
   baseUrl: string,
   cookie: string | undefined,
@@ -132,14 +149,7 @@ export async function buildWorld(server: TestServer): Promise<World> {
   const signedOut = await joinAs('participant', session(sessionS.id));
   await signedOut.expect(204, 'POST', apiPath('signOut'));
 
-  const other = await createEventWithOrganiserLink(server.server.persistence, server.server.auth, {
-    name: 'Another conference',
-    startsOn: '2022-01-10',
-    endsOn: '2022-01-11',
-    timeZone: 'UTC',
-    languages: ['en'],
-  });
-  const otherOrganiser = await ApiClient.join(url, other.joinPath);
+  const otherOrganiser = await anotherEventOrganiser(server);
 
   /** A personal link made by the person's own organiser, joined: a second sign-in. */
   const againVia = (linkMaker: ApiClient, person: ApiClient) => async () => {

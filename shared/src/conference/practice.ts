@@ -388,6 +388,8 @@ export const sessionPracticesSchema = z.object({
   currentPracticeId: entityIdSchema.nullable(),
   /** Set the running order and the current practice (those who run the session). */
   canManage: z.boolean(),
+  /** Submit a practice to the library (anyone of the event but observers): offered in the session. */
+  canSubmit: z.boolean(),
 });
 export type SessionPractices = z.infer<typeof sessionPracticesSchema>;
 

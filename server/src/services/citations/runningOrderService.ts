@@ -8,7 +8,7 @@ import { DomainError, conflict, forbidden, notFound } from '../../lib/domainErro
 import { perPersonLimit } from '../../lib/perPersonLimit.ts';
 import { memoryLimiters, type Limiters } from '../../lib/rateLimits.ts';
 import type { ConferenceStore, PracticeCardRecord } from '../../persistence/index.ts';
-import { canReadPractice } from '../access/practicePolicy.ts';
+import { canReadPractice, canSubmitPractices } from '../access/practicePolicy.ts';
 import { canManageSession, type Viewer } from '../access/policy.ts';
 import { sessionInEvent } from '../conference/viewer.ts';
 import type { EventBus } from '../events/eventBus.ts';
@@ -49,6 +49,7 @@ export function runningOrderFor(snapshot: RunningOrderSnapshot, viewer: Viewer):
     currentPracticeId:
       current !== null && items.some((item) => item.practiceId === current) ? current : null,
     canManage: canManageSession(viewer, { eventId: snapshot.session.eventId, sessionId }),
+    canSubmit: canSubmitPractices(viewer),
   };
 }
 
