@@ -16,7 +16,7 @@ import {
   sampleProfile,
 } from '../../testing/index.ts';
 import { createEventWithOrganiserLink } from '../../src/services/setup/createEvent.ts';
-import type { TestServer } from './testServer.ts';
+import { startTestServer, type TestServer } from './testServer.ts';
 
 /** Everyone the authorization matrix asks, in the order of its columns. */
 export const actorNames = [
@@ -123,6 +123,19 @@ export interface World {
 }
 
 const tokenOf = (joinPath: string) => joinPath.slice(joinPath.lastIndexOf('/') + 1);
+
+/** One value per actor, keyed by name: a failed comparison names who got what. */
+export const byActor = (values: readonly (number | string)[]) =>
+  Object.fromEntries(actorNames.map((name, index) => [name, values[index]]));
+
+/** A server with no demo (joins unlimited, for the many actors) and its world of actors. */
+export async function worldServer(): Promise<{ server: TestServer; world: World }> {
+  const server = await startTestServer({
+    SEED_DEMO: 'false',
+    JOIN_RATE_LIMIT_PER_MINUTE: '100000',
+  });
+  return { server, world: await buildWorld(server) };
+}
 
 export async function buildWorld(server: TestServer): Promise<World> {
   const { organiser, url } = server;
