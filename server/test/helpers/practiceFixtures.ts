@@ -1,6 +1,7 @@
-import { apiPath, type Practice, type PracticeInput } from '@draftroom/shared';
-import type { ApiClient } from '../../testing/index.ts';
+import { apiPath, type Me, type Practice, type PracticeInput } from '@draftroom/shared';
+import { ApiClient, createInvite, sampleProfile } from '../../testing/index.ts';
 import type { World } from './actors.ts';
+import { startTestServer, type TestServer } from './testServer.ts';
 
 /** A paragraph of rich text as the editor writes it (ProseMirror JSON of the guide's schema). */
 export const richText = (text: string, dir?: 'ltr' | 'rtl') => ({
@@ -94,4 +95,57 @@ export async function freshPractice(w: World, actor: { name: string }): Promise<
 export async function publishedLibrary(w: World) {
   await w.organiser.expect(200, 'PUT', apiPath('updateLibrarySettings'), { published: true });
   return { eventId: w.eventId, ...(await LP(w)) };
+}
+
+/**
+ * A server with the library's cast: two delegates of Ghana (the parliament typed two ways, one
+ * parliament by `parliamentKey`), one of Kenya, and an observer of Ghana.
+ */
+export async function libraryCast(): Promise<{
+  server: TestServer;
+  eventId: string;
+  ghana: ApiClient;
+  ghanaColleague: ApiClient;
+  kenya: ApiClient;
+  observer: ApiClient;
+}> {
+  const server = await startTestServer({
+    SEED_DEMO: 'false',
+    JOIN_RATE_LIMIT_PER_MINUTE: '100000',
+  });
+  const eventId = (await server.organiser.expect<Me>(200, 'GET', apiPath('me'))).person.eventId;
+  const event = { type: 'event' as const, id: eventId };
+  const join = async (role: 'participant' | 'observer', parliament: string, country: string) =>
+    ApiClient.join(
+      server.url,
+      (await createInvite(server.organiser, role, event)).joinPath,
+      sampleProfile({ parliament, country }),
+    );
+  return {
+    server,
+    eventId,
+    ghana: await join('participant', 'Parliament of Ghana', 'GH'),
+    ghanaColleague: await join('participant', 'parliament of  GHANA', 'GH'),
+    kenya: await join('participant', 'National Assembly of Kenya', 'KE'),
+    observer: await join('observer', 'Parliament of Ghana', 'GH'),
+  };
+}
+
+/** Saves `practice` as `person` from the revision it has, with `changes` over a whole input. */
+export function updatePractice(
+  person: ApiClient,
+  practice: Practice,
+  changes: object = {},
+  status = 200,
+): Promise<Practice> {
+  return person.expect<Practice>(
+    status,
+    'PUT',
+    apiPath('getPractice', { practiceId: practice.id }),
+    {
+      ...practiceInput({ title: practice.title }),
+      revision: practice.revision,
+      ...changes,
+    },
+  );
 }
