@@ -57,6 +57,10 @@ test('a delegate submits a practice for her parliament', async () => {
     .getByRole('link', { name: 'Library' })
     .click();
   await expect(delegate.getByRole('heading', { level: 1 })).toHaveText('Good-practice library');
+  // She typed her parliament in joining: until the organisers confirm it, the page says so.
+  const unconfirmed = delegate.getByTestId('parliament-unconfirmed');
+  await expect(unconfirmed).toContainText('not confirmed that you speak for');
+  await expect(unconfirmed).toContainText('Parliament of Ghana');
   await delegate.getByRole('link', { name: 'Submit a practice' }).click();
   await expect(delegate.getByRole('heading', { level: 1 })).toHaveText('Submit a practice');
   // Her parliament comes from her record, read-only.
@@ -97,6 +101,24 @@ test('a delegate submits a practice for her parliament', async () => {
   await expect(delegate.locator('.practice-page__status')).toContainText('Waiting for review');
   await expect(delegate.getByTestId('practice-whatWasDone')).toContainText('Stenographers caption');
   practiceUrl = delegate.url();
+});
+
+test('the organiser confirms her parliament from the people page', async () => {
+  const testInfo = test.info();
+  await organiser.goto(`${server.url}/organise/people`);
+  const row = organiser.getByRole('row').filter({ hasText: 'Ama Mensah' });
+  await expect(row).toContainText('Declared by them');
+  await row.getByRole('button', { name: 'Confirm the parliament of Ama Mensah' }).click();
+  await expect(
+    organiser.getByRole('status').filter({ hasText: "Ama Mensah's parliament is confirmed" }),
+  ).toBeVisible();
+  await expect(row).toContainText('Confirmed');
+  await expect(row.getByRole('button', { name: /Confirm the parliament/ })).toHaveCount(0);
+  await expectNoAxeViolations(organiser, 'people, a parliament confirmed');
+  await keepShots(organiser, testInfo, 'people-confirmed-en');
+  await delegate.goto(`${server.url}/library`);
+  await expect(delegate.getByRole('heading', { level: 1 })).toHaveText('Good-practice library');
+  await expect(delegate.getByTestId('parliament-unconfirmed')).toHaveCount(0);
 });
 
 test('the organiser finds it waiting and asks for a change', async () => {

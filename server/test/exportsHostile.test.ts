@@ -201,6 +201,10 @@ describe('exports attacked through the server', () => {
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses.filter((status) => status === 200).length).toBeLessThan(4);
     expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+    // Each refusal says when to try again, as every other limit does.
+    for (const response of responses.filter((each) => each.status === 429)) {
+      expect(response.headers.get('retry-after')).toBe('5');
+    }
     // Once it is written, the next is welcome.
     expect((await world.organiser.download(guideExport(guideId))).status).toBe(200);
   });

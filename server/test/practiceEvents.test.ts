@@ -29,6 +29,7 @@ describe('the library on the event bus', () => {
       country: 'KE',
       preferredLanguage: 'en',
       email: null,
+      parliamentConfirmed: true,
       role: 'organiser',
       scope: { type: 'event', id: 'event1' },
     },

@@ -4,7 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPath, type Practice } from '@draftroom/shared';
 import { createCoCreationSession, createGroup, type ApiClient } from '../testing/index.ts';
-import { approvedPractice, libraryCast, updatePractice } from './helpers/practiceFixtures.ts';
+import {
+  approvedPractice,
+  libraryCast,
+  submitPractice,
+  updatePractice,
+} from './helpers/practiceFixtures.ts';
 import type { TestServer } from './helpers/testServer.ts';
 
 describe('a practice’s links: merges, citing guides, sessions', () => {
@@ -47,6 +52,12 @@ describe('a practice’s links: merges, citing guides, sessions', () => {
       into: duplicate.id,
     });
     await ghana.expect(403, 'POST', mergePath, { revision: duplicate.revision, into: target.id });
+    // Approved (cited, in running orders): only into an approved practice.
+    const waiting = await submitPractice(server.organiser, { title: 'E-petitions, waiting' });
+    await server.organiser.expect(409, 'POST', mergePath, {
+      revision: duplicate.revision,
+      into: waiting.id,
+    });
     await server.organiser.expect(404, 'POST', mergePath, {
       revision: duplicate.revision,
       into: 'nosuchpractice',

@@ -322,4 +322,19 @@ describe('the good-practice library', () => {
     ).toBe(false);
     expect((await practices.get(practice.id))?.content.title).toBe(stored.title);
   });
+
+  it('never shows again a practice the organisers hid while a save was in flight', async () => {
+    const shown = await approvedPractice(server.organiser, { title: 'Shown, then hidden' });
+    const publication = apiPath('setPracticePublication', { practiceId: shown.id });
+    await server.organiser.expect(200, 'PUT', publication, { public: true });
+    const { practices } = server.server.persistence.repositories;
+    const readBefore = await practices.get(shown.id);
+    if (!readBefore) throw new Error('the practice is stored');
+    expect(readBefore.public).toBe(true);
+    // Hidden meanwhile: the revision does not change, the flag does.
+    await server.organiser.expect(200, 'PUT', publication, { public: false });
+    const late = { ...readBefore, revision: readBefore.revision + 1 };
+    expect(await practices.compareAndSet(late, readBefore.revision, readBefore.public)).toBe(false);
+    expect((await practices.get(shown.id))?.public).toBe(false);
+  });
 });

@@ -134,6 +134,27 @@ describe('the library against hostile input', () => {
       status: 400,
       code: 'validation_failed',
     });
+    // A list of every language many times over, and a link that names one site and opens another.
+    expect(await refusedSubmit({ languages: Array.from({ length: 5000 }, () => 'en') })).toEqual({
+      status: 400,
+      code: 'validation_failed',
+    });
+    for (const url of ['https://good.example@evil.example/', 'http://user:pw@evil.example']) {
+      expect(await refusedSubmit({ links: [{ label: 'Portal', url }] })).toEqual({
+        status: 400,
+        code: 'validation_failed',
+      });
+    }
+    expect(
+      (
+        await delegate.request('POST', apiPath('submitPractice'), {
+          ...practiceInput({
+            title: 'A link with @ in its path',
+            links: [{ label: 'Profile', url: 'https://social.example/@parliament' }],
+          }),
+        })
+      ).status,
+    ).toBe(201);
     const tooBig = await delegate.request('POST', apiPath('submitPractice'), {
       ...practiceInput(),
       title: 'z'.repeat(3_000_000),

@@ -16,6 +16,7 @@ function withGroups(
       eventId: 'e_1',
       preferredLanguage: 'fr',
       email: null,
+      parliamentConfirmed: true,
       scope,
       groupIds,
     },

@@ -76,6 +76,11 @@ function LibraryView() {
         onClear={() => clear(q ? { q } : {})}
         withStatus={capabilities?.curate ?? false}
       />
+      {capabilities?.parliament && !capabilities.parliamentConfirmed && (
+        <p className="notice" data-testid="parliament-unconfirmed">
+          {t('library.unconfirmed', { parliament: '\u2068' + capabilities.parliament + '\u2069' })}
+        </p>
+      )}
       {capabilities?.parliament && (
         <label className="org-choice library-mine">
           <input

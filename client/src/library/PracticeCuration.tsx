@@ -148,7 +148,10 @@ export function PracticeCuration({
 
 function noop() {}
 
-/** "Merge into…": another practice of the event that is not merged itself, by its title. */
+/**
+ * "Merge into…": another practice of the event that is not merged itself, by its title; for an
+ * approved practice, approved ones only (the server's rule: its citations follow it).
+ */
 function MergeForm({
   practice,
   into,
@@ -172,7 +175,10 @@ function MergeForm({
   const others =
     state.status === 'ready'
       ? state.data.practices.filter(
-          (other) => other.id !== practice.id && other.status !== 'merged',
+          (other) =>
+            other.id !== practice.id &&
+            other.status !== 'merged' &&
+            (practice.status !== 'approved' || other.status === 'approved'),
         )
       : [];
   return (

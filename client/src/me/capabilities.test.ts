@@ -13,6 +13,7 @@ function me(role: Role, overrides: Partial<Me['capabilities']> = {}, groupIds: s
       eventId: 'e_1',
       preferredLanguage: 'fr',
       email: null,
+      parliamentConfirmed: true,
       scope: { type: 'event', id: 'e_1' },
       groupIds,
     },

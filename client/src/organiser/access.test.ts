@@ -14,6 +14,7 @@ function me(capabilities: Partial<Me['capabilities']>): Me {
       role: 'facilitator',
       preferredLanguage: 'en',
       email: null,
+      parliamentConfirmed: true,
       scope: { type: 'event', id: 'event-1' },
       groupIds: [],
     },

@@ -93,6 +93,7 @@ describe('signInLinksCsv', () => {
     role: 'participant' as const,
     preferredLanguage: 'fr' as const,
     email,
+    parliamentConfirmed: true,
     scope: { type: 'event' as const, id: 'e' },
     groupIds: [],
   });

@@ -21,6 +21,7 @@ export function testPerson(id: string, overrides: Partial<Person> = {}): Person 
     role: 'participant',
     preferredLanguage: 'en',
     email: null,
+    parliamentConfirmed: true,
     scope: { type: 'event', id: 'event-1' },
     groupIds: [],
     ...overrides,

@@ -282,6 +282,8 @@ export interface DatabaseSchema {
     created_at: string;
     /** JSON array of the audience tags this person follows (migration 0016). */
     audiences: Generated<string>;
+    /** 1: parliament and country vouched for by the organisers or registration (0018). */
+    parliament_confirmed: Generated<number>;
   };
   group_members: {
     group_id: string;

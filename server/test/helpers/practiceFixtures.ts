@@ -97,9 +97,17 @@ export async function publishedLibrary(w: World) {
   return { eventId: w.eventId, ...(await LP(w)) };
 }
 
+/** The organisers vouch for a person's parliament and country (the library's delegate rights). */
+export function confirmParliament(organiser: ApiClient, person: ApiClient): Promise<unknown> {
+  return organiser.expect(200, 'PATCH', apiPath('updatePerson', { personId: person.personId }), {
+    parliamentConfirmed: true,
+  });
+}
+
 /**
  * A server with the library's cast: two delegates of Ghana (the parliament typed two ways, one
- * parliament by `parliamentKey`), one of Kenya, and an observer of Ghana.
+ * parliament by `parliamentKey`), one of Kenya, each confirmed by the organisers, and an
+ * observer of Ghana.
  */
 export async function libraryCast(): Promise<{
   server: TestServer;
@@ -121,7 +129,7 @@ export async function libraryCast(): Promise<{
       (await createInvite(server.organiser, role, event)).joinPath,
       sampleProfile({ parliament, country }),
     );
-  return {
+  const cast = {
     server,
     eventId,
     ghana: await join('participant', 'Parliament of Ghana', 'GH'),
@@ -129,6 +137,10 @@ export async function libraryCast(): Promise<{
     kenya: await join('participant', 'National Assembly of Kenya', 'KE'),
     observer: await join('observer', 'Parliament of Ghana', 'GH'),
   };
+  for (const person of [cast.ghana, cast.ghanaColleague, cast.kenya, cast.observer]) {
+    await confirmParliament(server.organiser, person);
+  }
+  return cast;
 }
 
 /** Saves `practice` as `person` from the revision it has, with `changes` over a whole input. */

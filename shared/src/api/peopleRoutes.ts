@@ -26,7 +26,7 @@ export const peopleRoutes = {
   updatePerson: {
     method: 'patch',
     path: '/people/:personId',
-    summary: "Change someone's role.",
+    summary: "Change someone's role, or confirm their parliament and country as they stand.",
     access: 'organiser',
     request: updatePersonRequestSchema,
     status: 200,

@@ -38,6 +38,11 @@ export const personSchema = memberSchema.extend({
   eventId: entityIdSchema,
   preferredLanguage: languageSchema,
   email: z.string().nullable(),
+  /**
+   * Parliament and country vouched for by the organisers or by registration, not only typed by
+   * the person: the good-practice library gives a parliament's rights on this alone.
+   */
+  parliamentConfirmed: z.boolean(),
   scope: scopeSchema,
   /** The groups this person belongs to. */
   groupIds: z.array(entityIdSchema),
@@ -65,9 +70,13 @@ export const updateProfileRequestSchema = profileSchema.partial();
 export type UpdateProfileRequest = z.input<typeof updateProfileRequestSchema>;
 
 /** What an organiser may change about someone. */
-export const updatePersonRequestSchema = z.object({
-  role: roleSchema.optional(),
-});
+export const updatePersonRequestSchema = z
+  .object({
+    role: roleSchema.optional(),
+    /** Confirm (or withdraw) the person's parliament and country as they are. */
+    parliamentConfirmed: z.boolean().optional(),
+  })
+  .strict();
 export type UpdatePersonRequest = z.infer<typeof updatePersonRequestSchema>;
 
 /** The signed-in person, and what the interface should offer them. */

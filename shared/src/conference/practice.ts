@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityIdSchema, languageSchema } from './common.ts';
+import { entityIdSchema, languageCodes, languageSchema } from './common.ts';
 import { personText } from './personText.ts';
 import { countrySchema, emailSchema } from './person.ts';
 import { audienceTagSchema, audienceTags } from './session.ts';
@@ -61,6 +61,11 @@ const httpUrl = z
   .refine(
     (value) => /^https?:\/\/[^\s/?#<>"'`\\]+(?:[/?#][^\s<>"`\\]*)?$/i.test(value),
     'Use a web address starting with https:// or http://.',
+  )
+  // "https://good.example@evil.example/" reads as one site and opens another: no user part.
+  .refine(
+    (value) => !/^https?:\/\/[^/?#]*@/i.test(value),
+    'Use the web address without a name and @ before the site.',
   );
 
 export const practiceLinkSchema = z
@@ -94,7 +99,10 @@ export const practiceInputSchema = z
     contact: practiceContactSchema.nullable(),
     links: z.array(practiceLinkSchema).max(maxPracticeLinks),
     /** The languages the practice (or material about it) is available in. */
-    languages: z.array(languageSchema).min(1, 'Choose at least one language.'),
+    languages: z
+      .array(languageSchema)
+      .min(1, 'Choose at least one language.')
+      .max(languageCodes.length, 'Choose each language once.'),
   })
   .strict();
 export type PracticeInput = z.input<typeof practiceInputSchema>;
@@ -242,6 +250,8 @@ export const practiceListSchema = z.object({
     /** Their own parliament (what "submit" fills in), null for someone without one. */
     parliament: z.string().nullable(),
     country: z.string().nullable(),
+    /** Whether the organisers vouched for that parliament (its practices in any status). */
+    parliamentConfirmed: z.boolean(),
   }),
   /** Whether the organisers have published the library (its public address, when they have). */
   published: z.boolean(),

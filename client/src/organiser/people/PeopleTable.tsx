@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '@draftroom/shared';
 import { countryName, formatNumber } from '../formatting.ts';
 import { workingLanguageName } from '../languages.ts';
+import { ParliamentConfirmation } from './ParliamentConfirmation.tsx';
 import { PersonLinkButton } from './PersonLinkButton.tsx';
 import { RevokeSignInsButton } from './RevokeSignInsButton.tsx';
 import { RoleEditor } from './RoleEditor.tsx';
@@ -53,6 +54,7 @@ export function PeopleTable({ people, total, myId, groupNames, onChanged }: Peop
               <td>
                 <bdi>{person.parliament}</bdi>
                 <span className="org-data-table__sub">{countryName(person.country, locale)}</span>
+                <ParliamentConfirmation person={person} onChanged={onChanged} />
               </td>
               <td>
                 {person.id === myId ? (

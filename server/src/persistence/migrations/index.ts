@@ -17,6 +17,7 @@ import * as searchPostgres from './0014_search_postgres.ts';
 import * as interaction from './0015_interaction.ts';
 import * as registration from './0016_registration.ts';
 import * as practices from './0017_practices.ts';
+import * as parliamentConfirmed from './0018_parliament_confirmed.ts';
 
 /**
  * Every migration, in order, bundled in code (no directory scanning, so it works the same from
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0015_interaction': interaction,
   '0016_registration': registration,
   '0017_practices': practices,
+  '0018_parliament_confirmed': parliamentConfirmed,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -11,6 +11,7 @@ export interface PracticeCardRecord {
   country: string;
   summary: string;
   mergedInto: string | null;
+  submittedBy: string | null;
 }
 
 /** A practice for the library export: the card and its three sections (ProseMirror JSON text). */
@@ -37,6 +38,7 @@ const cardColumns = [
   'country',
   'summary',
   'merged_into',
+  'submitted_by',
 ] as const;
 
 type CardRow = {
@@ -49,6 +51,7 @@ type CardRow = {
   country: string;
   summary: string;
   merged_into: string | null;
+  submitted_by: string | null;
 };
 const toCard = (row: CardRow): PracticeCardRecord => ({
   id: row.id,
@@ -60,6 +63,7 @@ const toCard = (row: CardRow): PracticeCardRecord => ({
   country: row.country,
   summary: row.summary,
   mergedInto: row.merged_into,
+  submittedBy: row.submitted_by,
 });
 
 /**

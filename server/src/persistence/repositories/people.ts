@@ -26,6 +26,7 @@ const toPerson = (row: PersonRow): PersonRecord => ({
   email: row.email,
   role: row.role as Role,
   scope: { type: row.scope_type as Scope['type'], id: row.scope_id },
+  parliamentConfirmed: row.parliament_confirmed === 1,
 });
 
 const isAudienceTag = (value: unknown): value is AudienceTag =>
@@ -41,6 +42,7 @@ const toRow = (person: PersonRecord) => ({
   role: person.role,
   scope_type: person.scope.type,
   scope_id: person.scope.id,
+  parliament_confirmed: person.parliamentConfirmed ? 1 : 0,
 });
 
 export function peopleRepository(db: Db) {

@@ -190,15 +190,23 @@ export function practicesRepository(db: Db) {
     },
     /**
      * Writes the record if it is still at `expectedRevision` (one statement: the compare and the
-     * set cannot be split by another writer). False when someone else wrote first.
+     * set cannot be split by another writer). False when someone else wrote first. With
+     * `expectedPublic`, also only if it is still (not) public: showing or hiding a practice does
+     * not change its revision, and a save read before an organiser hid it must not show it again.
      */
-    async compareAndSet(record: PracticeRecord, expectedRevision: number): Promise<boolean> {
-      const result = await db
+    async compareAndSet(
+      record: PracticeRecord,
+      expectedRevision: number,
+      expectedPublic?: boolean,
+    ): Promise<boolean> {
+      let update = db
         .updateTable('practices')
         .set(toRow(record))
         .where('id', '=', record.id)
-        .where('revision', '=', expectedRevision)
-        .executeTakeFirst();
+        .where('revision', '=', expectedRevision);
+      if (expectedPublic !== undefined)
+        update = update.where('public', '=', expectedPublic ? 1 : 0);
+      const result = await update.executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
     async insertVersion(

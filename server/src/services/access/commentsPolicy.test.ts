@@ -28,6 +28,7 @@ function viewer(
       country: 'FR',
       preferredLanguage: 'en',
       email: null,
+      parliamentConfirmed: true,
       role,
       scope,
     },

@@ -43,6 +43,7 @@ function viewer(
       country: 'FR',
       preferredLanguage: 'en',
       email: null,
+      parliamentConfirmed: true,
       role,
       scope,
     },

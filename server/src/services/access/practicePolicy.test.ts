@@ -20,9 +20,11 @@ const viewer = (
   parliament = 'Parliament of Ghana',
   country = 'GH',
   eventId = 'e1',
+  parliamentConfirmed = true,
 ): Viewer => ({
   person: {
     id: `${role}-${parliament}`,
+    parliamentConfirmed,
     eventId,
     displayName: 'Someone',
     parliament,
@@ -38,10 +40,12 @@ const ghana = parliamentKey('Parliament of Ghana', 'GH');
 const practice = (
   status: 'submitted' | 'changes-requested' | 'approved' | 'merged',
   eventId = 'e1',
+  submittedBy: string | null = null,
 ) => ({
   eventId,
   status,
   parliamentKey: ghana,
+  submittedBy,
 });
 
 describe('practicePolicy', () => {
@@ -57,6 +61,24 @@ describe('practicePolicy', () => {
     expect(
       isDelegateOf(viewer('participant', 'Parliament of Ghana', 'GH', 'e2'), practice('submitted')),
     ).toBe(false);
+  });
+
+  it('gives a parliament’s rights only to those vouched for; a declared parliament submits and keeps its own', () => {
+    const declared = viewer('participant', 'Parliament of Ghana', 'GH', 'e1', false);
+    for (const status of ['submitted', 'changes-requested'] as const) {
+      expect(isDelegateOf(declared, practice(status))).toBe(false);
+      expect(canReadPractice(declared, practice(status))).toBe(false);
+      expect(canEditPractice(declared, practice(status))).toBe(false);
+    }
+    expect(canEditPractice(declared, practice('approved'))).toBe(false);
+    expect(canReadPractice(declared, practice('approved'))).toBe(true);
+    // It may still offer one for review, and keeps the one it offered.
+    expect(canSubmitPracticeFor(declared, 'e1', ghana)).toBe(true);
+    const own = practice('submitted', 'e1', declared.person.id);
+    expect(canReadPractice(declared, own)).toBe(true);
+    expect(canEditPractice(declared, own)).toBe(true);
+    expect(canEditPractice(declared, practice('merged', 'e1', declared.person.id))).toBe(false);
+    expect(canReadPractice(declared, practice('submitted', 'e2', declared.person.id))).toBe(false);
   });
 
   it('lets everyone of the event read approved practices, the rest only their parliament and the organisers', () => {
@@ -130,11 +152,17 @@ describe('practicePolicy', () => {
 
   it('merges only into another, unmerged practice of the same event', () => {
     const a = { id: 'a', eventId: 'e1', status: 'approved' as const };
-    const b = { id: 'b', eventId: 'e1', status: 'submitted' as const };
+    const b = { id: 'b', eventId: 'e1', status: 'approved' as const };
     expect(mergeRefusal(a, b)).toBeNull();
     expect(mergeRefusal(a, a)).toBe('itself');
     expect(mergeRefusal({ ...a, status: 'merged' }, b)).toBe('already_merged');
     expect(mergeRefusal(a, { ...b, status: 'merged' })).toBe('target_merged');
     expect(mergeRefusal(a, { ...b, eventId: 'e2' })).toBe('other_event');
+    // An approved practice (cited, in running orders) only into an approved one.
+    expect(mergeRefusal({ ...a, status: 'approved' }, { ...b, status: 'submitted' })).toBe(
+      'target_not_approved',
+    );
+    expect(mergeRefusal({ ...a, status: 'submitted' }, { ...b, status: 'submitted' })).toBeNull();
+    expect(mergeRefusal({ ...a, status: 'approved' }, { ...b, status: 'approved' })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import {
   createInviteRequestSchema,
+  parliamentKey,
   profileSchema,
   type CreatedInvite,
   type CreateInviteRequest,
@@ -218,6 +219,11 @@ export function createAuthService(
             ...existing,
             ...fields,
             email: profile.email ?? existing.email,
+            // Vouched for as they were: a parliament typed differently here is only declared.
+            parliamentConfirmed:
+              existing.parliamentConfirmed &&
+              parliamentKey(existing.parliament, existing.country) ===
+                parliamentKey(fields.parliament, fields.country),
           });
         } else {
           await repos.people.create({
@@ -226,6 +232,8 @@ export function createAuthService(
             role: invite.role,
             scope: invite.scope,
             ...fields,
+            // Typed by the person joining: the organisers (or registration) vouch for it later.
+            parliamentConfirmed: false,
           });
           if (invite.scope.type === 'group')
             await joinInvitedGroup(repos, invite.scope.id, personId, invite.role);

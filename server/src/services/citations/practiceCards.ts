@@ -1,13 +1,13 @@
-import type { PracticeCard, PracticeStatus } from '@draftroom/shared';
+import type { PracticeCard } from '@draftroom/shared';
 import type { PracticeCardRecord, Repositories } from '../../persistence/index.ts';
-import { canReadPractice, type PracticeAccessFacts } from '../access/practicePolicy.ts';
+import {
+  canReadPractice,
+  practiceFacts,
+  type PracticeAccessFacts,
+} from '../access/practicePolicy.ts';
 import type { Viewer } from '../access/policy.ts';
 
-export const accessFacts = (card: PracticeCardRecord): PracticeAccessFacts => ({
-  eventId: card.eventId,
-  status: card.status as PracticeStatus,
-  parliamentKey: card.parliamentKey,
-});
+export const accessFacts = (card: PracticeCardRecord): PracticeAccessFacts => practiceFacts(card);
 
 /**
  * The cards for cited ids, in the order asked (each id once), as this viewer may see them: a

@@ -1,4 +1,9 @@
-import { updateProfileRequestSchema, type Me, type UpdateProfileRequest } from '@draftroom/shared';
+import {
+  parliamentKey,
+  updateProfileRequestSchema,
+  type Me,
+  type UpdateProfileRequest,
+} from '@draftroom/shared';
 import type { ConferenceStore } from '../../persistence/index.ts';
 import { canManageGroup, canManageSession, type Viewer } from '../access/policy.ts';
 import { loadViewer, placeOf } from './viewer.ts';
@@ -41,6 +46,12 @@ export function createMeService(persistence: ConferenceStore) {
         ...viewer.person,
         ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)),
       };
+      // A parliament the person changes themselves is theirs to claim, not vouched for: the
+      // organisers confirm it again before the library gives its rights.
+      const before = parliamentKey(viewer.person.parliament, viewer.person.country);
+      if (parliamentKey(updated.parliament, updated.country) !== before) {
+        updated.parliamentConfirmed = false;
+      }
       await repositories.people.update(updated);
       return me(await loadViewer(repositories, viewer.person.id));
     },

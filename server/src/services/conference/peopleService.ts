@@ -60,7 +60,13 @@ export function createPeopleService(
           'You cannot take away your own organiser role; ask another organiser.',
         );
       }
-      const updated = { ...person, ...(input.role ? { role: input.role } : {}) };
+      const updated = {
+        ...person,
+        ...(input.role ? { role: input.role } : {}),
+        ...(input.parliamentConfirmed !== undefined
+          ? { parliamentConfirmed: input.parliamentConfirmed }
+          : {}),
+      };
       if (updated.role === 'organiser') updated.scope = { type: 'event', id: person.eventId };
       await repositories.people.update(updated);
       events.publish('access', { kind: 'people', personIds: [personId] });
@@ -112,6 +118,8 @@ export function createPeopleService(
             preferredLanguage: row.preferredLanguage,
             email: row.email,
             role: input.role,
+            // The organisers' own spreadsheet: they vouch for each row's parliament.
+            parliamentConfirmed: true,
             scope: row.groupId
               ? { type: 'group', id: row.groupId }
               : { type: 'event', id: eventId },

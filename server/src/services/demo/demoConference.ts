@@ -253,6 +253,7 @@ export async function seedDemoConference(
         email: null,
         role: 'participant',
         scope: { type: 'session', id: coCreation.id },
+        parliamentConfirmed: true,
       });
       await repos.groups.addMember(groupIds[group] as string, id);
     }

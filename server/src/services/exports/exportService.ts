@@ -84,6 +84,28 @@ export function createExportService(options: ExportServiceOptions) {
   const writingFor = new Set<string>();
 
   /**
+   * Writes one file for the person, if none of theirs is being written and their minute's
+   * allowance holds; otherwise 429, with a few seconds to wait (an export takes that long).
+   */
+  async function oneAtATime<T>(viewer: Viewer, work: () => Promise<T>): Promise<T> {
+    if (writingFor.has(viewer.person.id)) {
+      const busy = new DomainError(
+        'rate_limited',
+        'Your previous export is still being written. Wait for it, then try again.',
+      );
+      busy.retryAfterSeconds = 5;
+      throw busy;
+    }
+    writingFor.add(viewer.person.id);
+    try {
+      await guideLimit.take(viewer.person.id);
+      return await work();
+    } finally {
+      writingFor.delete(viewer.person.id);
+    }
+  }
+
+  /**
    * The "Questions and polls" chapter as this person may see it (`interactionFor`: an observer
    * gets no unrevealed results), or none when the session has nothing to record.
    */
@@ -156,19 +178,7 @@ export function createExportService(options: ExportServiceOptions) {
         }
         throw notFound('This guide');
       }
-      if (writingFor.has(viewer.person.id)) {
-        throw new DomainError(
-          'rate_limited',
-          'Your previous export is still being written. Wait for it, then try again.',
-        );
-      }
-      writingFor.add(viewer.person.id);
-      try {
-        await guideLimit.take(viewer.person.id);
-        return await guideFile(viewer, guideId, request);
-      } finally {
-        writingFor.delete(viewer.person.id);
-      }
+      return oneAtATime(viewer, () => guideFile(viewer, guideId, request));
     },
 
     async startSession(
@@ -243,15 +253,7 @@ export function createExportService(options: ExportServiceOptions) {
      * the same per-person limit as a guide's export, one at a time each.
      */
     async library(viewer: Viewer, request: LibraryExportRequest): Promise<DownloadFile> {
-      if (writingFor.has(viewer.person.id)) {
-        throw new DomainError(
-          'rate_limited',
-          'Your previous export is still being written. Wait for it, then try again.',
-        );
-      }
-      writingFor.add(viewer.person.id);
-      try {
-        await guideLimit.take(viewer.person.id);
+      return oneAtATime(viewer, async () => {
         const event = await eventOf(viewer.person.eventId);
         const locale: ExportLocale = request.locale ?? viewer.person.preferredLanguage;
         const labels = practiceLabels(locale);
@@ -278,9 +280,7 @@ export function createExportService(options: ExportServiceOptions) {
           contentType: contentTypes[request.format],
           bytes: await write(source, request.format),
         };
-      } finally {
-        writingFor.delete(viewer.person.id);
-      }
+      });
     },
 
     job: (viewer: Viewer, id: string) => jobs.get(viewer.person.id, id),

@@ -18,6 +18,7 @@ import {
   canCuratePractices,
   canReadPractice,
   canSubmitPractices,
+  declaredKeyOf,
   delegateKeyOf,
   isShownPublicly,
 } from '../access/practicePolicy.ts';
@@ -83,7 +84,9 @@ export function createLibraryService(
       const query = practiceListQuerySchema.parse(request);
       const eventId = viewer.person.eventId;
       const curator = canCuratePractices(viewer, eventId);
-      const own = delegateKeyOf(viewer);
+      // "Mine": the declared parliament's, among what the viewer may read (its approved
+      // practices, and all of it once confirmed) and the ones they submitted.
+      const own = declaredKeyOf(viewer);
       const parliament = query.parliament ? folded(query.parliament) : null;
       const records = (await repositories.practices.listByEvent(eventId)).filter(
         (record) =>
@@ -126,6 +129,7 @@ export function createLibraryService(
           curate: curator,
           parliament: own === null ? null : viewer.person.parliament,
           country: own === null ? null : viewer.person.country,
+          parliamentConfirmed: delegateKeyOf(viewer) !== null,
         },
         published: (await settingsOf(eventId)).published,
       };

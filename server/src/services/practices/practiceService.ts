@@ -27,6 +27,7 @@ import {
   canEditPractice,
   canReadPractice,
   canSubmitPracticeFor,
+  practiceFacts,
   canSubmitPractices,
   canMakePublic,
   canMovePracticeToParliament,
@@ -46,11 +47,7 @@ export interface PracticeServiceOptions {
   now?: () => Date;
 }
 
-export const facts = (record: PracticeRecord) => ({
-  eventId: record.eventId,
-  status: record.status,
-  parliamentKey: record.parliamentKey,
-});
+export const facts = practiceFacts;
 
 /**
  * A practice of the viewer's event that they may read; anything else (another event's, unknown,
@@ -71,6 +68,8 @@ const mergeRefusals: Record<Exclude<ReturnType<typeof mergeRefusal>, null>, stri
   itself: 'A practice cannot be merged into itself.',
   other_event: 'That practice is not in this event.',
   target_merged: 'That practice was merged into another one itself; merge into that one.',
+  target_not_approved:
+    'An approved practice can only be merged into an approved one: approve that practice first.',
 };
 
 const stale = () =>
@@ -111,7 +110,9 @@ export function createPracticeService(
   ): Promise<{ record: PracticeRecord; moved: string[] }> {
     if (expectedRevision !== previous.revision) throw stale();
     const moved = await store.transaction(async (repos) => {
-      if (!(await repos.practices.compareAndSet(next, expectedRevision))) throw stale();
+      if (!(await repos.practices.compareAndSet(next, expectedRevision, previous.public))) {
+        throw stale();
+      }
       if (next.revision !== expectedRevision) {
         await repos.practices.insertVersion({
           practiceId: next.id,

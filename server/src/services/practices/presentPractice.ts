@@ -1,14 +1,8 @@
 import type { Practice, PracticeSummary } from '@draftroom/shared';
 import type { PracticeRecord, Repositories } from '../../persistence/index.ts';
 import { guidePermission, type Viewer } from '../access/policy.ts';
-import { canCuratePractices, canEditPractice } from '../access/practicePolicy.ts';
+import { canCuratePractices, canEditPractice, practiceFacts } from '../access/practicePolicy.ts';
 import { regionOf } from '../registration/presentRegistration.ts';
-
-const factsOf = (record: PracticeRecord) => ({
-  eventId: record.eventId,
-  status: record.status,
-  parliamentKey: record.parliamentKey,
-});
 
 /**
  * A practice as this reader sees it: the guides citing it that they may open (by the guide
@@ -44,7 +38,7 @@ export async function presentPractice(
     submittedAt: record.createdAt,
     updatedAt: record.updatedAt,
     capabilities: {
-      edit: canEditPractice(viewer, factsOf(record)),
+      edit: canEditPractice(viewer, practiceFacts(record)),
       curate: canCuratePractices(viewer, record.eventId),
     },
     citedBy: open.map(({ guideId, groupName, sessionTitle }) => ({

@@ -76,6 +76,8 @@ async function approve(
     country: delegation.country,
     preferredLanguage: delegate.preferredLanguage,
     email: delegate.email,
+    // Named by their parliament's focal point and approved by the organisers.
+    parliamentConfirmed: true,
   };
   const earlier = delegate.personId ? await repos.people.get(delegate.personId) : undefined;
   let personId: string;
