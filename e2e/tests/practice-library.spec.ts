@@ -119,6 +119,14 @@ test('the organiser confirms her parliament from the people page', async () => {
   await delegate.goto(`${server.url}/library`);
   await expect(delegate.getByRole('heading', { level: 1 })).toHaveText('Good-practice library');
   await expect(delegate.getByTestId('parliament-unconfirmed')).toHaveCount(0);
+  // Her profile says that changing her parliament would need the organisers again.
+  await delegate.getByTestId('person-chip').getByRole('button', { name: 'Profile' }).click();
+  const profile = delegate.getByRole('dialog', { name: 'Your profile' });
+  await expect(profile.getByTestId('parliament-confirmed-note')).toContainText(
+    'If you change them, they confirm them again',
+  );
+  await delegate.keyboard.press('Escape');
+  await expect(profile).toBeHidden();
 });
 
 test('the organiser finds it waiting and asks for a change', async () => {

@@ -231,9 +231,9 @@ describe('access changes reach open connections', () => {
     await setRole('participant');
     await waitFor(() => expect(told).toEqual(['write/current', 'read/role', 'write/role']), 1_000);
     await expectWrites(changing, witness, 'Writing again.');
-    // Nothing is sent when the permission stays the same (a new name, say).
+    // Nothing is sent when the permission stays the same (their parliament confirmed, say).
     await organiser.expect(200, 'PATCH', apiPath('updatePerson', { personId: person.personId }), {
-      displayName: 'Renamed Person',
+      parliamentConfirmed: true,
     });
     await expectWrites(changing, witness, ' Still writing.');
     expect(told).toEqual(['write/current', 'read/role', 'write/role']);

@@ -106,6 +106,11 @@ function ProfileWithAudiences({
       busyLabel={t('profile.saving')}
       cancel={{ label: t('profile.cancel'), onClick: onCancel }}
     >
+      {me.person.parliamentConfirmed && (
+        <p className="muted" data-testid="parliament-confirmed-note">
+          {t('profile.confirmedNote')}
+        </p>
+      )}
       {chosen && <AudiencesField chosen={chosen} onChange={setChosen} />}
     </ProfileForm>
   );
