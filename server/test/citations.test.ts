@@ -82,7 +82,7 @@ describe('citations of good practices', () => {
     await server?.cleanup();
   });
 
-  it('lists a guide’s citations in order of first appearance, only practices of its event', async () => {
+  it('lists a guide’s citations in order of first appearance; unknown and another event’s alike unavailable', async () => {
     await write(groupA.guideId, [
       para('Two parliaments showed the way.'),
       cite(practice.kenya!),
@@ -94,7 +94,16 @@ describe('citations of good practices', () => {
     ]);
     await server.server.search.settled();
     const listed = await citationsOf(participantA, groupA.guideId);
-    expect(listed.practices.map((card) => card.citedId)).toEqual([practice.kenya, practice.ghana]);
+    expect(listed.practices.map((card) => card.citedId)).toEqual([
+      practice.kenya,
+      practice.elsewhere,
+      practice.ghana,
+      'no-such-practice',
+    ]);
+    // Whether an id names a practice elsewhere, or nothing at all, the list does not tell.
+    const unavailable = { available: false, title: '', parliament: '', country: '' };
+    expect(listed.practices[1]).toMatchObject(unavailable);
+    expect(listed.practices[3]).toMatchObject(unavailable);
     expect(listed.practices[0]).toMatchObject({
       available: true,
       title: 'Hansard online',
@@ -189,6 +198,9 @@ describe('citations of good practices', () => {
   });
 
   it('gives the library’s practice page the guides citing it (citedBy), from the index', async () => {
+    // Group A's guide names Ghana's practice and, as written, another event's.
+    await write(groupA.guideId, [cite(practice.ghana!), cite(practice.elsewhere!)]);
+    await server.server.search.settled();
     const ghana = await participantA.expect<Practice>(
       200,
       'GET',
@@ -199,7 +211,7 @@ describe('citations of good practices', () => {
       groupName: 'Group A',
       sessionTitle: 'Open parliaments',
     });
-    // Another event's practice named in group A's guide was never indexed for it.
+    // Another event's practice named in group A's guide: that guide does not cite it there.
     const elsewhere = await otherOrganiser.expect<Practice>(
       200,
       'GET',
@@ -235,6 +247,8 @@ describe('citations of good practices', () => {
     const listed = await citationsOf(server.organiser, groupB.guideId);
     expect(listed.practices.map((card) => card.id)).toEqual([practice.kenya, practice.ghana]);
     // Group A's, indexed before the restarts, are still there.
-    expect((await citationsOf(server.organiser, groupA.guideId)).practices).toHaveLength(1);
+    expect(
+      (await citationsOf(server.organiser, groupA.guideId)).practices.map((card) => card.citedId),
+    ).toEqual([practice.ghana, practice.elsewhere]);
   });
 });

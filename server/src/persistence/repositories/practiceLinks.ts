@@ -89,6 +89,10 @@ export function practiceLinksQueries(db: Db) {
             ),
           ]),
         )
+        // A guide of another event naming this id does not cite it (ids are kept as written).
+        .where('sessions.event_id', '=', (eb) =>
+          eb.selectFrom('practices').select('event_id').where('id', '=', practiceId),
+        )
         .orderBy('sessions.starts_at')
         .orderBy('groups.name')
         .execute();
@@ -109,11 +113,14 @@ export function practiceLinksQueries(db: Db) {
       const rows = await db
         .selectFrom('guide_citations')
         .innerJoin('practices', 'practices.id', 'guide_citations.practice_id')
+        // Only the event's own guides: another event's guide naming an id does not cite it.
+        .innerJoin('guides', 'guides.id', 'guide_citations.guide_id')
         .select((eb) => [
           eb.fn.coalesce('practices.merged_into', 'practices.id').as('practice_id'),
           eb.fn.count<number | string>('guide_citations.guide_id').distinct().as('n'),
         ])
         .where('practices.event_id', '=', eventId)
+        .where('guides.event_id', '=', eventId)
         .groupBy((eb) => eb.fn.coalesce('practices.merged_into', 'practices.id'))
         .execute();
       return new Map(rows.map((row) => [row.practice_id, Number(row.n)]));

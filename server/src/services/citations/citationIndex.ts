@@ -14,22 +14,22 @@ export function citedPracticeIds(root: Node): string[] {
   return ids;
 }
 
+/** Citations kept per guide: far more than a guide cites, few enough for one insert. */
+export const maxIndexedCitations = 500;
+
 /**
  * Keeps `guide_citations` from each guide's text: given the guide's state by the search
- * updater's quiet re-read (`SearchUpdater.addReader`), never from `room.ts`. Only ids of
- * practices of the guide's own event are kept: a guide may hold any well-formed id (the gate
- * checks the form, not the library), and another event's practice must never be listed as cited.
+ * updater's quiet re-read (`SearchUpdater.addReader`), never from `room.ts`. Every id the text
+ * names is kept, whether or not it names a practice: the guide's list then shows an unknown id
+ * as "not available" exactly like a practice the reader may not read, so the list never tells
+ * which ids exist. Another event's practice is never counted as cited by this guide: the
+ * queries that read the table from the practice's side (`citingGuides`, `citationCounts`)
+ * match the guide's event to the practice's.
  */
 export function citationIndexer(persistence: ConferenceStore) {
   const { repositories } = persistence;
   return async function indexCitations(guideId: string, state: Uint8Array): Promise<void> {
-    const guide = await repositories.guides.get(guideId);
-    const named = citedPracticeIds(nodeOfState(state));
-    const known =
-      guide?.eventId && named.length > 0
-        ? await repositories.citations.practicesOf(guide.eventId, named)
-        : new Map();
-    const kept = named.filter((id) => known.has(id));
+    const kept = citedPracticeIds(nodeOfState(state)).slice(0, maxIndexedCitations);
     const before = await repositories.citations.ofGuide(guideId);
     // Most quiet re-reads change no citation: nothing is written then.
     if (before.length === kept.length && before.every((id, index) => id === kept[index])) return;
