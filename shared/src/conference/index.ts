@@ -13,3 +13,4 @@ export * from './sessionLive.ts';
 export * from './template.ts';
 export * from './registration.ts';
 export * from './practice.ts';
+export * from './practiceLinks.ts';
